@@ -1,0 +1,38 @@
+// Looking devices up in the built-in catalog, by id or by the alias a user types.
+import type { Device } from '../types.js';
+import { CATALOG } from './devices.js';
+import type { CatalogEntry } from './types.js';
+
+export type { CatalogEntry, Figure, Source } from './types.js';
+export { CATALOG };
+
+const byName = new Map<string, CatalogEntry>();
+for (const entry of CATALOG) {
+  byName.set(entry.id, entry);
+  for (const alias of entry.aliases) byName.set(alias, entry);
+}
+
+/** The catalog entry for an id or alias, case-insensitively: findEntry('H100')?.id //=> 'h100-sxm'. */
+export function findEntry(idOrAlias: string): CatalogEntry | undefined {
+  return byName.get(idOrAlias.toLowerCase());
+}
+
+/** Every id and alias, for suggesting the nearest one to a misspelling. */
+export function catalogNames(): string[] {
+  return [...byName.keys()];
+}
+
+/** The catalog entry as the math sees it. */
+export function toDevice(entry: CatalogEntry): Device {
+  const flopsPerSecond: Device['flopsPerSecond'] = {};
+  for (const [precision, figure] of Object.entries(entry.compute)) {
+    flopsPerSecond[precision as keyof typeof entry.compute] = figure.value;
+  }
+  return {
+    id: entry.id,
+    name: entry.name,
+    flopsPerSecond,
+    levels: entry.levels.map((level) => ({ name: level.name, bytesPerSecond: level.bytesPerSecond.value })),
+    builtIn: true,
+  };
+}

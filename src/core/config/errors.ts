@@ -1,0 +1,93 @@
+// Bad input, described so that a person can fix it without reading a stack trace: file, line, column,
+// the key path, what was expected, and the nearest valid word when a word was misspelt.
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface ConfigIssue {
+  file: string;
+  line: number;
+  column: number;
+  /** Key path in the config, e.g. `models[2].bytes.l2`; empty for the file as a whole. */
+  path: string;
+  message: string;
+  /** The source line the issue points into, when the text is at hand. */
+  excerpt?: string;
+}
+
+/** Thrown by the core for any input that cannot be used. The CLI maps it to exit status 2. */
+export class ConfigError extends Error {
+  readonly issues: ConfigIssue[];
+
+  constructor(issues: ConfigIssue[]) {
+    super(formatIssues(issues));
+    this.name = 'ConfigError';
+    this.issues = issues;
+  }
+
+  static at(file: string, position: Position, path: ReadonlyArray<string | number>, message: string, text?: string): ConfigError {
+    return new ConfigError([issueAt(file, position, path, message, text)]);
+  }
+}
+
+export function issueAt(
+  file: string,
+  position: Position,
+  path: ReadonlyArray<string | number>,
+  message: string,
+  text?: string,
+): ConfigIssue {
+  const issue: ConfigIssue = { file, ...position, path: formatPath(path), message };
+  if (text !== undefined) {
+    const line = lineOf(text, position.line);
+    if (line !== undefined) issue.excerpt = line;
+  }
+  return issue;
+}
+
+/** `['models', 2, 'bytes', 'l2']` -> `models[2].bytes.l2` */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const step of path) {
+    if (typeof step === 'number') out += `[${step}]`;
+    else out += out === '' ? String(step) : `.${String(step)}`;
+  }
+  return out;
+}
+
+/** Shown at most; a config with more problems than this has one underlying mistake worth fixing first. */
+const MAX_SHOWN = 8;
+const MAX_EXCERPT = 100;
+
+/**
+ * One screen of text:
+ *
+ *   roofline.yml:12:16: models[1].bytes.l2: expected a byte count such as 86 MB; did you mean "MB"?
+ *      12 |     bytes: { l2: 3.1 MBs }
+ *         |                  ^
+ */
+export function formatIssues(issues: ConfigIssue[]): string {
+  const shown = issues.slice(0, MAX_SHOWN).map((issue) => {
+    const where = `${issue.file}:${issue.line}:${issue.column}`;
+    const head = `${where}: ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}`;
+    if (issue.excerpt === undefined) return head;
+    const gutter = String(issue.line).padStart(6);
+    const column = Math.min(issue.column, MAX_EXCERPT + 1);
+    const excerpt = issue.excerpt.length > MAX_EXCERPT ? `${issue.excerpt.slice(0, MAX_EXCERPT)}…` : issue.excerpt;
+    return `${head}\n${gutter} | ${excerpt}\n${' '.repeat(6)} | ${' '.repeat(Math.max(0, column - 1))}^`;
+  });
+  if (issues.length > MAX_SHOWN) shown.push(`... and ${issues.length - MAX_SHOWN} more`);
+  return shown.join('\n');
+}
+
+function lineOf(text: string, line: number): string | undefined {
+  let start = 0;
+  for (let i = 1; i < line; i++) {
+    start = text.indexOf('\n', start) + 1;
+    if (start === 0) return undefined;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? undefined : end).replace(/\r$/, '').replace(/\t/g, ' ');
+}

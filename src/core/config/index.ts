@@ -1,0 +1,156 @@
+// Config text -> validated Config, in two steps so that the shell can read op tables in between:
+//
+//   const parsed = parseConfig(text, 'roofline.yml');        // syntax and schema
+//   for (const ref of parsed.opTables) { ...read ref.file with the op-table reader... }
+//   const config = resolveConfig(parsed.raw, parsed, tables); // cross-field rules, models and devices
+import type { z } from 'zod';
+import { nearestWord } from '../units.js';
+import { ConfigError, issueAt, type ConfigIssue } from './errors.js';
+import { resolveConfig, type Config, type Locator, type OpTable } from './resolve.js';
+import { configSchema, type RawConfig } from './schema.js';
+import { loadYaml, type KeyPath } from './yaml.js';
+
+export { ConfigError, formatIssues, type ConfigIssue } from './errors.js';
+export { configJsonSchema, type GateConfig } from './schema.js';
+export type { Config, OpTable } from './resolve.js';
+
+export interface ParsedConfig extends Locator {
+  raw: RawConfig;
+  /** Op tables the config refers to, relative to the config file; the shell reads them. */
+  opTables: Array<{ modelIndex: number; file: string; path: KeyPath }>;
+}
+
+export function parseConfig(text: string, file: string): ParsedConfig {
+  const yaml = loadYaml(text, file);
+  const result = configSchema.safeParse(yaml.value);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => describe(issue, yaml.value, file, text, yaml.locate)));
+  }
+  const raw = result.data;
+  const opTables = raw.models.flatMap((model, modelIndex) =>
+    model.ops && !Array.isArray(model.ops) ? [{ modelIndex, file: model.ops.file, path: ['models', modelIndex, 'ops', 'file'] }] : [],
+  );
+  return { raw, opTables, file, text, locate: yaml.locate };
+}
+
+/** The whole pipeline for a config with no op tables (or with them already read). */
+export function loadConfig(text: string, file: string, tables: ReadonlyMap<number, OpTable> = new Map()): Config {
+  const parsed = parseConfig(text, file);
+  return resolveConfig(parsed.raw, parsed, tables);
+}
+
+export { resolveConfig };
+
+type Locate = Locator['locate'];
+
+/** A zod issue as a person reads it, at the line and column of the offending key or value. */
+export function describe(issue: z.core.$ZodIssue, root: unknown, file: string, text: string | undefined, locate: Locate): ConfigIssue {
+  const path = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const key = issue.keys[0]!;
+      const allowed = allowedKeys(path);
+      const nearest = nearestWord(key, allowed);
+      const others = issue.keys.length > 1 ? ` (and ${issue.keys.slice(1).map((k) => `"${k}"`).join(', ')})` : '';
+      const hint = nearest ? `; did you mean "${nearest}"?` : allowed.length > 0 ? `; expected one of ${allowed.join(', ')}` : '';
+      return issueAt(file, locate([...path, key], { key: true }), [...path, key], `unknown key "${key}"${others}${hint}`, text);
+    }
+    case 'invalid_value': {
+      const got = valueAt(root, path);
+      const words = issue.values.map(String);
+      const nearest = typeof got === 'string' ? nearestWord(got, words) : undefined;
+      const message =
+        words.length === 1
+          ? `expected ${JSON.stringify(issue.values[0])}, got ${show(got)}`
+          : `expected one of ${words.join(', ')}, got ${show(got)}${nearest ? `; did you mean "${nearest}"?` : ''}`;
+      return issueAt(file, locate(path), path, message, text);
+    }
+    case 'invalid_type': {
+      const got = valueAt(root, path);
+      const message = got === undefined ? `missing required key "${String(path.at(-1))}"` : `expected ${expectedWord(issue.expected)}, got ${show(got)}`;
+      return issueAt(file, locate(path, { key: got === undefined }), path, message, text);
+    }
+    case 'invalid_union': {
+      // Report the branch that got furthest: the one whose first issue has the longest path.
+      const branches = issue.errors.filter((branch) => branch.length > 0);
+      const best = branches.sort((a, b) => depth(b) - depth(a))[0];
+      if (best && depth(best) > path.length) return describe(best[0]!, root, file, text, locate);
+      const got = valueAt(root, path);
+      const quantityIssue = branches.flat().find((branch) => branch.code === 'custom');
+      if (quantityIssue) return describe(quantityIssue, root, file, text, locate);
+      return issueAt(file, locate(path), path, `unexpected ${show(got)}`, text);
+    }
+    case 'too_small':
+      return issueAt(file, locate(path), path, issue.message.startsWith('expected') ? issue.message : `too small: ${issue.message}`, text);
+    default:
+      return issueAt(file, locate(path), path, issue.message.replace(/^Invalid input: /, ''), text);
+  }
+}
+
+function depth(branch: z.core.$ZodIssue[]): number {
+  return Math.max(...branch.map((issue) => issue.path.length + (issue.code === 'invalid_type' ? 0 : 0.5)));
+}
+
+function expectedWord(expected: string): string {
+  return { object: 'a mapping', array: 'a list', string: 'a string', number: 'a number' }[expected] ?? expected;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null (an empty value)';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}..."` : text;
+}
+
+function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
+  let node = root;
+  for (const step of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[step];
+  }
+  return node;
+}
+
+/** Keys allowed in the mapping at `path`, from the schema itself. */
+function allowedKeys(path: ReadonlyArray<string | number>): string[] {
+  let schema: unknown = configSchema;
+  for (const step of path) schema = stepInto(branchFor(unwrap(schema), step), step);
+  const mapping = branchFor(unwrap(schema), '');
+  return typeOf(mapping) === 'object' ? Object.keys((mapping as z.ZodObject).shape) : [];
+}
+
+function typeOf(schema: unknown): string | undefined {
+  return (schema as { def?: { type?: string } } | undefined)?.def?.type;
+}
+
+/** In a union (config unions are "scalar or mapping" or "list or mapping"), the branch a step goes into. */
+function branchFor(schema: unknown, step: string | number): unknown {
+  if (typeOf(schema) !== 'union') return schema;
+  const options = (schema as z.ZodUnion<z.ZodType[]>).options.map(unwrap);
+  const wanted = typeof step === 'number' ? ['array'] : ['object', 'record'];
+  return options.find((option) => wanted.includes(typeOf(option) ?? ''));
+}
+
+function stepInto(schema: unknown, step: string | number): unknown {
+  switch (typeOf(schema)) {
+    case 'object':
+      return (schema as z.ZodObject).shape[String(step)];
+    case 'array':
+      return (schema as z.ZodArray<z.ZodType>).element;
+    case 'record':
+      return (schema as z.ZodRecord).valueType;
+    default:
+      return undefined;
+  }
+}
+
+function unwrap(schema: unknown): unknown {
+  let current = schema as { def?: { type?: string; innerType?: unknown; in?: unknown } } | undefined;
+  while (current?.def && ['optional', 'default', 'nullable', 'pipe', 'prefault'].includes(current.def.type ?? '')) {
+    current = (current.def.innerType ?? current.def.in) as typeof current;
+  }
+  return current;
+}

@@ -1,0 +1,217 @@
+// Rules that span fields: targets exist, each offers the model's precision and memory levels, names are
+// unique. Turns the schema's output into the Models and Devices the math takes.
+import { catalogNames, findEntry, toDevice } from '../catalog/index.js';
+import { levelBandwidth, OUTERMOST } from '../roofline.js';
+import type { BytesByLevel, Device, Model, Op, Precision } from '../types.js';
+import { PRECISIONS } from '../types.js';
+import { nearestWord } from '../units.js';
+import { ConfigError, formatPath, issueAt, type ConfigIssue, type Position } from './errors.js';
+import type { GateConfig, RawConfig, RawModel, RawOp } from './schema.js';
+import type { KeyPath } from './yaml.js';
+
+export interface Config {
+  models: Model[];
+  /** Every device some model targets, by canonical id. */
+  devices: Map<string, Device>;
+  gate: GateConfig;
+}
+
+/** Ops read from a table file for one model, with where each level was first seen (for errors). */
+export interface OpTable {
+  file: string;
+  ops: Op[];
+  /** Level name -> 1-based row where it first appears. */
+  levelRows: Map<string, number>;
+}
+
+export interface Locator {
+  file: string;
+  text: string;
+  locate(path: KeyPath, options?: { key?: boolean }): Position;
+}
+
+export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMap<number, OpTable>): Config {
+  const issues: ConfigIssue[] = [];
+  const fail = (path: KeyPath, message: string, key = false) =>
+    issues.push(issueAt(where.file, where.locate(path, { key }), path, message, where.text));
+
+  const custom = new Map<string, Device>();
+  for (const [id, spec] of Object.entries(raw.devices ?? {})) {
+    if (Object.keys(spec.compute).length === 0) fail(['devices', id, 'compute'], 'expected at least one precision with its peak, e.g. { fp16: 50 TFLOP/s }');
+    if (Object.keys(spec.memory).length === 0) fail(['devices', id, 'memory'], 'expected at least one memory level with its bandwidth, e.g. { dram: 100 GB/s }');
+    custom.set(id.toLowerCase(), {
+      id,
+      name: spec.name ?? id,
+      flopsPerSecond: spec.compute as Partial<Record<Precision, number>>,
+      levels: Object.entries(spec.memory).map(([name, bytesPerSecond]) => ({ name, bytesPerSecond })),
+      builtIn: false,
+    });
+  }
+
+  /** A custom device overrides a built-in one of the same id. */
+  const lookUp = (id: string): Device | undefined => {
+    const own = custom.get(id.toLowerCase());
+    if (own) return own;
+    const entry = findEntry(id);
+    return entry && toDevice(entry);
+  };
+  const knownIds = () => [...custom.keys(), ...catalogNames()];
+
+  const devices = new Map<string, Device>();
+  const seen = new Map<string, number>();
+  const models: Model[] = [];
+
+  raw.models.forEach((spec, index) => {
+    const at = (...rest: Array<string | number>): KeyPath => ['models', index, ...rest];
+    const before = issues.length;
+    const earlier = seen.get(spec.name);
+    if (earlier !== undefined) fail(at('name'), `duplicate model name "${spec.name}" (also models[${earlier}])`);
+    seen.set(spec.name, index);
+
+    const work = workOf(spec, tables.get(index), at, fail);
+
+    const targetsPath = spec.hardware !== undefined ? at('hardware') : ['hardware'];
+    const targetIds = toList(spec.hardware ?? raw.hardware);
+    if (targetIds.length === 0) fail(at(), 'no hardware to place this model on: add `hardware:` at the top of the file or on the model', true);
+    const targets: Device[] = [];
+    targetIds.forEach((id, position) => {
+      const path = Array.isArray(spec.hardware ?? raw.hardware) ? [...targetsPath, position] : targetsPath;
+      const device = lookUp(id);
+      if (!device) {
+        const nearest = nearestWord(id, knownIds());
+        fail(path, `unknown hardware "${id}"${nearest ? `; did you mean "${nearest}"?` : ''} (\`roofline-gate hardware\` lists the built-in ids)`);
+        return;
+      }
+      targets.push(device);
+      if (device.flopsPerSecond[spec.precision] === undefined) {
+        const offered = PRECISIONS.filter((p) => device.flopsPerSecond[p] !== undefined);
+        fail(at('precision'), `${device.id} has no ${spec.precision} roof; it offers ${offered.join(', ')}`);
+      }
+      if (work) checkLevels(work, device, at, fail, tables.get(index), issues);
+    });
+
+    const measuredSeconds: Record<string, number> = {};
+    for (const [id, seconds] of Object.entries(spec.measured ?? {})) {
+      const device = targets.find((target) => target.id.toLowerCase() === id.toLowerCase() || findEntry(id)?.id === target.id);
+      if (!device) {
+        const nearest = nearestWord(id, targets.map((target) => target.id));
+        fail(at('measured', id), `"${id}" is not a target of this model${nearest ? `; did you mean "${nearest}"?` : ''}`, true);
+      } else {
+        measuredSeconds[device.id] = seconds;
+      }
+    }
+
+    if (issues.length > before || !work) return;
+    for (const device of targets) devices.set(device.id, device);
+    models.push({
+      name: spec.name,
+      precision: spec.precision,
+      flops: work.flops,
+      bytes: work.bytes,
+      batch: spec.batch,
+      ops: work.ops,
+      hardware: targets.map((device) => device.id),
+      measuredSeconds,
+    });
+  });
+
+  const gate = raw.gate ?? {};
+  for (const name of Object.keys(gate.models ?? {})) {
+    if (!seen.has(name)) {
+      const nearest = nearestWord(name, seen.keys());
+      fail(['gate', 'models', name], `no model is named "${name}"${nearest ? `; did you mean "${nearest}"?` : ''}`, true);
+    }
+  }
+
+  if (issues.length > 0) throw new ConfigError(issues);
+  return { models, devices, gate };
+}
+
+interface Work {
+  flops: number;
+  bytes: BytesByLevel;
+  ops: Op[] | null;
+}
+
+type Fail = (path: KeyPath, message: string, key?: boolean) => void;
+
+/** FLOPs and bytes of a model, from flops/macs + bytes or from its ops; null after reporting an issue. */
+function workOf(spec: RawModel, table: OpTable | undefined, at: (...rest: Array<string | number>) => KeyPath, fail: Fail): Work | null {
+  const counts = [spec.flops, spec.macs, spec.ops].filter((value) => value !== undefined).length;
+  if (counts !== 1) {
+    fail(at(), counts === 0 ? 'expected `flops:`, `macs:` or `ops:`' : 'expected only one of `flops:`, `macs:` and `ops:`', true);
+    return null;
+  }
+  if (spec.ops === undefined) {
+    if (spec.bytes === undefined) {
+      fail(at(), 'expected `bytes:` (bytes moved per pass), either a size or one per memory level', true);
+      return null;
+    }
+    const work = { flops: (spec.flops ?? spec.macs)!, bytes: bytesByLevel(spec.bytes), ops: null };
+    return doesWork(work, at, fail) ? work : null;
+  }
+  if (spec.bytes !== undefined) {
+    fail(at('bytes'), 'a model given as `ops:` takes its bytes from the ops: remove `bytes:` here', true);
+    return null;
+  }
+  const ops = Array.isArray(spec.ops) ? spec.ops.map(toOp) : table?.ops;
+  if (!ops) return null; // the table was not read: the shell reports why
+  if (ops.length === 0) {
+    fail(at('ops'), `expected at least one op${table ? ` in ${table.file}` : ''}`);
+    return null;
+  }
+  const work: Work = { flops: 0, bytes: {}, ops };
+  for (const op of ops) {
+    work.flops += op.flops;
+    for (const [level, count] of Object.entries(op.bytes)) work.bytes[level] = (work.bytes[level] ?? 0) + count;
+  }
+  return doesWork(work, at, fail) ? work : null;
+}
+
+function doesWork(work: Work, at: (...rest: Array<string | number>) => KeyPath, fail: Fail): boolean {
+  if (work.flops > 0 || Object.values(work.bytes).some((count) => count > 0)) return true;
+  fail(at(), 'the model does no work: its FLOPs and bytes are all zero', true);
+  return false;
+}
+
+export function toOp(raw: RawOp): Op {
+  return { name: raw.name, flops: (raw.flops ?? raw.macs)!, bytes: bytesByLevel(raw.bytes) };
+}
+
+export function bytesByLevel(bytes: number | Record<string, number>): BytesByLevel {
+  return typeof bytes === 'number' ? { [OUTERMOST]: bytes } : { ...bytes };
+}
+
+/** Every memory level a model names must exist on each of its targets. */
+function checkLevels(
+  work: Work,
+  device: Device,
+  at: (...rest: Array<string | number>) => KeyPath,
+  fail: Fail,
+  table: OpTable | undefined,
+  issues: ConfigIssue[],
+) {
+  for (const level of Object.keys(work.bytes)) {
+    if (levelBandwidth(device, level) !== undefined) continue;
+    const names = device.levels.map((l) => l.name);
+    const nearest = nearestWord(level, names);
+    const message = `${device.id} has no memory level "${level}"; it has ${names.join(', ')}${nearest ? `; did you mean "${nearest}"?` : ''}`;
+    const row = table?.levelRows.get(level);
+    if (table && row !== undefined) {
+      issues.push({ file: table.file, line: row, column: 1, path: `${formatPath(at())}.ops`, message });
+    } else {
+      fail(pathOfLevel(work, level, at), message, true);
+    }
+  }
+}
+
+function pathOfLevel(work: Work, level: string, at: (...rest: Array<string | number>) => KeyPath): KeyPath {
+  if (work.ops === null) return at('bytes', level);
+  const index = work.ops.findIndex((op) => level in op.bytes);
+  return at('ops', Math.max(index, 0), 'bytes', level);
+}
+
+function toList(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}

@@ -1,0 +1,161 @@
+// The config file's shape: the one source of truth for validation and for the JSON Schema that
+// `roofline-gate schema` prints. Quantities are parsed to base units here; cross-field rules (targets
+// exist, precisions offered, names unique) live in resolve.ts because they need the catalog.
+import { z } from 'zod';
+import { PRECISIONS } from '../types.js';
+import { parseQuantity, type Dimension } from '../units.js';
+
+/** Units a quantity string may end in, for editors (the parser gives the precise error). */
+const UNIT_PATTERN: Record<Dimension, string> = {
+  flops: '^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*([kKMGTPE]?(FLOPs?|OPs?|MACs?))?\\s*$',
+  bytes: '^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*([kKMGTPE]i?B|B)?\\s*$',
+  flopRate: '^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*([kKMGTPE]?(FLOPs?/s|FLOPS|OPs?/s|OPS|MACs?/s))?\\s*$',
+  byteRate: '^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*([kKMGTPE]i?B/s|B/s)?\\s*$',
+  seconds: '^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*(s|ms|us|µs|μs|ns)?\\s*$',
+  perSecond: '^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*(samples|tokens|images|sequences)?\\s*/s\\s*$',
+  fraction: '^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*%\\s*$',
+};
+
+type Sign = 'positive' | 'nonnegative';
+
+/**
+ * A number or a string with units, parsed to base units. `positive` rejects zero too: a zero bandwidth or
+ * batch makes no sense, while a zero FLOP or byte count is meaningful (SPEC section 1).
+ */
+export function quantity(dimension: Dimension, sign: Sign, description: string) {
+  // Parsing accepts any string so that the error can be precise; UNIT_PATTERN serves the JSON Schema.
+  const schema = z
+    .union([z.number(), z.string()])
+    .transform((raw, context) => {
+      const parsed = parseQuantity(raw, dimension);
+      if (!parsed.ok) {
+        const got = typeof raw === 'string' ? JSON.stringify(raw) : String(raw);
+        const hint = parsed.suggestion === undefined ? '' : `; did you mean "${parsed.suggestion}"?`;
+        context.addIssue({ code: 'custom', message: `expected ${parsed.expected}, got ${got}${hint}` });
+        return z.NEVER;
+      }
+      if (parsed.value < 0 || (sign === 'positive' && parsed.value === 0)) {
+        context.addIssue({ code: 'custom', message: `expected a ${sign === 'positive' ? 'positive' : 'non-negative'} ${dimensionWord[dimension]}, got ${String(raw)}` });
+        return z.NEVER;
+      }
+      return parsed.value;
+    })
+    .meta({ description });
+  quantityDimension.set(schema, dimension);
+  return schema;
+}
+
+const quantityDimension = new WeakMap<object, Dimension>();
+
+const dimensionWord: Record<Dimension, string> = {
+  flops: 'FLOP count', bytes: 'byte count', flopRate: 'compute rate', byteRate: 'bandwidth',
+  seconds: 'time', perSecond: 'rate', fraction: 'percentage',
+};
+
+const identifier = z
+  .string()
+  .min(1)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected an id of letters, digits, dots, dashes and underscores');
+
+const precision = z.enum(PRECISIONS).meta({ description: 'Numeric format; picks the compute roof.' });
+
+const levelName = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'expected a memory level name such as dram, l2 or l1');
+
+/** `bytes: 86 MB` (outermost level) or `bytes: { dram: 86 MB, l2: 300 MB }`. */
+const bytes = z.union([
+  quantity('bytes', 'nonnegative', 'Bytes moved through the outermost memory level (DRAM/HBM) per pass.'),
+  z.record(levelName, quantity('bytes', 'nonnegative', 'Bytes moved through this level per pass.')),
+]);
+
+const flopsField = quantity('flops', 'nonnegative', 'FLOPs per pass. FLOP counters such as DeepSpeed, calflops and FlopCounterMode report FLOPs.');
+const macsField = quantity('flops', 'nonnegative', 'Multiply-accumulates per pass, counted as 2 FLOP each. fvcore, ptflops, thop and torchstat report MACs.');
+
+export const opSchema = z.strictObject({
+  name: z.string().min(1),
+  flops: flopsField.optional(),
+  macs: macsField.optional(),
+  bytes,
+});
+
+const targets = z.union([identifier, z.array(identifier).min(1)]);
+
+const opTableRef = z.strictObject({
+  file: z.string().min(1).regex(/\.(csv|json|jsonl)$/i, 'expected a .csv, .json or .jsonl file').meta({ description: 'Op table, relative to the config file.' }),
+});
+
+export const modelSchema = z.strictObject({
+  name: z.string().min(1).meta({ description: 'Unique name of the model.' }),
+  precision,
+  flops: flopsField.optional(),
+  macs: macsField.optional(),
+  bytes: bytes.optional(),
+  ops: z.union([z.array(opSchema).min(1, 'expected at least one op'), opTableRef]).optional(),
+  batch: z.number().int().positive().default(1).meta({ description: 'Samples (or tokens) per pass.' }),
+  hardware: targets.optional().meta({ description: 'Targets for this model; overrides the top-level list.' }),
+  measured: z.record(identifier, quantity('seconds', 'positive', 'Measured time per pass on this target.')).optional(),
+});
+
+const threshold = z.strictObject({
+  warn: quantity('fraction', 'nonnegative', 'Relative drop that warns.').optional(),
+  fail: quantity('fraction', 'nonnegative', 'Relative drop that fails the gate.').optional(),
+});
+
+const severityOrOff = z.enum(['fail', 'warn', 'off']);
+
+const budgets = z.strictObject({
+  'min-throughput': quantity('perSecond', 'positive', 'Lowest acceptable throughput, e.g. 1000/s.').optional(),
+  'max-latency': quantity('seconds', 'positive', 'Highest acceptable time per pass, e.g. 5 ms.').optional(),
+  'ridge-margin': quantity('fraction', 'nonnegative', 'How far right of the ridge a model must stay, e.g. 20%.').optional(),
+});
+
+const gateRules = {
+  'intensity-drop': threshold.optional(),
+  'throughput-drop': threshold.optional(),
+  'bound-shift': severityOrOff.optional(),
+  'efficiency-drop': threshold.optional(),
+  'above-roof': severityOrOff.optional(),
+  budgets: budgets.optional(),
+};
+
+export const gateSchema = z.strictObject({
+  ...gateRules,
+  models: z.record(z.string(), z.strictObject(gateRules)).optional(),
+});
+
+const deviceSchema = z.strictObject({
+  name: z.string().optional(),
+  compute: z.partialRecord(precision, quantity('flopRate', 'positive', 'Dense peak at this precision.')),
+  memory: z.record(levelName, quantity('byteRate', 'positive', 'Bandwidth of this level.')),
+});
+
+export const configSchema = z
+  .strictObject({
+    version: z.literal(1).meta({ description: 'Config format version; always 1.' }),
+    hardware: targets.optional().meta({ description: 'Default targets: built-in ids or ids under devices.' }),
+    devices: z.record(identifier, deviceSchema).optional(),
+    models: z.array(modelSchema).min(1, 'expected at least one model'),
+    gate: gateSchema.optional(),
+  })
+  .meta({ title: 'roofline-gate config', description: 'Models, their FLOPs and bytes, target hardware and gate thresholds.' });
+
+export type RawConfig = z.output<typeof configSchema>;
+export type RawModel = z.output<typeof modelSchema>;
+export type RawOp = z.output<typeof opSchema>;
+export type GateConfig = z.output<typeof gateSchema>;
+
+/** The JSON Schema for editors, generated from the schema above. */
+export function configJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(configSchema, {
+    io: 'input',
+    unrepresentable: 'any',
+    override: (context) => {
+      const dimension = quantityDimension.get(context.zodSchema);
+      if (dimension === undefined) return;
+      const text = { type: 'string', pattern: UNIT_PATTERN[dimension] };
+      const description = context.jsonSchema.description;
+      for (const key of Object.keys(context.jsonSchema)) delete context.jsonSchema[key];
+      Object.assign(context.jsonSchema, dimension === 'fraction' ? text : { anyOf: [{ type: 'number' }, text] });
+      if (description !== undefined) context.jsonSchema.description = description;
+    },
+  }) as Record<string, unknown>;
+}

@@ -1,0 +1,130 @@
+// The roofline of SPEC section 1: each formula once, for every other module to use.
+//
+//   intensity   I_l = F / D_l                       (F = 0 -> 0; D_l = 0 -> Infinity)
+//   ridge       R_l = P / B_l
+//   attainable  A   = min(P, min_l B_l * I_l)
+//   time        T   = max(F / P, max_l D_l / B_l)   (summed op by op when ops are given)
+//   throughput      = batch / T
+//
+// Time is computed from the max form rather than F / A so that F = 0 never divides zero by zero.
+import type { BytesByLevel, Device, Model, Op, OpTime, Result } from './types.js';
+
+/** The name a model uses for the outermost level (DRAM or HBM), whatever a device calls it. */
+export const OUTERMOST = 'dram';
+
+/** Bandwidth of a level on a device; `dram` always means the outermost level. */
+export function levelBandwidth(device: Device, level: string): number | undefined {
+  const named = device.levels.find((l) => l.name === level);
+  if (named) return named.bytesPerSecond;
+  return level === OUTERMOST ? device.levels[0]?.bytesPerSecond : undefined;
+}
+
+/** FLOP per byte: intensity(131.77e9, 8.03e9) //=> 16.4 */
+export function intensity(flops: number, bytes: number): number {
+  if (bytes === 0) return Infinity;
+  return flops / bytes;
+}
+
+/** FLOP per byte where a level's eave meets the roof: ridge(11.3e12, 484e9) //=> 23.3 */
+export function ridge(peakFlopsPerSecond: number, bytesPerSecond: number): number {
+  return peakFlopsPerSecond / bytesPerSecond;
+}
+
+/** Seconds for one pass of work that does `flops` and moves `bytes` per level, on its own roof and eaves. */
+export function passSeconds(flops: number, bytes: BytesByLevel, peakFlopsPerSecond: number, device: Device): number {
+  let seconds = flops / peakFlopsPerSecond;
+  for (const level in bytes) seconds = Math.max(seconds, bytes[level]! / levelBandwidth(device, level)!);
+  return seconds;
+}
+
+/** How many of a model's ops a result lists, slowest first (the chart's per-op view and the report). */
+export const SLOWEST_OPS = 20;
+
+/** One op's time split into compute and memory, on a device. */
+export function opTime(op: Op, peakFlopsPerSecond: number, device: Device): OpTime {
+  const computeSeconds = op.flops / peakFlopsPerSecond;
+  let memorySeconds = 0;
+  let memoryLevel = OUTERMOST;
+  for (const level in op.bytes) {
+    const seconds = op.bytes[level]! / levelBandwidth(device, level)!;
+    if (seconds > memorySeconds) [memorySeconds, memoryLevel] = [seconds, level];
+  }
+  const computeBound = computeSeconds >= memorySeconds;
+  return {
+    name: op.name,
+    seconds: computeBound ? computeSeconds : memorySeconds,
+    computeSeconds,
+    memorySeconds,
+    bindingLevel: computeBound ? 'compute' : memoryLevel,
+  };
+}
+
+/** Total seconds of a model given as ops, and its slowest ops, in one pass over the ops. */
+function opsSeconds(ops: readonly Op[], peakFlopsPerSecond: number, device: Device): { seconds: number; slowest: OpTime[] } {
+  let seconds = 0;
+  const slowest: OpTime[] = [];
+  for (const op of ops) {
+    const time = passSeconds(op.flops, op.bytes, peakFlopsPerSecond, device);
+    seconds += time;
+    if (slowest.length < SLOWEST_OPS || time > slowest[slowest.length - 1]!.seconds) {
+      const entry = opTime(op, peakFlopsPerSecond, device);
+      let at = slowest.length;
+      while (at > 0 && slowest[at - 1]!.seconds < time) at--;
+      slowest.splice(at, 0, entry);
+      if (slowest.length > SLOWEST_OPS) slowest.pop();
+    }
+  }
+  return { seconds, slowest };
+}
+
+/**
+ * Places one model on one device. The model must have been validated against the device (resolve.ts):
+ * the device offers its precision and every level it names.
+ */
+export function place(model: Model, device: Device): Result {
+  const peakFlops = device.flopsPerSecond[model.precision]!;
+  const bandwidth: Record<string, number> = {};
+  const intensities: Record<string, number> = {};
+  const ridges: Record<string, number> = {};
+  let attainableFlops = peakFlops;
+  let bindingLevel = 'compute';
+  for (const [level, bytes] of Object.entries(model.bytes)) {
+    const bytesPerSecond = levelBandwidth(device, level)!;
+    bandwidth[level] = bytesPerSecond;
+    intensities[level] = intensity(model.flops, bytes);
+    ridges[level] = ridge(peakFlops, bytesPerSecond);
+    // Infinity * B stays Infinity; 0 * B is 0: both compare correctly against the roof.
+    const eave = bytes === 0 ? Infinity : bytesPerSecond * intensities[level]!;
+    if (eave < attainableFlops) [attainableFlops, bindingLevel] = [eave, level];
+  }
+  const byOp = model.ops ? opsSeconds(model.ops, peakFlops, device) : null;
+  const seconds = byOp ? byOp.seconds : passSeconds(model.flops, model.bytes, peakFlops, device);
+  const measuredSeconds = model.measuredSeconds[device.id] ?? null;
+  return {
+    model: model.name,
+    hardware: device.id,
+    precision: model.precision,
+    batch: model.batch,
+    flops: model.flops,
+    bytes: { ...model.bytes },
+    peakFlops,
+    bandwidth,
+    intensity: intensities,
+    ridge: ridges,
+    attainableFlops,
+    bound: bindingLevel === 'compute' ? 'compute' : 'memory',
+    bindingLevel,
+    seconds,
+    // A model that does no work is refused by the config; guard anyway so that nothing is NaN.
+    throughput: seconds > 0 ? model.batch / seconds : Infinity,
+    measuredSeconds,
+    achievedFlops: measuredSeconds === null ? null : model.flops / measuredSeconds,
+    efficiency: measuredSeconds === null ? null : seconds / measuredSeconds,
+    ops: byOp && model.ops ? { count: model.ops.length, slowest: byOp.slowest } : null,
+  };
+}
+
+/** Every model on every one of its targets, in config order. */
+export function placeAll(models: readonly Model[], devices: ReadonlyMap<string, Device>): Result[] {
+  return models.flatMap((model) => model.hardware.map((id) => place(model, devices.get(id)!)));
+}

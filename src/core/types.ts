@@ -1,0 +1,88 @@
+// The shared vocabulary of the core. Every quantity is in base SI units (FLOP, bytes, seconds),
+// and names carry the unit wherever a bare number could be mistaken.
+
+/** Numeric formats a device can have a compute roof for, widest first. */
+export const PRECISIONS = ['fp64', 'fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8', 'int4', 'fp4'] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+/** A device as the math sees it: one roof per precision, one eave per memory level. */
+export interface Device {
+  id: string;
+  name: string;
+  /** Dense peak per precision, FLOP/s (OP/s for integer formats). */
+  flopsPerSecond: Partial<Record<Precision, number>>;
+  /** Bandwidth per memory level, outermost (DRAM/HBM) first. */
+  levels: MemoryLevel[];
+  /** True when the device comes from the built-in catalog unchanged. */
+  builtIn: boolean;
+}
+
+export interface MemoryLevel {
+  /** Level name as the config spells it: `dram` for the outermost level of built-in devices, `l2`, `l1`. */
+  name: string;
+  bytesPerSecond: number;
+}
+
+/** Bytes moved through each memory level, keyed by level name. */
+export type BytesByLevel = Record<string, number>;
+
+/** One op of a model given as a breakdown. */
+export interface Op {
+  name: string;
+  flops: number;
+  bytes: BytesByLevel;
+}
+
+/** A model after validation: units resolved, targets resolved to device ids. */
+export interface Model {
+  name: string;
+  precision: Precision;
+  /** Aggregate FLOPs per pass (the sum over ops when ops are given). */
+  flops: number;
+  /** Aggregate bytes per level per pass (the sum over ops when ops are given). */
+  bytes: BytesByLevel;
+  batch: number;
+  /** Present when the model was given as ops: time is then summed op by op. */
+  ops: Op[] | null;
+  hardware: string[];
+  /** Measured seconds per pass, by device id. */
+  measuredSeconds: Record<string, number>;
+}
+
+export type Bound = 'compute' | 'memory';
+
+/** One model placed on one device: the roofline of SPEC section 1. */
+export interface Result {
+  model: string;
+  hardware: string;
+  precision: Precision;
+  batch: number;
+  flops: number;
+  bytes: BytesByLevel;
+  peakFlops: number;
+  bandwidth: Record<string, number>;
+  /** FLOP per byte for each level given; Infinity when no bytes move through a level (report.json writes null). */
+  intensity: Record<string, number>;
+  ridge: Record<string, number>;
+  attainableFlops: number;
+  bound: Bound;
+  /** `compute` when compute-bound, else the memory level that gives the minimum. */
+  bindingLevel: string;
+  seconds: number;
+  throughput: number;
+  measuredSeconds: number | null;
+  achievedFlops: number | null;
+  efficiency: number | null;
+  /** For a model given as ops: how many, and the slowest ones with their time split (null otherwise). */
+  ops: { count: number; slowest: OpTime[] } | null;
+}
+
+/** One op's time on a device: the larger of its compute time and its slowest level's memory time. */
+export interface OpTime {
+  name: string;
+  seconds: number;
+  computeSeconds: number;
+  memorySeconds: number;
+  /** `compute`, or the level whose traffic takes longest. */
+  bindingLevel: string;
+}

@@ -1,0 +1,173 @@
+// Quantities with units, as SPEC section 2 lists them: parsing config strings into base SI units,
+// and formatting base SI units for people. Every other module speaks base units only.
+
+/** What a quantity measures. The parsed value is always in the base unit named here. */
+export type Dimension =
+  | 'flops' //        FLOP (a MAC counts as 2 FLOP)
+  | 'bytes' //        bytes
+  | 'flopRate' //     FLOP/s (OP/s for integer formats)
+  | 'byteRate' //     bytes/s
+  | 'seconds' //      s
+  | 'perSecond' //    samples/s
+  | 'fraction'; //    a percentage, as a fraction: "5%" -> 0.05
+
+export type Parsed = { ok: true; value: number } | { ok: false; expected: string; suggestion?: string };
+
+const DECIMAL: Record<string, number> = { '': 1, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50 };
+const TIME: Record<string, number> = { s: 1, ms: 1e-3, us: 1e-6, 'µs': 1e-6, 'μs': 1e-6, ns: 1e-9 };
+
+/** Word forms of a count: what may follow the SI prefix, and what one of it is worth in FLOP. */
+const COUNT_WORDS: Record<string, number> = { FLOP: 1, FLOPs: 1, OP: 1, OPs: 1, MAC: 2, MACs: 2 };
+/** Word forms of a compute rate; `FLOPS` with a capital S is a rate, `FLOPs` a count. */
+const RATE_WORDS: Record<string, number> = {
+  'FLOP/s': 1, 'FLOPs/s': 1, FLOPS: 1, 'OP/s': 1, 'OPs/s': 1, OPS: 1, 'MAC/s': 2, 'MACs/s': 2,
+};
+
+/** Every unit spelling accepted for a dimension, with its factor to the base unit. Built once. */
+const UNITS: Record<Dimension, Map<string, number>> = {
+  flops: withPrefixes(COUNT_WORDS, DECIMAL),
+  flopRate: withPrefixes(RATE_WORDS, DECIMAL),
+  bytes: new Map([...withPrefixes({ B: 1 }, DECIMAL), ...withPrefixes({ B: 1 }, BINARY)]),
+  byteRate: new Map([...withPrefixes({ 'B/s': 1 }, DECIMAL), ...withPrefixes({ 'B/s': 1 }, BINARY)]),
+  seconds: new Map(Object.entries(TIME)),
+  perSecond: new Map([['/s', 1], ['samples/s', 1], ['tokens/s', 1], ['images/s', 1], ['sequences/s', 1]]),
+  fraction: new Map([['%', 0.01]]),
+};
+
+function withPrefixes(words: Record<string, number>, prefixes: Record<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [word, worth] of Object.entries(words)) {
+    for (const [prefix, factor] of Object.entries(prefixes)) out.set(prefix + word, worth * factor);
+  }
+  return out;
+}
+
+const EXPECTED: Record<Dimension, string> = {
+  flops: 'a FLOP count such as 4.1 GFLOP, 350 MFLOP or 2 GMAC',
+  bytes: 'a byte count such as 86 MB, 1.5 GiB or 4096 B',
+  flopRate: 'a compute rate such as 19.5 TFLOP/s, 312 TFLOPS or 624 TOP/s',
+  byteRate: 'a bandwidth such as 1555 GB/s or 3.35 TB/s',
+  seconds: 'a time such as 2.5 ms, 120 us or 0.01 s',
+  perSecond: 'a rate such as 1000/s or 50 tokens/s',
+  fraction: 'a percentage such as 5%',
+};
+
+/** A plain decimal or scientific number, as people write them in configs. */
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
+
+/**
+ * Parses a config value into base units. Numbers are taken as already in base units, except for
+ * percentages, which must be strings with `%` so that `5` is never read as 500%.
+ *
+ *   parseQuantity('4.1 GFLOP', 'flops')    //=> { ok: true, value: 4.1e9 }
+ *   parseQuantity('2 GMAC', 'flops')       //=> { ok: true, value: 4e9 }
+ *   parseQuantity('1 KiB', 'bytes')        //=> { ok: true, value: 1024 }
+ *
+ * The sign is not judged here: whether zero or a negative is allowed is the schema's call.
+ */
+export function parseQuantity(input: unknown, dimension: Dimension): Parsed {
+  const expected = EXPECTED[dimension];
+  if (typeof input === 'number') {
+    if (dimension === 'fraction') return { ok: false, expected: `${expected} (a string with %, not a bare number)` };
+    return Number.isFinite(input) ? { ok: true, value: input } : { ok: false, expected: `${expected}, not ${input}` };
+  }
+  if (typeof input !== 'string') return { ok: false, expected };
+  const text = input.trim();
+  const number = NUMBER.exec(text);
+  if (!number) return { ok: false, expected };
+  const magnitude = Number(number[0]);
+  const unit = text.slice(number[0].length).trim();
+  if (unit === '') {
+    if (dimension === 'fraction') return { ok: false, expected: `${expected} (add the % sign)` };
+    return Number.isFinite(magnitude) ? { ok: true, value: magnitude } : { ok: false, expected };
+  }
+  const factor = UNITS[dimension].get(unit);
+  if (factor === undefined) {
+    const suggestion = nearestUnit(unit, dimension);
+    return suggestion === undefined ? { ok: false, expected } : { ok: false, expected, suggestion };
+  }
+  const value = magnitude * factor;
+  return Number.isFinite(value) ? { ok: true, value } : { ok: false, expected: `${expected}, not one that overflows` };
+}
+
+/** The accepted unit spelled most like `unit`, or undefined when none is close. */
+export function nearestUnit(unit: string, dimension: Dimension): string | undefined {
+  return nearestWord(unit, [...UNITS[dimension].keys()]);
+}
+
+/**
+ * The candidate closest to `word` by edit distance (case-insensitive), when it is close enough to be a
+ * plausible misspelling: at most a third of the word's length, and at least one edit allowed.
+ */
+export function nearestWord(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const lower = word.toLowerCase();
+  for (const candidate of candidates) {
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  const allowed = Math.max(1, Math.floor(word.length / 3));
+  return bestDistance <= allowed ? best : undefined;
+}
+
+/** Levenshtein distance with a single rolling row. */
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Formatting for people.
+
+const HUMAN_PREFIXES: Array<[string, number]> = [['E', 1e18], ['P', 1e15], ['T', 1e12], ['G', 1e9], ['M', 1e6], ['k', 1e3]];
+
+/** `value` with an SI prefix to 3 significant figures: si(3.39e12, 'FLOP/s') //=> '3.39 TFLOP/s'. */
+export function si(value: number, unit: string, digits = 3): string {
+  if (!Number.isFinite(value)) return value > 0 ? `∞ ${unit}` : `-∞ ${unit}`;
+  const size = Math.abs(value);
+  for (const [prefix, factor] of HUMAN_PREFIXES) {
+    // Compare after rounding so that 999.96e9 shows as 1.00 T, not 1000 G.
+    if (Number((size / factor).toPrecision(digits)) >= 1) return `${significant(value / factor, digits)} ${prefix}${unit}`;
+  }
+  return `${significant(value, digits)} ${unit}`;
+}
+
+/** Seconds as a person reads them: time(0.00248) //=> '2.48 ms'. */
+export function time(seconds: number, digits = 3): string {
+  if (!Number.isFinite(seconds)) return '∞ s';
+  const size = Math.abs(seconds);
+  if (size === 0) return '0 s';
+  if (size >= 1) return `${significant(seconds, digits)} s`;
+  if (Number((size * 1e3).toPrecision(digits)) >= 1) return `${significant(seconds * 1e3, digits)} ms`;
+  if (Number((size * 1e6).toPrecision(digits)) >= 1) return `${significant(seconds * 1e6, digits)} us`;
+  return `${significant(seconds * 1e9, digits)} ns`;
+}
+
+/** A fraction as a percentage: percent(0.0512) //=> '5.1%'. */
+export function percent(fraction: number, decimals = 1): string {
+  return `${(fraction * 100).toFixed(decimals)}%`;
+}
+
+/**
+ * A number to `digits` significant figures, without exponent notation for everyday sizes:
+ * significant(23.2955) //=> '23.3'; significant(2) //=> '2.00'; significant(1234.5) //=> '1235'.
+ */
+export function significant(value: number, digits = 3): string {
+  if (value === 0) return '0';
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : '-∞';
+  const size = Math.abs(value);
+  if (size >= 10 ** digits && size < 1e15) return Math.round(value).toString();
+  if (size < 1e-4 || size >= 1e15) return value.toExponential(digits - 1);
+  return value.toPrecision(digits);
+}
