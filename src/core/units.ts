@@ -112,19 +112,21 @@ export function nearestWord(word: string, candidates: Iterable<string>): string 
   return bestDistance <= allowed ? best : undefined;
 }
 
-/** Levenshtein distance with a single rolling row. */
+/** Edit distance counting a swap of two neighbours as one edit (optimal string alignment). */
 function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
+    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let distance = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, before[j - 2]! + 1);
+      current.push(distance);
     }
+    [before, previous] = [previous, current];
   }
-  return row[b.length]!;
+  return previous[b.length]!;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -22,9 +22,12 @@ export interface ParsedConfig extends Locator {
 
 export function parseConfig(text: string, file: string): ParsedConfig {
   const yaml = loadYaml(text, file);
+  if (yaml.value === undefined || yaml.value === null) {
+    throw ConfigError.at(file, { line: 1, column: 1 }, [], 'the file is empty (only comments): expected a config starting with `version: 1`');
+  }
   const result = configSchema.safeParse(yaml.value);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => describe(issue, yaml.value, file, text, yaml.locate)));
+    throw new ConfigError(misspeltFirst(result.error.issues).map((issue) => describe(issue, yaml.value, file, text, yaml.locate)));
   }
   const raw = result.data;
   const opTables = raw.models.flatMap((model, modelIndex) =>
@@ -43,6 +46,23 @@ export { resolveConfig };
 
 type Locate = Locator['locate'];
 
+/**
+ * A misspelt key shows up twice in zod's issues: as an unknown key and as a missing one. Keep the unknown
+ * key (its message suggests the right spelling) and put it first: it is usually the cause of the rest.
+ */
+function misspeltFirst(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const unknown = issues.filter((issue) => issue.code === 'unrecognized_keys');
+  const explained = new Set<string>();
+  for (const issue of unknown) {
+    for (const key of issue.keys) {
+      const nearest = nearestWord(key, allowedKeys(issue.path as Array<string | number>));
+      if (nearest) explained.add(JSON.stringify([...issue.path, nearest]));
+    }
+  }
+  const rest = issues.filter((issue) => issue.code !== 'unrecognized_keys' && !explained.has(JSON.stringify(issue.path)));
+  return [...unknown, ...rest];
+}
+
 /** A zod issue as a person reads it, at the line and column of the offending key or value. */
 export function describe(issue: z.core.$ZodIssue, root: unknown, file: string, text: string | undefined, locate: Locate): ConfigIssue {
   const path = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
@@ -57,6 +77,7 @@ export function describe(issue: z.core.$ZodIssue, root: unknown, file: string, t
     }
     case 'invalid_value': {
       const got = valueAt(root, path);
+      if (got === undefined) return issueAt(file, locate(path, { key: true }), path, `missing required key "${String(path.at(-1))}"`, text);
       const words = issue.values.map(String);
       const nearest = typeof got === 'string' ? nearestWord(got, words) : undefined;
       const message =
@@ -71,14 +92,16 @@ export function describe(issue: z.core.$ZodIssue, root: unknown, file: string, t
       return issueAt(file, locate(path, { key: got === undefined }), path, message, text);
     }
     case 'invalid_union': {
-      // Report the branch that got furthest: the one whose first issue has the longest path.
-      const branches = issue.errors.filter((branch) => branch.length > 0);
-      const best = branches.sort((a, b) => depth(b) - depth(a))[0];
+      // Branch issues have paths relative to the union. Report the branch that got furthest in, or the
+      // one that explains itself (a quantity's own message), before a bare "unexpected".
+      const branches = issue.errors
+        .filter((branch) => branch.length > 0)
+        .map((branch) => branch.map((inner) => ({ ...inner, path: [...path, ...inner.path] }) as z.core.$ZodIssue));
+      const best = [...branches].sort((a, b) => depth(b) - depth(a))[0];
       if (best && depth(best) > path.length) return describe(best[0]!, root, file, text, locate);
-      const got = valueAt(root, path);
-      const quantityIssue = branches.flat().find((branch) => branch.code === 'custom');
-      if (quantityIssue) return describe(quantityIssue, root, file, text, locate);
-      return issueAt(file, locate(path), path, `unexpected ${show(got)}`, text);
+      const own = branches.flat().find((inner) => inner.code === 'custom' || inner.code === 'invalid_union');
+      if (own) return describe(own, root, file, text, locate);
+      return issueAt(file, locate(path), path, `unexpected ${show(valueAt(root, path))}`, text);
     }
     case 'too_small':
       return issueAt(file, locate(path), path, issue.message.startsWith('expected') ? issue.message : `too small: ${issue.message}`, text);

@@ -14,6 +14,8 @@ export interface Config {
   /** Every device some model targets, by canonical id. */
   devices: Map<string, Device>;
   gate: GateConfig;
+  /** Where each model is defined in the config file (its `name:` value), for annotations. */
+  positions: Map<string, Position & { file: string }>;
 }
 
 /** Ops read from a table file for one model, with where each level was first seen (for errors). */
@@ -124,7 +126,8 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
   }
 
   if (issues.length > 0) throw new ConfigError(issues);
-  return { models, devices, gate };
+  const positions = new Map(raw.models.map((spec, index) => [spec.name, { file: where.file, ...where.locate(['models', index, 'name']) }]));
+  return { models, devices, gate, positions };
 }
 
 interface Work {

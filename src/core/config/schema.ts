@@ -25,11 +25,15 @@ type Sign = 'positive' | 'nonnegative';
 export function quantity(dimension: Dimension, sign: Sign, description: string) {
   // Parsing accepts any string so that the error can be precise; UNIT_PATTERN serves the JSON Schema.
   const schema = z
-    .union([z.number(), z.string()])
+    .unknown()
     .transform((raw, context) => {
+      if (raw === undefined) {
+        context.addIssue({ code: 'custom', message: `missing: expected ${dimensionWord[dimension] === 'percentage' ? 'a percentage' : `a ${dimensionWord[dimension]}`}` });
+        return z.NEVER;
+      }
       const parsed = parseQuantity(raw, dimension);
       if (!parsed.ok) {
-        const got = typeof raw === 'string' ? JSON.stringify(raw) : String(raw);
+        const got = typeof raw === 'string' ? JSON.stringify(raw) : raw !== null && typeof raw === 'object' ? (Array.isArray(raw) ? 'a list' : 'a mapping') : String(raw);
         const hint = parsed.suggestion === undefined ? '' : `; did you mean "${parsed.suggestion}"?`;
         context.addIssue({ code: 'custom', message: `expected ${parsed.expected}, got ${got}${hint}` });
         return z.NEVER;

@@ -44,7 +44,7 @@ export function loadYaml(text: string, file: string): LoadedYaml {
   const lines = lineStarts(text);
   return {
     value,
-    locate: (path, options = {}) => toPosition(lines, offsetOf(events, text, path, options.key ?? false)),
+    locate: (path, options = {}) => toPosition(lines, Math.max(0, offsetOf(events, text, path, options.key ?? false))),
   };
 }
 

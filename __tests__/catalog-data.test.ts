@@ -1,0 +1,234 @@
+// Invariants of the built-in catalog data, and spot checks of figures verified against datasheets.
+import { describe, expect, it } from '@jest/globals';
+import { CATALOG } from '../src/core/catalog/devices.js';
+import type { CatalogEntry, Figure } from '../src/core/catalog/types.js';
+
+function entry(id: string): CatalogEntry {
+  const found = CATALOG.find((e) => e.id === id);
+  if (!found) throw new Error(`no catalog entry ${id}`);
+  return found;
+}
+
+function dram(id: string): number {
+  const level = entry(id).levels.find((l) => l.name === 'dram');
+  if (!level) throw new Error(`${id} has no dram level`);
+  return level.bytesPerSecond.value;
+}
+
+function peak(id: string, precision: keyof CatalogEntry['compute']): number | undefined {
+  return entry(id).compute[precision]?.value;
+}
+
+/** Every figure of an entry, labelled for failure messages. */
+function figures(e: CatalogEntry): Array<[string, Figure]> {
+  const out: Array<[string, Figure]> = [];
+  for (const [precision, figure] of Object.entries(e.compute)) {
+    if (figure) out.push([`${e.id} compute.${precision}`, figure]);
+  }
+  out.push([`${e.id} capacityBytes`, e.capacityBytes]);
+  e.levels.forEach((level, i) => {
+    out.push([`${e.id} levels[${i}] ${level.name} bytesPerSecond`, level.bytesPerSecond]);
+    if (level.capacityBytes) out.push([`${e.id} levels[${i}] ${level.name} capacityBytes`, level.capacityBytes]);
+  });
+  return out;
+}
+
+const threeSig = (x: number | undefined): string | undefined => x?.toPrecision(3);
+
+describe('catalog invariants', () => {
+  it('has at least 25 entries', () => {
+    expect(CATALOG.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('has unique, lowercase, dash-separated ids', () => {
+    const ids = CATALOG.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+  });
+
+  it('has unique lowercase aliases that never equal an id', () => {
+    const ids = new Set(CATALOG.map((e) => e.id));
+    const seen = new Map<string, string>();
+    for (const e of CATALOG) {
+      for (const alias of e.aliases) {
+        expect(alias).toBe(alias.toLowerCase());
+        expect(alias.trim()).toBe(alias);
+        expect(alias.length).toBeGreaterThan(0);
+        if (ids.has(alias)) throw new Error(`alias ${alias} of ${e.id} equals an id`);
+        const owner = seen.get(alias);
+        if (owner !== undefined) throw new Error(`alias ${alias} used by both ${owner} and ${e.id}`);
+        seen.set(alias, e.id);
+      }
+    }
+  });
+
+  it('cites an existing source for every figure, and every source has a title and an https URL', () => {
+    for (const e of CATALOG) {
+      const keys = Object.keys(e.sources);
+      expect(keys.length).toBeGreaterThan(0);
+      for (const [label, figure] of figures(e)) {
+        if (!(figure.source in e.sources)) throw new Error(`${label} cites missing source "${figure.source}"`);
+      }
+      for (const [key, source] of Object.entries(e.sources)) {
+        if (source.title.trim().length === 0) throw new Error(`${e.id} source ${key} has no title`);
+        const url = new URL(source.url);
+        if (url.protocol !== 'https:') throw new Error(`${e.id} source ${key} is not https: ${source.url}`);
+      }
+    }
+  });
+
+  it('puts the dram level first, once, with levels in the order dram, l2, l1', () => {
+    const order = { dram: 0, l2: 1, l1: 2 } as const;
+    for (const e of CATALOG) {
+      expect(e.levels.length).toBeGreaterThan(0);
+      expect(e.levels[0]?.name).toBe('dram');
+      const names = e.levels.map((l) => l.name);
+      expect(new Set(names).size).toBe(names.length);
+      for (let i = 1; i < e.levels.length; i++) {
+        expect(order[e.levels[i]!.name]).toBeGreaterThan(order[e.levels[i - 1]!.name]);
+      }
+    }
+  });
+
+  it('has positive, finite values everywhere', () => {
+    for (const e of CATALOG) {
+      for (const [label, figure] of figures(e)) {
+        if (!(Number.isFinite(figure.value) && figure.value > 0)) throw new Error(`${label} = ${figure.value}`);
+      }
+    }
+  });
+
+  it('has inner cache levels at least as fast as the dram they sit in front of', () => {
+    for (const e of CATALOG) {
+      const outer = e.levels[0]!.bytesPerSecond.value;
+      for (const level of e.levels.slice(1)) expect(level.bytesPerSecond.value).toBeGreaterThanOrEqual(outer);
+    }
+  });
+
+  it('never puts a 16-bit tensor roof below the fp32 roof', () => {
+    for (const e of CATALOG) {
+      const fp32 = e.compute.fp32?.value;
+      if (fp32 === undefined) continue;
+      for (const p of ['fp16', 'bf16'] as const) {
+        const v = e.compute[p]?.value;
+        if (v !== undefined && v < fp32) throw new Error(`${e.id}: ${p} ${v} < fp32 ${fp32}`);
+      }
+    }
+  });
+
+  it('has plausible years and names', () => {
+    for (const e of CATALOG) {
+      expect(e.year).toBeGreaterThanOrEqual(2016);
+      expect(e.year).toBeLessThanOrEqual(2030);
+      expect(e.name.trim().length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('catalog coverage', () => {
+  const ids = new Set(CATALOG.map((e) => e.id));
+  it.each([
+    'gtx-1080-ti',
+    'v100-sxm2-32gb',
+    't4',
+    'a100-sxm4-40gb',
+    'a100-sxm4-80gb',
+    'h100-sxm',
+    'h200-sxm',
+    'b200',
+    'mi250x',
+    'mi300x',
+    'mi355x',
+    'tpu-v4',
+    'tpu-v6e',
+    'gaudi2',
+    'gaudi3',
+  ])('includes %s', (id) => {
+    expect(ids.has(id)).toBe(true);
+  });
+
+  it('covers every vendor and kind', () => {
+    const vendors = new Set(CATALOG.map((e) => e.vendor));
+    for (const v of ['NVIDIA', 'AMD', 'Google', 'Intel', 'Apple']) expect(vendors.has(v as CatalogEntry['vendor'])).toBe(true);
+    const kinds = new Set(CATALOG.map((e) => e.kind));
+    for (const k of ['gpu', 'tpu', 'accelerator', 'cpu']) expect(kinds.has(k as CatalogEntry['kind'])).toBe(true);
+  });
+
+  it('resolves the aliases users type to the intended ids', () => {
+    const byAlias = new Map<string, string>();
+    for (const e of CATALOG) for (const a of e.aliases) byAlias.set(a, e.id);
+    expect(byAlias.get('a100')).toBe('a100-sxm4-80gb');
+    expect(byAlias.get('a100-40gb')).toBe('a100-sxm4-40gb');
+    expect(byAlias.get('h100')).toBe('h100-sxm');
+    expect(byAlias.get('h200')).toBe('h200-sxm');
+    expect(byAlias.get('v100')).toBe('v100-sxm2-32gb');
+    expect(byAlias.get('1080ti')).toBe('gtx-1080-ti');
+    expect(byAlias.get('gtx1080ti')).toBe('gtx-1080-ti');
+    expect(byAlias.get('trillium')).toBe('tpu-v6e');
+    expect(byAlias.get('v6e')).toBe('tpu-v6e');
+    expect(byAlias.get('gaudi-3')).toBe('gaudi3');
+  });
+});
+
+describe('roofline tutorial figures', () => {
+  it('gtx-1080-ti: fp32 11.3 TFLOP/s, dram 484 GB/s', () => {
+    expect(peak('gtx-1080-ti', 'fp32')).toBe(11.3e12);
+    expect(dram('gtx-1080-ti')).toBe(484e9);
+  });
+
+  it('a100 SXM4 40GB and 80GB: fp32 19.5 TFLOP/s', () => {
+    expect(peak('a100-sxm4-80gb', 'fp32')).toBe(19.5e12);
+    expect(peak('a100-sxm4-40gb', 'fp32')).toBe(19.5e12);
+  });
+
+  it('a100 bandwidth: 2039 GB/s (80GB SXM), 1555 GB/s (40GB)', () => {
+    expect(dram('a100-sxm4-80gb')).toBe(2039e9);
+    expect(dram('a100-sxm4-40gb')).toBe(1555e9);
+  });
+});
+
+describe('datasheet spot checks (dense, never the sparsity figure)', () => {
+  it('h100-sxm: fp16 989 TFLOP/s dense (not 1979), 3.35 TB/s', () => {
+    expect(threeSig(peak('h100-sxm', 'fp16'))).toBe('9.89e+14');
+    expect(threeSig(peak('h100-sxm', 'bf16'))).toBe('9.89e+14');
+    expect(threeSig(peak('h100-sxm', 'fp8'))).toBe('1.98e+15');
+    expect(dram('h100-sxm')).toBe(3.35e12);
+  });
+
+  it('h200-sxm: fp8 1979 TFLOP/s dense (not 3958), 4.8 TB/s', () => {
+    expect(threeSig(peak('h200-sxm', 'fp8'))).toBe('1.98e+15');
+    expect(dram('h200-sxm')).toBe(4.8e12);
+  });
+
+  it('b200: fp8 4.5 PFLOP/s and fp4 9 PFLOP/s dense per GPU, 8 TB/s', () => {
+    expect(peak('b200', 'fp8')).toBe(4.5e15);
+    expect(peak('b200', 'fp4')).toBe(9e15);
+    expect(dram('b200')).toBe(8e12);
+  });
+
+  it('l4: fp8 242.5 TFLOP/s dense (datasheet 485 is sparse)', () => {
+    expect(peak('l4', 'fp8')).toBe(242.5e12);
+    expect(peak('l4', 'fp16')).toBe(121e12);
+  });
+
+  it('l40s: fp16 362 TFLOP/s dense (datasheet 733 is sparse)', () => {
+    expect(threeSig(peak('l40s', 'fp16'))).toBe('3.62e+14');
+    expect(dram('l40s')).toBe(864e9);
+  });
+
+  it('mi300x: fp16 1307.4 TFLOP/s dense, 5.3 TB/s', () => {
+    expect(peak('mi300x', 'fp16')).toBe(1307.4e12);
+    expect(dram('mi300x')).toBe(5.3e12);
+  });
+
+  it('tpu-v4: 275 TFLOP/s bf16, 32 GiB, 1200 GB/s', () => {
+    expect(peak('tpu-v4', 'bf16')).toBe(275e12);
+    expect(entry('tpu-v4').capacityBytes.value).toBe(32 * 2 ** 30);
+    expect(dram('tpu-v4')).toBe(1200e9);
+  });
+
+  it('gaudi3: 1835 TFLOP/s bf16 matrix, 128 GiB', () => {
+    expect(peak('gaudi3', 'bf16')).toBe(1835e12);
+    expect(entry('gaudi3').capacityBytes.value).toBe(128 * 2 ** 30);
+  });
+});

@@ -1,0 +1,249 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { ConfigError, configJsonSchema, loadConfig, type ConfigIssue } from '../src/core/config/index.js';
+
+const GOOD = `version: 1
+hardware: [a100, h100-sxm]
+devices:
+  edge-npu:
+    name: Edge NPU
+    compute: { fp16: 50 TFLOP/s, int8: 100 TOP/s }
+    memory: { dram: 100 GB/s, sram: 2 TB/s }
+models:
+  - name: mobilenet-v2
+    precision: fp16
+    flops: 0.6 GFLOP
+    bytes: 86 MB
+    measured:
+      a100: 0.21 ms
+  - name: resnet50
+    precision: fp16
+    hardware: edge-npu
+    ops:
+      - { name: conv1, flops: 236 MFLOP, bytes: 9.6 MB }
+      - { name: layer1.0.conv2, macs: 115.5 MMAC, bytes: { dram: 1.2 MB, sram: 3.1 MB } }
+gate:
+  throughput-drop: { warn: 2%, fail: 5% }
+  budgets: { min-throughput: 1000/s, max-latency: 5 ms }
+  models:
+    mobilenet-v2: { throughput-drop: { fail: 1% } }
+`;
+
+/** The issues a config is rejected with; fails the test when it is accepted. */
+function issues(text: string, file = 'roofline.yml'): ConfigIssue[] {
+  try {
+    loadConfig(text, file);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.issues;
+    throw error;
+  }
+  throw new Error('config was accepted');
+}
+
+function firstIssue(text: string): ConfigIssue {
+  return issues(text)[0]!;
+}
+
+/** GOOD with one line replaced. */
+const edit = (from: string, to: string) => {
+  if (!GOOD.includes(from)) throw new Error(`not in GOOD: ${from}`);
+  return GOOD.replace(from, to);
+};
+
+describe('a good config', () => {
+  it('resolves aliases, units, custom devices and ops', () => {
+    const config = loadConfig(GOOD, 'roofline.yml');
+    const [mobilenet, resnet] = config.models;
+    expect(mobilenet).toMatchObject({ name: 'mobilenet-v2', flops: 0.6e9, bytes: { dram: 86e6 }, batch: 1, hardware: ['a100-sxm4-80gb', 'h100-sxm'] });
+    expect(mobilenet!.measuredSeconds).toEqual({ 'a100-sxm4-80gb': 0.21e-3 });
+    expect(resnet!.hardware).toEqual(['edge-npu']);
+    expect(resnet!.flops).toBeCloseTo(236e6 + 231e6, 0); // 115.5 MMAC = 231 MFLOP
+    expect(resnet!.bytes).toEqual({ dram: 9.6e6 + 1.2e6, sram: 3.1e6 });
+    expect(config.devices.get('edge-npu')).toMatchObject({ flopsPerSecond: { fp16: 50e12, int8: 100e12 }, levels: [{ name: 'dram', bytesPerSecond: 100e9 }, { name: 'sram', bytesPerSecond: 2e12 }] });
+    expect(config.gate.budgets).toEqual({ 'min-throughput': 1000, 'max-latency': 0.005 });
+    expect(config.gate['throughput-drop']).toEqual({ warn: 0.02, fail: 0.05 });
+  });
+
+  it('lets a custom device override a built-in one of the same id', () => {
+    const text = `version: 1
+devices:
+  h100-sxm: { compute: { fp16: 1 PFLOP/s }, memory: { dram: 1 TB/s } }
+models: [{ name: m, precision: fp16, flops: 1 GFLOP, bytes: 1 MB, hardware: h100-sxm }]
+`;
+    expect(loadConfig(text, 'c.yml').devices.get('h100-sxm')).toMatchObject({ builtIn: false, flopsPerSecond: { fp16: 1e15 } });
+  });
+
+  it('accepts F = 0 in an op and D = 0 at a level', () => {
+    const text = `version: 1
+hardware: a100
+models:
+  - name: m
+    precision: fp16
+    ops:
+      - { name: reshape, flops: 0, bytes: 1 MB }
+      - { name: matmul, flops: 1 GFLOP, bytes: { dram: 0, l2: 2 MB } }
+`;
+    expect(loadConfig(text, 'c.yml').models[0]!.bytes).toEqual({ dram: 1e6, l2: 2e6 });
+  });
+});
+
+describe('bad input: every error names file, line, column, key path and what was expected', () => {
+  it('a misspelt key, with the nearest valid one', () => {
+    const issue = firstIssue(edit('    precision: fp16\n    flops: 0.6 GFLOP', '    precison: fp16\n    flops: 0.6 GFLOP'));
+    expect(issue).toMatchObject({ file: 'roofline.yml', line: 10, column: 5, path: 'models[0].precison' });
+    expect(issue.message).toContain('did you mean "precision"?');
+  });
+
+  it('a misspelt unit, at the value', () => {
+    const issue = firstIssue(edit('bytes: { dram: 1.2 MB, sram: 3.1 MB }', 'bytes: { dram: 1.2 MB, sram: 3.1 MBs }'));
+    expect(issue).toMatchObject({ line: 20, path: 'models[1].ops[1].bytes.sram' });
+    expect(issue.column).toBe(GOOD.split('\n')[19]!.indexOf('3.1 MB') + 1);
+    expect(issue.message).toMatch(/expected a byte count.*got "3.1 MBs"; did you mean "MB"\?/);
+  });
+
+  it('a misspelt precision', () => {
+    const issue = firstIssue(edit('    precision: fp16\n    flops: 0.6 GFLOP', '    precision: pf16\n    flops: 0.6 GFLOP'));
+    expect(issue).toMatchObject({ line: 10, column: 16, path: 'models[0].precision' });
+    expect(issue.message).toContain('did you mean "fp16"?');
+  });
+
+  it('an unknown hardware id, with the nearest one', () => {
+    const issue = firstIssue(edit('hardware: [a100, h100-sxm]', 'hardware: [a100, h100-smx]'));
+    expect(issue).toMatchObject({ line: 2, column: 18, path: 'hardware[1]' });
+    expect(issue.message).toContain('did you mean "h100-sxm"?');
+  });
+
+  it('a precision the device does not offer', () => {
+    const issue = firstIssue(edit('    hardware: edge-npu', '    hardware: edge-npu\n    batch: 2').replace('precision: fp16\n    hardware: edge-npu', 'precision: fp32\n    hardware: edge-npu'));
+    expect(issue.path).toBe('models[1].precision');
+    expect(issue.message).toBe('edge-npu has no fp32 roof; it offers fp16, int8');
+  });
+
+  it('a memory level the device does not have', () => {
+    const issue = firstIssue(edit('bytes: { dram: 1.2 MB, sram: 3.1 MB }', 'bytes: { dram: 1.2 MB, sramm: 3.1 MB }'));
+    expect(issue.path).toBe('models[1].ops[1].bytes.sramm');
+    expect(issue.message).toContain('did you mean "sram"?');
+  });
+
+  it('duplicate model names', () => {
+    const issue = firstIssue(edit('  - name: resnet50', '  - name: mobilenet-v2'));
+    expect(issue).toMatchObject({ line: 15, path: 'models[1].name' });
+    expect(issue.message).toContain('duplicate model name "mobilenet-v2"');
+  });
+
+  it('negative and zero quantities and bandwidths', () => {
+    expect(firstIssue(edit('flops: 0.6 GFLOP', 'flops: -0.6 GFLOP'))).toMatchObject({ path: 'models[0].flops' });
+    expect(firstIssue(edit('dram: 100 GB/s', 'dram: 0 GB/s')).message).toContain('positive bandwidth');
+    expect(firstIssue(edit('fp16: 50 TFLOP/s', 'fp16: -50 TFLOP/s')).path).toBe('devices.edge-npu.compute.fp16');
+    expect(firstIssue(edit('a100: 0.21 ms', 'a100: 0 ms')).path).toBe('models[0].measured.a100');
+  });
+
+  it('NaN and infinities', () => {
+    expect(firstIssue(edit('flops: 0.6 GFLOP', 'flops: .nan')).message).toContain('not NaN');
+    expect(firstIssue(edit('flops: 0.6 GFLOP', 'flops: -.inf')).message).toContain('not -Infinity');
+    expect(firstIssue(edit('bytes: 86 MB', 'bytes: .inf')).path).toBe('models[0].bytes');
+  });
+
+  it('empty op lists', () => {
+    const issue = firstIssue(`version: 1\nhardware: a100\nmodels:\n  - name: m\n    precision: fp16\n    ops: []\n`);
+    expect(issue).toMatchObject({ line: 6, path: 'models[0].ops' });
+    expect(issue.message).toContain('at least one op');
+  });
+
+  it('bare numbers where a percentage is due', () => {
+    const issue = firstIssue(edit('throughput-drop: { warn: 2%, fail: 5% }', 'throughput-drop: { warn: 2, fail: 5% }'));
+    expect(issue.path).toBe('gate.throughput-drop.warn');
+    expect(issue.message).toContain('percentage');
+  });
+
+  it('a wrong version', () => {
+    expect(firstIssue(GOOD.replace('version: 1', 'version: 2'))).toMatchObject({ line: 1, column: 10, path: 'version', message: 'expected 1, got 2' });
+    expect(firstIssue(GOOD.replace('version: 1\n', '')).message).toContain('missing required key "version"');
+  });
+
+  it('YAML syntax errors, with the line', () => {
+    const issue = firstIssue('version: 1\nmodels: [ { name: a\n');
+    expect(issue.message).toMatch(/^YAML syntax: /);
+    expect(issue.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it('YAML alias bombs', () => {
+    const bomb = ['version: 1', 'a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let level = 1; level < 9; level++) bomb.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(10).fill(`*${String.fromCharCode(96 + level)}`).join(',')}]`);
+    expect(firstIssue(bomb.join('\n')).message).toContain('alias');
+  });
+
+  it('empty and binary files', () => {
+    expect(firstIssue('').message).toContain('empty');
+    expect(firstIssue('  \n# only a comment\n').message).toContain('empty');
+    expect(firstIssue('version: 1\u0000\u0001').message).toContain('binary');
+  });
+
+  it('a model with neither flops nor ops, or with both', () => {
+    expect(firstIssue(edit('    flops: 0.6 GFLOP\n', '')).message).toBe('expected `flops:`, `macs:` or `ops:`');
+    expect(firstIssue(edit('    flops: 0.6 GFLOP\n', '    flops: 0.6 GFLOP\n    macs: 0.3 GMAC\n')).message).toContain('only one of');
+  });
+
+  it('measured times for a device the model does not target', () => {
+    expect(firstIssue(edit('a100: 0.21 ms', 'b200: 0.21 ms'))).toMatchObject({ path: 'models[0].measured.b200', line: 14 });
+  });
+
+  it('per-model gate overrides for a model that does not exist', () => {
+    expect(firstIssue(edit('    mobilenet-v2: { throughput', '    mobilenet-v3: { throughput')).message).toContain('did you mean "mobilenet-v2"?');
+  });
+
+  it('shows the source line with a caret in the formatted message', () => {
+    try {
+      loadConfig(edit('hardware: [a100, h100-sxm]', 'hardware: [a100, h100-smx]'), 'roofline.yml');
+    } catch (error) {
+      expect((error as Error).message).toBe(
+        'roofline.yml:2:18: hardware[1]: unknown hardware "h100-smx"; did you mean "h100-sxm"? (`roofline-gate hardware` lists the built-in ids)\n' +
+          '     2 | hardware: [a100, h100-smx]\n' +
+          '       |                  ^',
+      );
+    }
+    expect.assertions(1);
+  });
+});
+
+describe('properties', () => {
+  it('any text either loads or is refused with a ConfigError, never another exception', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        try {
+          loadConfig(text, 'fuzz.yml');
+        } catch (error) {
+          return error instanceof ConfigError && error.issues.every((issue) => issue.line >= 1 && issue.column >= 1);
+        }
+        return true;
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('any line of the good config mangled gives located issues, never a crash', () => {
+    const lines = GOOD.split('\n');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: lines.length - 1 }), fc.string({ maxLength: 30 }), (index, junk) => {
+        const text = lines.map((line, i) => (i === index ? line.slice(0, line.length >> 1) + junk : line)).join('\n');
+        try {
+          loadConfig(text, 'fuzz.yml');
+        } catch (error) {
+          return error instanceof ConfigError;
+        }
+        return true;
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('JSON Schema', () => {
+  it('is generated from the zod schema and carries unit patterns', () => {
+    const schema = configJsonSchema() as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(schema.properties)).toEqual(['version', 'hardware', 'devices', 'models', 'gate']);
+    expect(schema.required).toEqual(expect.arrayContaining(['version', 'models']));
+    const text = JSON.stringify(schema);
+    expect(new RegExp(JSON.parse(text.match(/"pattern":("[^"]*FLOPs\?\/s[^"]*")/)![1]!)).test('312 TFLOPS')).toBe(true);
+  });
+});

@@ -1,0 +1,151 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { nearestWord, parseQuantity, percent, si, significant, time, type Dimension } from '../src/core/units.js';
+
+const value = (input: unknown, dimension: Dimension) => {
+  const parsed = parseQuantity(input, dimension);
+  if (!parsed.ok) throw new Error(`not parsed: ${String(input)} (${parsed.expected})`);
+  return parsed.value;
+};
+
+describe('parseQuantity: the units of SPEC section 2', () => {
+  it.each([
+    ['236 MFLOP', 236e6],
+    ['4.1 GFLOP', 4.1e9],
+    ['1 kFLOP', 1e3],
+    ['2 TFLOPs', 2e12],
+    ['3 POP', 3e15],
+    ['1.5 GOPs', 1.5e9],
+    ['7 FLOP', 7],
+    ['0.3 GMAC', 0.6e9], // a MAC is 2 FLOP
+    ['10 MACs', 20],
+    ['1e3 MFLOP', 1e9],
+  ])('FLOP count %s', (text, expected) => expect(value(text, 'flops')).toBeCloseTo(expected, 6));
+
+  it.each([
+    ['86 MB', 86e6],
+    ['1 kB', 1e3],
+    ['1 KB', 1e3],
+    ['1 KiB', 1024],
+    ['1.5 GiB', 1.5 * 2 ** 30],
+    ['2 TB', 2e12],
+    ['1 TiB', 2 ** 40],
+    ['4096 B', 4096],
+    ['3 MiB', 3 * 2 ** 20],
+  ])('bytes %s', (text, expected) => expect(value(text, 'bytes')).toBe(expected));
+
+  it.each([
+    ['19.5 TFLOP/s', 19.5e12],
+    ['312 TFLOPS', 312e12],
+    ['624 TOP/s', 624e12],
+    ['100 TOPS', 100e12],
+  ])('compute rate %s', (text, expected) => expect(value(text, 'flopRate')).toBeCloseTo(expected, 0));
+
+  it.each([
+    ['1555 GB/s', 1555e9],
+    ['3.35 TB/s', 3.35e12],
+    ['900 GiB/s', 900 * 2 ** 30],
+  ])('bandwidth %s', (text, expected) => expect(value(text, 'byteRate')).toBeCloseTo(expected, 0));
+
+  it.each([
+    ['2.5 ms', 2.5e-3],
+    ['120 us', 120e-6],
+    ['120 µs', 120e-6],
+    ['0.01 s', 0.01],
+    ['5 ns', 5e-9],
+  ])('time %s', (text, expected) => expect(value(text, 'seconds')).toBeCloseTo(expected, 15));
+
+  it('reads percentages only as strings with %', () => {
+    expect(value('5%', 'fraction')).toBeCloseTo(0.05, 12);
+    expect(value('12.5 %', 'fraction')).toBeCloseTo(0.125, 12);
+    expect(parseQuantity(5, 'fraction')).toMatchObject({ ok: false });
+    expect(parseQuantity('5', 'fraction')).toMatchObject({ ok: false });
+  });
+
+  it('takes bare numbers as base units', () => {
+    expect(value(1.2e9, 'bytes')).toBe(1.2e9);
+    expect(value('1200', 'bytes')).toBe(1200);
+    expect(value(1000, 'perSecond')).toBe(1000);
+    expect(value('1000/s', 'perSecond')).toBe(1000);
+    expect(value('50 tokens/s', 'perSecond')).toBe(50);
+  });
+
+  it('rejects NaN, infinities and overflow', () => {
+    expect(parseQuantity(NaN, 'bytes').ok).toBe(false);
+    expect(parseQuantity(Infinity, 'flops').ok).toBe(false);
+    expect(parseQuantity('1e308 PFLOP', 'flops').ok).toBe(false);
+  });
+
+  it('refuses a rate where a count is due, and the other way round', () => {
+    expect(parseQuantity('312 TFLOPS', 'flops').ok).toBe(false);
+    expect(parseQuantity('312 TFLOP', 'flopRate').ok).toBe(false);
+    expect(parseQuantity('86 MB/s', 'bytes').ok).toBe(false);
+  });
+
+  it('suggests the nearest unit for a misspelt one', () => {
+    expect(parseQuantity('3.1 MBs', 'bytes')).toMatchObject({ ok: false, suggestion: 'MB' });
+    expect(parseQuantity('4 GFLPO', 'flops')).toMatchObject({ ok: false, suggestion: 'GFLOP' });
+    expect(parseQuantity('2 msec', 'seconds')).toMatchObject({ ok: false });
+  });
+});
+
+describe('parseQuantity: properties', () => {
+  const prefixes: Array<[string, number]> = [['', 1], ['k', 1e3], ['M', 1e6], ['G', 1e9], ['T', 1e12], ['P', 1e15]];
+  const magnitude = fc.double({ min: 1e-6, max: 1e6, noNaN: true, noDefaultInfinity: true });
+
+  it('a number written with any prefix parses to number x prefix', () => {
+    fc.assert(
+      fc.property(magnitude, fc.constantFrom(...prefixes), fc.constantFrom('FLOP', 'MAC', 'OP'), (x, [prefix, factor], word) => {
+        const worth = word === 'MAC' ? 2 : 1;
+        const parsed = value(`${x} ${prefix}${word}`, 'flops');
+        return Math.abs(parsed - x * factor * worth) <= 1e-12 * x * factor * worth;
+      }),
+    );
+  });
+
+  it('a byte count round-trips through its own string form exactly', () => {
+    fc.assert(fc.property(fc.double({ min: 0, max: 1e18, noNaN: true }), (bytes) => value(`${bytes} B`, 'bytes') === bytes));
+  });
+
+  it('never accepts junk: random text without a leading number is refused', () => {
+    fc.assert(
+      fc.property(fc.string().filter((s) => !/^\s*[+-]?(\d|\.\d)/.test(s)), (junk) => !parseQuantity(junk, 'bytes').ok),
+    );
+  });
+
+  it('never accepts a number followed by an unknown unit', () => {
+    fc.assert(
+      fc.property(magnitude, fc.string({ minLength: 1, maxLength: 6 }).filter((u) => !/^\s*([kKMGTPE]i?)?B\s*$/.test(u) && !/^[\d\s.eE+-]/.test(u)), (x, unit) =>
+        !parseQuantity(`${x} ${unit}`, 'bytes').ok,
+      ),
+    );
+  });
+});
+
+describe('formatting for people', () => {
+  it('uses SI prefixes to 3 significant figures', () => {
+    expect(si(3.388e12, 'FLOP/s')).toBe('3.39 TFLOP/s');
+    expect(si(484e9, 'B/s')).toBe('484 GB/s');
+    expect(si(999.96e9, 'B/s')).toBe('1.00 TB/s');
+    expect(si(12, '/s')).toBe('12.0 /s');
+  });
+  it('shows times in s, ms, us or ns', () => {
+    expect(time(0.00248)).toBe('2.48 ms');
+    expect(time(2.5)).toBe('2.50 s');
+    expect(time(1.2e-5)).toBe('12.0 us');
+    expect(time(0)).toBe('0 s');
+  });
+  it('shows percentages and significant figures', () => {
+    expect(percent(0.0512)).toBe('5.1%');
+    expect(significant(23.2955)).toBe('23.3');
+    expect(significant(1234.5)).toBe('1235');
+  });
+});
+
+describe('nearestWord', () => {
+  it('finds a close misspelling and ignores distant words', () => {
+    expect(nearestWord('h100-smx', ['h100-sxm', 'a100-sxm4-80gb'])).toBe('h100-sxm');
+    expect(nearestWord('precison', ['precision', 'name'])).toBe('precision');
+    expect(nearestWord('zzz', ['precision', 'name'])).toBeUndefined();
+  });
+});

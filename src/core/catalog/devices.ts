@@ -1,0 +1,946 @@
+// The built-in hardware catalog: published peak figures, each with the document it came from.
+//
+// Conventions (see types.ts):
+// - compute: dense peak per precision, FLOP/s (OP/s for int8/int4). A figure a vendor quotes "with
+//   sparsity" (NVIDIA's asterisked 2:4 numbers, AMD's "with structured sparsity") is never used as
+//   dense: where only the sparse figure is published, the value here is half of it and the note says so.
+// - NVIDIA: tf32/fp16/bf16/fp8/int8/int4/fp4 are the tensor-core dense figures; fp32 and fp64 are the
+//   non-tensor (CUDA-core) figures. GeForce fp16/bf16/fp8 are the FP32-accumulate rates.
+// - Memory capacities: HBM, GDDR and DRAM are built from binary-sized dies, so a vendor's "80 GB" is
+//   taken as 80 GiB (80 * 2 ** 30 bytes) unless a note says otherwise.
+// - levels: outermost first; `dram` means HBM/GDDR/DRAM. L2/L1 appear only where a figure is published.
+
+import type { CatalogEntry } from './types.js';
+
+const GiB = 2 ** 30;
+const MiB = 2 ** 20;
+const TiB = 2 ** 40;
+
+export const CATALOG: readonly CatalogEntry[] = [
+  // ───────────────────────────── NVIDIA ─────────────────────────────
+  {
+    id: 'gtx-1080-ti',
+    name: 'NVIDIA GeForce GTX 1080 Ti',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2017,
+    aliases: ['1080ti', 'gtx1080ti', '1080-ti', 'gtx-1080ti', 'geforce-gtx-1080-ti'],
+    compute: {
+      fp32: {
+        value: 11.3e12,
+        source: 'specs',
+        note: '3584 CUDA cores x 2 FLOP x 1582 MHz boost = 11.34 TFLOP/s, rounded to 11.3 as in the roofline tutorial. No fp16 roof: GP102 runs fp16 arithmetic at 1/64 rate and has no tensor cores.',
+      },
+    },
+    capacityBytes: { value: 11 * GiB, source: 'specs', note: '11 GB GDDR5X (11 x 8 Gbit dies), taken as GiB.' },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: { value: 484e9, source: 'specs', note: '352-bit GDDR5X at 11 Gbps = 484 GB/s.' },
+      },
+    ],
+    sources: {
+      specs: {
+        title: 'GeForce GTX 1080 Ti specifications',
+        url: 'https://www.nvidia.com/en-us/geforce/graphics-cards/geforce-gtx-1080-ti/specifications/',
+      },
+    },
+  },
+  {
+    id: 'v100-sxm2-32gb',
+    name: 'NVIDIA Tesla V100 SXM2 32GB',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2018,
+    aliases: ['v100', 'v100-32gb', 'v100-sxm2', 'tesla-v100'],
+    compute: {
+      fp64: { value: 7.8e12, source: 'datasheet', note: 'Non-tensor FP64 (V100 has no FP64 tensor cores).' },
+      fp32: { value: 15.7e12, source: 'datasheet' },
+      fp16: {
+        value: 125e12,
+        source: 'datasheet',
+        note: 'Datasheet "Tensor Performance" 125 TFLOPS (FP16 inputs, mixed-precision tensor cores, dense; Volta has no sparsity).',
+      },
+    },
+    capacityBytes: { value: 32 * GiB, source: 'datasheet', note: '32 GB HBM2, taken as GiB.' },
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 900e9, source: 'datasheet' } },
+      {
+        name: 'l2',
+        bytesPerSecond: {
+          value: 3.133e12,
+          source: 'a100-whitepaper',
+          note: 'L2 read bandwidth derived from 2048 B/clk (V100 figure in the A100 whitepaper) x 1.53 GHz boost.',
+        },
+        capacityBytes: { value: 6 * MiB, source: 'volta-whitepaper', note: '6144 KB L2.' },
+      },
+    ],
+    sources: {
+      datasheet: {
+        title: 'NVIDIA Tesla V100 GPU Accelerator datasheet',
+        url: 'https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf',
+      },
+      'volta-whitepaper': {
+        title: 'NVIDIA Tesla V100 GPU Architecture whitepaper',
+        url: 'https://images.nvidia.com/content/volta-architecture/pdf/volta-architecture-whitepaper.pdf',
+      },
+      'a100-whitepaper': {
+        title: 'NVIDIA A100 Tensor Core GPU Architecture whitepaper',
+        url: 'https://images.nvidia.com/aem-dam/en-zz/Solutions/data-center/nvidia-ampere-architecture-whitepaper.pdf',
+      },
+    },
+  },
+  {
+    id: 't4',
+    name: 'NVIDIA T4',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2018,
+    aliases: ['tesla-t4', 'nvidia-t4'],
+    compute: {
+      fp32: { value: 8.1e12, source: 'datasheet', note: 'Datasheet "Single-Precision" 8.1 TFLOPS.' },
+      fp16: { value: 65e12, source: 'datasheet', note: 'Datasheet "Mixed-Precision (FP16/FP32)" tensor 65 TFLOPS, dense.' },
+      int8: { value: 130e12, source: 'datasheet', note: 'Tensor INT8, dense.' },
+      int4: { value: 260e12, source: 'datasheet', note: 'Tensor INT4, dense.' },
+    },
+    capacityBytes: { value: 16 * GiB, source: 'datasheet', note: '16 GB GDDR6, taken as GiB.' },
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 320e9, source: 'datasheet', note: '256-bit GDDR6; datasheet "320+ GB/s".' } },
+    ],
+    sources: {
+      datasheet: {
+        title: 'NVIDIA T4 Tensor Core GPU datasheet',
+        url: 'https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/tesla-t4/t4-tensor-core-datasheet-951643.pdf',
+      },
+    },
+  },
+  {
+    id: 'a100-sxm4-40gb',
+    name: 'NVIDIA A100 SXM4 40GB',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2020,
+    aliases: ['a100-40gb', 'a100-40g', 'a100-sxm4-40g'],
+    compute: {
+      fp64: { value: 9.7e12, source: 'datasheet', note: 'Non-tensor FP64; FP64 Tensor Core is 19.5 TFLOPS.' },
+      fp32: { value: 19.5e12, source: 'datasheet' },
+      tf32: { value: 156e12, source: 'datasheet', note: 'Datasheet: 156 dense | 312 with sparsity.' },
+      fp16: { value: 312e12, source: 'datasheet', note: 'Datasheet: 312 dense | 624 with sparsity.' },
+      bf16: { value: 312e12, source: 'datasheet', note: 'Datasheet: 312 dense | 624 with sparsity.' },
+      int8: { value: 624e12, source: 'datasheet', note: 'Datasheet: 624 TOPS dense | 1248 with sparsity.' },
+      int4: { value: 1248e12, source: 'whitepaper', note: 'Whitepaper: 1248 TOPS dense | 2496 with sparsity.' },
+    },
+    capacityBytes: { value: 40 * GiB, source: 'datasheet', note: '40 GB HBM2, taken as GiB.' },
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 1555e9, source: 'datasheet' } },
+      {
+        name: 'l2',
+        bytesPerSecond: {
+          value: 7.2192e12,
+          source: 'whitepaper',
+          note: 'L2 read bandwidth derived from 5120 B/clk x 1.41 GHz boost (whitepaper: 5120 B/clk, 2.3x V100).',
+        },
+        capacityBytes: { value: 40 * MiB, source: 'whitepaper', note: '40 MB L2, taken as MiB.' },
+      },
+    ],
+    sources: {
+      datasheet: {
+        title: 'NVIDIA A100 Tensor Core GPU datasheet',
+        url: 'https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf',
+      },
+      whitepaper: {
+        title: 'NVIDIA A100 Tensor Core GPU Architecture whitepaper',
+        url: 'https://images.nvidia.com/aem-dam/en-zz/Solutions/data-center/nvidia-ampere-architecture-whitepaper.pdf',
+      },
+    },
+  },
+  {
+    id: 'a100-sxm4-80gb',
+    name: 'NVIDIA A100 SXM4 80GB',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2020,
+    aliases: ['a100', 'a100-80gb', 'a100-80g', 'a100-sxm', 'a100-sxm4'],
+    compute: {
+      fp64: { value: 9.7e12, source: 'datasheet', note: 'Non-tensor FP64; FP64 Tensor Core is 19.5 TFLOPS.' },
+      fp32: { value: 19.5e12, source: 'datasheet' },
+      tf32: { value: 156e12, source: 'datasheet', note: 'Datasheet: 156 dense | 312 with sparsity.' },
+      fp16: { value: 312e12, source: 'datasheet', note: 'Datasheet: 312 dense | 624 with sparsity.' },
+      bf16: { value: 312e12, source: 'datasheet', note: 'Datasheet: 312 dense | 624 with sparsity.' },
+      int8: { value: 624e12, source: 'datasheet', note: 'Datasheet: 624 TOPS dense | 1248 with sparsity.' },
+      int4: { value: 1248e12, source: 'whitepaper', note: 'Whitepaper: 1248 TOPS dense | 2496 with sparsity.' },
+    },
+    capacityBytes: { value: 80 * GiB, source: 'datasheet', note: '80 GB HBM2e, taken as GiB.' },
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 2039e9, source: 'datasheet', note: 'SXM4 80GB: 2,039 GB/s.' } },
+      {
+        name: 'l2',
+        bytesPerSecond: {
+          value: 7.2192e12,
+          source: 'whitepaper',
+          note: 'L2 read bandwidth derived from 5120 B/clk x 1.41 GHz boost (whitepaper: 5120 B/clk, 2.3x V100).',
+        },
+        capacityBytes: { value: 40 * MiB, source: 'whitepaper', note: '40 MB L2, taken as MiB.' },
+      },
+    ],
+    sources: {
+      datasheet: {
+        title: 'NVIDIA A100 Tensor Core GPU datasheet',
+        url: 'https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf',
+      },
+      whitepaper: {
+        title: 'NVIDIA A100 Tensor Core GPU Architecture whitepaper',
+        url: 'https://images.nvidia.com/aem-dam/en-zz/Solutions/data-center/nvidia-ampere-architecture-whitepaper.pdf',
+      },
+    },
+  },
+  {
+    id: 'a10',
+    name: 'NVIDIA A10',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2021,
+    aliases: ['nvidia-a10', 'a10-24gb'],
+    compute: {
+      fp32: { value: 31.2e12, source: 'datasheet' },
+      tf32: { value: 62.5e12, source: 'datasheet', note: 'Datasheet: 62.5 dense | 125 with sparsity.' },
+      fp16: { value: 125e12, source: 'datasheet', note: 'Datasheet: 125 dense | 250 with sparsity.' },
+      bf16: { value: 125e12, source: 'datasheet', note: 'Datasheet: 125 dense | 250 with sparsity.' },
+      int8: { value: 250e12, source: 'datasheet', note: 'Datasheet: 250 TOPS dense | 500 with sparsity.' },
+      int4: { value: 500e12, source: 'datasheet', note: 'Datasheet: 500 TOPS dense | 1000 with sparsity.' },
+    },
+    capacityBytes: { value: 24 * GiB, source: 'datasheet', note: '24 GB GDDR6, taken as GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 600e9, source: 'datasheet' } }],
+    sources: {
+      datasheet: {
+        title: 'NVIDIA A10 Tensor Core GPU datasheet',
+        url: 'https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a10/pdf/datasheet-new/nvidia-a10-datasheet.pdf',
+      },
+    },
+  },
+  {
+    id: 'rtx-3090',
+    name: 'NVIDIA GeForce RTX 3090',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2020,
+    aliases: ['3090', 'rtx3090', 'geforce-rtx-3090'],
+    compute: {
+      fp32: { value: 35.6e12, source: 'whitepaper', note: 'Peak FP32 (non-tensor) 35.6 TFLOPS.' },
+      tf32: { value: 35.6e12, source: 'whitepaper', note: 'Whitepaper: 35.6 dense | 71 with sparsity.' },
+      fp16: {
+        value: 71e12,
+        source: 'whitepaper',
+        note: 'FP16 tensor with FP32 accumulate: 71 dense | 142 with sparsity. With FP16 accumulate the dense rate is 142.',
+      },
+      bf16: { value: 71e12, source: 'whitepaper', note: 'Whitepaper: 71 dense | 142 with sparsity.' },
+      int8: { value: 284e12, source: 'whitepaper', note: 'Whitepaper: 284 TOPS dense | 568 with sparsity.' },
+      int4: { value: 568e12, source: 'whitepaper', note: 'Whitepaper: 568 TOPS dense | 1136 with sparsity.' },
+    },
+    capacityBytes: { value: 24 * GiB, source: 'specs', note: '24 GB GDDR6X, taken as GiB.' },
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 936e9, source: 'whitepaper', note: '384-bit GDDR6X at 19.5 Gbps = 936 GB/s.' } },
+    ],
+    sources: {
+      whitepaper: {
+        title: 'NVIDIA Ampere GA102 GPU Architecture whitepaper (appendix: GeForce RTX 3090)',
+        url: 'https://www.nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf',
+      },
+      specs: {
+        title: 'GeForce RTX 3090 family specifications',
+        url: 'https://www.nvidia.com/en-us/geforce/graphics-cards/30-series/rtx-3090-3090ti/',
+      },
+    },
+  },
+  {
+    id: 'l4',
+    name: 'NVIDIA L4',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2023,
+    aliases: ['nvidia-l4', 'l4-24gb'],
+    compute: {
+      fp32: { value: 30.3e12, source: 'datasheet' },
+      tf32: { value: 60e12, source: 'datasheet', note: 'Datasheet gives 120 TFLOPS with sparsity; dense is half.' },
+      fp16: { value: 121e12, source: 'datasheet', note: 'Datasheet gives 242 TFLOPS with sparsity; dense is half.' },
+      bf16: { value: 121e12, source: 'datasheet', note: 'Datasheet gives 242 TFLOPS with sparsity; dense is half.' },
+      fp8: { value: 242.5e12, source: 'datasheet', note: 'Datasheet gives 485 TFLOPS with sparsity; dense is half.' },
+      int8: { value: 242.5e12, source: 'datasheet', note: 'Datasheet gives 485 TOPS with sparsity; dense is half.' },
+    },
+    capacityBytes: { value: 24 * GiB, source: 'datasheet', note: '24 GB GDDR6, taken as GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 300e9, source: 'datasheet' } }],
+    sources: {
+      datasheet: {
+        title: 'NVIDIA L4 Tensor Core GPU datasheet',
+        url: 'https://resources.nvidia.com/en-us-data-center-overview/l4-gpu-datasheet',
+      },
+      product: { title: 'NVIDIA L4 Tensor Core GPU', url: 'https://www.nvidia.com/en-us/data-center/l4/' },
+    },
+  },
+  {
+    id: 'l40s',
+    name: 'NVIDIA L40S',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2023,
+    aliases: ['nvidia-l40s', 'l40-s'],
+    compute: {
+      fp32: { value: 91.6e12, source: 'datasheet' },
+      tf32: { value: 183e12, source: 'datasheet', note: 'Datasheet: 183 dense | 366 with sparsity.' },
+      fp16: { value: 362.05e12, source: 'datasheet', note: 'Datasheet: 362.05 dense | 733 with sparsity.' },
+      bf16: { value: 362.05e12, source: 'datasheet', note: 'Datasheet: 362.05 dense | 733 with sparsity.' },
+      fp8: { value: 733e12, source: 'datasheet', note: 'Datasheet: 733 dense | 1,466 with sparsity.' },
+      int8: { value: 733e12, source: 'datasheet', note: 'Datasheet: 733 TOPS dense | 1,466 with sparsity.' },
+    },
+    capacityBytes: { value: 48 * GiB, source: 'datasheet', note: '48 GB GDDR6 with ECC, taken as GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 864e9, source: 'datasheet' } }],
+    sources: {
+      datasheet: {
+        title: 'NVIDIA L40S datasheet',
+        url: 'https://resources.nvidia.com/en-us-l40s/l40s-datasheet-28413',
+      },
+      product: { title: 'NVIDIA L40S GPU', url: 'https://www.nvidia.com/en-us/data-center/l40s/' },
+    },
+  },
+  {
+    id: 'rtx-4090',
+    name: 'NVIDIA GeForce RTX 4090',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2022,
+    aliases: ['4090', 'rtx4090', 'geforce-rtx-4090'],
+    compute: {
+      fp32: { value: 82.6e12, source: 'whitepaper', note: 'Peak FP32 (non-tensor) 82.6 TFLOPS.' },
+      tf32: { value: 82.6e12, source: 'whitepaper', note: 'Whitepaper: 82.6 dense | 165.2 with sparsity.' },
+      fp16: {
+        value: 165.2e12,
+        source: 'whitepaper',
+        note: 'FP16 tensor with FP32 accumulate: 165.2 dense | 330.4 with sparsity. With FP16 accumulate the dense rate is 330.3.',
+      },
+      bf16: { value: 165.2e12, source: 'whitepaper', note: 'Whitepaper: 165.2 dense | 330.4 with sparsity.' },
+      fp8: {
+        value: 330.3e12,
+        source: 'whitepaper',
+        note: 'FP8 tensor with FP32 accumulate: 330.3 dense | 660.6 with sparsity. With FP16 accumulate the dense rate is 660.6.',
+      },
+      int8: { value: 660.6e12, source: 'whitepaper', note: 'Whitepaper: 660.6 TOPS dense | 1,321.2 with sparsity.' },
+      int4: { value: 1321.2e12, source: 'whitepaper', note: 'Whitepaper: 1,321.2 TOPS dense | 2,642.4 with sparsity.' },
+    },
+    capacityBytes: { value: 24 * GiB, source: 'whitepaper', note: '24 GB GDDR6X, taken as GiB.' },
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 1008e9, source: 'whitepaper', note: '384-bit GDDR6X at 21 Gbps = 1,008 GB/s.' } },
+    ],
+    sources: {
+      whitepaper: {
+        title: 'NVIDIA Ada GPU Architecture whitepaper (appendix: GeForce RTX 4090)',
+        url: 'https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf',
+      },
+      specs: {
+        title: 'GeForce RTX 4090 specifications',
+        url: 'https://www.nvidia.com/en-us/geforce/graphics-cards/40-series/rtx-4090/',
+      },
+    },
+  },
+  {
+    id: 'h100-sxm',
+    name: 'NVIDIA H100 SXM5 80GB',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2022,
+    aliases: ['h100', 'h100-sxm5', 'h100-80gb', 'h100sxm'],
+    compute: {
+      fp64: { value: 33.5e12, source: 'whitepaper', note: 'Non-tensor FP64 (datasheet rounds to 34); FP64 Tensor Core is 66.9 TFLOPS.' },
+      fp32: { value: 66.9e12, source: 'whitepaper', note: 'Non-tensor FP32 (datasheet rounds to 67).' },
+      tf32: { value: 494.7e12, source: 'whitepaper', note: 'Whitepaper: 494.7 dense | 989.4 with sparsity (datasheet shows only 989 with sparsity).' },
+      fp16: { value: 989.4e12, source: 'whitepaper', note: 'Whitepaper: 989.4 dense | 1,978.9 with sparsity (datasheet shows only 1,979 with sparsity).' },
+      bf16: { value: 989.4e12, source: 'whitepaper', note: 'Whitepaper: 989.4 dense | 1,978.9 with sparsity (datasheet shows only 1,979 with sparsity).' },
+      fp8: { value: 1978.9e12, source: 'whitepaper', note: 'Whitepaper: 1,978.9 dense | 3,957.8 with sparsity (datasheet shows only 3,958 with sparsity).' },
+      int8: { value: 1978.9e12, source: 'whitepaper', note: 'Whitepaper: 1,978.9 TOPS dense | 3,957.8 with sparsity.' },
+    },
+    capacityBytes: { value: 80 * GiB, source: 'datasheet', note: '80 GB HBM3, taken as GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 3.35e12, source: 'datasheet' } }],
+    sources: {
+      datasheet: {
+        title: 'NVIDIA H100 Tensor Core GPU datasheet',
+        url: 'https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet',
+      },
+      whitepaper: {
+        title: 'NVIDIA H100 Tensor Core GPU Architecture whitepaper',
+        url: 'https://resources.nvidia.com/en-us-tensor-core/gtc22-whitepaper-hopper',
+      },
+    },
+  },
+  {
+    id: 'h100-pcie',
+    name: 'NVIDIA H100 PCIe 80GB',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2022,
+    aliases: ['h100pcie', 'h100-pcie-80gb'],
+    compute: {
+      fp64: { value: 26e12, source: 'datasheet', note: 'Non-tensor FP64; FP64 Tensor Core is 51 TFLOPS.' },
+      fp32: { value: 51e12, source: 'datasheet' },
+      tf32: { value: 378e12, source: 'datasheet', note: 'Datasheet gives 756 TFLOPS with sparsity; dense is half.' },
+      fp16: { value: 756.5e12, source: 'datasheet', note: 'Datasheet gives 1,513 TFLOPS with sparsity; dense is half.' },
+      bf16: { value: 756.5e12, source: 'datasheet', note: 'Datasheet gives 1,513 TFLOPS with sparsity; dense is half.' },
+      fp8: { value: 1513e12, source: 'datasheet', note: 'Datasheet gives 3,026 TFLOPS with sparsity; dense is half.' },
+      int8: { value: 1513e12, source: 'datasheet', note: 'Datasheet gives 3,026 TOPS with sparsity; dense is half.' },
+    },
+    capacityBytes: { value: 80 * GiB, source: 'datasheet', note: '80 GB HBM2e, taken as GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 2.0e12, source: 'datasheet', note: 'Datasheet: 2 TB/s.' } }],
+    sources: {
+      datasheet: {
+        title: 'NVIDIA H100 Tensor Core GPU datasheet (H100 PCIe column)',
+        url: 'https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet',
+      },
+    },
+  },
+  {
+    id: 'h200-sxm',
+    name: 'NVIDIA H200 SXM 141GB',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2024,
+    aliases: ['h200', 'h200-141gb', 'h200-sxm5'],
+    compute: {
+      fp64: { value: 34e12, source: 'product', note: 'Non-tensor FP64; FP64 Tensor Core is 67 TFLOPS.' },
+      fp32: { value: 67e12, source: 'product' },
+      tf32: { value: 494.5e12, source: 'product', note: 'Spec table gives 989 TFLOPS with sparsity; dense is half.' },
+      fp16: { value: 989.5e12, source: 'product', note: 'Spec table gives 1,979 TFLOPS with sparsity; dense is half.' },
+      bf16: { value: 989.5e12, source: 'product', note: 'Spec table gives 1,979 TFLOPS with sparsity; dense is half.' },
+      fp8: { value: 1979e12, source: 'product', note: 'Spec table gives 3,958 TFLOPS with sparsity; dense is half.' },
+      int8: { value: 1979e12, source: 'product', note: 'Spec table gives 3,958 TOPS with sparsity; dense is half.' },
+    },
+    capacityBytes: {
+      value: 141 * GiB,
+      source: 'product',
+      note: '141 GB HBM3e usable (of 6 x 24 GiB stacks), taken as GiB.',
+    },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 4.8e12, source: 'product' } }],
+    sources: {
+      product: {
+        title: 'NVIDIA H200 Tensor Core GPU (specifications)',
+        url: 'https://www.nvidia.com/en-us/data-center/h200/',
+      },
+    },
+  },
+  {
+    id: 'b200',
+    name: 'NVIDIA B200 (HGX B200, per GPU)',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2024,
+    aliases: ['hgx-b200', 'b200-sxm', 'b200-180gb'],
+    compute: {
+      fp64: { value: 37e12, source: 'hgx', note: 'HGX B200 (8 GPUs) lists FP64/FP64 Tensor Core 296 TFLOPS; per GPU 296 / 8 = 37.' },
+      fp32: { value: 75e12, source: 'hgx', note: 'HGX B200 (8 GPUs) lists FP32 600 TFLOPS; per GPU 600 / 8 = 75.' },
+      tf32: { value: 1.125e15, source: 'hgx', note: 'HGX B200 lists TF32 18 PFLOPS with sparsity for 8 GPUs; per GPU dense 18 / 8 / 2 = 1.125.' },
+      fp16: { value: 2.25e15, source: 'hgx', note: 'HGX B200 lists FP16/BF16 36 PFLOPS with sparsity for 8 GPUs; per GPU dense 36 / 8 / 2 = 2.25.' },
+      bf16: { value: 2.25e15, source: 'hgx', note: 'HGX B200 lists FP16/BF16 36 PFLOPS with sparsity for 8 GPUs; per GPU dense 36 / 8 / 2 = 2.25.' },
+      fp8: { value: 4.5e15, source: 'hgx', note: 'HGX B200 lists FP8/FP6 72 PFLOPS with sparsity for 8 GPUs; per GPU dense 72 / 8 / 2 = 4.5.' },
+      int8: { value: 4.5e15, source: 'hgx', note: 'HGX B200 lists INT8 72 POPS with sparsity for 8 GPUs; per GPU dense 72 / 8 / 2 = 4.5.' },
+      fp4: { value: 9e15, source: 'hgx', note: 'HGX B200 lists FP4 144 PFLOPS with sparsity for 8 GPUs; per GPU dense 144 / 8 / 2 = 9.' },
+    },
+    capacityBytes: {
+      value: 180 * GiB,
+      source: 'dgx',
+      note: '1,440 GB HBM3e across 8 GPUs = 180 GB per GPU, taken as GiB.',
+    },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: { value: 8e12, source: 'hgx', note: 'HGX B200 lists 64 TB/s HBM3e bandwidth for 8 GPUs; 8 TB/s per GPU.' },
+      },
+    ],
+    sources: {
+      hgx: { title: 'NVIDIA HGX platform (HGX B200 specifications)', url: 'https://www.nvidia.com/en-us/data-center/hgx/' },
+      dgx: { title: 'NVIDIA DGX B200 (specifications)', url: 'https://www.nvidia.com/en-us/data-center/dgx-b200/' },
+    },
+  },
+  {
+    id: 'rtx-5090',
+    name: 'NVIDIA GeForce RTX 5090',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2025,
+    aliases: ['5090', 'rtx5090', 'geforce-rtx-5090'],
+    compute: {
+      fp32: { value: 104.8e12, source: 'whitepaper', note: 'Peak FP32 (non-tensor): 21,760 CUDA cores x 2 FLOP x 2.41 GHz boost.' },
+      fp4: {
+        value: 1676e12,
+        source: 'specs',
+        note: 'Spec page "AI TOPS" 3,352 is FP4 with sparsity; dense is half. fp16/fp8 omitted: GeForce FP32-accumulate rates not verified.',
+      },
+    },
+    capacityBytes: { value: 32 * GiB, source: 'specs', note: '32 GB GDDR7, taken as GiB.' },
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 1792e9, source: 'whitepaper', note: '512-bit GDDR7 at 28 Gbps = 1,792 GB/s.' } },
+    ],
+    sources: {
+      whitepaper: {
+        title: 'NVIDIA RTX Blackwell GPU Architecture whitepaper',
+        url: 'https://images.nvidia.com/aem-dam/Solutions/geforce/blackwell/nvidia-rtx-blackwell-gpu-architecture.pdf',
+      },
+      specs: {
+        title: 'GeForce RTX 5090 specifications',
+        url: 'https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5090/',
+      },
+    },
+  },
+
+  // ───────────────────────────── AMD ─────────────────────────────
+  {
+    id: 'mi250x',
+    name: 'AMD Instinct MI250X',
+    vendor: 'AMD',
+    kind: 'gpu',
+    year: 2021,
+    aliases: ['instinct-mi250x', 'mi-250x'],
+    compute: {
+      fp64: { value: 47.9e12, source: 'product', note: 'Vector FP64; matrix FP64 is 95.7 TFLOPS.' },
+      fp32: { value: 47.9e12, source: 'product', note: 'Vector FP32; packed/matrix FP32 is 95.7 TFLOPS.' },
+      fp16: { value: 383e12, source: 'product', note: 'Matrix FP16 (CDNA 2 has no sparsity): 1024 FLOP/clk/CU x 220 CUs x 1.7 GHz.' },
+      bf16: { value: 383e12, source: 'product', note: 'Matrix BF16.' },
+      int8: { value: 383e12, source: 'product', note: 'Matrix INT8.' },
+    },
+    capacityBytes: { value: 128 * GiB, source: 'product', note: '128 GB HBM2e (8 x 16 GiB stacks), taken as GiB.' },
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 3.2768e12, source: 'product', note: '8 HBM2e stacks at 1.6 GHz: 3.2768 TB/s.' } },
+    ],
+    sources: {
+      product: {
+        title: 'AMD Instinct MI250X accelerator specifications',
+        url: 'https://www.amd.com/en/products/accelerators/instinct/mi200/mi250x.html',
+      },
+      rocm: {
+        title: 'ROCm documentation: AMD Instinct MI250 microarchitecture',
+        url: 'https://rocm.docs.amd.com/en/latest/conceptual/gpu-arch/mi250.html',
+      },
+    },
+  },
+  {
+    id: 'mi300x',
+    name: 'AMD Instinct MI300X',
+    vendor: 'AMD',
+    kind: 'gpu',
+    year: 2023,
+    aliases: ['instinct-mi300x', 'mi300', 'mi-300x'],
+    compute: {
+      fp64: { value: 81.7e12, source: 'rocm', note: 'Vector FP64; matrix FP64 is 163.4 TFLOPS.' },
+      fp32: { value: 163.4e12, source: 'rocm', note: 'Vector FP32 (256 FLOP/clk/CU x 304 CUs x 2.1 GHz).' },
+      tf32: { value: 653.7e12, source: 'rocm', note: 'Dense; 1,307.4 with structured sparsity.' },
+      fp16: { value: 1307.4e12, source: 'rocm', note: 'Matrix FP16, dense; 2,614.9 with structured sparsity.' },
+      bf16: { value: 1307.4e12, source: 'rocm', note: 'Matrix BF16, dense; 2,614.9 with structured sparsity.' },
+      fp8: { value: 2614.9e12, source: 'rocm', note: 'Matrix FP8, dense; 5,229.8 with structured sparsity.' },
+      int8: { value: 2614.9e12, source: 'rocm', note: 'Matrix INT8, dense; 5,229.8 with structured sparsity.' },
+    },
+    capacityBytes: { value: 192 * GiB, source: 'product', note: '192 GB HBM3 (8 x 24 GiB stacks), taken as GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 5.3e12, source: 'product' } }],
+    sources: {
+      product: {
+        title: 'AMD Instinct MI300X accelerator specifications',
+        url: 'https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html',
+      },
+      rocm: {
+        title: 'ROCm documentation: AMD Instinct MI300 series microarchitecture (peak-performance table)',
+        url: 'https://rocm.docs.amd.com/en/latest/conceptual/gpu-arch/mi300.html',
+      },
+    },
+  },
+  {
+    id: 'mi325x',
+    name: 'AMD Instinct MI325X',
+    vendor: 'AMD',
+    kind: 'gpu',
+    year: 2024,
+    aliases: ['instinct-mi325x', 'mi-325x'],
+    compute: {
+      fp64: { value: 81.7e12, source: 'product', note: 'Vector FP64; matrix FP64 is 163.4 TFLOPS (same CDNA 3 die and clocks as MI300X).' },
+      fp32: { value: 163.4e12, source: 'product', note: 'Vector FP32.' },
+      tf32: { value: 653.7e12, source: 'product', note: 'Dense; 1,307.4 with structured sparsity.' },
+      fp16: { value: 1307.4e12, source: 'product', note: 'Matrix FP16, dense; 2,614.9 with structured sparsity.' },
+      bf16: { value: 1307.4e12, source: 'product', note: 'Matrix BF16, dense; 2,614.9 with structured sparsity.' },
+      fp8: { value: 2614.9e12, source: 'product', note: 'Matrix FP8, dense; 5,229.8 with structured sparsity.' },
+      int8: { value: 2614.9e12, source: 'product', note: 'Matrix INT8, dense; 5,229.8 with structured sparsity.' },
+    },
+    capacityBytes: { value: 256 * GiB, source: 'rocm-specs', note: '256 GB HBM3E; ROCm lists VRAM as 256 GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 6e12, source: 'product' } }],
+    sources: {
+      product: {
+        title: 'AMD Instinct MI325X accelerator specifications',
+        url: 'https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html',
+      },
+      'rocm-specs': {
+        title: 'ROCm documentation: AMD GPU specifications',
+        url: 'https://rocm.docs.amd.com/en/latest/reference/gpu-specs.html',
+      },
+    },
+  },
+  {
+    id: 'mi355x',
+    name: 'AMD Instinct MI355X',
+    vendor: 'AMD',
+    kind: 'gpu',
+    year: 2025,
+    aliases: ['instinct-mi355x', 'mi-355x'],
+    compute: {
+      fp64: { value: 78.6e12, source: 'product', note: 'Vector FP64 (matrix FP64 is the same 78.6 on CDNA 4): 128 FLOP/clk/CU x 256 CUs x 2.4 GHz.' },
+      fp32: { value: 157.3e12, source: 'product', note: 'Vector FP32: 256 FLOP/clk/CU x 256 CUs x 2.4 GHz.' },
+      fp16: { value: 2516.6e12, source: 'product', note: 'Matrix FP16, dense (2.5 PFLOPS); 5.0 PFLOPS with structured sparsity.' },
+      bf16: { value: 2516.6e12, source: 'product', note: 'Matrix BF16, dense (2.5 PFLOPS); 5.0 PFLOPS with structured sparsity.' },
+      fp8: { value: 5033.2e12, source: 'product', note: 'Matrix FP8, dense (8192 FLOP/clk/CU); 10.1 PFLOPS with structured sparsity.' },
+      int8: { value: 5033.2e12, source: 'product', note: 'Matrix INT8, dense; 10.1 POPS with structured sparsity.' },
+      fp4: { value: 10066.3e12, source: 'whitepaper', note: 'Matrix MXFP4 (OCP microscaling), dense 10.1 PFLOPS.' },
+    },
+    capacityBytes: { value: 288 * GiB, source: 'rocm-specs', note: '288 GB HBM3E; ROCm lists VRAM as 288 GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 8e12, source: 'product' } }],
+    sources: {
+      product: {
+        title: 'AMD Instinct MI355X GPU specifications',
+        url: 'https://www.amd.com/en/products/accelerators/instinct/mi350/mi355x.html',
+      },
+      whitepaper: {
+        title: 'AMD CDNA 4 Architecture white paper',
+        url: 'https://www.amd.com/content/dam/amd/en/documents/instinct-tech-docs/white-papers/amd-cdna-4-architecture-whitepaper.pdf',
+      },
+      'rocm-specs': {
+        title: 'ROCm documentation: AMD GPU specifications',
+        url: 'https://rocm.docs.amd.com/en/latest/reference/gpu-specs.html',
+      },
+    },
+  },
+
+  // ───────────────────────────── Google ─────────────────────────────
+  {
+    id: 'tpu-v4',
+    name: 'Google Cloud TPU v4 (per chip)',
+    vendor: 'Google',
+    kind: 'tpu',
+    year: 2021,
+    aliases: ['v4', 'tpuv4', 'tpu-v4-chip'],
+    compute: {
+      bf16: { value: 275e12, source: 'docs', note: 'TPU v4: 275 TFLOPS bf16 per chip (2 TensorCores).' },
+      int8: { value: 275e12, source: 'docs', note: 'Docs: "275 teraflops (bf16 or int8)" per chip.' },
+    },
+    capacityBytes: { value: 32 * GiB, source: 'docs', note: 'Docs: 32 GiB HBM2.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 1200e9, source: 'docs', note: 'Docs: 1200 GBps HBM2.' } }],
+    sources: {
+      docs: { title: 'Cloud TPU documentation: TPU v4', url: 'https://cloud.google.com/tpu/docs/v4' },
+    },
+  },
+  {
+    id: 'tpu-v5e',
+    name: 'Google Cloud TPU v5e (per chip)',
+    vendor: 'Google',
+    kind: 'tpu',
+    year: 2023,
+    aliases: ['v5e', 'tpuv5e', 'v5litepod', 'tpu-v5-lite'],
+    compute: {
+      bf16: { value: 197e12, source: 'docs', note: 'TPU v5e: 197 TFLOPS bf16 per chip.' },
+      int8: { value: 393e12, source: 'docs', note: 'Docs: 393 TOPS int8 per chip.' },
+    },
+    capacityBytes: { value: 16 * GiB, source: 'docs', note: 'Docs: 16 GB HBM2 per chip, taken as GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 819e9, source: 'docs', note: 'Docs: HBM2 819 GBps per chip.' } }],
+    sources: {
+      docs: { title: 'Cloud TPU documentation: TPU v5e', url: 'https://cloud.google.com/tpu/docs/v5e' },
+    },
+  },
+  {
+    id: 'tpu-v5p',
+    name: 'Google Cloud TPU v5p (per chip)',
+    vendor: 'Google',
+    kind: 'tpu',
+    year: 2023,
+    aliases: ['v5p', 'tpuv5p'],
+    compute: {
+      bf16: { value: 459e12, source: 'docs', note: 'TPU v5p: 459 TFLOPS bf16 per chip.' },
+      fp8: { value: 459e12, source: 'docs', note: 'Docs list FP8 peak per chip equal to bf16, 459 TFLOPS.' },
+      int8: { value: 918e12, source: 'blog', note: 'Launch post: 918 TOPS int8 per chip.' },
+    },
+    capacityBytes: { value: 95 * GiB, source: 'docs', note: 'Docs: 95 GiB HBM2e per chip.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 2765e9, source: 'docs', note: 'Docs: 2765 GBps per chip.' } }],
+    sources: {
+      docs: { title: 'Cloud TPU documentation: TPU v5p', url: 'https://cloud.google.com/tpu/docs/v5p' },
+      blog: {
+        title: 'Google Cloud blog: Introducing Cloud TPU v5p and AI Hypercomputer',
+        url: 'https://cloud.google.com/blog/products/ai-machine-learning/introducing-cloud-tpu-v5p-and-ai-hypercomputer',
+      },
+    },
+  },
+  {
+    id: 'tpu-v6e',
+    name: 'Google Cloud TPU v6e Trillium (per chip)',
+    vendor: 'Google',
+    kind: 'tpu',
+    year: 2024,
+    aliases: ['trillium', 'v6e', 'tpuv6e', 'tpu-trillium'],
+    compute: {
+      bf16: { value: 918e12, source: 'docs', note: 'TPU v6e: 918 TFLOPS bf16 per chip.' },
+      int8: { value: 1836e12, source: 'docs', note: 'Docs: 1836 TOPS int8 per chip.' },
+    },
+    capacityBytes: { value: 32 * GiB, source: 'docs', note: 'Docs: 32 GB HBM per chip, taken as GiB.' },
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 1638e9, source: 'docs', note: 'Docs: 1638 GBps per chip (earlier revisions said 1640).' } },
+    ],
+    sources: {
+      docs: { title: 'Cloud TPU documentation: TPU v6e', url: 'https://cloud.google.com/tpu/docs/v6e' },
+    },
+  },
+
+  // ───────────────────────────── Intel ─────────────────────────────
+  {
+    id: 'gaudi2',
+    name: 'Intel Gaudi 2',
+    vendor: 'Intel',
+    kind: 'accelerator',
+    year: 2022,
+    aliases: ['gaudi-2', 'habana-gaudi2', 'hl-225'],
+    compute: {
+      bf16: {
+        value: 432e12,
+        source: 'hotchips',
+        note: 'MME BF16 432 TFLOPS (Gaudi 2 column of the product-generation slide in Intel\'s Hot Chips 2024 Gaudi 3 talk). FP8 omitted: no consistent published figure found.',
+      },
+    },
+    capacityBytes: { value: 96 * GiB, source: 'intel-article', note: '96 GB HBM2e (6 x 16 GiB stacks), taken as GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 2.45e12, source: 'intel-article', note: '96 GB HBM2e at 2.45 TB/s.' } }],
+    sources: {
+      'intel-article': {
+        title: 'Intel Developer: The Habana Gaudi2 Processor for Deep Learning',
+        url: 'https://www.intel.com/content/www/us/en/developer/articles/technical/habana-gaudi2-processor-for-deep-learning.html',
+      },
+      hotchips: {
+        title: 'Intel Gaudi 3 for AI Training and Inference (Hot Chips 2024 talk, slides reported by ServeTheHome)',
+        url: 'https://www.servethehome.com/intel-gaudi-3-for-ai-training-and-inference/',
+      },
+    },
+  },
+  {
+    id: 'gaudi3',
+    name: 'Intel Gaudi 3 (OAM)',
+    vendor: 'Intel',
+    kind: 'accelerator',
+    year: 2024,
+    aliases: ['gaudi-3', 'habana-gaudi3'],
+    compute: {
+      bf16: { value: 1835e12, source: 'whitepaper', note: 'MME BF16 matrix 1,835 TFLOPS (BF16 vector on the TPCs is 28.7 TFLOPS).' },
+      fp8: { value: 1835e12, source: 'whitepaper', note: 'MME FP8 matrix 1,835 TFLOPS.' },
+    },
+    capacityBytes: { value: 128 * GiB, source: 'whitepaper', note: '128 GB HBM2e (8 stacks), taken as GiB.' },
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 3.7e12, source: 'whitepaper', note: '3.7 TB/s (3.67 TB/s in the Hot Chips 2024 talk).' } },
+      {
+        name: 'l2',
+        bytesPerSecond: { value: 12.8e12, source: 'whitepaper', note: 'On-die SRAM (L2 cache) bandwidth 12.8 TB/s.' },
+        capacityBytes: { value: 96 * MiB, source: 'whitepaper', note: '96 MB on-die SRAM, taken as MiB.' },
+      },
+    ],
+    sources: {
+      whitepaper: {
+        title: 'Intel Gaudi 3 AI Accelerator white paper',
+        url: 'https://www.intel.com/content/www/us/en/content-details/817486/intel-gaudi-3-ai-accelerator-white-paper.html',
+      },
+    },
+  },
+
+  // ───────────────────────────── CPUs ─────────────────────────────
+  {
+    id: 'epyc-9654',
+    name: 'AMD EPYC 9654 (Genoa, 96 cores, one socket)',
+    vendor: 'AMD',
+    kind: 'cpu',
+    year: 2022,
+    aliases: ['9654', 'epyc9654', 'genoa'],
+    compute: {
+      fp64: {
+        value: 3.6864e12,
+        source: 'zen4-guide',
+        note: '96 cores x 16 FP64 FLOP/clk (two 256-bit FMA pipes; AVX-512 is double-pumped) x 2.4 GHz base = 3.69 TFLOP/s.',
+      },
+      fp32: {
+        value: 7.3728e12,
+        source: 'zen4-guide',
+        note: '96 cores x 32 FP32 FLOP/clk x 2.4 GHz base = 7.37 TFLOP/s. Core count and base clock from the product page.',
+      },
+    },
+    capacityBytes: { value: 6 * TiB, source: 'product', note: 'Maximum memory per socket, 6 TB DDR5, taken as TiB; the installed amount is usually less.' },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: { value: 460.8e9, source: 'product', note: 'Per-socket memory bandwidth: 12 channels DDR5-4800 = 460.8 GB/s.' },
+      },
+    ],
+    sources: {
+      product: {
+        title: 'AMD EPYC 9654 processor specifications',
+        url: 'https://www.amd.com/en/products/processors/server/epyc/4th-generation-9004-and-8004-series/amd-epyc-9654.html',
+      },
+      'zen4-guide': {
+        title: 'Software Optimization Guide for the AMD Zen4 Microarchitecture (pub. 57647)',
+        url: 'https://www.amd.com/content/dam/amd/en/documents/processor-tech-docs/software-optimization-guides/57647.zip',
+      },
+    },
+  },
+  {
+    id: 'xeon-8480',
+    name: 'Intel Xeon Platinum 8480+ (Sapphire Rapids, 56 cores, one socket)',
+    vendor: 'Intel',
+    kind: 'cpu',
+    year: 2023,
+    aliases: ['8480', '8480+', 'xeon-8480+', 'xeon-platinum-8480', 'sapphire-rapids'],
+    compute: {
+      fp64: {
+        value: 3.584e12,
+        source: 'amx',
+        note: '56 cores x 32 FP64 FLOP/clk (two AVX-512 FMA units) x 2.0 GHz base = 3.58 TFLOP/s; sustained AVX-512 clocks may be lower.',
+      },
+      fp32: {
+        value: 7.168e12,
+        source: 'amx',
+        note: '56 cores x 64 FP32 ops/clk (AVX-512, per Intel) x 2.0 GHz base = 7.17 TFLOP/s.',
+      },
+      bf16: {
+        value: 114.688e12,
+        source: 'amx',
+        note: '56 cores x 1024 BF16 ops/clk (AMX) x 2.0 GHz base = 114.7 TFLOP/s.',
+      },
+      int8: {
+        value: 229.376e12,
+        source: 'amx',
+        note: '56 cores x 2048 INT8 ops/clk (AMX) x 2.0 GHz base = 229.4 TOP/s.',
+      },
+    },
+    capacityBytes: { value: 4 * TiB, source: 'ark', note: 'Maximum memory size 4 TB, taken as TiB; the installed amount is usually less.' },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: { value: 307.2e9, source: 'ark', note: '8 channels DDR5-4800 x 8 bytes = 307.2 GB/s per socket.' },
+      },
+    ],
+    sources: {
+      ark: {
+        title: 'Intel Xeon Platinum 8480+ Processor specifications (ARK)',
+        url: 'https://www.intel.com/content/www/us/en/products/sku/231746/intel-xeon-platinum-8480-processor-105m-cache-2-00-ghz/specifications.html',
+      },
+      amx: {
+        title: 'Intel Advanced Matrix Extensions (Intel AMX) overview',
+        url: 'https://www.intel.com/content/www/us/en/products/docs/accelerator-engines/advanced-matrix-extensions/overview.html',
+      },
+    },
+  },
+  {
+    id: 'graviton3',
+    name: 'AWS Graviton3 (64 Neoverse V1 cores, one socket)',
+    vendor: 'AWS',
+    kind: 'cpu',
+    year: 2022,
+    aliases: ['graviton-3', 'aws-graviton3'],
+    compute: {
+      fp64: {
+        value: 2.6624e12,
+        source: 'neoverse-v1',
+        note: '64 cores x 16 FP64 FLOP/clk (two 256-bit SVE FMA pipes) x 2.6 GHz = 2.66 TFLOP/s (FMA width from Arm; 64 cores at 2.6 GHz per WikiChip).',
+      },
+      fp32: {
+        value: 5.3248e12,
+        source: 'neoverse-v1',
+        note: '64 cores x 32 FP32 FLOP/clk x 2.6 GHz = 5.32 TFLOP/s.',
+      },
+    },
+    capacityBytes: {
+      value: 512 * GiB,
+      source: 'r7g',
+      note: 'Largest single-socket Graviton3 instance memory (r7g.16xlarge / r7g.metal: 512 GiB).',
+    },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: { value: 307.2e9, source: 'wikichip', note: '8 channels DDR5-4800 = 307.2 GB/s.' },
+      },
+    ],
+    sources: {
+      graviton: { title: 'AWS Graviton Processor', url: 'https://aws.amazon.com/ec2/graviton/' },
+      r7g: { title: 'Amazon EC2 R7g instances', url: 'https://aws.amazon.com/ec2/instance-types/r7g/' },
+      'neoverse-v1': { title: 'Arm Neoverse V1', url: 'https://www.arm.com/products/silicon-ip-cpu/neoverse/neoverse-v1' },
+      wikichip: { title: 'WikiChip: AWS Graviton3', url: 'https://en.wikichip.org/wiki/annapurna_labs/graviton/graviton3' },
+    },
+  },
+
+  // ───────────────────────────── Apple GPUs ─────────────────────────────
+  // Apple publishes memory size and bandwidth for these chips but no GPU FLOP/s, so no compute roof
+  // is recorded; users can supply one in their own device definition.
+  {
+    id: 'm2-ultra-gpu',
+    name: 'Apple M2 Ultra GPU (76-core)',
+    vendor: 'Apple',
+    kind: 'gpu',
+    year: 2023,
+    aliases: ['m2-ultra', 'm2ultra'],
+    compute: {},
+    capacityBytes: { value: 192 * GiB, source: 'newsroom', note: 'Up to 192 GB unified memory (LPDDR5), taken as GiB.' },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: { value: 800e9, source: 'newsroom', note: '800 GB/s unified memory bandwidth. Apple publishes no GPU FLOP/s.' },
+      },
+    ],
+    sources: {
+      newsroom: {
+        title: 'Apple Newsroom: Apple introduces M2 Ultra',
+        url: 'https://www.apple.com/newsroom/2023/06/apple-introduces-m2-ultra/',
+      },
+    },
+  },
+  {
+    id: 'm3-max-gpu',
+    name: 'Apple M3 Max GPU (40-core)',
+    vendor: 'Apple',
+    kind: 'gpu',
+    year: 2023,
+    aliases: ['m3-max', 'm3max'],
+    compute: {},
+    capacityBytes: { value: 128 * GiB, source: 'newsroom', note: 'Up to 128 GB unified memory, taken as GiB.' },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: {
+          value: 400e9,
+          source: 'newsroom',
+          note: '400 GB/s for the 16-core CPU / 40-core GPU M3 Max (the 14-core/30-core part has 300 GB/s). Apple publishes no GPU FLOP/s.',
+        },
+      },
+    ],
+    sources: {
+      newsroom: {
+        title: 'Apple Newsroom: Apple unveils M3, M3 Pro, and M3 Max',
+        url: 'https://www.apple.com/newsroom/2023/10/apple-unveils-m3-m3-pro-and-m3-max-the-most-advanced-chips-for-a-personal-computer/',
+      },
+    },
+  },
+  {
+    id: 'm4-max-gpu',
+    name: 'Apple M4 Max GPU (40-core)',
+    vendor: 'Apple',
+    kind: 'gpu',
+    year: 2024,
+    aliases: ['m4-max', 'm4max'],
+    compute: {},
+    capacityBytes: { value: 128 * GiB, source: 'newsroom', note: 'Up to 128 GB unified memory, taken as GiB.' },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: {
+          value: 546e9,
+          source: 'newsroom',
+          note: '546 GB/s for the 16-core CPU / 40-core GPU M4 Max. Apple publishes no GPU FLOP/s.',
+        },
+      },
+    ],
+    sources: {
+      newsroom: {
+        title: 'Apple Newsroom: Apple introduces M4 Pro and M4 Max',
+        url: 'https://www.apple.com/newsroom/2024/10/apple-introduces-m4-pro-and-m4-max/',
+      },
+    },
+  },
+];

@@ -1,0 +1,115 @@
+// The report as GitHub-flavoured Markdown: report.md, the job summary and the sticky PR comment.
+// Every string from the config goes through markdownText(); the body stays under GitHub's limit.
+import { markdownText } from './escape.js';
+import { COLUMNS, row, snapshotText, type Column } from './table.js';
+import type { Report } from './types.js';
+
+/** GitHub rejects issue comments longer than this (characters). */
+export const COMMENT_LIMIT = 65_536;
+
+export type ChartEmbed =
+  | { kind: 'image'; url: string }
+  /** A text-mode roofline, and why the image is missing. */
+  | { kind: 'text'; text: string; reason: string }
+  | { kind: 'none' };
+
+export interface MarkdownOptions {
+  chart?: ChartEmbed;
+  /** Link that opens the chart interactively (Vega editor), when short enough. */
+  editorUrl?: string | null;
+  /** First line, e.g. the hidden marker that finds the sticky comment. */
+  header?: string;
+  /** Last line, e.g. "updated for abc1234". */
+  footer?: string;
+  limit?: number;
+}
+
+const ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
+const HEADINGS: Record<Column, string> = {
+  model: 'Model', hardware: 'Hardware', precision: 'Precision', intensity: 'Intensity (FLOP/B)', ridge: 'Ridge',
+  bound: 'Bound', attainable: 'Attainable', time: 'Time/pass', throughput: 'Throughput', change: 'Change',
+};
+const ALIGN: Partial<Record<Column, string>> = { ridge: '---:', attainable: '---:', time: '---:', throughput: '---:', change: '---:' };
+
+/**
+ * Renders the report, folding to fit `limit`: advice is folded first, then table rows and findings are
+ * cut, and the body says what was left out.
+ */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const limit = options.limit ?? COMMENT_LIMIT;
+  let rows = report.results.length;
+  let findings = report.findings.length;
+  let advice = report.advice.length;
+  for (;;) {
+    const body = compose(report, options, { rows, findings, advice });
+    if (body.length <= limit) return body;
+    // Shed the least needed first: advice, then rows, then findings; halve to converge fast.
+    if (advice > 0) advice = Math.floor(advice / 2);
+    else if (rows > 1) rows = Math.floor(rows / 2);
+    else if (findings > 1) findings = Math.floor(findings / 2);
+    else return `${body.slice(0, limit - 80)}\n\n_…cut to fit GitHub's comment limit; see report.md in the out dir._\n`;
+  }
+}
+
+interface Shown {
+  rows: number;
+  findings: number;
+  advice: number;
+}
+
+function compose(report: Report, options: MarkdownOptions, shown: Shown): string {
+  const out: string[] = [];
+  if (options.header) out.push(options.header);
+  out.push(`### ${ICON[report.status]} roofline-gate: ${report.status}`, '', summaryLine(report), '');
+
+  if (report.findings.length > 0) {
+    out.push('**Findings**', '');
+    for (const finding of report.findings.slice(0, shown.findings)) {
+      const mark = finding.severity === 'fail' ? '🔴' : '🟡';
+      out.push(`- ${mark} **${finding.severity}** \`${finding.rule}\`: ${markdownText(finding.message)}`);
+    }
+    if (shown.findings < report.findings.length) out.push(`- _…and ${report.findings.length - shown.findings} more findings in report.json_`);
+    out.push('');
+  }
+
+  const hasBaseline = report.baseline !== null;
+  const columns = COLUMNS.filter((column) => column !== 'change' || hasBaseline);
+  out.push(`| ${columns.map((c) => HEADINGS[c]).join(' | ')} |`, `| ${columns.map((c) => ALIGN[c] ?? '---').join(' | ')} |`);
+  for (const result of report.results.slice(0, shown.rows)) {
+    const cells = row(result, hasBaseline);
+    out.push(`| ${columns.map((c) => (c === 'bound' && result.bound === 'memory' ? `**${markdownText(cells[c])}**` : markdownText(cells[c]))).join(' | ')} |`);
+  }
+  if (shown.rows < report.results.length) out.push('', `_Showing ${shown.rows} of ${report.results.length} results to fit GitHub's comment limit; report.md has them all._`);
+  for (const pair of report.removed) out.push('', `Removed: ${markdownText(pair.model)} on ${markdownText(pair.hardware)} (was ${markdownText(snapshotText(pair.base))})`);
+  out.push('');
+
+  if (report.advice.length > 0) {
+    const items = report.advice.slice(0, shown.advice);
+    out.push(`<details><summary>Advice (${report.advice.length})</summary>`, '');
+    for (const item of items) out.push(`- ${markdownText(item.message)}`);
+    if (items.length < report.advice.length) out.push(`- _…${report.advice.length - items.length} more in report.json_`);
+    out.push('', '</details>', '');
+  }
+
+  const chart = options.chart ?? { kind: 'none' };
+  if (chart.kind === 'image') out.push(`![Roofline chart](${chart.url})`, '');
+  if (chart.kind === 'text') out.push(fence(chart.text), '', `_${markdownText(chart.reason)}_`, '');
+  if (options.editorUrl) out.push(`[Open the chart in the Vega editor](${options.editorUrl})`, '');
+  if (options.footer) out.push(options.footer);
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function summaryLine(report: Report): string {
+  const fail = report.findings.filter((f) => f.severity === 'fail').length;
+  const warn = report.findings.length - fail;
+  const memory = report.results.filter((r) => r.bound === 'memory').length;
+  const against = report.baseline === null ? 'no baseline' : `against \`${markdownText(report.baseline)}\``;
+  return `${report.results.length} model × hardware pairs (${memory} memory-bound), ${fail} failing and ${warn} warning findings, ${against}.`;
+}
+
+/** A code block whose fence is longer than any backtick run inside, so the text cannot close it. */
+export function fence(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  const marks = '`'.repeat(longest + 1);
+  return `${marks}text\n${text}\n${marks}`;
+}
