@@ -26,6 +26,11 @@ export interface Finding {
   /** Figures in base units, when the rule compares two numbers. */
   before?: number | null;
   after?: number | null;
+  /**
+   * The threshold or budget that was crossed, in base units: a fraction for the relative rules, samples/s or
+   * seconds for the budgets, the FLOP/B needed for ridge-margin, 1 (efficiency) for above-roof.
+   */
+  limit?: number;
 }
 
 /** The baseline's side of a pair, as report.json carries it under `base`. */
@@ -50,4 +55,9 @@ export interface Advice {
   /** Throughput after the change, samples/s, and the gain as a ratio (1.5 = +50%). */
   throughput: number;
   gain: number;
+  /**
+   * The input the item changes, as a config key path (`bytes.dram`, `bytes.l2`, `precision`, `hardware`),
+   * with its value before and after: what a reader would edit to get the figure.
+   */
+  change?: { figure: string; before: number | string; after: number | string };
 }

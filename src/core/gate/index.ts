@@ -1,0 +1,28 @@
+// The gate: baseline comparison, rules, verdict and advice. Pure: results and config in, decisions out.
+import type { GateConfig } from '../config/schema.js';
+import type { RemovedPair, ReportResult } from '../report/types.js';
+import type { Result } from '../types.js';
+import { compare } from './compare.js';
+import { check } from './rules.js';
+import type { Finding, Status } from './types.js';
+import { verdict } from './verdict.js';
+
+export { advise } from './advice.js';
+export { compare, snapshot } from './compare.js';
+export { DEFAULT_GATE, check, relativeDrop, rulesFor, type Budgets, type Rules, type Switch, type Thresholds } from './rules.js';
+export type { Advice, Finding, RuleId, Severity, Snapshot, Status } from './types.js';
+export { verdict } from './verdict.js';
+
+/**
+ * Compares `head` with `base` (null: no baseline, so only budgets and above-roof apply) under `gate`
+ * (undefined: DEFAULT_GATE), and decides.
+ */
+export function evaluate(
+  head: readonly Result[],
+  base: readonly Result[] | null,
+  gate: GateConfig | undefined,
+): { results: ReportResult[]; removed: RemovedPair[]; findings: Finding[]; status: Status } {
+  const { results, removed } = compare(head, base);
+  const findings = check(results, gate);
+  return { results, removed, findings, status: verdict(findings) };
+}
