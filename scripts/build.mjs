@@ -19,3 +19,8 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// The JSON Schema users point their editors at, generated from the same zod schema the CLI validates with.
+const { execFileSync } = await import('node:child_process');
+const { writeFileSync } = await import('node:fs');
+writeFileSync('roofline.schema.json', execFileSync(process.execPath, ['dist/cli.js', 'schema'], { encoding: 'utf8' }));

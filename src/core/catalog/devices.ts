@@ -876,15 +876,30 @@ export const CATALOG: readonly CatalogEntry[] = [
     kind: 'gpu',
     year: 2023,
     aliases: ['m2-ultra', 'm2ultra'],
-    compute: {},
+    compute: {
+      fp32: {
+        value: 27.2e12,
+        source: 'derived',
+        note: 'Apple publishes no GPU FLOP/s. Derived: 76 GPU cores x 128 ALUs x 2 FLOP (FMA) x 1398 MHz.',
+      },
+      fp16: {
+        value: 27.2e12,
+        source: 'derived',
+        note: 'Apple GPUs of this generation run fp16 arithmetic at the fp32 rate (no matrix units); same derivation.',
+      },
+    },
     capacityBytes: { value: 192 * GiB, source: 'newsroom', note: 'Up to 192 GB unified memory (LPDDR5), taken as GiB.' },
     levels: [
       {
         name: 'dram',
-        bytesPerSecond: { value: 800e9, source: 'newsroom', note: '800 GB/s unified memory bandwidth. Apple publishes no GPU FLOP/s.' },
+        bytesPerSecond: { value: 800e9, source: 'newsroom', note: '800 GB/s unified memory bandwidth.' },
       },
     ],
     sources: {
+      derived: {
+        title: 'Apple GPU core counts and clocks, as compiled by hmc-tech.com (M-series GPU specifications)',
+        url: 'https://hmc-tech.com/gpu/apple-32-core-m4-max-vs-apple-40-core-m3-max',
+      },
       newsroom: {
         title: 'Apple Newsroom: Apple introduces M2 Ultra',
         url: 'https://www.apple.com/newsroom/2023/06/apple-introduces-m2-ultra/',
@@ -898,7 +913,18 @@ export const CATALOG: readonly CatalogEntry[] = [
     kind: 'gpu',
     year: 2023,
     aliases: ['m3-max', 'm3max'],
-    compute: {},
+    compute: {
+      fp32: {
+        value: 14.3e12,
+        source: 'derived',
+        note: 'Apple publishes no GPU FLOP/s. Derived: 40 GPU cores x 128 ALUs x 2 FLOP (FMA) x 1398 MHz.',
+      },
+      fp16: {
+        value: 14.3e12,
+        source: 'derived',
+        note: 'Apple GPUs of this generation run fp16 arithmetic at the fp32 rate (no matrix units); same derivation.',
+      },
+    },
     capacityBytes: { value: 128 * GiB, source: 'newsroom', note: 'Up to 128 GB unified memory, taken as GiB.' },
     levels: [
       {
@@ -906,11 +932,15 @@ export const CATALOG: readonly CatalogEntry[] = [
         bytesPerSecond: {
           value: 400e9,
           source: 'newsroom',
-          note: '400 GB/s for the 16-core CPU / 40-core GPU M3 Max (the 14-core/30-core part has 300 GB/s). Apple publishes no GPU FLOP/s.',
+          note: '400 GB/s for the 16-core CPU / 40-core GPU M3 Max (the 14-core/30-core part has 300 GB/s).',
         },
       },
     ],
     sources: {
+      derived: {
+        title: 'Apple GPU core counts and clocks, as compiled by hmc-tech.com (M-series GPU specifications)',
+        url: 'https://hmc-tech.com/gpu/apple-32-core-m4-max-vs-apple-40-core-m3-max',
+      },
       newsroom: {
         title: 'Apple Newsroom: Apple unveils M3, M3 Pro, and M3 Max',
         url: 'https://www.apple.com/newsroom/2023/10/apple-unveils-m3-m3-pro-and-m3-max-the-most-advanced-chips-for-a-personal-computer/',
@@ -924,7 +954,18 @@ export const CATALOG: readonly CatalogEntry[] = [
     kind: 'gpu',
     year: 2024,
     aliases: ['m4-max', 'm4max'],
-    compute: {},
+    compute: {
+      fp32: {
+        value: 17.2e12,
+        source: 'derived',
+        note: 'Apple publishes no GPU FLOP/s. Derived: 40 GPU cores x 128 ALUs x 2 FLOP (FMA) x 1678 MHz.',
+      },
+      fp16: {
+        value: 17.2e12,
+        source: 'derived',
+        note: 'Apple GPUs of this generation run fp16 arithmetic at the fp32 rate (no matrix units); same derivation.',
+      },
+    },
     capacityBytes: { value: 128 * GiB, source: 'newsroom', note: 'Up to 128 GB unified memory, taken as GiB.' },
     levels: [
       {
@@ -932,11 +973,15 @@ export const CATALOG: readonly CatalogEntry[] = [
         bytesPerSecond: {
           value: 546e9,
           source: 'newsroom',
-          note: '546 GB/s for the 16-core CPU / 40-core GPU M4 Max. Apple publishes no GPU FLOP/s.',
+          note: '546 GB/s for the 16-core CPU / 40-core GPU M4 Max.',
         },
       },
     ],
     sources: {
+      derived: {
+        title: 'Apple GPU core counts and clocks, as compiled by hmc-tech.com (M-series GPU specifications)',
+        url: 'https://hmc-tech.com/gpu/apple-32-core-m4-max-vs-apple-40-core-m3-max',
+      },
       newsroom: {
         title: 'Apple Newsroom: Apple introduces M4 Pro and M4 Max',
         url: 'https://www.apple.com/newsroom/2024/10/apple-introduces-m4-pro-and-m4-max/',

@@ -27,7 +27,7 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   }
   const result = configSchema.safeParse(yaml.value);
   if (!result.success) {
-    throw new ConfigError(misspeltFirst(result.error.issues).map((issue) => describe(issue, yaml.value, file, text, yaml.locate)));
+    throw new ConfigError(describeAll(result.error.issues, configSchema, yaml.value, file, text, yaml.locate));
   }
   const raw = result.data;
   const opTables = raw.models.flatMap((model, modelIndex) =>
@@ -47,29 +47,30 @@ export { resolveConfig };
 type Locate = Locator['locate'];
 
 /**
- * A misspelt key shows up twice in zod's issues: as an unknown key and as a missing one. Keep the unknown
- * key (its message suggests the right spelling) and put it first: it is usually the cause of the rest.
+ * zod's issues for a value checked against `schema`, as located ConfigIssues. A misspelt key shows up
+ * twice in zod's issues, as an unknown key and as a missing one: keep the unknown key (its message
+ * suggests the right spelling) and put it first, as it is usually the cause of the rest.
  */
-function misspeltFirst(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+export function describeAll(issues: z.core.$ZodIssue[], schema: z.ZodType, root: unknown, file: string, text: string, locate: Locate): ConfigIssue[] {
   const unknown = issues.filter((issue) => issue.code === 'unrecognized_keys');
   const explained = new Set<string>();
   for (const issue of unknown) {
     for (const key of issue.keys) {
-      const nearest = nearestWord(key, allowedKeys(issue.path as Array<string | number>));
+      const nearest = nearestWord(key, allowedKeys(schema, issue.path as Array<string | number>));
       if (nearest) explained.add(JSON.stringify([...issue.path, nearest]));
     }
   }
   const rest = issues.filter((issue) => issue.code !== 'unrecognized_keys' && !explained.has(JSON.stringify(issue.path)));
-  return [...unknown, ...rest];
+  return [...unknown, ...rest].map((issue) => describe(issue, schema, root, file, text, locate));
 }
 
 /** A zod issue as a person reads it, at the line and column of the offending key or value. */
-export function describe(issue: z.core.$ZodIssue, root: unknown, file: string, text: string | undefined, locate: Locate): ConfigIssue {
+function describe(issue: z.core.$ZodIssue, schema: z.ZodType, root: unknown, file: string, text: string, locate: Locate): ConfigIssue {
   const path = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
   switch (issue.code) {
     case 'unrecognized_keys': {
       const key = issue.keys[0]!;
-      const allowed = allowedKeys(path);
+      const allowed = allowedKeys(schema, path);
       const nearest = nearestWord(key, allowed);
       const others = issue.keys.length > 1 ? ` (and ${issue.keys.slice(1).map((k) => `"${k}"`).join(', ')})` : '';
       const hint = nearest ? `; did you mean "${nearest}"?` : allowed.length > 0 ? `; expected one of ${allowed.join(', ')}` : '';
@@ -98,9 +99,9 @@ export function describe(issue: z.core.$ZodIssue, root: unknown, file: string, t
         .filter((branch) => branch.length > 0)
         .map((branch) => branch.map((inner) => ({ ...inner, path: [...path, ...inner.path] }) as z.core.$ZodIssue));
       const best = [...branches].sort((a, b) => depth(b) - depth(a))[0];
-      if (best && depth(best) > path.length) return describe(best[0]!, root, file, text, locate);
+      if (best && depth(best) > path.length) return describeAll(best, schema, root, file, text, locate)[0]!;
       const own = branches.flat().find((inner) => inner.code === 'custom' || inner.code === 'invalid_union');
-      if (own) return describe(own, root, file, text, locate);
+      if (own) return describe(own, schema, root, file, text, locate);
       return issueAt(file, locate(path), path, `unexpected ${show(valueAt(root, path))}`, text);
     }
     case 'too_small':
@@ -138,8 +139,8 @@ function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
 }
 
 /** Keys allowed in the mapping at `path`, from the schema itself. */
-function allowedKeys(path: ReadonlyArray<string | number>): string[] {
-  let schema: unknown = configSchema;
+function allowedKeys(root: z.ZodType, path: ReadonlyArray<string | number>): string[] {
+  let schema: unknown = root;
   for (const step of path) schema = stepInto(branchFor(unwrap(schema), step), step);
   const mapping = branchFor(unwrap(schema), '');
   return typeOf(mapping) === 'object' ? Object.keys((mapping as z.ZodObject).shape) : [];

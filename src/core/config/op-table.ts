@@ -3,10 +3,10 @@
 import { OUTERMOST } from '../roofline.js';
 import { nearestWord } from '../units.js';
 import { ConfigError, issueAt, type ConfigIssue } from './errors.js';
-import { describe } from './index.js';
+import { describeAll } from './index.js';
 import type { OpTable } from './resolve.js';
 import { toOp } from './resolve.js';
-import { opSchema } from './schema.js';
+import { opFileSchema, opSchema } from './schema.js';
 import { loadYaml } from './yaml.js';
 
 export type OpTableFormat = 'csv' | 'json' | 'jsonl';
@@ -82,17 +82,13 @@ export class OpTableReader {
   /** A whole JSON file: an array of op objects, or `{ "ops": [...] }`. */
   json(text: string): void {
     const yaml = loadYaml(text, this.file); // JSON is YAML 1.2: this keeps positions for errors
-    const inner = Array.isArray(yaml.value) ? yaml.value : (yaml.value as { ops?: unknown } | null)?.ops;
-    const prefix = Array.isArray(yaml.value) ? [] : ['ops'];
-    if (!Array.isArray(inner)) return this.issue(1, 1, 'expected an array of ops, or an object with an "ops" array');
-    inner.forEach((item, index) => {
-      if (this.issues.length >= MAX_ISSUES) return;
-      const result = opSchema.safeParse(item);
-      if (result.success) return this.accept(toOp(result.data), yaml.locate([...prefix, index]).line);
-      for (const issue of result.error.issues) {
-        this.issues.push(describe({ ...issue, path: [...prefix, index, ...issue.path] }, yaml.value, this.file, text, yaml.locate));
-      }
-    });
+    const result = opFileSchema.safeParse(yaml.value);
+    if (!result.success) {
+      this.issues.push(...describeAll(result.error.issues, opFileSchema, yaml.value, this.file, text, yaml.locate).slice(0, MAX_ISSUES));
+      return;
+    }
+    const ops = Array.isArray(result.data) ? result.data : result.data.ops;
+    ops.forEach((op, index) => this.accept(toOp(op), yaml.locate(Array.isArray(result.data) ? [index] : ['ops', index]).line));
   }
 
   finish(): OpTable {

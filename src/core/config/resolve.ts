@@ -198,7 +198,8 @@ function checkLevels(
     if (levelBandwidth(device, level) !== undefined) continue;
     const names = device.levels.map((l) => l.name);
     const nearest = nearestWord(level, names);
-    const message = `${device.id} has no memory level "${level}"; it has ${names.join(', ')}${nearest ? `; did you mean "${nearest}"?` : ''}`;
+    const hint = nearest ? `; did you mean "${nearest}"?` : ' (give that level only on models whose targets publish it, or describe the device under `devices:`)';
+    const message = `${device.id} has no memory level "${level}"; it has ${names.join(', ')}${hint}`;
     const row = table?.levelRows.get(level);
     if (table && row !== undefined) {
       issues.push({ file: table.file, line: row, column: 1, path: `${formatPath(at())}.ops`, message });

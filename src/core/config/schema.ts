@@ -81,6 +81,9 @@ export const opSchema = z.strictObject({
   bytes,
 });
 
+/** A JSON op table: an array of ops, or `{ "ops": [...] }`. */
+export const opFileSchema = z.union([z.array(opSchema), z.strictObject({ ops: z.array(opSchema) })]);
+
 const targets = z.union([identifier, z.array(identifier).min(1)]);
 
 const opTableRef = z.strictObject({

@@ -4,7 +4,7 @@
 const MARKDOWN_ENTITIES: Record<string, string> = {
   '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;',
   '|': '&#124;', '`': '&#96;', '*': '&#42;', '_': '&#95;', '[': '&#91;', ']': '&#93;',
-  '\\': '&#92;', '#': '&#35;', '~': '&#126;', '!': '&#33;', '$': '&#36;', ':': '&#58;',
+  '\\': '&#92;', '#': '&#35;', '~': '&#126;', '$': '&#36;',
 };
 
 /**
@@ -17,7 +17,7 @@ const MARKDOWN_ENTITIES: Record<string, string> = {
 export function markdownText(text: string): string {
   return text
     .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/[&<>"'|`*_[\]\\#~!$:]/g, (character) => MARKDOWN_ENTITIES[character]!)
+    .replace(/[&<>"'|`*_[\]\\#~$]/g, (character) => MARKDOWN_ENTITIES[character]!)
     .replace(/@/g, '@&#8203;');
 }
 

@@ -1,0 +1,200 @@
+// The bundled dist/cli.js, run as a separate process the way a user runs it.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const cli = path.join(root, 'dist', 'cli.js');
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'roofline-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[], cwd = root) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function write(name: string, text: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const SMALL = (extra = '') => `version: 1
+hardware: gtx-1080-ti
+models:
+  - name: vgg16
+    precision: fp32
+    flops: 25 GFLOP
+    bytes: 1 GB
+${extra}`;
+
+/** Never a stack trace: no "    at fn (file:line)" frames. */
+const noStack = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+
+describe('roofline-gate check', () => {
+  it('analyses the bundled example, prints JSON and writes the out dir', () => {
+    const out = path.join(dir, 'example-out');
+    const { status, stdout, stderr } = run(['check', '--config', 'examples/roofline.yml', '--out', out, '--format', 'json']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.version).toBe(1);
+    expect(report.results.map((r: { model: string; hardware: string }) => `${r.model}@${r.hardware}`)).toEqual([
+      'resnet50@a100-sxm4-80gb', 'resnet50@h100-sxm', 'llama-7b-layer-decode@a100-sxm4-80gb', 'llama-7b-layer-decode@h100-sxm',
+    ]);
+    expect(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'))).toEqual(report);
+    expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toContain('| resnet50 | a100-sxm4-80gb |');
+    expect(readFileSync(path.join(out, 'roofline.svg'), 'utf8')).toContain('<svg');
+    expect(JSON.parse(readFileSync(path.join(out, 'roofline.vl.json'), 'utf8')).$schema).toContain('vega-lite');
+  });
+
+  it('prints an aligned table with human units and no colour when stdout is not a TTY', () => {
+    const config = write('small.yml', SMALL());
+    const { status, stdout } = run(['check', '--config', config, '--out', path.join(dir, 'o1')]);
+    expect(status).toBe(0);
+    expect(stdout).not.toContain('\u001b[');
+    const [head, first] = stdout.split('\n');
+    expect(head).toMatch(/^MODEL\s+HARDWARE\s+PREC\s+INTENSITY\s+RIDGE\s+BOUND\s+ATTAINABLE\s+TIME\/PASS\s+THROUGHPUT$/);
+    // 25 GFLOP / 1 GB = I 25 > ridge 23.3: compute-bound at 11.3 TFLOP/s, 25e9 / 11.3e12 = 2.21 ms
+    expect(first).toMatch(/^vgg16\s+gtx-1080-ti\s+fp32\s+25\.0 \(dram\)\s+23\.3\s+compute\s+11\.3 TFLOP\/s\s+2\.21 ms\s+452\/s$/);
+    expect(stdout).toMatch(/^PASS {2}1 results, 0 fail, 0 warn, no baseline$/m);
+  });
+
+  it('prints Markdown with --format markdown', () => {
+    const { stdout } = run(['check', '--config', write('md.yml', SMALL()), '--out', path.join(dir, 'o2'), '--format', 'markdown']);
+    expect(stdout).toMatch(/^### ✅ roofline-gate: pass/);
+    expect(stdout).toContain('| vgg16 | gtx-1080-ti | fp32 |');
+  });
+
+  it('exits 1 when the gate fails, and says why', () => {
+    const config = write('budget.yml', SMALL('gate:\n  budgets: { max-latency: 1 ms }\n'));
+    const { status, stdout } = run(['check', '--config', config, '--out', path.join(dir, 'o3')]);
+    expect(status).toBe(1);
+    expect(stdout).toContain('max-latency');
+    expect(stdout).toMatch(/^FAIL/m);
+  });
+
+  it('compares with --base FILE and reports the change per pair', () => {
+    const base = write('base.yml', SMALL().replace('bytes: 1 GB', 'bytes: 0.9 GB'));
+    const head = write('head.yml', SMALL().replace('bytes: 1 GB', 'bytes: 1.2 GB'));
+    const { status, stdout } = run(['check', '--config', head, '--base', base, '--out', path.join(dir, 'o4'), '--format', 'json']);
+    const report = JSON.parse(stdout);
+    expect(report.baseline).toBe(base);
+    expect(report.results[0].base.bound).toBe('compute');
+    expect(report.results[0].bound).toBe('memory');
+    expect(report.findings.map((f: { rule: string }) => f.rule)).toContain('bound-shift');
+    expect(status).toBe(1);
+  });
+});
+
+describe('bad input: exit 2, one screen, file:line:column, nothing written', () => {
+  it.each([
+    ['a misspelt key', SMALL().replace('precision', 'precison'), /bad\.yml:5:5: models\[0\]\.precison: unknown key "precison"; did you mean "precision"\?/],
+    ['an unknown hardware id', SMALL().replace('gtx-1080-ti', 'gtx-1080-tii'), /bad\.yml:2:11: hardware: unknown hardware "gtx-1080-tii"; did you mean "gtx-1080-ti"\?/],
+    ['a YAML syntax error', 'version: 1\nmodels: [\n', /bad\.yml:\d+:\d+: YAML syntax: /],
+    ['an empty file', '', /bad\.yml:1:1: the file is empty/],
+  ])('%s', (_name, text, pattern) => {
+    const out = path.join(dir, `bad-out-${_name.length}`);
+    const { status, stdout, stderr } = run(['check', '--config', write('bad.yml', text), '--out', out]);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(pattern);
+    expect(stderr.split('\n').length).toBeLessThan(25);
+    noStack(stderr);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a missing config file', () => {
+    const { status, stderr } = run(['check', '--config', path.join(dir, 'nope.yml')]);
+    expect(status).toBe(2);
+    expect(stderr).toContain('nope.yml:1:1: config file not found');
+  });
+
+  it('a binary file', () => {
+    const file = path.join(dir, 'binary.yml');
+    writeFileSync(file, Buffer.from([0x76, 0x00, 0xff, 0xfe, 0x01]));
+    const { status, stderr } = run(['check', '--config', file]);
+    expect(status).toBe(2);
+    expect(stderr).toContain('binary');
+  });
+
+  it('usage mistakes', () => {
+    expect(run(['chek']).stderr).toContain('did you mean "check"?');
+    expect(run(['check', '--format', 'html']).status).toBe(2);
+    expect(run(['check', '--bogus']).stderr).toContain("Unknown option '--bogus'");
+    const { status, stderr } = run(['check', '--base', 'a.yml', '--base-ref', 'main']);
+    expect(status).toBe(2);
+    noStack(stderr);
+  });
+});
+
+describe('roofline-gate hardware and schema', () => {
+  it('lists at least 25 devices with their DRAM bandwidth', () => {
+    const { status, stdout } = run(['hardware']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^gtx-1080-ti\s+NVIDIA GeForce GTX 1080 Ti\s+fp32 11\.3 TFLOP\/s\s+484 GB\/s$/m);
+    expect(stdout.split('\n').filter((line) => /^[a-z0-9-]+\s{2}/.test(line)).length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('shows one device by alias with every figure and its source', () => {
+    const { stdout } = run(['hardware', 'h100']);
+    expect(stdout).toMatch(/^NVIDIA H100 SXM.* \(h100-sxm\)$/m);
+    expect(stdout).toMatch(/^Sources:$/m);
+    expect(stdout).toMatch(/https:\/\//);
+    expect(JSON.parse(run(['hardware', 'h100', '--json']).stdout).id).toBe('h100-sxm');
+    expect(run(['hardware', 'h10O']).stderr).toContain('did you mean');
+  });
+
+  it('prints the JSON Schema, the same as the file shipped in the repo', () => {
+    const { stdout } = run(['schema']);
+    expect(JSON.parse(stdout).title).toBe('roofline-gate config');
+    expect(stdout).toBe(readFileSync(path.join(root, 'roofline.schema.json'), 'utf8'));
+  });
+});
+
+describe('--base-ref against a real git repository', () => {
+  let repo: string;
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+
+  beforeAll(() => {
+    repo = mkdtempSync(path.join(tmpdir(), 'roofline-git-'));
+    git('init', '-q', '-b', 'main');
+    writeFileSync(path.join(repo, 'roofline.yml'), 'version: 1\nhardware: gtx-1080-ti\nmodels:\n  - name: net\n    precision: fp32\n    ops: { file: ops/net.csv }\n');
+    execFileSync('mkdir', ['-p', path.join(repo, 'ops')]);
+    writeFileSync(path.join(repo, 'ops', 'net.csv'), 'name,flops,bytes\nconv,25 GFLOP,1 GB\n');
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    // The head moves more bytes through DRAM: compute-bound -> memory-bound.
+    writeFileSync(path.join(repo, 'ops', 'net.csv'), 'name,flops,bytes\nconv,25 GFLOP,1.25 GB\n');
+  });
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('reads the config and its op tables at REF', () => {
+    const { status, stdout } = run(['check', '--base-ref', 'main', '--format', 'json', '--out', path.join(dir, 'g1')], repo);
+    const report = JSON.parse(stdout);
+    expect(report.baseline).toBe('git:main');
+    expect(report.results[0].base.intensity.dram).toBe(25);
+    expect(report.results[0].intensity.dram).toBe(20);
+    expect(report.findings[0]).toMatchObject({ rule: 'bound-shift', severity: 'fail' });
+    expect(status).toBe(1);
+  });
+
+  it('a clear error when REF does not exist', () => {
+    const { status, stderr } = run(['check', '--base-ref', 'no-such-branch'], repo);
+    expect(status).toBe(2);
+    expect(stderr).toContain('--base-ref no-such-branch: no such commit, branch or tag');
+  });
+
+  it('"no baseline" (not an error) when the config did not exist at REF', () => {
+    writeFileSync(path.join(repo, 'new.yml'), 'version: 1\nhardware: gtx-1080-ti\nmodels: [{ name: n, precision: fp32, flops: 1 GFLOP, bytes: 1 MB }]\n');
+    const { status, stdout } = run(['check', '--config', 'new.yml', '--base-ref', 'main', '--format', 'json', '--out', path.join(dir, 'g2')], repo);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).baseline).toBeNull();
+  });
+});

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, type ConfigIssue } from '../src/core/config/index.js';
+import { loadConfig, readOpTable } from '../src/shell/load-config.js';
+import { workingTree } from '../src/shell/sources.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'roofline-ops-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const CONFIG = (file: string) => `version: 1
+hardware: a100
+models:
+  - name: resnet50
+    precision: fp16
+    ops: { file: ${file} }
+`;
+
+async function load(files: Record<string, string>, configName = 'roofline.yml') {
+  for (const [name, text] of Object.entries(files)) {
+    await writeFile(path.join(dir, name), text);
+  }
+  return loadConfig(workingTree(), path.join(dir, configName));
+}
+
+async function rejection(files: Record<string, string>): Promise<ConfigIssue> {
+  try {
+    await load(files);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.issues[0]!;
+    throw error;
+  }
+  throw new Error('accepted');
+}
+
+const chunks = (text: string) => (async function* () {
+  yield text;
+})();
+
+describe('op tables: ops: { file: ... }, relative to the config', () => {
+  it('reads CSV with units, per-level columns and MACs', async () => {
+    const config = await load({
+      'roofline.yml': CONFIG('ops.csv'),
+      'ops.csv': 'name,flops,bytes.dram,bytes.l2\nconv1,236 MFLOP,9.6 MB,12 MB\n"layer1,conv2",231e6,1200000,\n',
+    });
+    const model = config!.models[0]!;
+    expect(model.ops).toEqual([
+      { name: 'conv1', flops: 236e6, bytes: { dram: 9.6e6, l2: 12e6 } },
+      { name: 'layer1,conv2', flops: 231e6, bytes: { dram: 1.2e6 } },
+    ]);
+    expect(model.flops).toBe(467e6);
+    expect(model.bytes).toEqual({ dram: 10.8e6, l2: 12e6 });
+  });
+
+  it('reads a bare bytes column as the outermost level, and macs as 2 FLOP', async () => {
+    const table = await readOpTable(chunks('name,macs,bytes\na,1 GMAC,1 MB\n'), 'ops.csv');
+    expect(table.ops).toEqual([{ name: 'a', flops: 2e9, bytes: { dram: 1e6 } }]);
+  });
+
+  it('reads JSON Lines and JSON', async () => {
+    const jsonl = await readOpTable(chunks('{"name":"a","flops":"1 GFLOP","bytes":"2 MB"}\n\n{"name":"b","flops":5,"bytes":{"dram":1,"l2":2}}\n'), 'ops.jsonl');
+    expect(jsonl.ops.map((op) => op.name)).toEqual(['a', 'b']);
+    const json = await readOpTable(chunks('{"ops": [{"name":"a","flops":"1 GFLOP","bytes":"2 MB"}]}'), 'ops.json');
+    expect(json.ops).toEqual([{ name: 'a', flops: 1e9, bytes: { dram: 2e6 } }]);
+  });
+
+  it('names the file, row and column of a bad cell', async () => {
+    const issue = await rejection({ 'roofline.yml': CONFIG('bad.csv'), 'bad.csv': 'name,flops,bytes\na,1 GFLOP,1 MB\nb,2 GFLOPZ,1 MB\n' });
+    expect(issue).toMatchObject({ file: path.join(dir, 'bad.csv'), line: 3, column: 2 });
+    expect(issue.message).toContain('did you mean "GFLOP"?');
+  });
+
+  it('names the line of a bad JSON Lines record and the position of a bad JSON item', async () => {
+    await expect(readOpTable(chunks('{"name":"a","flops":1,"bytes":1}\n{"name":"b","flops":-1,"bytes":1}\n'), 'x.jsonl')).rejects.toMatchObject({
+      issues: [expect.objectContaining({ line: 2, message: expect.stringContaining('non-negative') })],
+    });
+    await expect(readOpTable(chunks('[\n {"name":"a","flops":1,"bytes":1},\n {"name":"b","flops":1,"byts":1}\n]'), 'x.json')).rejects.toMatchObject({
+      issues: expect.arrayContaining([expect.objectContaining({ line: 3, path: '[1].byts', message: expect.stringContaining('did you mean "bytes"?') })]),
+    });
+  });
+
+  it('refuses unknown columns, ragged rows, empty tables and missing files', async () => {
+    expect((await rejection({ 'roofline.yml': CONFIG('c.csv'), 'c.csv': 'name,flop,bytes\na,1,1\n' })).message).toContain('did you mean "flops"?');
+    expect(await rejection({ 'roofline.yml': CONFIG('r.csv'), 'r.csv': 'name,flops,bytes\na,1\n' })).toMatchObject({ line: 2, message: expect.stringContaining('expected 3 cells') });
+    expect((await rejection({ 'roofline.yml': CONFIG('e.csv'), 'e.csv': 'name,flops,bytes\n' })).message).toContain('at least one op');
+    const missing = await rejection({ 'roofline.yml': CONFIG('nowhere.csv') });
+    expect(missing).toMatchObject({ file: path.join(dir, 'roofline.yml'), line: 6, path: 'models[0].ops.file' });
+    expect(missing.message).toContain('not found');
+  });
+
+  it('refuses a level the target lacks, naming the table row where it first appears', async () => {
+    const issue = await rejection({ 'roofline.yml': CONFIG('lv.csv'), 'lv.csv': 'name,flops,bytes.dram,bytes.l3\na,1,1,\nb,1,1,5\n' });
+    expect(issue).toMatchObject({ file: path.join(dir, 'lv.csv'), line: 3 });
+    expect(issue.message).toContain('no memory level "l3"');
+  });
+
+  it('any CSV text is either read or refused with a ConfigError', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 120 }), async (body) => {
+        try {
+          await readOpTable(chunks(`name,flops,bytes\n${body}`), 'fuzz.csv');
+        } catch (error) {
+          return error instanceof ConfigError;
+        }
+        return true;
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

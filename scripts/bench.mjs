@@ -1,0 +1,77 @@
+// `npm run bench`: wall seconds and peak memory of `roofline-gate check` as a user runs it (the bundled
+// dist/cli.js in a fresh process), on the example and on generated configs of growing size.
+// Figures vary run to run by a few percent; compare medians, not single runs.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { once } from 'node:events';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const work = mkdtempSync(path.join(tmpdir(), 'roofline-bench-'));
+const probe = path.join(root, 'scripts', 'bench-probe.mjs');
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+
+function inlineOps(count) {
+  const lines = ['version: 1', 'hardware: [a100-sxm4-80gb, h100-sxm]', 'models:', '  - name: generated', '    precision: fp16', '    ops:'];
+  for (let i = 0; i < count; i++) {
+    lines.push(`      - { name: op${i}, flops: ${(i % 97) + 1} MFLOP, bytes: { dram: ${(i % 13) + 1} MB, l2: ${(i % 7) + 2} MB } }`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function csvOps(file, count) {
+  const out = createWriteStream(file);
+  out.write('name,flops,bytes.dram,bytes.l2\n');
+  for (let i = 0; i < count; i++) {
+    if (!out.write(`op${i},${(i % 97) + 1} MFLOP,${(i % 13) + 1} MB,${(i % 7) + 2} MB\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+/** Runs the CLI `runs` times; returns the median wall seconds and the largest peak RSS. */
+function measure(config) {
+  const walls = [];
+  let peak = 0;
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    const child = spawnSync(process.execPath, ['--import', probe, path.join(root, 'dist', 'cli.js'), 'check', '--config', config, '--out', path.join(work, 'out'), '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    walls.push(Number(process.hrtime.bigint() - started) / 1e9);
+    if (child.status !== 0 && child.status !== 1) throw new Error(`check failed on ${config}: ${child.stderr}`);
+    const rss = /roofline-bench maxrss=(\d+)/.exec(child.stderr);
+    peak = Math.max(peak, rss ? Number(rss[1]) * 1024 : 0);
+  }
+  walls.sort((a, b) => a - b);
+  return { wall: walls[Math.floor(walls.length / 2)], peak };
+}
+
+const cases = [
+  ['example config (examples/roofline.yml)', path.join(root, 'examples', 'roofline.yml'), 0.3],
+  ['1k inline ops', () => writeConfig('inline-1k.yml', inlineOps(1_000)), null],
+  ['100k inline ops', () => writeConfig('inline-100k.yml', inlineOps(100_000)), 3],
+  ['1M ops from a CSV table', async () => {
+    await csvOps(path.join(work, 'ops-1m.csv'), 1_000_000);
+    return writeConfig('table-1m.yml', 'version: 1\nhardware: [a100-sxm4-80gb, h100-sxm]\nmodels:\n  - name: generated\n    precision: fp16\n    ops: { file: ops-1m.csv }\n');
+  }, 5],
+];
+
+function writeConfig(name, text) {
+  const file = path.join(work, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+try {
+  console.log(`roofline-gate bench: node ${process.version}, median of ${runs} runs, dist/cli.js in a fresh process each run\n`);
+  console.log(`${'case'.padEnd(42)} ${'wall s'.padStart(8)} ${'peak RSS MB'.padStart(12)}  target`);
+  for (const [name, make, target] of cases) {
+    const config = typeof make === 'string' ? make : await make();
+    const { wall, peak } = measure(config);
+    const verdict = target === null ? '' : wall <= target ? `<= ${target} s ok` : `> ${target} s SLOW`;
+    console.log(`${name.padEnd(42)} ${wall.toFixed(3).padStart(8)} ${(peak / 1e6).toFixed(0).padStart(12)}  ${verdict}`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
