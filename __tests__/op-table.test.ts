@@ -77,6 +77,25 @@ describe('op tables: ops: { file: ... }, relative to the config', () => {
     expect(issue.message).toContain('did you mean "GFLOP"?');
   });
 
+  it('counts lines across blank lines and quoted cells that span lines', async () => {
+    const text = 'name,flops,bytes\n\n"multi\nline",1 GFLOP,1 MB\n\nbad,1 GFLOP,-1 MB\n';
+    await expect(readOpTable(chunks(text), 'lines.csv')).rejects.toMatchObject({
+      issues: [expect.objectContaining({ line: 6, column: 3, message: expect.stringContaining('non-negative') })],
+    });
+  });
+
+  it('needs exactly one of flops and macs on a row, in every format', async () => {
+    await expect(readOpTable(chunks('name,flops,macs,bytes\na,,,1 MB\n'), 'x.csv')).rejects.toMatchObject({
+      issues: [expect.objectContaining({ line: 2, message: 'expected `flops:` or `macs:`' })],
+    });
+    await expect(readOpTable(chunks('name,flops,macs,bytes\na,1,1,1 MB\n'), 'x.csv')).rejects.toMatchObject({
+      issues: [expect.objectContaining({ line: 2, message: expect.stringContaining('only one of') })],
+    });
+    await expect(readOpTable(chunks('{"name":"a","bytes":1}\n'), 'x.jsonl')).rejects.toMatchObject({
+      issues: [expect.objectContaining({ line: 1, message: 'expected `flops:` or `macs:`' })],
+    });
+  });
+
   it('names the line of a bad JSON Lines record and the position of a bad JSON item', async () => {
     await expect(readOpTable(chunks('{"name":"a","flops":1,"bytes":1}\n{"name":"b","flops":-1,"bytes":1}\n'), 'x.jsonl')).rejects.toMatchObject({
       issues: [expect.objectContaining({ line: 2, message: expect.stringContaining('non-negative') })],

@@ -14,7 +14,7 @@ const probe = path.join(root, 'scripts', 'bench-probe.mjs');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 
 function inlineOps(count) {
-  const lines = ['version: 1', 'hardware: [a100-sxm4-80gb, h100-sxm]', 'models:', '  - name: generated', '    precision: fp16', '    ops:'];
+  const lines = ['version: 1', 'hardware: [a100-sxm4-80gb, a100-sxm4-40gb]', 'models:', '  - name: generated', '    precision: fp16', '    ops:'];
   for (let i = 0; i < count; i++) {
     lines.push(`      - { name: op${i}, flops: ${(i % 97) + 1} MFLOP, bytes: { dram: ${(i % 13) + 1} MB, l2: ${(i % 7) + 2} MB } }`);
   }
@@ -53,7 +53,7 @@ const cases = [
   ['100k inline ops', () => writeConfig('inline-100k.yml', inlineOps(100_000)), 3],
   ['1M ops from a CSV table', async () => {
     await csvOps(path.join(work, 'ops-1m.csv'), 1_000_000);
-    return writeConfig('table-1m.yml', 'version: 1\nhardware: [a100-sxm4-80gb, h100-sxm]\nmodels:\n  - name: generated\n    precision: fp16\n    ops: { file: ops-1m.csv }\n');
+    return writeConfig('table-1m.yml', 'version: 1\nhardware: [a100-sxm4-80gb, a100-sxm4-40gb]\nmodels:\n  - name: generated\n    precision: fp16\n    ops: { file: ops-1m.csv }\n');
   }, 5],
 ];
 

@@ -30,10 +30,39 @@ export function ridge(peakFlopsPerSecond: number, bytesPerSecond: number): numbe
   return peakFlopsPerSecond / bytesPerSecond;
 }
 
-/** Seconds for one pass of work that does `flops` and moves `bytes` per level, on its own roof and eaves. */
-export function passSeconds(flops: number, bytes: BytesByLevel, peakFlopsPerSecond: number, device: Device): number {
+/** Factors applied to the bytes through some levels: `{ dram: 0.5 }` is "half the DRAM traffic". */
+export type ByteScale = Readonly<Record<string, number>>;
+
+/** Bandwidth by level name, looked up once per model and device rather than once per op. */
+export type Eaves = Readonly<Record<string, number>>;
+
+/** The device's bandwidth for every level the model names (its aggregate bytes name every level any op uses). */
+export function eavesFor(model: Pick<Model, 'bytes'>, device: Device): Eaves {
+  const eaves: Record<string, number> = {};
+  for (const level in model.bytes) eaves[level] = levelBandwidth(device, level)!;
+  return eaves;
+}
+
+/**
+ * Seconds for one pass of work that does `flops` and moves `bytes` per level, on its own roof and eaves;
+ * with `scale`, as if the bytes through those levels were multiplied by their factors.
+ */
+export function passSeconds(flops: number, bytes: BytesByLevel, peakFlopsPerSecond: number, eaves: Eaves, scale?: ByteScale): number {
   let seconds = flops / peakFlopsPerSecond;
-  for (const level in bytes) seconds = Math.max(seconds, bytes[level]! / levelBandwidth(device, level)!);
+  for (const level in bytes) seconds = Math.max(seconds, (bytes[level]! * (scale?.[level] ?? 1)) / eaves[level]!);
+  return seconds;
+}
+
+/**
+ * Seconds per pass of a model on a device (summed op by op when ops are given), without building a Result:
+ * what "what if" questions need, cheaply even for a million ops.
+ */
+export function modelSeconds(model: Model, device: Device, scale?: ByteScale): number {
+  const peak = device.flopsPerSecond[model.precision]!;
+  const eaves = eavesFor(model, device);
+  if (!model.ops) return passSeconds(model.flops, model.bytes, peak, eaves, scale);
+  let seconds = 0;
+  for (const op of model.ops) seconds += passSeconds(op.flops, op.bytes, peak, eaves, scale);
   return seconds;
 }
 
@@ -41,12 +70,12 @@ export function passSeconds(flops: number, bytes: BytesByLevel, peakFlopsPerSeco
 export const SLOWEST_OPS = 20;
 
 /** One op's time split into compute and memory, on a device. */
-export function opTime(op: Op, peakFlopsPerSecond: number, device: Device): OpTime {
+export function opTime(op: Op, peakFlopsPerSecond: number, eaves: Eaves): OpTime {
   const computeSeconds = op.flops / peakFlopsPerSecond;
   let memorySeconds = 0;
   let memoryLevel = OUTERMOST;
   for (const level in op.bytes) {
-    const seconds = op.bytes[level]! / levelBandwidth(device, level)!;
+    const seconds = op.bytes[level]! / eaves[level]!;
     if (seconds > memorySeconds) [memorySeconds, memoryLevel] = [seconds, level];
   }
   const computeBound = computeSeconds >= memorySeconds;
@@ -60,14 +89,14 @@ export function opTime(op: Op, peakFlopsPerSecond: number, device: Device): OpTi
 }
 
 /** Total seconds of a model given as ops, and its slowest ops, in one pass over the ops. */
-function opsSeconds(ops: readonly Op[], peakFlopsPerSecond: number, device: Device): { seconds: number; slowest: OpTime[] } {
+function opsSeconds(ops: readonly Op[], peakFlopsPerSecond: number, eaves: Eaves): { seconds: number; slowest: OpTime[] } {
   let seconds = 0;
   const slowest: OpTime[] = [];
   for (const op of ops) {
-    const time = passSeconds(op.flops, op.bytes, peakFlopsPerSecond, device);
+    const time = passSeconds(op.flops, op.bytes, peakFlopsPerSecond, eaves);
     seconds += time;
     if (slowest.length < SLOWEST_OPS || time > slowest[slowest.length - 1]!.seconds) {
-      const entry = opTime(op, peakFlopsPerSecond, device);
+      const entry = opTime(op, peakFlopsPerSecond, eaves);
       let at = slowest.length;
       while (at > 0 && slowest[at - 1]!.seconds < time) at--;
       slowest.splice(at, 0, entry);
@@ -97,8 +126,8 @@ export function place(model: Model, device: Device): Result {
     const eave = bytes === 0 ? Infinity : bytesPerSecond * intensities[level]!;
     if (eave < attainableFlops) [attainableFlops, bindingLevel] = [eave, level];
   }
-  const byOp = model.ops ? opsSeconds(model.ops, peakFlops, device) : null;
-  const seconds = byOp ? byOp.seconds : passSeconds(model.flops, model.bytes, peakFlops, device);
+  const byOp = model.ops ? opsSeconds(model.ops, peakFlops, bandwidth) : null;
+  const seconds = byOp ? byOp.seconds : passSeconds(model.flops, model.bytes, peakFlops, bandwidth);
   const measuredSeconds = model.measuredSeconds[device.id] ?? null;
   return {
     model: model.name,

@@ -30,11 +30,9 @@ export async function readOpTable(chunks: AsyncIterable<string | Buffer>, file: 
   const format = opTableFormat(file);
   if (format === 'csv') {
     const stream = chunks instanceof Readable ? chunks : Readable.from(chunks);
-    const records = stream.pipe(parse({ info: true, relax_column_count: true, skip_empty_lines: true, bom: true }));
+    const records = stream.pipe(parse({ relax_column_count: true, bom: true }));
     try {
-      for await (const { record, info } of records as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        reader.csvRow(record, info.lines);
-      }
+      for await (const record of records as AsyncIterable<string[]>) reader.csvRecord(record);
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
       const line = (error as CsvError & { lines?: number }).lines ?? 1;

@@ -51,7 +51,7 @@ type Locate = Locator['locate'];
  * twice in zod's issues, as an unknown key and as a missing one: keep the unknown key (its message
  * suggests the right spelling) and put it first, as it is usually the cause of the rest.
  */
-export function describeAll(issues: z.core.$ZodIssue[], schema: z.ZodType, root: unknown, file: string, text: string, locate: Locate): ConfigIssue[] {
+export function describeAll(issues: z.core.$ZodIssue[], schema: z.ZodType, root: unknown, file: string, text: string | undefined, locate: Locate): ConfigIssue[] {
   const unknown = issues.filter((issue) => issue.code === 'unrecognized_keys');
   const explained = new Set<string>();
   for (const issue of unknown) {
@@ -65,7 +65,7 @@ export function describeAll(issues: z.core.$ZodIssue[], schema: z.ZodType, root:
 }
 
 /** A zod issue as a person reads it, at the line and column of the offending key or value. */
-function describe(issue: z.core.$ZodIssue, schema: z.ZodType, root: unknown, file: string, text: string, locate: Locate): ConfigIssue {
+function describe(issue: z.core.$ZodIssue, schema: z.ZodType, root: unknown, file: string, text: string | undefined, locate: Locate): ConfigIssue {
   const path = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
   switch (issue.code) {
     case 'unrecognized_keys': {

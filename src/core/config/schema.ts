@@ -74,12 +74,24 @@ const bytes = z.union([
 const flopsField = quantity('flops', 'nonnegative', 'FLOPs per pass. FLOP counters such as DeepSpeed, calflops and FlopCounterMode report FLOPs.');
 const macsField = quantity('flops', 'nonnegative', 'Multiply-accumulates per pass, counted as 2 FLOP each. fvcore, ptflops, thop and torchstat report MACs.');
 
-export const opSchema = z.strictObject({
-  name: z.string().min(1),
-  flops: flopsField.optional(),
-  macs: macsField.optional(),
-  bytes,
-});
+export const opSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    flops: flopsField.optional(),
+    macs: macsField.optional(),
+    bytes,
+  })
+  .check((context) => {
+    const { flops, macs } = context.value;
+    if ((flops === undefined) === (macs === undefined)) {
+      context.issues.push({
+        code: 'custom',
+        input: context.value,
+        path: flops === undefined ? [] : ['macs'],
+        message: flops === undefined ? 'expected `flops:` or `macs:`' : 'expected only one of `flops:` and `macs:`',
+      });
+    }
+  });
 
 /** A JSON op table: an array of ops, or `{ "ops": [...] }`. */
 export const opFileSchema = z.union([z.array(opSchema), z.strictObject({ ops: z.array(opSchema) })]);

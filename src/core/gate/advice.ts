@@ -1,8 +1,9 @@
 // The roofline tutorial's optimisation section, made quantitative: for each pair worth acting on, what a
-// change would buy. Every figure comes from place() on a changed model or device, never from scaling a
-// throughput by hand, so no item can promise a point above its roof, and per-op models keep summing op by op.
+// change would buy. Every figure comes from modelSeconds() on a changed model, device or byte count, never
+// from scaling a throughput by hand, so no item can promise a point above its roof, and per-op models keep
+// summing op by op.
 import type { ReportResult } from '../report/types.js';
-import { levelBandwidth, OUTERMOST, place } from '../roofline.js';
+import { levelBandwidth, modelSeconds, OUTERMOST, type ByteScale } from '../roofline.js';
 import type { Device, Model, Precision } from '../types.js';
 import { percent, si, significant } from '../units.js';
 import { levelText, relativeDrop } from './rules.js';
@@ -29,23 +30,19 @@ const QUANTISE = [
 const MAX_ITEMS = 5;
 const MAX_MOVES = 3;
 
-/** A change to try: the model and device after it, and what to tell the reader. */
+/** A change to try: the model and device after it (and the bytes it scales), and what to tell the reader. */
 interface Candidate {
   kind: string;
   model: Model;
   device: Device;
+  /** Bytes through these levels multiplied by these factors, in the aggregate and in every op. */
+  scale?: ByteScale;
   /** What to do, naming the figure that changes. */
   action: string;
   change: NonNullable<Advice['change']>;
 }
 
 const rateUnit = (precision: Precision): string => (precision.startsWith('int') ? 'OP/s' : 'FLOP/s');
-
-/** `model` with the bytes through `level` multiplied by `factor`, in the aggregate and in every op. */
-function scaleLevel(model: Model, level: string, factor: number): Model {
-  const scale = (bytes: Model['bytes']): Model['bytes'] => (level in bytes ? { ...bytes, [level]: bytes[level]! * factor } : bytes);
-  return { ...model, bytes: scale(model.bytes), ops: model.ops?.map((op) => ({ ...op, bytes: scale(op.bytes) })) ?? null };
-}
 
 /** The key under which the model gives the device's outermost level (`dram`, or the device's own name for it). */
 function outermostKey(model: Model, device: Device): string | undefined {
@@ -64,7 +61,7 @@ function reachRidge(result: ReportResult, model: Model, device: Device): Candida
   const needed = model.flops / ridgeIntensity;
   return [
     {
-      kind: 'reach-ridge', model: scaleLevel(model, level, needed / bytes), device,
+      kind: 'reach-ridge', model, device, scale: { [level]: needed / bytes },
       action:
         `raise ${levelText(level)} intensity ${significant(result.intensity[level]!)} -> ${significant(ridgeIntensity)} FLOP/B, ` +
         `the ridge (${levelText(level)} bytes ${si(bytes, 'B')} -> ${si(needed, 'B')})`,
@@ -79,7 +76,7 @@ function quantise(model: Model, device: Device): Candidate[] {
   if (level === undefined) return [];
   const bytes = model.bytes[level]!;
   return QUANTISE.filter((step) => STORAGE_BITS[model.precision] > step.bits).map((step) => ({
-    kind: step.kind, model: scaleLevel(model, level, step.factor), device,
+    kind: step.kind, model, device, scale: { [level]: step.factor },
     action: `store weights in ${step.bits} bits (${levelText(level)} bytes ${step.word}, ${si(bytes, 'B')} -> ${si(bytes * step.factor, 'B')})`,
     change: { figure: `bytes.${level}`, before: bytes, after: bytes * step.factor },
   }));
@@ -92,7 +89,7 @@ function fuse(result: ReportResult, model: Model, device: Device): Candidate[] {
   return [...binding]
     .filter((level) => level !== 'compute' && level !== outermost && (model.bytes[level] ?? 0) > 0)
     .map((level) => ({
-      kind: 'fuse-level', model: scaleLevel(model, level, 0), device,
+      kind: 'fuse-level', model, device, scale: { [level]: 0 },
       action: `fuse kernels to remove ${levelText(level)} round trips (${levelText(level)} bytes ${si(model.bytes[level]!, 'B')} -> 0 B)`,
       change: { figure: `bytes.${level}`, before: model.bytes[level]!, after: 0 },
     }));
@@ -134,7 +131,8 @@ function wanted(result: ReportResult): boolean {
 /** Advice for one pair, largest gain first; only changes that gain anything. */
 function adviseOne(result: ReportResult, model: Model, device: Device, catalog: readonly Device[]): Advice[] {
   const toAdvice = (candidate: Candidate): Advice => {
-    const throughput = place(candidate.model, candidate.device).throughput;
+    const seconds = modelSeconds(candidate.model, candidate.device, candidate.scale);
+    const throughput = seconds > 0 ? candidate.model.batch / seconds : Infinity;
     const gain = throughput / result.throughput;
     return {
       model: result.model, hardware: result.hardware, kind: candidate.kind,
