@@ -63,13 +63,13 @@ describe('a DRAM-bound model', () => {
     const [ridge, quartered, move] = adviceFor(bound, catalog);
     expect(ridge).toMatchObject({
       model: 'm', hardware: 'toy',
-      message: 'm on toy: raise DRAM intensity 20.0 -> 100 FLOP/B, the ridge (DRAM bytes 50.0 GB -> 10.0 GB): throughput 20.0 /s -> 100 /s (+400.0%)',
+      message: 'm on toy: raise DRAM intensity 20.0 -> 100 FLOP/B, the ridge (DRAM bytes 50.0 GB -> 10.0 GB): throughput 20.0/s -> 100/s (+400.0%)',
       change: { figure: 'bytes.dram', before: 5e10, after: 1e10 },
     });
     expect(quartered!.message).toBe(
-      'm on toy: store weights in 4 bits (DRAM bytes quartered, 50.0 GB -> 12.5 GB): throughput 20.0 /s -> 80.0 /s (+300.0%)',
+      'm on toy: store weights in 4 bits (DRAM bytes quartered, 50.0 GB -> 12.5 GB): throughput 20.0/s -> 80.0/s (+300.0%)',
     );
-    expect(move).toMatchObject({ message: 'm on toy: move to FAST (fast): throughput 20.0 /s -> 80.0 /s (+300.0%)', change: { figure: 'hardware', before: 'toy', after: 'fast' } });
+    expect(move).toMatchObject({ message: 'm on toy: move to FAST (fast): throughput 20.0/s -> 80.0/s (+300.0%)', change: { figure: 'hardware', before: 'toy', after: 'fast' } });
   });
 
   it('quantises only to widths narrower than the model precision', () => {
@@ -96,7 +96,7 @@ describe('an L2-bound model', () => {
       ['fuse-level', 100, 2],
     ]);
     expect(advice[2]!.message).toBe(
-      'm on toy: fuse kernels to remove L2 round trips (L2 bytes 100 GB -> 0 B): throughput 50.0 /s -> 100 /s (+100.0%)',
+      'm on toy: fuse kernels to remove L2 round trips (L2 bytes 100 GB -> 0 B): throughput 50.0/s -> 100/s (+100.0%)',
     );
   });
 });
@@ -121,7 +121,7 @@ describe('a compute-bound model', () => {
       ['move-device', 20, 2],
     ]);
     expect(advice[0]).toMatchObject({
-      message: 'm on toy: use the TF32 tensor cores (roof 10.0 TFLOP/s -> 50.0 TFLOP/s, bytes unchanged): throughput 10.0 /s -> 50.0 /s (+400.0%)',
+      message: 'm on toy: use the TF32 tensor cores (roof 10.0 TFLOP/s -> 50.0 TFLOP/s, bytes unchanged): throughput 10.0/s -> 50.0/s (+400.0%)',
       change: { figure: 'precision', before: 'fp32', after: 'tf32' },
     });
   });

@@ -60,7 +60,7 @@ describe('throughput-drop (default warn 2%, fail 5%)', () => {
     const [finding] = judge(head, base).findings;
     expect(finding).toEqual({
       rule: 'throughput-drop', severity: 'fail', model: 'resnet50', hardware: 'toy',
-      message: 'resnet50 on toy: throughput 1.23 k/s -> 1.15 k/s (-6.5%), fail at 5%',
+      message: 'resnet50 on toy: throughput 1.23k/s -> 1.15k/s (-6.5%), fail at 5%',
       before: 1230, after: 1150, limit: 0.05,
     });
   });
@@ -264,7 +264,7 @@ describe('budgets: no baseline needed, always fail', () => {
     expect(judge(steady, null, at).findings).toEqual([]);
     const [finding] = judge(steady, null, { budgets: { 'min-throughput': 101 } }).findings;
     expect(finding).toMatchObject({ rule: 'min-throughput', severity: 'fail', after: 100, limit: 101 });
-    expect(finding!.message).toBe('m on toy: throughput 100 /s is below the budget of 101 /s');
+    expect(finding!.message).toBe('m on toy: throughput 100/s is below the budget of 101/s');
   });
 
   it('max-latency: exactly at the budget passes, over fails', () => {

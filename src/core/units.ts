@@ -145,6 +145,11 @@ export function si(value: number, unit: string, digits = 3): string {
   return `${significant(value, digits)} ${unit}`;
 }
 
+/** A rate of samples (or tokens) per second: perSecond(403.3) //=> '403/s'; perSecond(6290) //=> '6.29k/s'. */
+export function perSecond(value: number, digits = 3): string {
+  return si(value, '/s', digits).replace(' ', '');
+}
+
 /** Seconds as a person reads them: time(0.00248) //=> '2.48 ms'. */
 export function time(seconds: number, digits = 3): string {
   if (!Number.isFinite(seconds)) return '∞ s';

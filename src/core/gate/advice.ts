@@ -5,7 +5,7 @@
 import type { ReportResult } from '../report/types.js';
 import { levelBandwidth, modelSeconds, OUTERMOST, type ByteScale } from '../roofline.js';
 import type { Device, Model, Precision } from '../types.js';
-import { percent, si, significant } from '../units.js';
+import { percent, perSecond, si, significant } from '../units.js';
 import { levelText, relativeDrop } from './rules.js';
 import type { Advice } from './types.js';
 
@@ -138,7 +138,7 @@ function adviseOne(result: ReportResult, model: Model, device: Device, catalog: 
       model: result.model, hardware: result.hardware, kind: candidate.kind,
       message:
         `${result.model} on ${result.hardware}: ${candidate.action}: ` +
-        `throughput ${si(result.throughput, '/s')} -> ${si(throughput, '/s')} (+${percent(gain - 1)})`,
+        `throughput ${perSecond(result.throughput)} -> ${perSecond(throughput)} (+${percent(gain - 1)})`,
       throughput, gain, change: candidate.change,
     };
   };

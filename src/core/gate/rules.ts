@@ -8,7 +8,7 @@
 // triggers. Only a drop (greater than zero) can trigger, so a 0% threshold means "any drop at all".
 import type { GateConfig } from '../config/schema.js';
 import type { ReportResult } from '../report/types.js';
-import { percent, si, significant, time } from '../units.js';
+import { percent, perSecond, si, significant, time } from '../units.js';
 import type { Finding, RuleId, Severity } from './types.js';
 
 /** Relative drops, as fractions, at which a rule warns and fails. */
@@ -167,7 +167,7 @@ const intensityDrop: Check = (result, rules) => {
 const throughputDrop: Check = (result, rules) =>
   result.base
     ? dropFinding(result, 'throughput-drop', rules['throughput-drop'], {
-        before: result.base.throughput, after: result.throughput, label: 'throughput', show: (value) => si(value, '/s'),
+        before: result.base.throughput, after: result.throughput, label: 'throughput', show: (value) => perSecond(value),
       })
     : [];
 
@@ -218,7 +218,7 @@ const minThroughput: Check = (result, rules) => {
   if (budget === undefined) return [];
   return budgetFinding(
     result, 'min-throughput', (budget - result.throughput) / budget,
-    `throughput ${si(result.throughput, '/s')} is below the budget of ${si(budget, '/s')}`,
+    `throughput ${perSecond(result.throughput)} is below the budget of ${perSecond(budget)}`,
     { after: finite(result.throughput), limit: budget },
   );
 };

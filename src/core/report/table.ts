@@ -1,6 +1,6 @@
 // The results table, as strings, shared by the text and Markdown renderings.
 import type { Snapshot } from '../gate/types.js';
-import { percent, si, significant, time } from '../units.js';
+import { percent, perSecond, si, significant, time } from '../units.js';
 import type { ReportResult } from './types.js';
 
 export const COLUMNS = ['model', 'hardware', 'precision', 'intensity', 'ridge', 'bound', 'attainable', 'time', 'throughput', 'change'] as const;
@@ -55,12 +55,12 @@ export function row(result: ReportResult, hasBaseline: boolean): Row {
     bound: boundText(result.bound, result.bindingLevel),
     attainable: si(result.attainableFlops, 'FLOP/s'),
     time: time(result.seconds),
-    throughput: `${si(result.throughput, '/s')}`.replace(' /s', '/s'),
+    throughput: perSecond(result.throughput),
     change: changeText(result, hasBaseline),
   };
 }
 
 /** One line of the baseline figures, for a removed pair. */
 export function snapshotText(base: Snapshot): string {
-  return `${boundText(base.bound, base.bindingLevel)}, ${si(base.attainableFlops, 'FLOP/s')}, ${time(base.seconds)}, ${si(base.throughput, '/s').replace(' /s', '/s')}`;
+  return `${boundText(base.bound, base.bindingLevel)}, ${si(base.attainableFlops, 'FLOP/s')}, ${time(base.seconds)}, ${perSecond(base.throughput)}`;
 }
