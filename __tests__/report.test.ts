@@ -62,6 +62,16 @@ describe('text rendering', () => {
     expect(text).toMatch(/^FAIL {2}1 results, 3 fail, 0 warn, against old\.yml$/m);
   });
 
+  it('shows efficiency only when something was measured, and flags a point above its roof', () => {
+    // T = 2.212 ms at the roof; measured 4.424 ms is 50% efficient, 2 ms beats the roof.
+    const measured = (ms: string) => config(`  - { name: vgg16, precision: fp32, flops: 25 GFLOP, bytes: 1 GB, measured: { gtx-1080-ti: ${ms} } }\n`);
+    expect(renderText(buildReport(measured('4.424 ms'), null, null))).toMatch(/EFFICIENCY\n.*\s50\.0%\n/);
+    const above = buildReport(measured('2 ms'), null, null);
+    expect(renderText(above)).toContain('110.6% (above roof)');
+    expect(above.findings.map((f) => `${f.rule}:${f.severity}`)).toEqual(['above-roof:warn']);
+    expect(renderText(buildReport(config(vgg('1 GB')), null, null))).not.toContain('EFFICIENCY');
+  });
+
   it('paints the bound, and only through the painter it is given', () => {
     const text = renderText(buildReport(config(vgg('1 GB')), null, null), { paint: (t, style) => (style === 'compute' ? `<${t.trim()}>` : t) });
     expect(text).toContain('<compute>');

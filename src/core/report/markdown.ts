@@ -1,7 +1,7 @@
 // The report as GitHub-flavoured Markdown: report.md, the job summary and the sticky PR comment.
 // Every string from the config goes through markdownText(); the body stays under GitHub's limit.
 import { markdownText } from './escape.js';
-import { COLUMNS, row, snapshotText, type Column } from './table.js';
+import { columnsFor, row, snapshotText, type Column } from './table.js';
 import type { Report } from './types.js';
 
 /** GitHub rejects issue comments longer than this (characters). */
@@ -27,9 +27,9 @@ export interface MarkdownOptions {
 const ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
 const HEADINGS: Record<Column, string> = {
   model: 'Model', hardware: 'Hardware', precision: 'Precision', intensity: 'Intensity (FLOP/B)', ridge: 'Ridge',
-  bound: 'Bound', attainable: 'Attainable', time: 'Time/pass', throughput: 'Throughput', change: 'Change',
+  bound: 'Bound', attainable: 'Attainable', time: 'Time/pass', throughput: 'Throughput', efficiency: 'Efficiency', change: 'Change',
 };
-const ALIGN: Partial<Record<Column, string>> = { ridge: '---:', attainable: '---:', time: '---:', throughput: '---:', change: '---:' };
+const ALIGN: Partial<Record<Column, string>> = { ridge: '---:', attainable: '---:', time: '---:', throughput: '---:', efficiency: '---:', change: '---:' };
 
 /**
  * Renders the report, folding to fit `limit`: advice is folded first, then table rows and findings are
@@ -73,7 +73,7 @@ function compose(report: Report, options: MarkdownOptions, shown: Shown): string
   }
 
   const hasBaseline = report.baseline !== null;
-  const columns = COLUMNS.filter((column) => column !== 'change' || hasBaseline);
+  const columns = columnsFor(report);
   out.push(`| ${columns.map((c) => HEADINGS[c]).join(' | ')} |`, `| ${columns.map((c) => ALIGN[c] ?? '---').join(' | ')} |`);
   for (const result of report.results.slice(0, shown.rows)) {
     const cells = row(result, hasBaseline);

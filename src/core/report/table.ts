@@ -1,11 +1,17 @@
 // The results table, as strings, shared by the text and Markdown renderings.
 import type { Snapshot } from '../gate/types.js';
 import { percent, perSecond, si, significant, time } from '../units.js';
-import type { ReportResult } from './types.js';
+import type { Report, ReportResult } from './types.js';
 
-export const COLUMNS = ['model', 'hardware', 'precision', 'intensity', 'ridge', 'bound', 'attainable', 'time', 'throughput', 'change'] as const;
+export const COLUMNS = ['model', 'hardware', 'precision', 'intensity', 'ridge', 'bound', 'attainable', 'time', 'throughput', 'efficiency', 'change'] as const;
 export type Column = (typeof COLUMNS)[number];
 export type Row = Record<Column, string>;
+
+/** The columns a report needs: efficiency only when something was measured, change only against a baseline. */
+export function columnsFor(report: Report): Column[] {
+  const measured = report.results.some((result) => result.efficiency !== null);
+  return COLUMNS.filter((column) => (column !== 'change' || report.baseline !== null) && (column !== 'efficiency' || measured));
+}
 
 /**
  * The level a result is best summarised by: the binding level when memory-bound, else the level closest
@@ -56,6 +62,7 @@ export function row(result: ReportResult, hasBaseline: boolean): Row {
     attainable: si(result.attainableFlops, 'FLOP/s'),
     time: time(result.seconds),
     throughput: perSecond(result.throughput),
+    efficiency: result.efficiency === null ? '' : `${percent(result.efficiency)}${result.efficiency > 1 ? ' (above roof)' : ''}`,
     change: changeText(result, hasBaseline),
   };
 }

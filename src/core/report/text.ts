@@ -1,6 +1,6 @@
 // The report for a person at a terminal: an aligned table, human units, then findings, advice and the verdict.
 import type { Report } from './types.js';
-import { COLUMNS, row, snapshotText, type Column } from './table.js';
+import { columnsFor, row, snapshotText, type Column } from './table.js';
 
 export type Style = 'compute' | 'memory' | 'fail' | 'warn' | 'pass' | 'dim' | 'bold';
 
@@ -13,14 +13,14 @@ export interface TextOptions {
 
 const HEADINGS: Record<Column, string> = {
   model: 'MODEL', hardware: 'HARDWARE', precision: 'PREC', intensity: 'INTENSITY', ridge: 'RIDGE',
-  bound: 'BOUND', attainable: 'ATTAINABLE', time: 'TIME/PASS', throughput: 'THROUGHPUT', change: 'CHANGE',
+  bound: 'BOUND', attainable: 'ATTAINABLE', time: 'TIME/PASS', throughput: 'THROUGHPUT', efficiency: 'EFFICIENCY', change: 'CHANGE',
 };
-const RIGHT_ALIGNED = new Set<Column>(['ridge', 'attainable', 'time', 'throughput', 'change']);
+const RIGHT_ALIGNED = new Set<Column>(['ridge', 'attainable', 'time', 'throughput', 'efficiency', 'change']);
 
 export function renderText(report: Report, options: TextOptions = {}): string {
   const paint = options.paint ?? ((text: string) => text);
   const hasBaseline = report.baseline !== null;
-  const columns = COLUMNS.filter((column) => column !== 'change' || hasBaseline);
+  const columns = columnsFor(report);
   const rows = report.results.map((result) => row(result, hasBaseline));
   const widths = columns.map((column) => Math.max(HEADINGS[column].length, ...rows.map((r) => [...r[column]].length)));
   const cell = (text: string, index: number) => {
