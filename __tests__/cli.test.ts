@@ -110,6 +110,15 @@ describe('bad input: exit 2, one screen, file:line:column, nothing written', () 
     expect(existsSync(out)).toBe(false);
   });
 
+  it('an out dir that cannot be written: the report is printed first, then the error', () => {
+    const blocker = write('not-a-dir', 'a file where the out dir should go');
+    const { status, stdout, stderr } = run(['check', '--config', write('ok.yml', SMALL()), '--out', path.join(blocker, 'out')]);
+    expect(stdout).toMatch(/^PASS/m);
+    expect(stderr).toMatch(/^roofline-gate: --out .*not-a-dir\/out: cannot write the report there \(ENOTDIR\)$/m);
+    expect(status).toBe(2);
+    noStack(stderr);
+  });
+
   it('a missing config file', () => {
     const { status, stderr } = run(['check', '--config', path.join(dir, 'nope.yml')]);
     expect(status).toBe(2);

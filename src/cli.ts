@@ -79,12 +79,18 @@ async function check(args: string[]): Promise<number> {
   }
 
   const { report } = await analyse({ source: workingTree(file), file }, baseline);
-  const artifacts = await renderArtifacts(report);
-  await writeOutDir(values.out!, artifacts);
+  const warn = (message: string) => process.stderr.write(`roofline-gate: warning: ${message}\n`);
+  const artifacts = await renderArtifacts(report, {}, warn);
 
+  // The verdict reaches the reader before anything can go wrong with the out dir.
   if (format === 'json') process.stdout.write(reportJson(report));
   else if (format === 'markdown') process.stdout.write(renderMarkdown(report));
   else process.stdout.write(renderText(report, { paint: colours(values['no-color']!) }));
+  try {
+    await writeOutDir(values.out!, artifacts);
+  } catch (error) {
+    throw new UsageError(`--out ${values.out}: cannot write the report there (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
   return report.status === 'fail' ? 1 : 0;
 }
 

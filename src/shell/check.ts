@@ -33,18 +33,31 @@ export interface Artifacts {
   'roofline.vl.json'?: string;
 }
 
-/** Renders everything the out dir holds. The chart code (vega) is loaded only here, on demand. */
-export async function renderArtifacts(report: Report, markdown: MarkdownOptions = {}): Promise<Artifacts> {
-  const { rooflineSpec } = await import('../core/chart/index.js');
-  const { renderSvg } = await import('../core/chart/render.js');
-  const spec = rooflineSpec(report);
-  const svg = await renderSvg(spec);
-  return {
-    'report.json': reportJson(report),
-    'report.md': renderMarkdown(report, { chart: { kind: 'image', url: 'roofline.svg' }, ...markdown }),
-    'roofline.svg': svg,
-    'roofline.vl.json': `${JSON.stringify(spec, null, 2)}\n`,
-  };
+/**
+ * Renders everything the out dir holds. The chart code (vega) is loaded only here, on demand. A chart
+ * that cannot be drawn is a warning, never a lost verdict: the report is written without it.
+ */
+export async function renderArtifacts(
+  report: Report,
+  markdown: MarkdownOptions = {},
+  warn: (message: string) => void = () => undefined,
+): Promise<Artifacts> {
+  const base = { 'report.json': reportJson(report) };
+  try {
+    const { rooflineSpec } = await import('../core/chart/index.js');
+    const { renderSvg } = await import('../core/chart/render.js');
+    const spec = rooflineSpec(report);
+    const svg = await renderSvg(spec);
+    return {
+      ...base,
+      'report.md': renderMarkdown(report, { chart: { kind: 'image', url: 'roofline.svg' }, ...markdown }),
+      'roofline.svg': svg,
+      'roofline.vl.json': `${JSON.stringify(spec, null, 2)}\n`,
+    };
+  } catch (error) {
+    warn(`the roofline chart could not be drawn (${(error as Error).message}); the report is written without it`);
+    return { ...base, 'report.md': renderMarkdown(report, markdown) };
+  }
 }
 
 /** Writes every file to a temporary name first, then renames them into place. */
