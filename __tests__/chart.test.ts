@@ -1,0 +1,396 @@
+import { describe, expect, it } from '@jest/globals';
+import lzString from 'lz-string';
+import { asciiRoofline, geometry, rooflineSpec, textWidth, vegaEditorUrl, VEGA_EDITOR_URL } from '../src/core/chart/index.js';
+import { measureText, renderSvg } from '../src/core/chart/render.js';
+import { BOUND_COLORS } from '../src/core/chart/theme.js';
+import { evaluate } from '../src/core/gate/index.js';
+import type { Report } from '../src/core/report/types.js';
+import { place } from '../src/core/roofline.js';
+import type { Device, Model, Op } from '../src/core/types.js';
+
+// --- Reports made the way the tool makes them: hand-made devices and models, placed by the real roofline
+// math and compared by the real gate.
+
+const h100: Device = {
+  id: 'h100-sxm',
+  name: 'H100 SXM',
+  builtIn: false,
+  flopsPerSecond: { fp16: 989e12, fp8: 1979e12 },
+  levels: [{ name: 'dram', bytesPerSecond: 3.35e12 }],
+};
+
+/** Two levels and (with FOUR) two precisions in use: two eaves, two roofs, four ridges. */
+const a100: Device = {
+  id: 'a100',
+  name: 'A100 80GB',
+  builtIn: false,
+  flopsPerSecond: { fp16: 312e12, fp32: 19.5e12 },
+  levels: [
+    { name: 'dram', bytesPerSecond: 2.039e12 },
+    { name: 'l2', bytesPerSecond: 5.12e12 },
+  ],
+};
+
+const DEVICES = [h100, a100];
+const NAMES = { deviceNames: { 'h100-sxm': 'H100 SXM', a100: 'A100 80GB' } };
+
+function model(overrides: Partial<Model> & Pick<Model, 'name'>): Model {
+  return { precision: 'fp16', flops: 1e11, bytes: { dram: 1e9 }, batch: 1, ops: null, hardware: ['h100-sxm'], measuredSeconds: {}, ...overrides };
+}
+
+function reportOf(head: Model[], base: Model[] | null = null): Report {
+  const byId = new Map(DEVICES.map((d) => [d.id, d]));
+  const placeAll = (models: Model[]) => models.flatMap((m) => m.hardware.map((id) => place(m, byId.get(id)!)));
+  const { results, removed, findings, status } = evaluate(placeAll(head), base && placeAll(base), undefined);
+  return { version: 1, status, baseline: base ? 'git:main' : null, results, removed, findings, advice: [] };
+}
+
+/** Four pairs: memory- and compute-bound, one level and two, fp16 and fp32 on the A100. */
+const FOUR = [
+  model({ name: 'llama-decode', flops: 14e9, bytes: { dram: 7e9 }, hardware: ['h100-sxm', 'a100'] }),
+  model({ name: 'bert-large', flops: 2.6e11, bytes: { dram: 0.5e9, l2: 1e9 }, hardware: ['a100'] }),
+  model({ name: 'resnet-fp32', precision: 'fp32', flops: 8e9, bytes: { dram: 0.2e9 }, hardware: ['a100'] }),
+];
+
+/** `count` pairs spread over four decades of intensity, alternating devices. */
+function many(count: number): Model[] {
+  return Array.from({ length: count }, (_, i) =>
+    model({ name: `model-${i + 1}`, bytes: { dram: 1e11 / 10 ** (-0.5 + (4 * i) / count) }, hardware: [DEVICES[i % 2]!.id] }),
+  );
+}
+
+const OPS: Op[] = [
+  { name: 'conv1', flops: 236e6, bytes: { dram: 9.6e6 } },
+  { name: 'attention', flops: 4e9, bytes: { dram: 1.2e6 } },
+  { name: 'fc', flops: 4.1e6, bytes: { dram: 8.2e6 } },
+];
+const withOps = (name: string) =>
+  model({ name, flops: OPS.reduce((s, op) => s + op.flops, 0), bytes: { dram: OPS.reduce((s, op) => s + op.bytes.dram!, 0) }, ops: OPS });
+
+// --- Reading the spec.
+
+// Specs are read as plain JSON here: the tests check what Vega will be given, whatever the types say.
+type Json = Record<string, any>;
+
+const views = (report: Report, options = NAMES) => (rooflineSpec(report, options) as Json).vconcat as Json[];
+const layers = (report: Report, options = NAMES) => views(report, options)[0]!.layer as Json[];
+const markOf = (layer: Json) => (typeof layer.mark === 'string' ? { type: layer.mark } : layer.mark);
+const lines = (report: Report) => layers(report).find((l) => markOf(l).type === 'rule' && l.encoding.stroke)!.data.values as Json[];
+const pointLayer = (report: Report, options = NAMES) => layers(report, options).find((l) => markOf(l).type === 'point' && l.encoding.fill)!;
+const hollowLayer = (report: Report) => layers(report).find((l) => markOf(l).type === 'point' && markOf(l).filled === false);
+const ridgeLayer = (report: Report) => layers(report).find((l) => markOf(l).shape === 'diamond')!;
+const arrowLayers = (report: Report) => layers(report).filter((l) => markOf(l).shape === 'triangle-up' || (markOf(l).type === 'rule' && !l.encoding.stroke));
+const labelTexts = (report: Report): string[] => layers(report).find((l) => markOf(l).type === 'text')!.data.values.map((d: Json) => d.text);
+
+/** Every number anywhere in a value. */
+function numbers(value: unknown): number[] {
+  if (typeof value === 'number') return [value];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(numbers);
+  return [];
+}
+
+describe('rooflineSpec: axes', () => {
+  const report = reportOf(FOUR);
+  const encoding = pointLayer(report).encoding;
+
+  it('plots log-log, with explicit domains', () => {
+    expect(encoding.x.scale).toMatchObject({ type: 'log', nice: false });
+    expect(encoding.y.scale).toMatchObject({ type: 'log', nice: false });
+    expect(encoding.x.scale.domain[0]).toBeLessThan(encoding.x.scale.domain[1]);
+  });
+
+  it('ticks at powers of ten, labelled with SI prefixes and titled with units', () => {
+    expect(encoding.x.axis.title).toBe('Arithmetic intensity (FLOP/byte)');
+    expect(encoding.y.axis.title).toBe('Attainable FLOP/s');
+    for (const value of [...encoding.x.axis.values, ...encoding.y.axis.values]) {
+      expect(Math.log10(value) % 1).toBeCloseTo(0, 9);
+    }
+    expect(encoding.y.axis.labelExpr).toContain("' T'");
+  });
+
+  it('is about 720 px wide, on white, in a named font', () => {
+    const spec = rooflineSpec(report) as Json;
+    expect(views(report)[0]!.width).toBeGreaterThanOrEqual(600);
+    expect(views(report)[0]!.width).toBeLessThanOrEqual(660);
+    expect(spec.config.background).toBe('white');
+    expect(spec.config.font).toMatch(/^DejaVu Sans/);
+    expect(spec.config.axis.labelFontSize).toBeGreaterThanOrEqual(11);
+  });
+});
+
+describe('rooflineSpec: roofs, eaves and ridges', () => {
+  const report = reportOf(FOUR);
+
+  it('draws one eave per memory level in use per device', () => {
+    const eaves = lines(report).filter((l) => String(l.what).endsWith('bandwidth'));
+    expect(eaves.map((e) => `${e.device} ${e.what}`).sort()).toEqual(['A100 80GB dram bandwidth', 'A100 80GB l2 bandwidth', 'H100 SXM dram bandwidth']);
+    for (const eave of eaves) expect(eave.y / eave.x).toBeCloseTo(eave.y2 / eave.x2, 0); // slope B
+  });
+
+  it('draws one roof per precision in use per device, not for precisions no model uses', () => {
+    const roofs = lines(report).filter((l) => String(l.what).endsWith('roof'));
+    expect(roofs.map((r) => `${r.device} ${r.what}`).sort()).toEqual(['A100 80GB fp16 roof', 'A100 80GB fp32 roof', 'H100 SXM fp16 roof']);
+    const fp16 = roofs.find((r) => r.device === 'A100 80GB' && r.what === 'fp16 roof')!;
+    expect(fp16.y).toBe(312e12);
+    expect(fp16.y2).toBe(312e12);
+  });
+
+  it('marks every ridge where an eave meets a roof', () => {
+    const ridges = ridgeLayer(report).data.values as Json[];
+    expect(ridges).toHaveLength(1 + 2 * 2);
+    expect(ridges.map((r) => Number(r.x.toPrecision(3))).sort((a, b) => a - b)).toEqual([3.81, 9.56, 60.9, 153, 295]);
+  });
+
+  it('labels roofs and eaves with device, precision or level, and value', () => {
+    const texts = labelTexts(report);
+    expect(texts.some((t) => /H100 SXM · fp16 (roof )?989 TFLOP\/s/.test(t) || t === 'fp16 989 TFLOP/s')).toBe(true);
+    expect(texts.some((t) => t.includes('dram 3.35 TB/s'))).toBe(true);
+    expect(texts.some((t) => t.includes('l2 5.12 TB/s'))).toBe(true);
+  });
+});
+
+describe('rooflineSpec: points', () => {
+  it('draws a point per model x hardware, filled by bound, on the roofline', () => {
+    const report = reportOf(FOUR);
+    const layer = pointLayer(report);
+    const values = layer.data.values as Json[];
+    expect(values).toHaveLength(4);
+    expect(values.map((v) => v.bound)).toEqual(report.results.map((r) => r.bound));
+    expect(values.map((v) => v.bound)).toContain('compute');
+    expect(values.map((v) => v.bound)).toContain('memory');
+    expect(layer.encoding.fill.scale).toEqual({ domain: ['compute', 'memory'], range: [BOUND_COLORS.compute, BOUND_COLORS.memory] });
+    values.forEach((v, i) => expect(v.y).toBe(report.results[i]!.attainableFlops));
+  });
+
+  it('places a memory-bound point at its binding level, so that it sits on that eave', () => {
+    const report = reportOf([model({ name: 'l2-bound', flops: 1e10, bytes: { dram: 1e8, l2: 1e9 }, hardware: ['a100'] })]);
+    const [result] = report.results;
+    expect(result!.bindingLevel).toBe('l2');
+    const [point] = pointLayer(report).data.values as Json[];
+    expect(point!.x).toBe(10);
+    expect(point!.y).toBeCloseTo(5.12e12 * 10, -3);
+  });
+
+  it('tells devices apart by shape and outline colour, with one legend for both', () => {
+    const encoding = pointLayer(reportOf(FOUR)).encoding;
+    expect(encoding.shape.scale.domain).toEqual(['H100 SXM', 'A100 80GB']);
+    expect(encoding.stroke.scale.domain).toEqual(['H100 SXM', 'A100 80GB']);
+    expect(encoding.shape.legend.title).toBe(encoding.stroke.legend.title);
+  });
+
+  it('tells apart two devices shown under the same name', () => {
+    const report = reportOf([model({ name: 'm', hardware: ['h100-sxm', 'a100'] })]);
+    const sameName = { deviceNames: { 'h100-sxm': 'GPU', a100: 'GPU' } };
+    expect(pointLayer(report, sameName).encoding.shape.scale.domain).toEqual(['GPU', 'GPU (a100)']);
+  });
+
+  it('labels a few points with model names, and 30 with numbers keyed in a list', () => {
+    expect(labelTexts(reportOf(FOUR))).toContain('llama-decode');
+    const report = reportOf(many(30));
+    expect(labelTexts(report)).toContain('30');
+    const key = views(report)[1]!;
+    const listed = key.data.values.map((v: Json) => v.text as string);
+    expect(listed).toHaveLength(30);
+    expect(listed[0]).toMatch(/^model-1 · /);
+  });
+
+  it('gives every point a tooltip naming model, hardware and figures', () => {
+    const [first] = pointLayer(reportOf(FOUR)).data.values as Json[];
+    expect(first!.pair).toContain('llama-decode on H100 SXM');
+    expect(first!.attainable).toBe('6.70 TFLOP/s');
+  });
+});
+
+describe('rooflineSpec: the baseline', () => {
+  const base = FOUR.map((m) => (m.name === 'llama-decode' ? { ...m, bytes: { dram: 14e9 } } : m));
+  const report = reportOf(FOUR, base);
+
+  it('draws the baseline hollow, one mark per pair that has one', () => {
+    expect(hollowLayer(report)!.data.values).toHaveLength(4);
+    expect(hollowLayer(reportOf(FOUR))).toBeUndefined();
+  });
+
+  it('draws an arrow from base to head only where the point moved', () => {
+    const [rule, head] = arrowLayers(report);
+    expect(rule!.data.values).toHaveLength(2); // llama-decode on both devices
+    const arrow = rule!.data.values[0] as Json;
+    expect(arrow.x2).toBeGreaterThan(arrow.x); // intensity went up: 1 -> 2 FLOP/B
+    expect(head!.encoding.angle).toMatchObject({ field: 'angle', scale: null });
+    expect(arrowLayers(reportOf(FOUR, FOUR))).toHaveLength(0);
+  });
+
+  it('says in the subtitle where the baseline came from', () => {
+    expect((rooflineSpec(report) as Json).title.subtitle.join(' ')).toContain('baseline (git:main)');
+  });
+});
+
+describe('rooflineSpec: values a log scale cannot show', () => {
+  const report = reportOf([
+    model({ name: 'no-bytes', flops: 1e9, bytes: { dram: 0 } }),
+    model({ name: 'no-flops', flops: 0, bytes: { dram: 1e6 } }),
+    model({ name: 'plain', flops: 1e11, bytes: { dram: 1e9 } }),
+  ]);
+  const domain = pointLayer(report).encoding.x.scale.domain as number[];
+  const [noBytes, noFlops] = pointLayer(report).data.values as Json[];
+
+  it('draws infinite intensity at the right edge and says so', () => {
+    expect(report.results[0]!.intensity.dram).toBe(Infinity);
+    expect(noBytes!.x).toBe(domain[1]);
+    expect(noBytes!.note).toMatch(/infinite intensity, drawn at the right edge/);
+    expect(labelTexts(report)).toContain('no-bytes (I = ∞)');
+  });
+
+  it('draws zero intensity and zero FLOP/s at the low edges', () => {
+    expect(noFlops!.x).toBe(domain[0]);
+    expect(noFlops!.note).toMatch(/zero intensity/);
+  });
+
+  it('holds no NaN and no infinity anywhere', () => {
+    const all = numbers(rooflineSpec(report));
+    expect(all.length).toBeGreaterThan(50);
+    expect(all.every(Number.isFinite)).toBe(true);
+    expect(JSON.stringify(rooflineSpec(report))).not.toMatch(/NaN|Infinity|null,null/);
+  });
+
+  it('draws an empty report as an empty plot', () => {
+    const empty = reportOf([]);
+    expect(pointLayer(empty).data.values).toEqual([]);
+    expect(numbers(rooflineSpec(empty)).every(Number.isFinite)).toBe(true);
+  });
+
+  it('keeps a single point inside at least three decades on each axis', () => {
+    const g = geometry(reportOf([model({ name: 'one' })]));
+    expect(Math.log10(g.x[1] / g.x[0])).toBeGreaterThanOrEqual(3 - 1e-9);
+    expect(Math.log10(g.y[1] / g.y[0])).toBeGreaterThanOrEqual(3 - 1e-9);
+  });
+});
+
+describe('rooflineSpec: the per-op view', () => {
+  it('adds a panel of compute and memory time per model x hardware given as ops', () => {
+    const all = views(reportOf([...FOUR, withOps('resnet50')]));
+    const panel = all.find((v) => v.mark?.type === 'bar')!;
+    expect(panel.title.text).toMatch(/^resnet50 on H100 SXM: 3 ops, slowest first/);
+    const rows = panel.data.values as Json[];
+    expect(rows).toHaveLength(2 * OPS.length);
+    expect(rows[0]).toMatchObject({ op: 'attention', part: 'compute', binds: true }); // 4 GFLOP in 1.2 MB: 4.04 us of compute
+    expect(rows.filter((r) => r.binds)).toHaveLength(OPS.length);
+  });
+
+  it('adds none when no model was given as ops', () => {
+    expect(views(reportOf(FOUR)).some((v) => v.mark?.type === 'bar')).toBe(false);
+  });
+});
+
+describe('rooflineSpec is pure', () => {
+  it('gives the same spec for the same report', () => {
+    const report = reportOf(FOUR, FOUR);
+    expect(rooflineSpec(report, NAMES)).toEqual(rooflineSpec(report, NAMES));
+  });
+});
+
+describe('textWidth: the chart font measured, not guessed', () => {
+  it('is narrower than vega\'s 0.8 x characters x size estimate for typical labels', () => {
+    for (const label of ['dram 3.35 TB/s', 'H100 SXM · fp16 roof 989 TFLOP/s', 'llama-7b-decode', '10 T']) {
+      const estimate = 0.8 * label.length * 11;
+      expect(textWidth(label, 11)).toBeLessThan(estimate * 0.85);
+      expect(textWidth(label, 11)).toBeGreaterThan(estimate * 0.5);
+    }
+  });
+
+  it('uses the advance widths of DejaVu Sans: 2048 units to the em', () => {
+    expect(textWidth('M', 2048)).toBe(1767);
+    expect(textWidth('MM', 10)).toBeCloseTo((2 * 1767 * 10) / 2048, 9);
+    expect(textWidth('M', 10, true)).toBeGreaterThan(textWidth('M', 10));
+  });
+});
+
+describe('asciiRoofline', () => {
+  const report = reportOf(FOUR, FOUR.map((m) => ({ ...m, bytes: { ...m.bytes, dram: m.bytes.dram! * 2 } })));
+
+  it('is `height` plot rows with y labels, an axis, and no line wider than `width`', () => {
+    for (const [width, height] of [[72, 20], [60, 12]] as const) {
+      const lines = asciiRoofline(report, width, height).split('\n');
+      expect(lines.slice(0, height).every((l) => l[7] === '|')).toBe(true);
+      expect(lines[height]).toMatch(/^ {7}\+-+$/);
+      expect(lines.every((l) => l.length <= width)).toBe(true);
+    }
+  });
+
+  it('draws roofs, eaves and a letter per point, keyed in the legend', () => {
+    const text = asciiRoofline(report);
+    const plot = text.split('\n').slice(0, 20).join('\n');
+    expect(plot).toMatch(/=+/);
+    expect(plot).toContain('/');
+    for (const letter of ['A', 'B', 'C', 'D']) expect(plot).toContain(letter);
+    expect(text).toContain('A llama-decode on h100-sxm: memory-bound (dram)');
+    expect(text).toContain('= / h100-sxm: roof fp16 989 TFLOP/s; eave dram 3.35 TB/s');
+    expect(text).toMatch(/1 P|100 T/);
+  });
+
+  it('marks the baseline with o and names it in the legend', () => {
+    expect(asciiRoofline(report).split('\n').slice(0, 20).join('')).toContain('o');
+    expect(asciiRoofline(report)).toContain('was 3.35 TFLOP/s (o)');
+  });
+
+  it('puts infinite intensity in the last column, and never prints NaN', () => {
+    const text = asciiRoofline(reportOf([model({ name: 'no-bytes', bytes: { dram: 0 } }), model({ name: 'plain' })]));
+    expect(text.split('\n').find((l) => l.includes('A'))!.trimEnd()).toMatch(/A$/);
+    expect(text).toContain('∞ FLOP/B (at the right edge)');
+    expect(text).not.toMatch(/NaN|Infinity/);
+  });
+});
+
+describe('vegaEditorUrl', () => {
+  const spec = rooflineSpec(reportOf(FOUR));
+
+  it('packs the spec as the Vega editor reads it: lz-string in the fragment', () => {
+    const url = vegaEditorUrl(spec, 100_000)!;
+    expect(url.startsWith(VEGA_EDITOR_URL)).toBe(true);
+    expect(VEGA_EDITOR_URL).toBe('https://vega.github.io/editor/#/url/vega-lite/');
+    const packed = url.slice(VEGA_EDITOR_URL.length);
+    expect(packed).toMatch(/^[A-Za-z0-9+\-$]+$/);
+    expect(JSON.parse(lzString.decompressFromEncodedURIComponent(packed))).toEqual(spec);
+  });
+
+  it('is null past maxLength', () => {
+    const url = vegaEditorUrl(spec, 100_000)!;
+    expect(vegaEditorUrl(spec, url.length)).toBe(url);
+    expect(vegaEditorUrl(spec, url.length - 1)).toBeNull();
+  });
+});
+
+describe('renderSvg', () => {
+  it('renders a well-formed SVG with the axis titles and model names, no NaN, no Infinity', async () => {
+    const svg = await renderSvg(rooflineSpec(reportOf([...FOUR, withOps('resnet50')], FOUR), NAMES));
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(svg.match(/<text/g)!.length).toBe(svg.match(/<\/text>/g)!.length);
+    expect(svg).toContain('Arithmetic intensity (FLOP/byte)');
+    expect(svg).toContain('Attainable FLOP/s');
+    expect(svg).toContain('llama-decode');
+    expect(svg).toContain('font-family="DejaVu Sans, Verdana, sans-serif"');
+    expect(svg).not.toMatch(/NaN|Infinity/);
+    const texts = [...svg.matchAll(/>([^<>]+)<\/text>/g)].map((m) => m[1]!);
+    expect(texts).toContain('1 P');
+    expect(texts.filter((t) => /\de[+-]?\d/.test(t))).toEqual([]); // no exponent notation on any axis
+  });
+
+  it('renders an empty report', async () => {
+    expect(await renderSvg(rooflineSpec(reportOf([])))).toContain('<svg');
+  });
+
+  it('renders 30 points without throwing', async () => {
+    const svg = await renderSvg(rooflineSpec(reportOf(many(30)), NAMES));
+    expect(svg).toContain('model-30');
+    expect(svg).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('measures text with the font table: narrower than the estimate, capped at the limit, bold wider', () => {
+    const label = 'H100 SXM · fp16 roof 989 TFLOP/s';
+    expect(measureText({ fontSize: 11 }, label)).toBeCloseTo(textWidth(label, 11), 9);
+    expect(measureText({ fontSize: 11 }, label)).toBeLessThan(0.8 * label.length * 11);
+    expect(measureText({ fontSize: 11, limit: 50 }, label)).toBe(50);
+    expect(measureText({ fontSize: 11, fontWeight: 'bold' }, label)).toBeGreaterThan(measureText({ fontSize: 11 }, label));
+    expect(measureText({}, undefined)).toBe(0);
+  });
+});

@@ -1,0 +1,212 @@
+// What the roofline chart draws, in data units, shared by the Vega-Lite spec and the text chart: the roof of
+// each precision in use and the eave of each memory level in use on each device, the ridges where they meet,
+// one point per model x hardware (and its baseline), and log-scale domains that hold them all.
+//
+// Points sit at their attainable performance, so they lie on the roofline. A point is drawn at the intensity
+// of its binding level when memory-bound (it then sits on that level's eave) and of its outermost level when
+// compute-bound; its baseline at the same level, so the arrow between them compares like with like.
+import type { Report, ReportResult } from '../report/types.js';
+import { OUTERMOST } from '../roofline.js';
+import type { Precision } from '../types.js';
+
+export interface Roof {
+  device: string;
+  precision: Precision;
+  flopsPerSecond: number;
+  /** Where the roof starts: its ridge with the device's fastest level in use. */
+  fromIntensity: number;
+}
+
+export interface Eave {
+  device: string;
+  level: string;
+  bytesPerSecond: number;
+  /** Where the eave ends: its ridge with the device's highest roof in use. */
+  toIntensity: number;
+}
+
+export interface RidgePoint {
+  device: string;
+  precision: Precision;
+  level: string;
+  /** FLOP/byte. */
+  intensity: number;
+  flopsPerSecond: number;
+}
+
+export interface DeviceLines {
+  id: string;
+  roofs: Roof[];
+  eaves: Eave[];
+  ridges: RidgePoint[];
+}
+
+/** Why a value could not be drawn where it is: a log scale has no 0 and no infinity. */
+export type Clamp = 'infinite-intensity' | 'zero-intensity' | null;
+
+export interface ChartPoint {
+  /** 1-based, in report order: the point's key in the text chart and the numbered legend. */
+  number: number;
+  result: ReportResult;
+  /** The level whose intensity places the point. */
+  level: string;
+  /** True intensity (may be 0 or Infinity) and where it is drawn. */
+  intensity: number;
+  x: number;
+  y: number;
+  clamp: Clamp;
+  base: { intensity: number; x: number; y: number; clamp: Clamp } | null;
+}
+
+export interface Geometry {
+  devices: DeviceLines[];
+  points: ChartPoint[];
+  /** Log-scale domains, lowest first; every drawn value lies inside. */
+  x: [number, number];
+  y: [number, number];
+}
+
+/** At least this many decades on each axis, so that a single point still shows its roofline around it. */
+const MIN_DECADES = 3;
+/** Room around the data: left of the lowest intensity, right of the highest ridge, above the highest roof. */
+const PAD_LEFT = 2.5;
+const PAD_RIGHT = 4;
+const PAD_BELOW = 3;
+const PAD_ABOVE = 2.2;
+
+export function geometry(report: Report): Geometry {
+  const devices = deviceLines(report.results);
+  const placed = report.results.map((result, i) => {
+    const level = placingLevel(result);
+    const baseLevel = result.base && (level in result.base.intensity ? level : firstLevel(result.base.intensity));
+    return {
+      number: i + 1,
+      result,
+      level,
+      intensity: result.intensity[level] ?? Infinity,
+      baseIntensity: result.base ? (baseLevel ? result.base.intensity[baseLevel]! : Infinity) : null,
+    };
+  });
+
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const p of placed) {
+    xs.push(p.intensity);
+    ys.push(p.result.attainableFlops);
+    if (p.baseIntensity !== null) {
+      xs.push(p.baseIntensity);
+      ys.push(p.result.base!.attainableFlops);
+    }
+  }
+  for (const ridge of devices.flatMap((d) => d.ridges)) {
+    xs.push(ridge.intensity);
+    ys.push(ridge.flopsPerSecond);
+  }
+  const x = domain(xs, PAD_LEFT, PAD_RIGHT, 0.5);
+  // Room a narrow range lacks goes below the roofs: that is where the eaves are.
+  const y = domain(ys, PAD_BELOW, PAD_ABOVE, 1);
+
+  const points: ChartPoint[] = placed.map((p) => {
+    const at = clamped(p.intensity, p.result.attainableFlops, x, y);
+    const base = p.result.base && p.baseIntensity !== null ? clamped(p.baseIntensity, p.result.base.attainableFlops, x, y) : null;
+    return { number: p.number, result: p.result, level: p.level, ...at, base };
+  });
+  return { devices, points, x, y };
+}
+
+/** The binding level when memory-bound; else the outermost level given (the first, as configs list them). */
+export function placingLevel(result: ReportResult): string {
+  if (result.bound === 'memory') return result.bindingLevel;
+  return OUTERMOST in result.intensity ? OUTERMOST : (firstLevel(result.intensity) ?? OUTERMOST);
+}
+
+function firstLevel(byLevel: Record<string, number>): string | undefined {
+  return Object.keys(byLevel)[0];
+}
+
+function deviceLines(results: readonly ReportResult[]): DeviceLines[] {
+  const byId = new Map<string, { peaks: Map<Precision, number>; bandwidths: Map<string, number> }>();
+  for (const r of results) {
+    const device = byId.get(r.hardware) ?? { peaks: new Map(), bandwidths: new Map() };
+    byId.set(r.hardware, device);
+    device.peaks.set(r.precision, r.peakFlops);
+    for (const [level, bytesPerSecond] of Object.entries(r.bandwidth)) device.bandwidths.set(level, bytesPerSecond);
+  }
+  return [...byId].map(([id, { peaks, bandwidths }]) => {
+    const fastest = Math.max(...bandwidths.values());
+    const highest = Math.max(...peaks.values());
+    const roofs = [...peaks]
+      .sort((a, b) => b[1] - a[1])
+      .map(([precision, flopsPerSecond]) => ({ device: id, precision, flopsPerSecond, fromIntensity: flopsPerSecond / fastest }));
+    const eaves = [...bandwidths].map(([level, bytesPerSecond]) => ({
+      device: id,
+      level,
+      bytesPerSecond,
+      toIntensity: highest / bytesPerSecond,
+    }));
+    const ridges = roofs.flatMap((roof) =>
+      eaves.map((eave) => ({
+        device: id,
+        precision: roof.precision,
+        level: eave.level,
+        intensity: roof.flopsPerSecond / eave.bytesPerSecond,
+        flopsPerSecond: roof.flopsPerSecond,
+      })),
+    );
+    return { id, roofs, eaves, ridges };
+  });
+}
+
+/**
+ * A log domain around the finite positive values, padded, at least MIN_DECADES wide: `lowShare` of the
+ * decades it lacks are added below, the rest above.
+ */
+function domain(values: readonly number[], padLow: number, padHigh: number, lowShare: number): [number, number] {
+  const finite = values.filter((v) => v > 0 && Number.isFinite(v));
+  let lo = finite.length ? Math.min(...finite) / padLow : 1;
+  let hi = finite.length ? Math.max(...finite) * padHigh : 10 ** MIN_DECADES;
+  const missing = MIN_DECADES - Math.log10(hi / lo);
+  if (missing > 0) [lo, hi] = [lo / 10 ** (missing * lowShare), hi * 10 ** (missing * (1 - lowShare))];
+  return [lo, hi];
+}
+
+/** Where a value is drawn: 0 at the low edge, infinity at the high edge, said so by `clamp`. */
+function clamped(intensity: number, flopsPerSecond: number, x: [number, number], y: [number, number]) {
+  const clamp: Clamp = intensity === Infinity ? 'infinite-intensity' : intensity <= 0 ? 'zero-intensity' : null;
+  return {
+    intensity,
+    x: Math.min(x[1], Math.max(x[0], intensity)),
+    y: Math.min(y[1], Math.max(y[0], flopsPerSecond)),
+    clamp,
+  };
+}
+
+/** A log10 scale from a domain onto pixels, with its inverse. */
+export interface LogScale {
+  (value: number): number;
+  invert(pixel: number): number;
+}
+
+export function logScale([lo, hi]: [number, number], [from, to]: [number, number]): LogScale {
+  const [a, b] = [Math.log10(lo), Math.log10(hi)];
+  const scale = ((value: number) => from + ((Math.log10(value) - a) / (b - a)) * (to - from)) as LogScale;
+  scale.invert = (pixel) => 10 ** (a + ((pixel - from) / (to - from)) * (b - a));
+  return scale;
+}
+
+/** Powers of ten inside a domain: the axes' ticks. */
+export function decades([lo, hi]: [number, number]): number[] {
+  const out: number[] = [];
+  for (let e = Math.ceil(Math.log10(lo) - 1e-9); e <= Math.floor(Math.log10(hi) + 1e-9); e++) out.push(10 ** e);
+  return out;
+}
+
+const PREFIXES: Array<[string, number]> = [['E', 1e18], ['P', 1e15], ['T', 1e12], ['G', 1e9], ['M', 1e6], ['k', 1e3]];
+
+/** An axis label for a power of ten: decadeLabel(1e13, ' ') //=> '10 T'; decadeLabel(0.1) //=> '0.1'. */
+export function decadeLabel(value: number, separator = ''): string {
+  for (const [prefix, factor] of PREFIXES) {
+    if (value >= factor) return `${Number((value / factor).toPrecision(6))}${separator}${prefix}`;
+  }
+  return String(Number(value.toPrecision(6)));
+}

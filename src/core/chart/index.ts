@@ -1,0 +1,7 @@
+// The chart's pure parts: spec, text chart, editor link. The SVG renderer (render.ts) loads vega, so it is
+// not re-exported here: import it on its own, on demand.
+export { asciiRoofline } from './ascii.js';
+export { VEGA_EDITOR_URL, vegaEditorUrl } from './editor-url.js';
+export { geometry, type ChartPoint, type Geometry } from './geometry.js';
+export { rooflineSpec, type ChartOptions } from './spec.js';
+export { CHART_FONT, textWidth } from './text-width.js';

@@ -1,0 +1,81 @@
+// The per-op view under the roofline: for each model given as ops, on each of its targets, its slowest ops
+// as pairs of bars, compute time and memory time. The longer of the two is the op's time (roofline.ts opTime),
+// drawn solid; the other faint. A panel per model x hardware, each with its own time scale.
+import type { ReportResult } from '../report/types.js';
+import { si, time } from '../units.js';
+import type { View } from './spec.js';
+import { BOUND_COLORS, PLOT_WIDTH } from './theme.js';
+
+/** Panels beyond this many are left out (report.json has them all); the first panel says so. */
+export const MAX_OP_PANELS = 6;
+/** Bars per panel: the slowest ops, of the SLOWEST_OPS a result carries. */
+export const MAX_OPS_PER_PANEL = 10;
+
+/** Room left of the bars for op names, so that panels line up with the roofline plot above. */
+const NAME_WIDTH = 100;
+
+const UNITS: Array<[string, number]> = [['s', 1], ['ms', 1e-3], ['us', 1e-6], ['ns', 1e-9]];
+
+export function opsViews(results: readonly ReportResult[], deviceName: (id: string) => string): View[] {
+  const withOps = results.filter((r) => r.ops && r.ops.slowest.length > 0);
+  return withOps.slice(0, MAX_OP_PANELS).map((r, i) => {
+    const subtitle =
+      i > 0
+        ? []
+        : [
+            'Compute time and memory time of each op; the longer one (solid) is its time.',
+            ...(withOps.length > MAX_OP_PANELS ? [`First ${MAX_OP_PANELS} of ${withOps.length} model x hardware pairs given as ops.`] : []),
+          ];
+    return panel(r, deviceName, subtitle);
+  });
+}
+
+function panel(r: ReportResult, deviceName: (id: string) => string, subtitle: string[]): View {
+  const ops = r.ops!.slowest.slice(0, MAX_OPS_PER_PANEL);
+  const longest = Math.max(...ops.map((op) => Math.max(op.computeSeconds, op.memorySeconds)));
+  const [unit, factor] = UNITS.find(([, f]) => longest >= f) ?? UNITS[UNITS.length - 1]!;
+  const seen = new Map<string, number>();
+  const values = ops.flatMap((op) => {
+    // Two ops of the same name would share a bar; number the repeats.
+    const count = (seen.get(op.name) ?? 0) + 1;
+    seen.set(op.name, count);
+    const name = count === 1 ? op.name : `${op.name} (${count})`;
+    const bindsCompute = op.bindingLevel === 'compute';
+    const common = { op: name, opTime: time(op.seconds), bindingLevel: op.bindingLevel };
+    return [
+      { ...common, part: 'compute', value: op.computeSeconds / factor, binds: bindsCompute, partTime: time(op.computeSeconds) },
+      { ...common, part: 'memory', value: op.memorySeconds / factor, binds: !bindsCompute, partTime: time(op.memorySeconds) },
+    ];
+  });
+  const shown = ops.length < r.ops!.count ? `${ops.length} slowest of ${r.ops!.count} ops` : `${r.ops!.count} ops, slowest first`;
+  return {
+    title: {
+      text: `${r.model} on ${deviceName(r.hardware)}: ${shown} (${time(r.seconds)} per pass at ${si(r.attainableFlops, 'FLOP/s')})`,
+      subtitle,
+      fontSize: 12.5,
+    },
+    width: PLOT_WIDTH - NAME_WIDTH,
+    height: { step: 9 },
+    data: { values },
+    mark: { type: 'bar', cornerRadiusEnd: 2 },
+    encoding: {
+      y: { field: 'op', type: 'nominal', sort: null, scale: { paddingInner: 0.25 }, axis: { title: null, labelLimit: NAME_WIDTH - 10, ticks: false } },
+      yOffset: { field: 'part', type: 'nominal', scale: { domain: ['compute', 'memory'] } },
+      x: { field: 'value', type: 'quantitative', axis: { title: `time per pass (${unit})`, format: '~r', tickCount: 6 } },
+      fill: {
+        field: 'part',
+        type: 'nominal',
+        scale: { domain: ['compute', 'memory'], range: [BOUND_COLORS.compute, BOUND_COLORS.memory] },
+        legend: null,
+      },
+      opacity: { condition: { test: 'datum.binds', value: 1 }, value: 0.35 },
+      tooltip: [
+        { field: 'op', title: 'op' },
+        { field: 'part', title: 'part' },
+        { field: 'partTime', title: 'time' },
+        { field: 'opTime', title: 'op time' },
+        { field: 'bindingLevel', title: 'bound by' },
+      ],
+    },
+  };
+}
