@@ -1,4 +1,253 @@
+#!/usr/bin/env node
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  CATALOG,
+  ConfigError,
+  PRECISIONS,
+  UsageError,
+  analyse,
+  columnsFor,
+  configJsonSchema,
+  findEntry,
+  gitRef,
+  renderArtifacts,
+  renderMarkdown,
+  reportJson,
+  row,
+  snapshotText,
+  workingTree,
+  writeOutDir
+} from "./chunks/chunk-DSMBO4EC.js";
+import {
+  nearestWord,
+  si
+} from "./chunks/chunk-MHK4MVVO.js";
+import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli.ts
-console.log("hi");
+import { parseArgs, styleText } from "node:util";
+
+// src/core/catalog/listing.ts
+var bytesText = (figure) => si(figure.value, "B");
+function catalogTable(entries) {
+  const rows = entries.map((entry) => [
+    entry.id,
+    entry.name,
+    PRECISIONS.filter((p) => entry.compute[p]).map((p) => `${p} ${si(entry.compute[p].value, "FLOP/s")}`).join(", ") || "(no published compute figures)",
+    `${si(entry.levels[0].bytesPerSecond.value, "B/s")}`
+  ]);
+  const head = ["ID", "NAME", "DENSE PEAK", "DRAM"];
+  const widths = head.map((title, column) => Math.max(title.length, ...rows.map((row2) => row2[column].length)));
+  const format = (row2) => row2.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd();
+  return [format(head), ...rows.map(format), "", "Details and sources: roofline-gate hardware ID"].join("\n") + "\n";
+}
+function catalogDetail(entry) {
+  const lines = [`${entry.name} (${entry.id})`, `aliases: ${entry.aliases.join(", ") || "-"}`, `vendor: ${entry.vendor}, ${entry.kind}, ${entry.year}`, ""];
+  const cite = (figure) => `[${figure.source}]${figure.note ? ` ${figure.note}` : ""}`;
+  lines.push("Dense peak (never a sparsity figure):");
+  for (const precision of PRECISIONS) {
+    const figure = entry.compute[precision];
+    if (figure) lines.push(`  ${precision.padEnd(5)} ${si(figure.value, "FLOP/s").padStart(14)}  ${cite(figure)}`);
+  }
+  lines.push("Memory:", `  capacity ${bytesText(entry.capacityBytes).padStart(11)}  ${cite(entry.capacityBytes)}`);
+  for (const level of entry.levels) {
+    lines.push(`  ${level.name.padEnd(8)} ${si(level.bytesPerSecond.value, "B/s").padStart(11)}  ${cite(level.bytesPerSecond)}`);
+  }
+  lines.push("Sources:");
+  for (const [key, source] of Object.entries(entry.sources)) lines.push(`  [${key}] ${source.title}: ${source.url}`);
+  return `${lines.join("\n")}
+`;
+}
+
+// src/core/report/text.ts
+var HEADINGS = {
+  model: "MODEL",
+  hardware: "HARDWARE",
+  precision: "PREC",
+  intensity: "INTENSITY",
+  ridge: "RIDGE",
+  bound: "BOUND",
+  attainable: "ATTAINABLE",
+  time: "TIME/PASS",
+  throughput: "THROUGHPUT",
+  efficiency: "EFFICIENCY",
+  change: "CHANGE"
+};
+var RIGHT_ALIGNED = /* @__PURE__ */ new Set(["ridge", "attainable", "time", "throughput", "efficiency", "change"]);
+function renderText(report, options = {}) {
+  const paint = options.paint ?? ((text) => text);
+  const hasBaseline = report.baseline !== null;
+  const columns = columnsFor(report);
+  const rows = report.results.map((result) => row(result, hasBaseline));
+  const widths = columns.map((column) => Math.max(HEADINGS[column].length, ...rows.map((r) => [...r[column]].length)));
+  const cell = (text, index) => {
+    const column = columns[index];
+    const pad = " ".repeat(widths[index] - [...text].length);
+    return RIGHT_ALIGNED.has(column) ? pad + text : text + pad;
+  };
+  const lines = [paint(columns.map((column, index) => cell(HEADINGS[column], index)).join("  ").trimEnd(), "bold")];
+  report.results.forEach((result, at) => {
+    const cells = columns.map((column, index) => {
+      const text = cell(rows[at][column], index);
+      return column === "bound" ? paint(text, result.bound) : text;
+    });
+    lines.push(cells.join("  ").trimEnd());
+  });
+  for (const pair of report.removed) lines.push(paint(`removed: ${pair.model} on ${pair.hardware} (was ${snapshotText(pair.base)})`, "dim"));
+  if (report.findings.length > 0) {
+    lines.push("", paint("Findings", "bold"));
+    for (const finding of report.findings) lines.push(`  ${paint(finding.severity.toUpperCase().padEnd(4), finding.severity)}  ${finding.rule}: ${finding.message}`);
+  }
+  const maxAdvice = options.maxAdvice ?? 8;
+  if (report.advice.length > 0) {
+    lines.push("", paint("Advice", "bold"));
+    for (const item of report.advice.slice(0, maxAdvice)) lines.push(`  - ${item.message}`);
+    if (report.advice.length > maxAdvice) lines.push(paint(`  ... ${report.advice.length - maxAdvice} more in report.json`, "dim"));
+  }
+  lines.push("", verdictLine(report, paint));
+  return `${lines.join("\n")}
+`;
+}
+function verdictLine(report, paint) {
+  const against = report.baseline === null ? "no baseline" : `against ${report.baseline}`;
+  const counts = ["fail", "warn"].map((severity) => `${report.findings.filter((f) => f.severity === severity).length} ${severity}`).join(", ");
+  return `${paint(report.status.toUpperCase(), report.status)}  ${report.results.length} results, ${counts}, ${against}`;
+}
+
+// src/cli.ts
+var VERSION = "0.1.0";
+var HELP = `roofline-gate ${VERSION}: where your models sit on the roofline of the hardware they ship on
+
+Usage:
+  roofline-gate check [--config roofline.yml] [--base OLD.yml | --base-ref REF]
+                      [--out DIR] [--format text|markdown|json] [--no-color]
+  roofline-gate hardware [ID] [--json]
+  roofline-gate schema
+
+check      analyse the config, compare with a baseline, print the report and write
+           DIR/report.json, report.md, roofline.svg, roofline.vl.json (DIR: roofline-report)
+hardware   list the built-in devices, or one with every figure and its source
+schema     print the JSON Schema of the config file
+
+Exit status: 0 pass or warnings only, 1 the gate failed, 2 bad input or usage.
+`;
+async function main(argv) {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "check":
+      return check(rest);
+    case "hardware":
+      return hardware(rest);
+    case "schema":
+      process.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}
+`);
+      return 0;
+    case void 0:
+    case "help":
+    case "--help":
+    case "-h":
+      process.stdout.write(HELP);
+      return command === void 0 ? 2 : 0;
+    case "--version":
+    case "-v":
+      process.stdout.write(`${VERSION}
+`);
+      return 0;
+    default: {
+      const nearest = nearestWord(command, ["check", "hardware", "schema", "help"]);
+      throw new UsageError(`unknown command "${command}"${nearest ? `; did you mean "${nearest}"?` : ""}`);
+    }
+  }
+}
+async function check(args) {
+  const { values } = parse(args, {
+    config: { type: "string", default: "roofline.yml" },
+    base: { type: "string" },
+    "base-ref": { type: "string" },
+    out: { type: "string", default: "roofline-report" },
+    format: { type: "string", default: "text" },
+    "no-color": { type: "boolean", default: false }
+  });
+  const format = values.format;
+  if (!["text", "markdown", "json"].includes(format)) throw new UsageError(`--format ${format}: expected text, markdown or json`);
+  if (values.base !== void 0 && values["base-ref"] !== void 0) throw new UsageError("give --base or --base-ref, not both");
+  const file = values.config;
+  let baseline = { kind: "none" };
+  if (values.base !== void 0) baseline = { kind: "config", source: workingTree(values.base), file: values.base };
+  if (values["base-ref"] !== void 0) baseline = { kind: "config", source: await gitRef(values["base-ref"]), file };
+  if (values.base !== void 0 && await workingTree().readText(values.base) === null) {
+    throw new UsageError(`--base ${values.base}: file not found`);
+  }
+  const { report } = await analyse({ source: workingTree(file), file }, baseline);
+  const warn = (message) => process.stderr.write(`roofline-gate: warning: ${message}
+`);
+  const artifacts = await renderArtifacts(report, {}, warn);
+  if (format === "json") process.stdout.write(reportJson(report));
+  else if (format === "markdown") process.stdout.write(renderMarkdown(report));
+  else process.stdout.write(renderText(report, { paint: colours(values["no-color"]) }));
+  try {
+    await writeOutDir(values.out, artifacts);
+  } catch (error) {
+    throw new UsageError(`--out ${values.out}: cannot write the report there (${error.code ?? error.message})`);
+  }
+  return report.status === "fail" ? 1 : 0;
+}
+function hardware(args) {
+  const { values, positionals } = parse(args, { json: { type: "boolean", default: false } }, true);
+  if (positionals.length > 1) throw new UsageError("hardware takes at most one ID");
+  const id = positionals[0];
+  if (id === void 0) {
+    process.stdout.write(values.json ? `${JSON.stringify(CATALOG, null, 2)}
+` : catalogTable(CATALOG));
+    return 0;
+  }
+  const entry = findEntry(id);
+  if (!entry) {
+    const nearest = nearestWord(id, CATALOG.flatMap((e) => [e.id, ...e.aliases]));
+    throw new UsageError(`unknown hardware "${id}"${nearest ? `; did you mean "${nearest}"?` : ""} (roofline-gate hardware lists them)`);
+  }
+  process.stdout.write(values.json ? `${JSON.stringify(entry, null, 2)}
+` : catalogDetail(entry));
+  return 0;
+}
+function parse(args, options, positionals = false) {
+  try {
+    return parseArgs({ args, options, allowPositionals: positionals, strict: true });
+  } catch (error) {
+    throw new UsageError(error.message.replace(/\. To specify a positional argument.*$/, ""));
+  }
+}
+var STYLES = {
+  compute: "green",
+  memory: "yellow",
+  fail: "red",
+  warn: "yellow",
+  pass: "green",
+  dim: "gray",
+  bold: "bold"
+};
+function colours(disabled) {
+  if (disabled || !process.stdout.isTTY || process.env.NO_COLOR) return void 0;
+  return (text, style) => styleText(STYLES[style], text);
+}
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}
+`);
+    } else if (error instanceof UsageError) {
+      process.stderr.write(`roofline-gate: ${error.message}
+Run roofline-gate --help for usage.
+`);
+    } else {
+      const detail = process.env.ROOFLINE_GATE_DEBUG ? String(error.stack) : String(error?.message ?? error);
+      process.stderr.write(`roofline-gate: unexpected error: ${detail}
+Please report it with the config that caused it.
+`);
+    }
+    process.exitCode = 2;
+  }
+);

@@ -1,0 +1,36 @@
+// The report the action reports on: analysed here from the config and its baseline, or read from a
+// report.json another job computed (the fork pattern), which is validated first as untrusted input.
+import { readFile, stat } from 'node:fs/promises';
+import * as core from '@actions/core';
+import type { Config } from '../core/config/index.js';
+import { parseReport, REPORT_MAX_BYTES, ReportFileError } from '../core/report/schema.js';
+import type { Report } from '../core/report/types.js';
+import { chooseBaseline } from '../github/baseline.js';
+import type { Octokit } from '../github/client.js';
+import { analyse } from '../shell/check.js';
+import { workingTree } from '../shell/sources.js';
+import type { Event } from './event.js';
+import type { Settings } from './inputs.js';
+
+export interface Analysis {
+  report: Report;
+  /** Where each model is defined, for annotations; null for a precomputed report. */
+  positions: Config['positions'] | null;
+}
+
+export async function obtainReport(settings: Settings, event: Event, octokit: Octokit, workspace: string): Promise<Analysis> {
+  if (settings.report !== null) return { report: await readReport(settings.report), positions: null };
+  const { baseline, none } = await chooseBaseline(settings.baseline, settings.config, event, octokit, workspace);
+  const { report, head } = await analyse({ source: workingTree(settings.config), file: settings.config }, baseline);
+  if (none) core.info(`No baseline (${none}): only budgets and above-roof apply.`);
+  else if (report.baseline === null) core.info(`No baseline (${settings.config} does not exist at the base): only budgets and above-roof apply.`);
+  else core.info(`Baseline: ${report.baseline}`);
+  return { report, positions: head.positions };
+}
+
+async function readReport(file: string): Promise<Report> {
+  const size = await stat(file).then((s) => s.size, () => null);
+  if (size === null) throw new ReportFileError(`report: ${file} not found; download the artifact the pull_request workflow uploaded before this step`);
+  if (size > REPORT_MAX_BYTES) throw new ReportFileError(`report: ${file} is ${size} bytes, more than any roofline-gate report`);
+  return parseReport(await readFile(file, 'utf8'), file);
+}

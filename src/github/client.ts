@@ -1,0 +1,79 @@
+// The one Octokit of the action: @actions/github's, with the retry and throttling plugins, so that 5xx
+// answers, 429s and secondary rate limits are retried with backoff by Octokit rather than by hand.
+// Every REST call lives under src/github/; the rest of the action never sees HTTP.
+import * as core from '@actions/core';
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
+
+export type Octokit = ReturnType<typeof getOctokit>;
+
+/** The repository every call is about. */
+export interface Repo {
+  owner: string;
+  repo: string;
+}
+
+export interface ClientOptions {
+  /** The REST API root: GITHUB_API_URL on GitHub Enterprise Server and in tests. */
+  baseUrl: string;
+  /**
+   * Milliseconds per second of backoff; 1000 outside tests. Below that, writes are also not spaced a
+   * second apart (GitHub's advice against secondary rate limits, which only costs tests time).
+   */
+  backoffMs?: number;
+}
+
+/** A throttling group that never waits (the plugin calls only `key(id).schedule(options, task)`). */
+const UNSPACED = { key: () => ({ schedule: <T>(_options: unknown, task: () => Promise<T>) => task() }) } as unknown as ThrottlingOptions['write'];
+
+/** Attempts after the first, for 5xx and for rate limits alike. */
+const RETRIES = 3;
+
+export function createClient(token: string, { baseUrl, backoffMs = 1000 }: ClientOptions): Octokit {
+  const giveUp = (what: string) => (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
+    if (retryCount >= RETRIES) return false;
+    core.info(`GitHub ${what} on ${options.method} ${options.url}: retrying in ${retryAfter} s`);
+    return true;
+  };
+  return getOctokit(
+    token,
+    {
+      baseUrl,
+      retry: { retries: RETRIES, retryAfterBaseValue: backoffMs },
+      throttle: {
+        ...(backoffMs < 1000 ? { write: UNSPACED, notifications: UNSPACED } : {}),
+        retryAfterBaseValue: backoffMs,
+        fallbackSecondaryRateRetryAfter: 60,
+        onRateLimit: giveUp('rate limit'),
+        onSecondaryRateLimit: giveUp('secondary rate limit'),
+      },
+      log: { debug: core.debug, info: core.debug, warn: core.debug, error: core.debug },
+    },
+    retry,
+    throttling,
+  );
+}
+
+/** The HTTP status of an Octokit error, or undefined for anything else (a network error, a bug). */
+export function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/**
+ * True for "this token may not do that": 401, or a 403 that is not a rate limit (those are retried by the
+ * throttling plugin and only surface here once it gives up): GitHub answers a write the token has no
+ * permission for with 403 "Resource not accessible by integration".
+ */
+export function isForbidden(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === 401 || (status === 403 && !/rate limit/i.test(String((error as Error).message)));
+}
+
+/** One line for a log: the status and GitHub's message, never the request (it carries the token). */
+export function describeApiError(error: unknown): string {
+  const status = statusOf(error);
+  const message = String((error as Error | null)?.message ?? error).split('\n')[0]!.slice(0, 300);
+  return status === undefined ? message : `HTTP ${status}: ${message}`;
+}
