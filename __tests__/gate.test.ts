@@ -215,7 +215,7 @@ describe('overrides and defaults', () => {
     const pair = (name: string, batch: number) => place(model(name, 1e12, { dram: 1e9 }, { batch }), toy);
     const gate: GateConfig = { 'throughput-drop': { warn: 0.03 }, models: { strict: { 'throughput-drop': { fail: 0.01 } } } };
     const { findings } = evaluate([pair('loose', 96), pair('strict', 96)], [pair('loose', 100), pair('strict', 100)], gate);
-    expect(findings.map((f) => `${f.model}:${f.severity}`)).toEqual(['loose:warn', 'strict:fail']);
+    expect(findings.map((f) => `${f.model}:${f.severity}`)).toEqual(['strict:fail', 'loose:warn']); // failures first
   });
 
   it('with a 0% threshold flags any drop but not an unchanged model', () => {

@@ -17,7 +17,7 @@ import {
   snapshotText,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-DSMBO4EC.js";
+} from "./chunks/chunk-43ZYDET2.js";
 import {
   nearestWord,
   si

@@ -11,7 +11,7 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-DSMBO4EC.js";
+} from "./chunks/chunk-43ZYDET2.js";
 import {
   asciiRoofline,
   vegaEditorUrl
@@ -26758,9 +26758,10 @@ async function pullRequestOfRun(octokit, repo, run2) {
 
 // src/action/share.ts
 var FORK_NOTE = "This pull request comes from a fork, and the workflow token of a `pull_request` run from a fork cannot write to this repository: no comment or chart image was posted. To comment on fork pull requests, upload the out dir as an artifact and run roofline-gate with `report:` from a `workflow_run` workflow.";
+var EDITOR_URL_LIMIT = 2e4;
 async function share(report, chart, settings, event, octokit) {
   const notes = [];
-  const editorUrl = chart.spec ? vegaEditorUrl(chart.spec) : null;
+  const editorUrl = chart.spec ? vegaEditorUrl(chart.spec, EDITOR_URL_LIMIT) : null;
   const text = (reason) => ({ kind: "text", text: asciiRoofline(report), reason });
   const shared = (embed2, commentUrl = null) => ({
     commentUrl,

@@ -321,7 +321,7 @@ describe('other events and inputs', () => {
     const { repo, github, run } = await world();
     const result = await run({ event: pushEvent({ before: repo.baseSha, after: repo.headSha, timestamp: '2024-05-01T10:00:00Z' }) });
     expectVerdict(result, repo);
-    expect(result.summary).toContain(`against \`git:${repo.baseSha.slice(0, 7)}\``);
+    expect(result.summary).toContain(`against git:${repo.baseSha.slice(0, 7)}.`);
     expect(github.writes()).toEqual([]);
   });
 

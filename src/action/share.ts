@@ -33,6 +33,8 @@ export const FORK_NOTE =
   'with `report:` from a `workflow_run` workflow.';
 
 /** The chart as the out dir holds it: the SVG, and the Vega-Lite spec for the editor link. */
+const EDITOR_URL_LIMIT = 20_000;
+
 export interface Chart {
   svg: string | undefined;
   spec: unknown;
@@ -40,7 +42,8 @@ export interface Chart {
 
 export async function share(report: Report, chart: Chart, settings: Settings, event: Event, octokit: Octokit): Promise<Shared> {
   const notes: string[] = [];
-  const editorUrl = chart.spec ? vegaEditorUrl(chart.spec) : null;
+  // A comment holds 65,536 characters; a link of up to 20,000 still leaves room for the report.
+  const editorUrl = chart.spec ? vegaEditorUrl(chart.spec, EDITOR_URL_LIMIT) : null;
   const text = (reason: string): ChartEmbed => ({ kind: 'text', text: asciiRoofline(report), reason });
   const shared = (embed: ChartEmbed, commentUrl: string | null = null): Shared => ({
     commentUrl,

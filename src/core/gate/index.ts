@@ -23,6 +23,7 @@ export function evaluate(
   gate: GateConfig | undefined,
 ): { results: ReportResult[]; removed: RemovedPair[]; findings: Finding[]; status: Status } {
   const { results, removed } = compare(head, base);
-  const findings = check(results, gate);
+  // Failures first, so that the reader meets what blocks the merge before what only warns.
+  const findings = [...check(results, gate)].sort((a, b) => Number(b.severity === 'fail') - Number(a.severity === 'fail'));
   return { results, removed, findings, status: verdict(findings) };
 }

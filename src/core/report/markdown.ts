@@ -103,7 +103,7 @@ function summaryLine(report: Report): string {
   const fail = report.findings.filter((f) => f.severity === 'fail').length;
   const warn = report.findings.length - fail;
   const memory = report.results.filter((r) => r.bound === 'memory').length;
-  const against = report.baseline === null ? 'no baseline' : `against \`${markdownText(report.baseline)}\``;
+  const against = report.baseline === null ? 'no baseline' : `against ${markdownText(report.baseline)}`;
   return `${report.results.length} model × hardware pairs (${memory} memory-bound), ${fail} failing and ${warn} warning findings, ${against}.`;
 }
 
