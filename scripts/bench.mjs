@@ -11,7 +11,7 @@ import { once } from 'node:events';
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(path.join(tmpdir(), 'roofline-bench-'));
 const probe = path.join(root, 'scripts', 'bench-probe.mjs');
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
 
 function inlineOps(count) {
   const lines = ['version: 1', 'hardware: [a100-sxm4-80gb, a100-sxm4-40gb]', 'models:', '  - name: generated', '    precision: fp16', '    ops:'];
@@ -31,15 +31,34 @@ async function csvOps(file, count) {
   await once(out, 'finish');
 }
 
-/** Runs the CLI `runs` times; returns the median wall seconds and the largest peak RSS. */
-function measure(config) {
+const checkCommand = (config) => [path.join(root, 'dist', 'cli.js'), 'check', '--config', config, '--out', path.join(work, 'out'), '--format', 'json'];
+
+/**
+ * The action as the runner starts it, on the example config, with no network: no comment, no chart
+ * branch, no baseline. What remains is what every PR pays: analysis, chart, Markdown, summary, outputs.
+ */
+function actionRun() {
+  writeFileSync(path.join(work, 'event.json'), '{}');
+  for (const file of ['output', 'summary']) writeFileSync(path.join(work, file), '');
+  const env = {
+    ...process.env,
+    INPUT_CONFIG: path.join(root, 'examples', 'roofline.yml'), INPUT_BASELINE: 'none', INPUT_COMMENT: 'off',
+    'INPUT_FAIL-ON': 'fail', 'INPUT_CHART-BRANCH': '', 'INPUT_OUT-DIR': path.join(work, 'action-out'), INPUT_REPORT: '', INPUT_TOKEN: 'unused',
+    GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_EVENT_PATH: path.join(work, 'event.json'), GITHUB_REPOSITORY: 'octo/repo',
+    GITHUB_OUTPUT: path.join(work, 'output'), GITHUB_STEP_SUMMARY: path.join(work, 'summary'), GITHUB_API_URL: 'http://127.0.0.1:9',
+  };
+  return { args: [path.join(root, 'dist', 'index.js')], env };
+}
+
+/** Runs a command `runs` times; returns the median wall seconds and the largest peak RSS. */
+function measure({ args, env = process.env }) {
   const walls = [];
   let peak = 0;
   for (let i = 0; i < runs; i++) {
     const started = process.hrtime.bigint();
-    const child = spawnSync(process.execPath, ['--import', probe, path.join(root, 'dist', 'cli.js'), 'check', '--config', config, '--out', path.join(work, 'out'), '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const child = spawnSync(process.execPath, ['--import', probe, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env });
     walls.push(Number(process.hrtime.bigint() - started) / 1e9);
-    if (child.status !== 0 && child.status !== 1) throw new Error(`check failed on ${config}: ${child.stderr}`);
+    if (child.status !== 0 && child.status !== 1) throw new Error(`${args.join(' ')} failed: ${child.stderr}`);
     const rss = /roofline-bench maxrss=(\d+)/.exec(child.stderr);
     peak = Math.max(peak, rss ? Number(rss[1]) * 1024 : 0);
   }
@@ -49,6 +68,7 @@ function measure(config) {
 
 const cases = [
   ['example config (examples/roofline.yml)', path.join(root, 'examples', 'roofline.yml'), 0.3],
+  ['the action on the example (no network)', actionRun, 0.35],
   ['1k inline ops', () => writeConfig('inline-1k.yml', inlineOps(1_000)), null],
   ['100k inline ops', () => writeConfig('inline-100k.yml', inlineOps(100_000)), 3],
   ['1M ops from a CSV table', async () => {
@@ -64,11 +84,11 @@ function writeConfig(name, text) {
 }
 
 try {
-  console.log(`roofline-gate bench: node ${process.version}, median of ${runs} runs, dist/cli.js in a fresh process each run\n`);
+  console.log(`roofline-gate bench: node ${process.version}, median of ${runs} runs, each a fresh process running the bundled dist/\n`);
   console.log(`${'case'.padEnd(42)} ${'wall s'.padStart(8)} ${'peak RSS MB'.padStart(12)}  target`);
   for (const [name, make, target] of cases) {
-    const config = typeof make === 'string' ? make : await make();
-    const { wall, peak } = measure(config);
+    const made = typeof make === 'string' ? make : await make();
+    const { wall, peak } = measure(typeof made === 'string' ? { args: checkCommand(made) } : made);
     const verdict = target === null ? '' : wall <= target ? `<= ${target} s ok` : `> ${target} s SLOW`;
     console.log(`${name.padEnd(42)} ${wall.toFixed(3).padStart(8)} ${(peak / 1e6).toFixed(0).padStart(12)}  ${verdict}`);
   }
