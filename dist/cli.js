@@ -28,18 +28,30 @@ import "./chunks/chunk-HANBNIMK.js";
 import { parseArgs, styleText } from "node:util";
 
 // src/core/catalog/listing.ts
-var bytesText = (figure) => si(figure.value, "B");
+var bytesText = (figure) => {
+  const binary = [["TiB", 2 ** 40], ["GiB", 2 ** 30]].find(([, unit]) => figure.value >= unit && Number.isInteger(figure.value / unit));
+  return binary ? `${figure.value / binary[1]} ${binary[0]}` : si(figure.value, "B");
+};
+var OVERVIEW = ["fp64", "fp32", "tf32", "fp16", "bf16", "fp8", "int8", "fp4"];
 function catalogTable(entries) {
+  const compact = (value) => si(value, "").trim();
+  const head = ["ID", ...OVERVIEW.map((p) => p.toUpperCase()), "DRAM B/s", "L2 B/s", "NAME"];
   const rows = entries.map((entry) => [
     entry.id,
-    entry.name,
-    PRECISIONS.filter((p) => entry.compute[p]).map((p) => `${p} ${si(entry.compute[p].value, "FLOP/s")}`).join(", ") || "(no published compute figures)",
-    `${si(entry.levels[0].bytesPerSecond.value, "B/s")}`
+    ...OVERVIEW.map((p) => entry.compute[p] ? compact(entry.compute[p].value) : "-"),
+    compact(entry.levels[0].bytesPerSecond.value),
+    entry.levels.find((level) => level.name === "l2") ? compact(entry.levels.find((level) => level.name === "l2").bytesPerSecond.value) : "-",
+    entry.name
   ]);
-  const head = ["ID", "NAME", "DENSE PEAK", "DRAM"];
   const widths = head.map((title, column) => Math.max(title.length, ...rows.map((row2) => row2[column].length)));
-  const format = (row2) => row2.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd();
-  return [format(head), ...rows.map(format), "", "Details and sources: roofline-gate hardware ID"].join("\n") + "\n";
+  const last = head.length - 1;
+  const format = (row2) => row2.map((cell, column) => column === 0 || column === last ? cell.padEnd(widths[column]) : cell.padStart(widths[column])).join("  ").trimEnd();
+  return [
+    format(head),
+    ...rows.map(format),
+    "",
+    "Dense peaks in FLOP/s (OP/s for INT8), never a sparsity figure. Every figure and its source: roofline-gate hardware ID"
+  ].join("\n") + "\n";
 }
 function catalogDetail(entry) {
   const lines = [`${entry.name} (${entry.id})`, `aliases: ${entry.aliases.join(", ") || "-"}`, `vendor: ${entry.vendor}, ${entry.kind}, ${entry.year}`, ""];
@@ -47,7 +59,8 @@ function catalogDetail(entry) {
   lines.push("Dense peak (never a sparsity figure):");
   for (const precision of PRECISIONS) {
     const figure = entry.compute[precision];
-    if (figure) lines.push(`  ${precision.padEnd(5)} ${si(figure.value, "FLOP/s").padStart(14)}  ${cite(figure)}`);
+    const unit = precision.startsWith("int") ? "OP/s" : "FLOP/s";
+    if (figure) lines.push(`  ${precision.padEnd(5)} ${si(figure.value, unit).padStart(14)}  ${cite(figure)}`);
   }
   lines.push("Memory:", `  capacity ${bytesText(entry.capacityBytes).padStart(11)}  ${cite(entry.capacityBytes)}`);
   for (const level of entry.levels) {

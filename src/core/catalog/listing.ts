@@ -1,22 +1,41 @@
 // `roofline-gate hardware [ID]`: the catalog as a person reads it, with where each figure comes from.
-import { PRECISIONS } from '../types.js';
+import { PRECISIONS, type Precision } from '../types.js';
 import { si } from '../units.js';
 import type { CatalogEntry, Figure } from './types.js';
 
-const bytesText = (figure: Figure) => si(figure.value, 'B');
+/** Capacities in the binary units they are built in (16 GiB), where they are whole in them. */
+const bytesText = (figure: Figure) => {
+  const binary = ([['TiB', 2 ** 40], ['GiB', 2 ** 30]] as const).find(([, unit]) => figure.value >= unit && Number.isInteger(figure.value / unit));
+  return binary ? `${figure.value / binary[1]} ${binary[0]}` : si(figure.value, 'B');
+};
 
-/** One line per device: id, name, the widest-to-narrowest roofs it has, and its DRAM bandwidth. */
+/** Precisions shown as columns in the overview; `hardware ID` shows every one. */
+const OVERVIEW: readonly Precision[] = ['fp64', 'fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8', 'fp4'];
+
+/**
+ * One line per device: its id, dense peak per precision (FLOP/s, OP/s for int8), DRAM and L2 bandwidth,
+ * and its name, with figures in SI prefixes to 3 significant figures and `-` where there is no roof.
+ */
 export function catalogTable(entries: readonly CatalogEntry[]): string {
+  const compact = (value: number) => si(value, '').trim();
+  const head = ['ID', ...OVERVIEW.map((p) => p.toUpperCase()), 'DRAM B/s', 'L2 B/s', 'NAME'];
   const rows = entries.map((entry) => [
     entry.id,
+    ...OVERVIEW.map((p) => (entry.compute[p] ? compact(entry.compute[p]!.value) : '-')),
+    compact(entry.levels[0]!.bytesPerSecond.value),
+    entry.levels.find((level) => level.name === 'l2') ? compact(entry.levels.find((level) => level.name === 'l2')!.bytesPerSecond.value) : '-',
     entry.name,
-    PRECISIONS.filter((p) => entry.compute[p]).map((p) => `${p} ${si(entry.compute[p]!.value, 'FLOP/s')}`).join(', ') || '(no published compute figures)',
-    `${si(entry.levels[0]!.bytesPerSecond.value, 'B/s')}`,
   ]);
-  const head = ['ID', 'NAME', 'DENSE PEAK', 'DRAM'];
   const widths = head.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const format = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
-  return [format(head), ...rows.map(format), '', 'Details and sources: roofline-gate hardware ID'].join('\n') + '\n';
+  const last = head.length - 1;
+  const format = (row: string[]) =>
+    row.map((cell, column) => (column === 0 || column === last ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd();
+  return [
+    format(head),
+    ...rows.map(format),
+    '',
+    'Dense peaks in FLOP/s (OP/s for INT8), never a sparsity figure. Every figure and its source: roofline-gate hardware ID',
+  ].join('\n') + '\n';
 }
 
 /** Every figure of one device with its source and note. */
@@ -26,7 +45,8 @@ export function catalogDetail(entry: CatalogEntry): string {
   lines.push('Dense peak (never a sparsity figure):');
   for (const precision of PRECISIONS) {
     const figure = entry.compute[precision];
-    if (figure) lines.push(`  ${precision.padEnd(5)} ${si(figure.value, 'FLOP/s').padStart(14)}  ${cite(figure)}`);
+    const unit = precision.startsWith('int') ? 'OP/s' : 'FLOP/s';
+    if (figure) lines.push(`  ${precision.padEnd(5)} ${si(figure.value, unit).padStart(14)}  ${cite(figure)}`);
   }
   lines.push('Memory:', `  capacity ${bytesText(entry.capacityBytes).padStart(11)}  ${cite(entry.capacityBytes)}`);
   for (const level of entry.levels) {
