@@ -54,6 +54,17 @@ describe('roofline-gate check', () => {
     expect(JSON.parse(readFileSync(path.join(out, 'roofline.vl.json'), 'utf8')).$schema).toContain('vega-lite');
   });
 
+  it('reads the bundled op-table example, its ops streamed from a CSV beside it', () => {
+    const { status, stdout } = run(['check', '--config', 'examples/op-table.yml', '--out', path.join(dir, 'ops-out'), '--format', 'json']);
+    expect(status).toBe(0);
+    const [a100] = JSON.parse(stdout).results;
+    expect(a100.ops.count).toBe(7);
+    expect(a100.flops).toBeCloseTo(3453.3e9, -6); // the CSV's flops column, summed
+    // The aggregate is compute-bound, but the attention ops each sit left of the ridge (I = 68.7 / 0.671 = 102 < 153).
+    expect(a100.bound).toBe('compute');
+    expect(a100.ops.slowest.find((op: { name: string }) => op.name === 'attention_scores').bindingLevel).toBe('dram');
+  });
+
   it('prints an aligned table with human units and no colour when stdout is not a TTY', () => {
     const config = write('small.yml', SMALL());
     const { status, stdout } = run(['check', '--config', config, '--out', path.join(dir, 'o1')]);
