@@ -247,3 +247,19 @@ describe('JSON Schema', () => {
     expect(new RegExp(JSON.parse(text.match(/"pattern":("[^"]*FLOPs\?\/s[^"]*")/)![1]!)).test('312 TFLOPS')).toBe(true);
   });
 });
+
+describe('the shipped JSON Schema, as an editor would use it', () => {
+  it('accepts the examples and the README config, and flags a misspelt unit or key', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { load } = await import('js-yaml');
+    const { Ajv } = await import('ajv');
+    const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync('roofline.schema.json', 'utf8')));
+    for (const file of ['examples/roofline.yml', 'examples/op-table.yml']) {
+      expect([file, validate(load(readFileSync(file, 'utf8')))]).toEqual([file, true]);
+    }
+    expect(validate(load(GOOD))).toBe(true);
+    expect(validate(load(GOOD.replace('3.1 MB', '3.1 MBs')))).toBe(false);
+    expect(validate(load(GOOD.replace('precision: fp16', 'precison: fp16')))).toBe(false);
+    expect(validate(load(GOOD.replace('warn: 2%', 'warn: 2')))).toBe(false);
+  });
+});

@@ -17,7 +17,7 @@ import {
   snapshotText,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-43ZYDET2.js";
+} from "./chunks/chunk-IORUWSXT.js";
 import {
   nearestWord,
   si

@@ -11,7 +11,7 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-43ZYDET2.js";
+} from "./chunks/chunk-IORUWSXT.js";
 import {
   asciiRoofline,
   vegaEditorUrl

@@ -166,6 +166,8 @@ export type GateConfig = z.output<typeof gateSchema>;
 export function configJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(configSchema, {
     io: 'input',
+    // Draft 7 is what editors' YAML language servers support best.
+    target: 'draft-7',
     unrepresentable: 'any',
     override: (context) => {
       const dimension = quantityDimension.get(context.zodSchema);
