@@ -17,7 +17,7 @@ import {
   snapshotText,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-IORUWSXT.js";
+} from "./chunks/chunk-H4EHW7JA.js";
 import {
   nearestWord,
   si

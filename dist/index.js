@@ -11,7 +11,7 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-IORUWSXT.js";
+} from "./chunks/chunk-H4EHW7JA.js";
 import {
   asciiRoofline,
   vegaEditorUrl

@@ -4,7 +4,7 @@ import { OUTERMOST } from '../roofline.js';
 import type { BytesByLevel, Op } from '../types.js';
 import { nearestWord, parseQuantity } from '../units.js';
 import { ConfigError, issueAt, type ConfigIssue } from './errors.js';
-import { describeAll } from './index.js';
+import { describeAll } from './issues.js';
 import type { OpTable } from './resolve.js';
 import { toOp } from './resolve.js';
 import { opFileSchema, opSchema } from './schema.js';

@@ -1,0 +1,142 @@
+// zod's issues, as a person reads them: at the line and column of the offending key or value, with what was
+// expected and the nearest valid word for a misspelt key or enum value. Used for the config file and for
+// op tables alike.
+import type { z } from 'zod';
+import { nearestWord } from '../units.js';
+import { issueAt, type ConfigIssue } from './errors.js';
+import type { Locator } from './resolve.js';
+
+type Locate = Locator['locate'];
+
+/**
+ * zod's issues for a value checked against `schema`, as located ConfigIssues. A misspelt key shows up
+ * twice in zod's issues, as an unknown key and as a missing one: keep the unknown key (its message
+ * suggests the right spelling) and put it first, as it is usually the cause of the rest.
+ */
+export function describeAll(issues: z.core.$ZodIssue[], schema: z.ZodType, root: unknown, file: string, text: string | undefined, locate: Locate): ConfigIssue[] {
+  const unknown = issues.filter((issue) => issue.code === 'unrecognized_keys');
+  const explained = new Set<string>();
+  for (const issue of unknown) {
+    for (const key of issue.keys) {
+      const nearest = nearestWord(key, allowedKeys(schema, issue.path as Array<string | number>));
+      if (nearest) explained.add(JSON.stringify([...issue.path, nearest]));
+    }
+  }
+  const rest = issues.filter((issue) => issue.code !== 'unrecognized_keys' && !explained.has(JSON.stringify(issue.path)));
+  return [...unknown, ...rest].map((issue) => describe(issue, schema, root, file, text, locate));
+}
+
+/** A zod issue as a person reads it, at the line and column of the offending key or value. */
+function describe(issue: z.core.$ZodIssue, schema: z.ZodType, root: unknown, file: string, text: string | undefined, locate: Locate): ConfigIssue {
+  const path = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const key = issue.keys[0]!;
+      const allowed = allowedKeys(schema, path);
+      const nearest = nearestWord(key, allowed);
+      const others = issue.keys.length > 1 ? ` (and ${issue.keys.slice(1).map((k) => `"${k}"`).join(', ')})` : '';
+      const hint = nearest ? `; did you mean "${nearest}"?` : allowed.length > 0 ? `; expected one of ${allowed.join(', ')}` : '';
+      return issueAt(file, locate([...path, key], { key: true }), [...path, key], `unknown key "${key}"${others}${hint}`, text);
+    }
+    case 'invalid_value': {
+      const got = valueAt(root, path);
+      if (got === undefined) return issueAt(file, locate(path, { key: true }), path, `missing required key "${String(path.at(-1))}"`, text);
+      const words = issue.values.map(String);
+      const nearest = typeof got === 'string' ? nearestWord(got, words) : undefined;
+      const message =
+        words.length === 1
+          ? `expected ${JSON.stringify(issue.values[0])}, got ${show(got)}`
+          : `expected one of ${words.join(', ')}, got ${show(got)}${nearest ? `; did you mean "${nearest}"?` : ''}`;
+      return issueAt(file, locate(path), path, message, text);
+    }
+    case 'invalid_type': {
+      const got = valueAt(root, path);
+      const message = got === undefined ? `missing required key "${String(path.at(-1))}"` : `expected ${expectedWord(issue.expected)}, got ${show(got)}`;
+      return issueAt(file, locate(path, { key: got === undefined }), path, message, text);
+    }
+    case 'invalid_union': {
+      // Branch issues have paths relative to the union. Report the branch that got furthest in, or the
+      // one that explains itself (a quantity's own message), before a bare "unexpected".
+      const branches = issue.errors
+        .filter((branch) => branch.length > 0)
+        .map((branch) => branch.map((inner) => ({ ...inner, path: [...path, ...inner.path] }) as z.core.$ZodIssue));
+      const best = [...branches].sort((a, b) => depth(b) - depth(a))[0];
+      if (best && depth(best) > path.length) return describeAll(best, schema, root, file, text, locate)[0]!;
+      const own = branches.flat().find((inner) => inner.code === 'custom' || inner.code === 'invalid_union');
+      if (own) return describe(own, schema, root, file, text, locate);
+      return issueAt(file, locate(path), path, `unexpected ${show(valueAt(root, path))}`, text);
+    }
+    case 'too_small':
+      return issueAt(file, locate(path), path, issue.message.startsWith('expected') ? issue.message : `too small: ${issue.message}`, text);
+    default:
+      return issueAt(file, locate(path), path, issue.message.replace(/^Invalid input: /, ''), text);
+  }
+}
+
+function depth(branch: z.core.$ZodIssue[]): number {
+  return Math.max(...branch.map((issue) => issue.path.length + (issue.code === 'invalid_type' ? 0 : 0.5)));
+}
+
+function expectedWord(expected: string): string {
+  return { object: 'a mapping', array: 'a list', string: 'a string', number: 'a number' }[expected] ?? expected;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null (an empty value)';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}..."` : text;
+}
+
+function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
+  let node = root;
+  for (const step of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[step];
+  }
+  return node;
+}
+
+/** Keys allowed in the mapping at `path`, from the schema itself. */
+function allowedKeys(root: z.ZodType, path: ReadonlyArray<string | number>): string[] {
+  let schema: unknown = root;
+  for (const step of path) schema = stepInto(branchFor(unwrap(schema), step), step);
+  const mapping = branchFor(unwrap(schema), '');
+  return typeOf(mapping) === 'object' ? Object.keys((mapping as z.ZodObject).shape) : [];
+}
+
+function typeOf(schema: unknown): string | undefined {
+  return (schema as { def?: { type?: string } } | undefined)?.def?.type;
+}
+
+/** In a union (config unions are "scalar or mapping" or "list or mapping"), the branch a step goes into. */
+function branchFor(schema: unknown, step: string | number): unknown {
+  if (typeOf(schema) !== 'union') return schema;
+  const options = (schema as z.ZodUnion<z.ZodType[]>).options.map(unwrap);
+  const wanted = typeof step === 'number' ? ['array'] : ['object', 'record'];
+  return options.find((option) => wanted.includes(typeOf(option) ?? ''));
+}
+
+function stepInto(schema: unknown, step: string | number): unknown {
+  switch (typeOf(schema)) {
+    case 'object':
+      return (schema as z.ZodObject).shape[String(step)];
+    case 'array':
+      return (schema as z.ZodArray<z.ZodType>).element;
+    case 'record':
+      return (schema as z.ZodRecord).valueType;
+    default:
+      return undefined;
+  }
+}
+
+function unwrap(schema: unknown): unknown {
+  let current = schema as { def?: { type?: string; innerType?: unknown; in?: unknown } } | undefined;
+  while (current?.def && ['optional', 'default', 'nullable', 'pipe', 'prefault'].includes(current.def.type ?? '')) {
+    current = (current.def.innerType ?? current.def.in) as typeof current;
+  }
+  return current;
+}
