@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import lzString from 'lz-string';
 import { asciiRoofline, geometry, rooflineSpec, textWidth, vegaEditorUrl, VEGA_EDITOR_URL } from '../src/core/chart/index.js';
 import { measureText, renderSvg } from '../src/core/chart/render.js';
-import { BOUND_COLORS } from '../src/core/chart/theme.js';
+import { ABOVE_ROOF_COLOR, BOUND_COLORS, DEVICE_COLORS } from '../src/core/chart/theme.js';
 import { evaluate } from '../src/core/gate/index.js';
 import type { Report } from '../src/core/report/types.js';
 import { place } from '../src/core/roofline.js';
@@ -262,6 +262,96 @@ describe('rooflineSpec: values a log scale cannot show', () => {
     const g = geometry(reportOf([model({ name: 'one' })]));
     expect(Math.log10(g.x[1] / g.x[0])).toBeGreaterThanOrEqual(3 - 1e-9);
     expect(Math.log10(g.y[1] / g.y[0])).toBeGreaterThanOrEqual(3 - 1e-9);
+  });
+});
+
+describe('rooflineSpec: measured times', () => {
+  /** The x marks at achieved FLOP/s, and the dashed rules joining them to their points. */
+  const measuredMarks = (report: Report) => layers(report).find((l) => markOf(l).type === 'point' && String(markOf(l).shape).startsWith('M'));
+  const measuredRules = (report: Report) => layers(report).find((l) => markOf(l).type === 'rule' && markOf(l).strokeDash);
+  const subtitle = (report: Report) => ((rooflineSpec(report, NAMES) as Json).title.subtitle as string[]).join(' ');
+  // On the H100, 7 GB through 3.35 TB/s: predicted 2.09 ms; measured at 44% of that speed. Not on the A100.
+  const predicted = 7e9 / 3.35e12;
+  const measured = model({ name: 'decode', flops: 14e9, bytes: { dram: 7e9 }, hardware: ['h100-sxm', 'a100'], measuredSeconds: { 'h100-sxm': predicted / 0.44 } });
+  const report = reportOf([measured]);
+
+  it('draws no measured mark, and says nothing of one, when nothing was measured', () => {
+    const plain = reportOf(FOUR);
+    expect(measuredMarks(plain)).toBeUndefined();
+    expect(measuredRules(plain)).toBeUndefined();
+    expect(subtitle(plain)).not.toContain('achieved');
+    expect(pointLayer(plain).encoding.y.axis.title).toBe('Attainable FLOP/s');
+  });
+
+  it('draws an x per measured pair only, at its point\'s x and y = achieved FLOP/s, in the device colour', () => {
+    const [result] = report.results;
+    const marks = measuredMarks(report)!.data.values as Json[];
+    expect(marks).toHaveLength(1);
+    const point = (pointLayer(report).data.values as Json[])[0]!;
+    expect(marks[0]!.x).toBe(point.x);
+    expect(marks[0]!.y).toBe(result!.achievedFlops);
+    expect(marks[0]!.y).toBeCloseTo(0.44 * result!.attainableFlops, -6);
+    expect(marks[0]!.color).toBe(DEVICE_COLORS[0]);
+    expect(marks[0]!.measuredText).toMatch(/measured 44% of attainable$/);
+    expect(markOf(measuredMarks(report)!).filled).toBe(false);
+    expect(subtitle(report)).toContain('×: achieved FLOP/s from the measured time');
+    expect(subtitle(report)).not.toContain('above');
+  });
+
+  it('joins the x to its point with a thin dashed vertical rule, clear of both marks', () => {
+    const [rule] = measuredRules(report)!.data.values as Json[];
+    const point = (pointLayer(report).data.values as Json[])[0]!;
+    const mark = (measuredMarks(report)!.data.values as Json[])[0]!;
+    expect(rule!.x).toBeCloseTo(point.x, 9);
+    expect(rule!.y).toBeLessThan(point.y);
+    expect(rule!.y2).toBeGreaterThan(mark.y);
+    expect(rule!.y2).toBeLessThan(rule!.y);
+    expect(markOf(measuredRules(report)!).strokeWidth).toBeLessThanOrEqual(1);
+  });
+
+  it('labels the x "measured 44% of attainable" in the device colour', () => {
+    const label = (layers(report).find((l) => markOf(l).type === 'text')!.data.values as Json[]).find((d) => d.text === 'measured 44% of attainable');
+    expect(label).toBeDefined();
+    expect(label!.color).toBe(DEVICE_COLORS[0]);
+  });
+
+  it('flags a pair measured above its roof: red x, "above roof" label, note and subtitle', () => {
+    const above = reportOf([{ ...measured, measuredSeconds: { 'h100-sxm': predicted / 1.5 } }]);
+    expect(above.results[0]!.efficiency).toBeCloseTo(1.5, 9);
+    const [mark] = measuredMarks(above)!.data.values as Json[];
+    expect(mark!.y).toBe(above.results[0]!.achievedFlops);
+    expect(mark!.y).toBeGreaterThan(above.results[0]!.attainableFlops);
+    expect(mark!.color).toBe(ABOVE_ROOF_COLOR);
+    expect(mark!.above).toBe(true);
+    expect(mark!.note).toContain('measured above its roof');
+    expect(labelTexts(above).some((t) => t.startsWith('above roof') && t.includes('150%'))).toBe(true);
+    expect(subtitle(above)).toContain('above its roof');
+    const [rule] = measuredRules(above)!.data.values as Json[];
+    expect(rule!.y2).toBeGreaterThan(rule!.y); // up from the point
+    // Within the y domain, so that it is drawn.
+    expect(mark!.y).toBeLessThan(pointLayer(above).encoding.y.scale.domain[1]);
+  });
+
+  it('widens the y domain to hold a far-below achieved point, and never writes NaN or infinity', () => {
+    const slow = reportOf([
+      { ...measured, measuredSeconds: { 'h100-sxm': predicted * 1e4 } },
+      model({ name: 'no-flops', flops: 0, bytes: { dram: 1e6 }, measuredSeconds: { 'h100-sxm': 1e-3 } }),
+    ]);
+    const marks = measuredMarks(slow)!.data.values as Json[];
+    const domain = pointLayer(slow).encoding.y.scale.domain as number[];
+    expect(marks[0]!.y).toBe(slow.results[0]!.achievedFlops);
+    expect(marks[0]!.y).toBeGreaterThan(domain[0]!);
+    expect(marks[1]!.y).toBe(domain[0]); // 0 FLOP/s: at the bottom edge, said so
+    expect(marks[1]!.note).toContain("drawn at the plot's edge");
+    expect(numbers(rooflineSpec(slow)).every(Number.isFinite)).toBe(true);
+    expect(JSON.stringify(rooflineSpec(slow))).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('renders the x and its label to SVG', async () => {
+    const svg = await renderSvg(rooflineSpec(reportOf([...FOUR, measured], FOUR), NAMES));
+    expect(svg).toContain('measured 44% of attainable');
+    expect(svg).toContain('stroke-dasharray="3,3"');
+    expect(svg).not.toMatch(/NaN|Infinity/);
   });
 });
 

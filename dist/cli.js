@@ -17,7 +17,7 @@ import {
   snapshotText,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-H4EHW7JA.js";
+} from "./chunks/chunk-AUFGHSDV.js";
 import {
   nearestWord,
   si

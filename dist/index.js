@@ -11,11 +11,11 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-H4EHW7JA.js";
+} from "./chunks/chunk-AUFGHSDV.js";
 import {
   asciiRoofline,
   vegaEditorUrl
-} from "./chunks/chunk-IAWHFXPZ.js";
+} from "./chunks/chunk-PQYLC6CS.js";
 import "./chunks/chunk-MHK4MVVO.js";
 import "./chunks/chunk-ZC2P73PW.js";
 import {

@@ -4,7 +4,8 @@
 //
 // Points sit at their attainable performance, so they lie on the roofline. A point is drawn at the intensity
 // of its binding level when memory-bound (it then sits on that level's eave) and of its outermost level when
-// compute-bound; its baseline at the same level, so the arrow between them compares like with like.
+// compute-bound; its baseline at the same level, so the arrow between them compares like with like. A point
+// with a measured time also has its achieved FLOP/s, drawn straight above or below it: same intensity.
 import type { Report, ReportResult } from '../report/types.js';
 import { OUTERMOST } from '../roofline.js';
 import type { Precision } from '../types.js';
@@ -56,6 +57,18 @@ export interface ChartPoint {
   y: number;
   clamp: Clamp;
   base: { intensity: number; x: number; y: number; clamp: Clamp } | null;
+  /** Where the measured time puts the pair: achieved FLOP/s at the point's own x; null when not measured. */
+  measured: Measured | null;
+}
+
+export interface Measured {
+  /** Achieved FLOP/s as the report has it, and where it is drawn. */
+  flopsPerSecond: number;
+  y: number;
+  /** True when the log scale could not show it (0 or infinite FLOP/s): drawn at the plot's edge. */
+  clamped: boolean;
+  /** Predicted over measured time; above 1 the pair beat its roof, so its inputs are off. */
+  efficiency: number;
 }
 
 export interface Geometry {
@@ -97,6 +110,7 @@ export function geometry(report: Report): Geometry {
       xs.push(p.baseIntensity);
       ys.push(p.result.base!.attainableFlops);
     }
+    if (p.result.achievedFlops !== null) ys.push(p.result.achievedFlops);
   }
   for (const ridge of devices.flatMap((d) => d.ridges)) {
     xs.push(ridge.intensity);
@@ -109,7 +123,7 @@ export function geometry(report: Report): Geometry {
   const points: ChartPoint[] = placed.map((p) => {
     const at = clamped(p.intensity, p.result.attainableFlops, x, y);
     const base = p.result.base && p.baseIntensity !== null ? clamped(p.baseIntensity, p.result.base.attainableFlops, x, y) : null;
-    return { number: p.number, result: p.result, level: p.level, ...at, base };
+    return { number: p.number, result: p.result, level: p.level, ...at, base, measured: measured(p.result, y) };
   });
   return { devices, points, x, y };
 }
@@ -178,6 +192,18 @@ function clamped(intensity: number, flopsPerSecond: number, x: [number, number],
     x: Math.min(x[1], Math.max(x[0], intensity)),
     y: Math.min(y[1], Math.max(y[0], flopsPerSecond)),
     clamp,
+  };
+}
+
+function measured(result: ReportResult, y: [number, number]): Measured | null {
+  const { achievedFlops, efficiency } = result;
+  if (achievedFlops === null || efficiency === null) return null;
+  return {
+    flopsPerSecond: achievedFlops,
+    // NaN (no FLOPs in no time) and 0 go to the bottom edge, infinity to the top.
+    y: achievedFlops > 0 ? Math.min(y[1], Math.max(y[0], achievedFlops)) : y[0],
+    clamped: !(achievedFlops > 0 && Number.isFinite(achievedFlops)),
+    efficiency,
   };
 }
 

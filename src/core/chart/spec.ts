@@ -1,22 +1,25 @@
 // The roofline chart as a Vega-Lite spec: a pure function of the report. Log-log axes; per device a roof per
 // precision in use and an eave per memory level in use, labelled, with their ridges; a point per model x
 // hardware filled by what bounds it and shaped by device; the baseline as a hollow mark with an arrow to the
-// head; below, when models were given as ops, each one's slowest ops split into compute and memory time.
+// head; a measured pair's achieved FLOP/s as an x under (or, when the inputs are off, over) its point; below,
+// when models were given as ops, each one's slowest ops split into compute and memory time.
 //
 // The scales are fixed here (explicit log domains, fixed plot size), so labels are placed in pixel space
 // before Vega sees the spec (layout.ts), with text widths of the font the chart names (text-width.ts).
 import type { TopLevelSpec } from 'vega-lite';
 import type { Report } from '../report/types.js';
-import { si, significant, time } from '../units.js';
-import { type ChartPoint, type Geometry, type LogScale, decades, geometry, logScale } from './geometry.js';
+import { percent, si, significant, time } from '../units.js';
+import { type ChartPoint, type Geometry, type LogScale, type Measured, decades, geometry, logScale } from './geometry.js';
 import { type Shape, type TextPlacement, Occupancy, rectangle, segment, textBox } from './layout.js';
 import { opsViews } from './ops-view.js';
 import {
+  ABOVE_ROOF_COLOR,
   BOUND_COLORS,
   CONFIG,
   DEVICE_COLORS,
   DEVICE_SHAPES,
   LABEL_FONT_SIZE,
+  MEASURED_RADIUS,
   MUTED_COLOR,
   PLOT_HEIGHT,
   PLOT_WIDTH,
@@ -47,6 +50,10 @@ const MAX_NAMED_POINTS = 12;
 const ABOVE_RIDGE_REACH = 40;
 /** An arrow shorter than this (px) would hide under its own head: the point did not move visibly. */
 const MIN_ARROW = 14;
+/** The measured mark: an x, as a Vega symbol path (scaled to half its size), stroked not filled. */
+const X_SHAPE = 'M-1,-1L1,1M-1,1L1,-1';
+/** A dashed rule shorter than this (px) between the marks it joins is left out: they nearly touch. */
+const MIN_RULE = 4;
 
 /**
  * The Vega-Lite spec of the roofline chart of `report`. Pure: the same report always gives the same spec.
@@ -75,6 +82,11 @@ function subtitle(report: Report, g: Geometry, numbered: boolean): string[] {
   const lines = [
     `${plural(g.points.length, 'model × hardware pair')} at their attainable FLOP/s, filled by what bounds each.`,
   ];
+  const measured = g.points.filter((p) => p.measured);
+  if (measured.length) {
+    const above = measured.some((p) => aboveRoof(p.measured!));
+    lines.push(`×: achieved FLOP/s from the measured time, dashed to its attainable point${above ? '; red ×: above its roof, so its inputs are off' : ''}.`);
+  }
   if (g.points.some((p) => p.base)) lines.push(`Hollow marks: baseline${report.baseline ? ` (${report.baseline})` : ''}; arrows lead to this change.`);
   if (g.points.some((p) => p.clamp === 'infinite-intensity')) lines.push('At the right edge: no bytes moved (infinite intensity).');
   if (g.points.some((p) => p.clamp === 'zero-intensity')) lines.push('At the left edge: no FLOPs (zero intensity).');
@@ -125,12 +137,21 @@ class RooflineView {
     const name = (p: ChartPoint) => pointText(p, p.result.model);
     this.numbered = g.points.length > MAX_NAMED_POINTS || !this.labelPoints(name, false);
     this.labelPoints(this.numbered ? (p) => String(p.number) : name, true);
+    this.placeMeasuredLabels();
     this.placeEaveLabels();
     this.placeRidgeLabels();
   }
 
   view(): View {
-    const layers: Layer[] = [this.linesLayer(), this.backingLayer(), this.ridgeLayer(), ...this.baseLayers(), this.pointLayer(), this.labelLayer()];
+    const layers: Layer[] = [
+      this.linesLayer(),
+      this.backingLayer(),
+      this.ridgeLayer(),
+      ...this.baseLayers(),
+      ...this.measuredLayers(),
+      this.pointLayer(),
+      this.labelLayer(),
+    ];
     return { width: PLOT_WIDTH, height: PLOT_HEIGHT, layer: layers };
   }
 
@@ -200,6 +221,12 @@ class RooflineView {
     for (const p of this.g.points) {
       this.occupancy.block(square(this.px(p), POINT_RADIUS));
       if (p.base) this.occupancy.block(square(this.px(p.base), POINT_RADIUS));
+      if (p.measured) {
+        const [x, y] = this.px({ x: p.x, y: p.measured.y });
+        this.occupancy.block(square([x, y], MEASURED_RADIUS + 1));
+        const rule = this.measuredRule(p);
+        if (rule) this.occupancy.block(segment(x, this.sy(rule.y), x, this.sy(rule.y2)), true);
+      }
     }
     for (const device of this.g.devices) {
       for (const ridge of device.ridges) this.occupancy.block(square(this.px({ x: ridge.intensity, y: ridge.flopsPerSecond }), 3));
@@ -346,6 +373,39 @@ class RooflineView {
     return true;
   }
 
+  /**
+   * "measured 44% of attainable" beside each measured mark, in its colour, shortened if need be; left out
+   * where nothing fits (the tooltip has it). "above roof" is never left out: it says the inputs are off.
+   */
+  private placeMeasuredLabels(): void {
+    const r = MEASURED_RADIUS + 2;
+    const spots: TextPlacement[] = [
+      { align: 'left', baseline: 'middle', dx: r + 1, dy: 0 },
+      { align: 'right', baseline: 'middle', dx: -r - 1, dy: 0 },
+      { align: 'left', baseline: 'top', dx: r / 2, dy: r },
+      { align: 'right', baseline: 'top', dx: -r / 2, dy: r },
+      { align: 'left', baseline: 'bottom', dx: r / 2, dy: -r },
+      { align: 'right', baseline: 'bottom', dx: -r / 2, dy: -r },
+      { align: 'center', baseline: 'top', dx: 0, dy: r + 1 },
+      { align: 'center', baseline: 'bottom', dx: 0, dy: -r - 1 },
+    ];
+    for (const p of this.g.points) {
+      if (!p.measured) continue;
+      const share = efficiencyText(p.measured.efficiency);
+      const above = aboveRoof(p.measured);
+      const texts = above
+        ? [`above roof: measured ${share} of attainable`, `above roof (${share})`, 'above roof']
+        : [`measured ${share} of attainable`, `measured ${share}`, share];
+      const [x, y] = this.px({ x: p.x, y: p.measured.y });
+      const box = (text: string, at: TextPlacement) => textBox(text, SMALL_FONT_SIZE, x, y, at);
+      const placed = firstPlaced(texts, (text) => this.occupancy.place(spots, (at) => box(text, at)));
+      if (!placed && !above) continue;
+      const { text, spot } = placed ?? { text: texts[0]!, spot: spots[0]! };
+      if (!placed) this.occupancy.block(box(text, spot));
+      this.keepLabel(text, x, y, spot, above ? ABOVE_ROOF_COLOR : this.color(p.result.hardware), SMALL_FONT_SIZE);
+    }
+  }
+
   /** The ridge's intensity under its mark, small, where there is room; the tooltip has it anyway. */
   private placeRidgeLabels(): void {
     for (const device of this.g.devices) {
@@ -386,7 +446,7 @@ class RooflineView {
       field: 'y',
       type: 'quantitative',
       scale: { type: 'log', domain: this.g.y, nice: false },
-      axis: { title: 'Attainable FLOP/s', values: decades(this.g.y), labelExpr: siLabelExpr(' '), grid: true },
+      axis: { title: this.g.points.some((p) => p.measured) ? 'Attainable and achieved (×) FLOP/s' : 'Attainable FLOP/s', values: decades(this.g.y), labelExpr: siLabelExpr(' '), grid: true },
     } as const;
   }
 
@@ -548,6 +608,50 @@ class RooflineView {
     ];
   }
 
+  /**
+   * The dashed rule from a point to its measured mark, in data units, its ends kept clear of both marks;
+   * null when they nearly touch.
+   */
+  private measuredRule(p: ChartPoint): { x: number; y: number; y2: number } | null {
+    if (!p.measured) return null;
+    const [x, from] = this.px(p);
+    const to = this.sy(p.measured.y);
+    const direction = Math.sign(to - from);
+    const start = from + direction * (POINT_RADIUS + 1);
+    const end = to - direction * (MEASURED_RADIUS + 2);
+    if ((end - start) * direction < MIN_RULE) return null;
+    return { x: this.sx.invert(x), y: this.sy.invert(start), y2: this.sy.invert(end) };
+  }
+
+  /** For pairs with a measured time: a thin dashed rule down (or up) from the point, and an x at achieved FLOP/s. */
+  private measuredLayers(): Layer[] {
+    const marks: Row[] = [];
+    const rules: Row[] = [];
+    for (const p of this.g.points) {
+      if (!p.measured) continue;
+      const color = aboveRoof(p.measured) ? ABOVE_ROOF_COLOR : this.color(p.result.hardware);
+      const fields = tooltip(p, this.deviceName);
+      marks.push({ x: p.x, y: p.measured.y, color, ...fields, above: aboveRoof(p.measured) });
+      const rule = this.measuredRule(p);
+      if (rule) rules.push({ ...rule, color });
+    }
+    if (marks.length === 0) return [];
+    // Colour from the datum, not a stroke encoding: that would join the device scale and split its legend.
+    const stroke = { expr: 'datum.color' };
+    return [
+      {
+        data: { values: rules },
+        mark: { type: 'rule', strokeWidth: 1, strokeDash: [3, 3], stroke },
+        encoding: { x: this.xEncoding(), y: this.yEncoding(), y2: { field: 'y2' } },
+      },
+      {
+        data: { values: marks },
+        mark: { type: 'point', shape: X_SHAPE, filled: false, size: (2 * MEASURED_RADIUS) ** 2, strokeWidth: 2, opacity: 1, stroke },
+        encoding: { x: this.xEncoding(), y: this.yEncoding(), tooltip: TOOLTIP },
+      },
+    ];
+  }
+
   private pointLayer(): Layer {
     const values = this.g.points.map((p) => ({
       x: p.x,
@@ -635,6 +739,17 @@ function firstPlaced<T>(texts: readonly string[], place: (text: string) => T | n
   return null;
 }
 
+/** Faster than the roofline allows: the measured time, or the figures behind the roofline, are off. */
+function aboveRoof(m: Measured): boolean {
+  return m.efficiency > 1;
+}
+
+/** "44%"; one decimal under 10% so that a small share does not read as 0%. */
+function efficiencyText(efficiency: number): string {
+  if (!Number.isFinite(efficiency)) return efficiency > 0 ? '∞%' : 'n/a';
+  return percent(efficiency, efficiency < 0.1 ? 1 : 0);
+}
+
 /** A point's label; a value the log scale could not show is named. */
 function pointText(p: ChartPoint, text: string): string {
   if (p.clamp === 'infinite-intensity') return `${text} (I = ∞)`;
@@ -648,6 +763,7 @@ const TOOLTIP = [
   { field: 'intensityText', title: 'intensity' },
   { field: 'attainable', title: 'attainable' },
   { field: 'timeText', title: 'time per pass' },
+  { field: 'measuredText', title: 'measured' },
   { field: 'baseline', title: 'baseline' },
   { field: 'note', title: 'note' },
 ];
@@ -664,6 +780,8 @@ function tooltip(p: ChartPoint, deviceName: (id: string) => string): Row {
     p.clamp === 'zero-intensity' ? 'no FLOPs: zero intensity, drawn at the left edge' : null,
     p.base?.clamp === 'infinite-intensity' ? 'baseline moved no bytes: drawn at the right edge' : null,
     p.base?.clamp === 'zero-intensity' ? 'baseline did no FLOPs: drawn at the left edge' : null,
+    p.measured && aboveRoof(p.measured) ? 'measured above its roof: the measured time or the FLOPs, bytes or device figures are off' : null,
+    p.measured?.clamped ? 'achieved FLOP/s not drawable on a log scale: drawn at the plot\'s edge' : null,
   ].filter((n) => n !== null);
   return {
     pair: `${p.number}. ${r.model} on ${deviceName(r.hardware)} (${r.precision}, batch ${r.batch})`,
@@ -671,6 +789,10 @@ function tooltip(p: ChartPoint, deviceName: (id: string) => string): Row {
     intensityText: intensities.join(', ') || 'no bytes given',
     attainable: si(r.attainableFlops, 'FLOP/s'),
     timeText: `${time(r.seconds)} (${significant(r.throughput)}/s)`,
+    measuredText:
+      p.measured && r.measuredSeconds !== null
+        ? `${time(r.measuredSeconds)}, ${si(p.measured.flopsPerSecond, 'FLOP/s')}: measured ${efficiencyText(p.measured.efficiency)} of attainable`
+        : 'not measured',
     baseline: base,
     note: notes.join('; ') || '-',
   };

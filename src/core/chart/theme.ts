@@ -23,6 +23,10 @@ export const DEVICE_SHAPES = ['circle', 'square', 'diamond', 'triangle-up', 'tri
 /** Area of a point mark in px^2 (radius about 5.6 px for a circle), and the half-size labels keep clear of. */
 export const POINT_SIZE = 100;
 export const POINT_RADIUS = 6;
+/** Half the width of the x that marks a measured pair's achieved FLOP/s. */
+export const MEASURED_RADIUS = 4.5;
+/** A measured pair above its roof: impossible, so the inputs are off. Unlike every device and bound colour. */
+export const ABOVE_ROOF_COLOR = '#e03131';
 
 export const CONFIG: Config = {
   font: CHART_FONT,
