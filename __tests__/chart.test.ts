@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import lzString from 'lz-string';
 import { asciiRoofline, geometry, rooflineSpec, textWidth, vegaEditorUrl, VEGA_EDITOR_URL } from '../src/core/chart/index.js';
-import { measureText, renderSvg } from '../src/core/chart/render.js';
+import { measureText, renderSvg } from '../src/render/svg.js';
 import { ABOVE_ROOF_COLOR, BOUND_COLORS, DEVICE_COLORS } from '../src/core/chart/theme.js';
 import { evaluate } from '../src/core/gate/index.js';
 import type { Report } from '../src/core/report/types.js';

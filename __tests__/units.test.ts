@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { nearestWord, parseQuantity, percent, si, significant, time, type Dimension } from '../src/core/units.js';
+import { percent, si, significant, time } from '../src/core/format.js';
+import { nearestWord } from '../src/core/nearest-word.js';
+import { parseQuantity, type Dimension } from '../src/core/units.js';
 
 const value = (input: unknown, dimension: Dimension) => {
   const parsed = parseQuantity(input, dimension);

@@ -10,6 +10,7 @@ import {
   configJsonSchema,
   findEntry,
   gitRef,
+  nearestWord,
   renderArtifacts,
   renderMarkdown,
   reportJson,
@@ -17,11 +18,10 @@ import {
   snapshotText,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-AUFGHSDV.js";
+} from "./chunks/chunk-FWPDK4QH.js";
 import {
-  nearestWord,
   si
-} from "./chunks/chunk-MHK4MVVO.js";
+} from "./chunks/chunk-DO3JVZAS.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli.ts

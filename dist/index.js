@@ -11,12 +11,12 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-AUFGHSDV.js";
+} from "./chunks/chunk-FWPDK4QH.js";
 import {
   asciiRoofline,
   vegaEditorUrl
-} from "./chunks/chunk-PQYLC6CS.js";
-import "./chunks/chunk-MHK4MVVO.js";
+} from "./chunks/chunk-K77GJGKI.js";
+import "./chunks/chunk-DO3JVZAS.js";
 import "./chunks/chunk-ZC2P73PW.js";
 import {
   __commonJS,

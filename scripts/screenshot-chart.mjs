@@ -24,7 +24,7 @@ const SAMPLE = `
 import { place } from './src/core/roofline.ts';
 import { evaluate } from './src/core/gate/index.ts';
 import { rooflineSpec, asciiRoofline } from './src/core/chart/index.ts';
-import { renderSvg } from './src/core/chart/render.ts';
+import { renderSvg } from './src/render/svg.ts';
 import type { Device, Model, Op } from './src/core/types.ts';
 
 const device = (id: string, name: string, flopsPerSecond: Device['flopsPerSecond'], levels: Array<[string, number]>): Device =>

@@ -8,7 +8,7 @@ import { ConfigError, configJsonSchema } from './core/config/index.js';
 import { reportJson } from './core/report/build.js';
 import { renderMarkdown } from './core/report/markdown.js';
 import { renderText, type Style } from './core/report/text.js';
-import { nearestWord } from './core/units.js';
+import { nearestWord } from './core/nearest-word.js';
 import { analyse, renderArtifacts, writeOutDir, type Baseline } from './shell/check.js';
 import { gitRef, UsageError, workingTree } from './shell/sources.js';
 

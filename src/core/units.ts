@@ -1,5 +1,6 @@
-// Quantities with units, as SPEC section 2 lists them: parsing config strings into base SI units,
-// and formatting base SI units for people. Every other module speaks base units only.
+// Quantities with units, as SPEC section 2 lists them: the one unit table, and parsing config strings into
+// base SI units with it. Every other module speaks base units only; format.ts turns them back into text.
+import { nearestWord } from './nearest-word.js';
 
 /** What a quantity measures. The parsed value is always in the base unit named here. */
 export type Dimension =
@@ -94,87 +95,4 @@ export function parseQuantity(input: unknown, dimension: Dimension): Parsed {
 /** The accepted unit spelled most like `unit`, or undefined when none is close. */
 export function nearestUnit(unit: string, dimension: Dimension): string | undefined {
   return nearestWord(unit, [...UNITS[dimension].keys()]);
-}
-
-/**
- * The candidate closest to `word` by edit distance (case-insensitive), when it is close enough to be a
- * plausible misspelling: at most a third of the word's length, and at least one edit allowed.
- */
-export function nearestWord(word: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  const lower = word.toLowerCase();
-  for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  const allowed = Math.max(1, Math.floor(word.length / 3));
-  return bestDistance <= allowed ? best : undefined;
-}
-
-/** Edit distance counting a swap of two neighbours as one edit (optimal string alignment). */
-function editDistance(a: string, b: string): number {
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let distance = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, before[j - 2]! + 1);
-      current.push(distance);
-    }
-    [before, previous] = [previous, current];
-  }
-  return previous[b.length]!;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Formatting for people.
-
-const HUMAN_PREFIXES: Array<[string, number]> = [['E', 1e18], ['P', 1e15], ['T', 1e12], ['G', 1e9], ['M', 1e6], ['k', 1e3]];
-
-/** `value` with an SI prefix to 3 significant figures: si(3.39e12, 'FLOP/s') //=> '3.39 TFLOP/s'. */
-export function si(value: number, unit: string, digits = 3): string {
-  if (!Number.isFinite(value)) return value > 0 ? `∞ ${unit}` : `-∞ ${unit}`;
-  const size = Math.abs(value);
-  for (const [prefix, factor] of HUMAN_PREFIXES) {
-    // Compare after rounding so that 999.96e9 shows as 1.00 T, not 1000 G.
-    if (Number((size / factor).toPrecision(digits)) >= 1) return `${significant(value / factor, digits)} ${prefix}${unit}`;
-  }
-  return `${significant(value, digits)} ${unit}`;
-}
-
-/** A rate of samples (or tokens) per second: perSecond(403.3) //=> '403/s'; perSecond(6290) //=> '6.29k/s'. */
-export function perSecond(value: number, digits = 3): string {
-  return si(value, '/s', digits).replace(' ', '');
-}
-
-/** Seconds as a person reads them: time(0.00248) //=> '2.48 ms'. */
-export function time(seconds: number, digits = 3): string {
-  if (!Number.isFinite(seconds)) return '∞ s';
-  const size = Math.abs(seconds);
-  if (size === 0) return '0 s';
-  if (size >= 1) return `${significant(seconds, digits)} s`;
-  if (Number((size * 1e3).toPrecision(digits)) >= 1) return `${significant(seconds * 1e3, digits)} ms`;
-  if (Number((size * 1e6).toPrecision(digits)) >= 1) return `${significant(seconds * 1e6, digits)} us`;
-  return `${significant(seconds * 1e9, digits)} ns`;
-}
-
-/** A fraction as a percentage: percent(0.0512) //=> '5.1%'. */
-export function percent(fraction: number, decimals = 1): string {
-  return `${(fraction * 100).toFixed(decimals)}%`;
-}
-
-/**
- * A number to `digits` significant figures, without exponent notation for everyday sizes:
- * significant(23.2955) //=> '23.3'; significant(2) //=> '2.00'; significant(1234.5) //=> '1235'.
- */
-export function significant(value: number, digits = 3): string {
-  if (value === 0) return '0';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : '-∞';
-  const size = Math.abs(value);
-  if (size >= 10 ** digits && size < 1e15) return Math.round(value).toString();
-  if (size < 1e-4 || size >= 1e15) return value.toExponential(digits - 1);
-  return value.toPrecision(digits);
 }

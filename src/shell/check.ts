@@ -45,7 +45,7 @@ export async function renderArtifacts(
   const base = { 'report.json': reportJson(report) };
   try {
     const { rooflineSpec } = await import('../core/chart/index.js');
-    const { renderSvg } = await import('../core/chart/render.js');
+    const { renderSvg } = await import('../render/svg.js');
     const spec = rooflineSpec(report);
     const svg = await renderSvg(spec);
     return {

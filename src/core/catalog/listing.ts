@@ -1,6 +1,6 @@
 // `roofline-gate hardware [ID]`: the catalog as a person reads it, with where each figure comes from.
 import { PRECISIONS, type Precision } from '../types.js';
-import { si } from '../units.js';
+import { si } from '../format.js';
 import type { CatalogEntry, Figure } from './types.js';
 
 /** Capacities in the binary units they are built in (16 GiB), where they are whole in them. */

@@ -1,7 +1,7 @@
 // The roofline as text, for a Markdown code block where no image can be published: log-log, roofs as
 // rows of one character per device, eaves as `/`, each model x hardware a letter keyed in the legend.
 import type { Report } from '../report/types.js';
-import { si, significant } from '../units.js';
+import { si, significant } from '../format.js';
 import { type ChartPoint, type Geometry, decadeLabel, decades, geometry } from './geometry.js';
 
 /** Roof characters, one per device in turn; eaves are always `/`. */

@@ -1,4 +1,4 @@
-// The chart's pure parts: spec, text chart, editor link. The SVG renderer (render.ts) loads vega, so it is
+// The chart's pure parts: spec, text chart, editor link. The SVG renderer (src/render/svg.ts) loads vega, so it is
 // not re-exported here: import it on its own, on demand.
 export { asciiRoofline } from './ascii.js';
 export { VEGA_EDITOR_URL, vegaEditorUrl } from './editor-url.js';

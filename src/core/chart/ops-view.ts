@@ -2,7 +2,7 @@
 // as pairs of bars, compute time and memory time. The longer of the two is the op's time (roofline.ts opTime),
 // drawn solid; the other faint. A panel per model x hardware, each with its own time scale.
 import type { ReportResult } from '../report/types.js';
-import { si, time } from '../units.js';
+import { si, time } from '../format.js';
 import type { View } from './spec.js';
 import { BOUND_COLORS, PLOT_WIDTH } from './theme.js';
 

@@ -8,7 +8,7 @@
 // before Vega sees the spec (layout.ts), with text widths of the font the chart names (text-width.ts).
 import type { TopLevelSpec } from 'vega-lite';
 import type { Report } from '../report/types.js';
-import { percent, si, significant, time } from '../units.js';
+import { percent, si, significant, time } from '../format.js';
 import { type ChartPoint, type Geometry, type LogScale, type Measured, decades, geometry, logScale } from './geometry.js';
 import { type Shape, type TextPlacement, Occupancy, rectangle, segment, textBox } from './layout.js';
 import { opsViews } from './ops-view.js';

@@ -2,7 +2,7 @@
 // expected and the nearest valid word for a misspelt key or enum value. Used for the config file and for
 // op tables alike.
 import type { z } from 'zod';
-import { nearestWord } from '../units.js';
+import { nearestWord } from '../nearest-word.js';
 import { issueAt, type ConfigIssue } from './errors.js';
 import type { Locator } from './resolve.js';
 

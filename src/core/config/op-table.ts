@@ -2,7 +2,8 @@
 // streams the file and hands records here one at a time; validation is the inline ops' own schema.
 import { OUTERMOST } from '../roofline.js';
 import type { BytesByLevel, Op } from '../types.js';
-import { nearestWord, parseQuantity } from '../units.js';
+import { nearestWord } from '../nearest-word.js';
+import { parseQuantity } from '../units.js';
 import { ConfigError, issueAt, type ConfigIssue } from './errors.js';
 import { describeAll } from './issues.js';
 import type { OpTable } from './resolve.js';

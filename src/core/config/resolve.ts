@@ -4,7 +4,7 @@ import { catalogNames, findEntry, toDevice } from '../catalog/index.js';
 import { levelBandwidth, OUTERMOST } from '../roofline.js';
 import type { BytesByLevel, Device, Model, Op, Precision } from '../types.js';
 import { PRECISIONS } from '../types.js';
-import { nearestWord } from '../units.js';
+import { nearestWord } from '../nearest-word.js';
 import { ConfigError, formatPath, issueAt, type ConfigIssue, type Position } from './errors.js';
 import type { GateConfig, RawConfig, RawModel, RawOp } from './schema.js';
 import type { KeyPath } from './yaml.js';

@@ -5,7 +5,7 @@
 import type { ReportResult } from '../report/types.js';
 import { levelBandwidth, modelSeconds, OUTERMOST, type ByteScale } from '../roofline.js';
 import type { Device, Model, Precision } from '../types.js';
-import { percent, perSecond, si, significant } from '../units.js';
+import { percent, perSecond, si, significant } from '../format.js';
 import { levelText, relativeDrop } from './rules.js';
 import type { Advice } from './types.js';
 

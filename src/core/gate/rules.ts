@@ -8,7 +8,7 @@
 // triggers. Only a drop (greater than zero) can trigger, so a 0% threshold means "any drop at all".
 import type { GateConfig } from '../config/schema.js';
 import type { ReportResult } from '../report/types.js';
-import { percent, perSecond, si, significant, time } from '../units.js';
+import { percent, perSecond, si, significant, time } from '../format.js';
 import type { Finding, RuleId, Severity } from './types.js';
 
 /** Relative drops, as fractions, at which a rule warns and fails. */

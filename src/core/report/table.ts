@@ -1,6 +1,6 @@
 // The results table, as strings, shared by the text and Markdown renderings.
 import type { Snapshot } from '../gate/types.js';
-import { percent, perSecond, si, significant, time } from '../units.js';
+import { percent, perSecond, si, significant, time } from '../format.js';
 import type { Report, ReportResult } from './types.js';
 
 export const COLUMNS = ['model', 'hardware', 'precision', 'intensity', 'ridge', 'bound', 'attainable', 'time', 'throughput', 'efficiency', 'change'] as const;

@@ -1,10 +1,11 @@
 // Vega-Lite spec -> SVG text, in Node: compiled by vega-lite, rendered by vega's headless View. No browser,
-// no canvas: text is measured with the advance widths of the font the chart names (text-width.ts), which
+// no canvas: text is measured with the advance widths of the font the chart names (core/chart/text-width.ts), which
 // is what lets Vega lay out axis titles, legends and labels where a browser will draw them.
-// Loaded on demand (the shell imports it dynamically only when a chart is drawn): it pulls in vega.
+// The only module that loads vega or touches its globals (its text metrics), loaded on demand: the shell
+// imports it dynamically only when a chart is drawn.
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { textWidth } from './text-width.js';
+import { textWidth } from '../core/chart/text-width.js';
 
 /** The part of a Vega text item the width depends on. */
 interface TextItem {
