@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { loadConfig } from '../src/core/config/index.js';
 import { buildReport, reportJson } from '../src/core/report/build.js';
 import { markdownText } from '../src/core/report/escape.js';
-import { COMMENT_LIMIT, fence, renderMarkdown } from '../src/core/report/markdown.js';
+import { COMMENT_LIMIT } from '../src/core/limits.js';
+import { fence, renderMarkdown } from '../src/core/report/markdown.js';
 import { renderText } from '../src/core/report/text.js';
 import type { Report } from '../src/core/report/types.js';
 

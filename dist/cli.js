@@ -18,7 +18,7 @@ import {
   snapshotText,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-FWPDK4QH.js";
+} from "./chunks/chunk-3GVU6YEW.js";
 import {
   si
 } from "./chunks/chunk-DO3JVZAS.js";

@@ -1,7 +1,15 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  ANNOTATIONS_SHOWN,
   ConfigError,
+  EDITOR_URL_LIMIT,
+  MAX_LEVELS,
+  MAX_REPORT_ITEMS,
+  MESSAGE_LENGTH,
+  NAME_LENGTH,
   PRECISIONS,
+  REPORT_MAX_BYTES,
+  SUMMARY_LIMIT,
   analyse,
   decodeText,
   external_exports,
@@ -11,7 +19,7 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-FWPDK4QH.js";
+} from "./chunks/chunk-3GVU6YEW.js";
 import {
   asciiRoofline,
   vegaEditorUrl
@@ -25904,23 +25912,22 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 // src/action/annotations.ts
 import path from "node:path";
-var SHOWN = 10;
 function annotateFindings({ report, positions }, workspace) {
   for (const severity2 of ["fail", "warn"]) {
     const findings = report.findings.filter((finding2) => finding2.severity === severity2);
     const annotate = severity2 === "fail" ? error : warning;
-    for (const finding2 of findings.slice(0, SHOWN)) {
+    for (const finding2 of findings.slice(0, ANNOTATIONS_SHOWN)) {
       const at = positions?.get(finding2.model);
       annotate(finding2.message, {
         title: `roofline-gate: ${finding2.rule}`,
         ...at ? { file: inRepo(at.file, workspace), startLine: at.line, startColumn: at.column } : {}
       });
     }
-    if (findings.length > SHOWN) annotate(`\u2026and ${findings.length - SHOWN} more ${severity2} findings: see the job summary.`, { title: "roofline-gate" });
+    if (findings.length > ANNOTATIONS_SHOWN) annotate(`\u2026and ${findings.length - ANNOTATIONS_SHOWN} more ${severity2} findings: see the job summary.`, { title: "roofline-gate" });
   }
 }
 function annotateConfigError(error2, workspace) {
-  for (const issue2 of error2.issues.slice(0, SHOWN)) {
+  for (const issue2 of error2.issues.slice(0, ANNOTATIONS_SHOWN)) {
     error(`${issue2.path === "" ? "" : `${issue2.path}: `}${issue2.message}`, {
       title: "roofline-gate: bad config",
       file: inRepo(issue2.file, workspace),
@@ -25937,11 +25944,6 @@ function inRepo(file, workspace) {
 import { readFile, stat as stat2 } from "node:fs/promises";
 
 // src/core/report/schema.ts
-var REPORT_MAX_BYTES = 32 * 1024 * 1024;
-var NAME_LENGTH = 200;
-var MESSAGE_LENGTH = 2e3;
-var MAX_ITEMS = 2e4;
-var MAX_LEVELS = 16;
 var name = external_exports.string().min(1).max(NAME_LENGTH);
 var message = external_exports.string().max(MESSAGE_LENGTH);
 var finite = external_exports.number().finite();
@@ -25950,7 +25952,7 @@ var nonNegative = finite.nonnegative();
 var nullable = (schema) => schema.nullable();
 var perLevel = (value) => external_exports.record(external_exports.string().min(1).max(64), value).refine((record) => Object.keys(record).length <= MAX_LEVELS, `at most ${MAX_LEVELS} memory levels`);
 var intensity = perLevel(nonNegative.nullable().transform((value) => value ?? Infinity));
-var list = (item) => external_exports.array(item).max(MAX_ITEMS);
+var list = (item) => external_exports.array(item).max(MAX_REPORT_ITEMS);
 var bound = external_exports.enum(["compute", "memory"]);
 var severity = external_exports.enum(["warn", "fail"]);
 var status = external_exports.enum(["pass", "warn", "fail"]);
@@ -26563,7 +26565,6 @@ function short(sha) {
 
 // src/action/outputs.ts
 import path3 from "node:path";
-var SUMMARY_LIMIT = 1e6;
 async function writeSummary(report, shared) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const notes = shared.notes.map((note) => `> [!NOTE]
@@ -26758,7 +26759,6 @@ async function pullRequestOfRun(octokit, repo, run2) {
 
 // src/action/share.ts
 var FORK_NOTE = "This pull request comes from a fork, and the workflow token of a `pull_request` run from a fork cannot write to this repository: no comment or chart image was posted. To comment on fork pull requests, upload the out dir as an artifact and run roofline-gate with `report:` from a `workflow_run` workflow.";
-var EDITOR_URL_LIMIT = 2e4;
 async function share(report, chart, settings, event, octokit) {
   const notes = [];
   const editorUrl = chart.spec ? vegaEditorUrl(chart.spec, EDITOR_URL_LIMIT) : null;

@@ -3,10 +3,9 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import type { ConfigError } from '../core/config/index.js';
+import { ANNOTATIONS_SHOWN as SHOWN } from '../core/limits.js';
 import type { Analysis } from './analysis.js';
 
-/** GitHub shows at most 10 annotations of each kind per step; the rest are summed up in one. */
-const SHOWN = 10;
 
 export function annotateFindings({ report, positions }: Analysis, workspace: string): void {
   for (const severity of ['fail', 'warn'] as const) {

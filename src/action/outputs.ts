@@ -1,14 +1,12 @@
 // The sinks a user reads after the run: the job summary, the step outputs, and the verdict.
 import path from 'node:path';
 import * as core from '@actions/core';
+import { SUMMARY_LIMIT } from '../core/limits.js';
 import { renderMarkdown } from '../core/report/markdown.js';
 import type { Report } from '../core/report/types.js';
 import type { Artifacts } from '../shell/check.js';
 import type { FailOn } from './inputs.js';
 import type { Shared } from './share.js';
-
-/** The job summary takes up to 1 MiB per step: room for every row. */
-const SUMMARY_LIMIT = 1_000_000;
 
 export async function writeSummary(report: Report, shared: Shared): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return; // a local run

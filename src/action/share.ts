@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import * as core from '@actions/core';
 import { asciiRoofline, vegaEditorUrl } from '../core/chart/index.js';
+import { EDITOR_URL_LIMIT } from '../core/limits.js';
 import { reportJson } from '../core/report/build.js';
 import { renderMarkdown, type ChartEmbed } from '../core/report/markdown.js';
 import type { Report } from '../core/report/types.js';
@@ -31,9 +32,6 @@ export const FORK_NOTE =
   'This pull request comes from a fork, and the workflow token of a `pull_request` run from a fork cannot write to this repository: ' +
   'no comment or chart image was posted. To comment on fork pull requests, upload the out dir as an artifact and run roofline-gate ' +
   'with `report:` from a `workflow_run` workflow.';
-
-/** The chart as the out dir holds it: the SVG, and the Vega-Lite spec for the editor link. */
-const EDITOR_URL_LIMIT = 20_000;
 
 export interface Chart {
   svg: string | undefined;

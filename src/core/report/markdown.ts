@@ -1,11 +1,9 @@
 // The report as GitHub-flavoured Markdown: report.md, the job summary and the sticky PR comment.
 // Every string from the config goes through markdownText(); the body stays under GitHub's limit.
+import { COMMENT_LIMIT } from '../limits.js';
 import { markdownText } from './escape.js';
 import { columnsFor, row, snapshotText, type Column } from './table.js';
 import type { Report } from './types.js';
-
-/** GitHub rejects issue comments longer than this (characters). */
-export const COMMENT_LIMIT = 65_536;
 
 export type ChartEmbed =
   | { kind: 'image'; url: string }

@@ -6,15 +6,9 @@ import { z } from 'zod';
 import { PRECISIONS } from '../types.js';
 import type { Report } from './types.js';
 
-/** Larger files are refused before parsing: a real report is kilobytes; ~60,000 results fit. */
-export const REPORT_MAX_BYTES = 32 * 1024 * 1024;
+import { MAX_LEVELS, MAX_REPORT_ITEMS, MESSAGE_LENGTH, NAME_LENGTH, REPORT_MAX_BYTES } from '../limits.js';
 
-const NAME_LENGTH = 200;
-const MESSAGE_LENGTH = 2_000;
-/** Pairs, findings, advice: far above any real config, small enough to render. */
-const MAX_ITEMS = 20_000;
-/** Memory levels per device. */
-const MAX_LEVELS = 16;
+export { REPORT_MAX_BYTES } from '../limits.js';
 
 const name = z.string().min(1).max(NAME_LENGTH);
 const message = z.string().max(MESSAGE_LENGTH);
@@ -26,7 +20,7 @@ const perLevel = <T extends z.ZodType>(value: T) =>
   z.record(z.string().min(1).max(64), value).refine((record) => Object.keys(record).length <= MAX_LEVELS, `at most ${MAX_LEVELS} memory levels`);
 /** FLOP per byte; null stands for infinity (no bytes through the level). */
 const intensity = perLevel(nonNegative.nullable().transform((value) => value ?? Infinity));
-const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_ITEMS);
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_REPORT_ITEMS);
 
 const bound = z.enum(['compute', 'memory']);
 const severity = z.enum(['warn', 'fail']);
