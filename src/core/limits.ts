@@ -31,3 +31,6 @@ export const MAX_LEVELS = 16;
 
 /** report.json files larger than this are refused before parsing: a real report is kilobytes; ~60,000 results fit. */
 export const REPORT_MAX_BYTES = 32 * 1024 * 1024;
+
+/** The longest baseline label report.json carries (`git:main`, a path); a longer one is cut with an ellipsis. */
+export const LABEL_LENGTH = 1_000;

@@ -49,40 +49,5 @@ export interface Model {
   measuredSeconds: Record<string, number>;
 }
 
-export type Bound = 'compute' | 'memory';
-
-/** One model placed on one device: the roofline of SPEC section 1. */
-export interface Result {
-  model: string;
-  hardware: string;
-  precision: Precision;
-  batch: number;
-  flops: number;
-  bytes: BytesByLevel;
-  peakFlops: number;
-  bandwidth: Record<string, number>;
-  /** FLOP per byte for each level given; Infinity when no bytes move through a level (report.json writes null). */
-  intensity: Record<string, number>;
-  ridge: Record<string, number>;
-  attainableFlops: number;
-  bound: Bound;
-  /** `compute` when compute-bound, else the memory level that gives the minimum. */
-  bindingLevel: string;
-  seconds: number;
-  throughput: number;
-  measuredSeconds: number | null;
-  achievedFlops: number | null;
-  efficiency: number | null;
-  /** For a model given as ops: how many, and the slowest ones with their time split (null otherwise). */
-  ops: { count: number; slowest: OpTime[] } | null;
-}
-
-/** One op's time on a device: the larger of its compute time and its slowest level's memory time. */
-export interface OpTime {
-  name: string;
-  seconds: number;
-  computeSeconds: number;
-  memorySeconds: number;
-  /** `compute`, or the level whose traffic takes longest. */
-  bindingLevel: string;
-}
+// What the engine produces (placements, op times) is defined with its validation in results.ts.
+export type { Bound, OpTime, Result } from './results.js';

@@ -1,5 +1,5 @@
 // Pairs the head's results with the baseline's by (model, hardware): what the rules compare.
-import type { RemovedPair, ReportResult } from '../report/types.js';
+import type { RemovedPair, ReportResult } from './types.js';
 import type { Result } from '../types.js';
 import type { Snapshot } from './types.js';
 

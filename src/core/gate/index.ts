@@ -1,6 +1,6 @@
 // The gate: baseline comparison, rules, verdict and advice. Pure: results and config in, decisions out.
 import type { GateConfig } from '../config/schema.js';
-import type { RemovedPair, ReportResult } from '../report/types.js';
+import type { RemovedPair, ReportResult } from './types.js';
 import type { Result } from '../types.js';
 import { compare } from './compare.js';
 import { check } from './rules.js';

@@ -2,6 +2,7 @@
 import { CATALOG, toDevice } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
 import { advise, evaluate } from '../gate/index.js';
+import { LABEL_LENGTH } from '../limits.js';
 import { placeAll } from '../roofline.js';
 import type { Result } from '../types.js';
 import type { Report } from './types.js';
@@ -19,7 +20,7 @@ export function buildReport(head: Config, base: Config | null, baseline: string 
   return {
     version: 1,
     status: evaluation.status,
-    baseline: base ? baseline : null,
+    baseline: base && baseline !== null ? clip(baseline, LABEL_LENGTH) : null,
     results: evaluation.results,
     removed: evaluation.removed,
     findings: evaluation.findings,
@@ -33,4 +34,9 @@ export function buildReport(head: Config, base: Config | null, baseline: string 
  */
 export function reportJson(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** `text` cut to `length` characters, the last of them an ellipsis when it was longer. */
+function clip(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }

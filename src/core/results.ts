@@ -1,0 +1,137 @@
+// What the engine produces, defined once: placements, their baselines, findings and advice, as zod schemas
+// from which the TypeScript types are derived. report.json is these shapes serialised (report/schema.ts
+// validates a file against them), so a type and its validation can never drift apart, and every limit they
+// check is one of limits.ts: what the engine writes, the action's `report:` input reads back.
+//
+// All quantities are in base SI units: FLOP, bytes, seconds, per second.
+import { z } from 'zod';
+import { MAX_LEVELS, MAX_REPORT_ITEMS, MESSAGE_LENGTH, NAME_LENGTH } from './limits.js';
+import { PRECISIONS } from './types.js';
+
+const name = z.string().min(1).max(NAME_LENGTH);
+const message = z.string().max(MESSAGE_LENGTH);
+const finite = z.number().finite();
+const positive = finite.positive();
+const nonNegative = finite.nonnegative();
+const perLevel = <T extends z.ZodType>(value: T) =>
+  z.record(z.string().min(1).max(NAME_LENGTH), value).refine((record) => Object.keys(record).length <= MAX_LEVELS, `at most ${MAX_LEVELS} memory levels`);
+/**
+ * FLOP per byte per level. No bytes through a level is an infinite intensity, which JSON cannot hold:
+ * report.json writes it as null, and reading turns null back into Infinity.
+ */
+const intensity = perLevel(nonNegative.nullable().transform((value) => value ?? Infinity));
+/** A finding's figure: null stands for an infinite one (JSON.stringify writes Infinity as null). */
+const finiteOrNull = finite.nullable();
+/**
+ * Samples per second. A pass whose time underflows to 0 s (a few bytes at TB/s, no FLOPs) has an infinite
+ * throughput: written as null, read back as Infinity, as intensities are.
+ */
+const throughput = nonNegative.nullable().transform((value) => value ?? Infinity);
+
+export const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_REPORT_ITEMS);
+
+export const boundSchema = z.enum(['compute', 'memory']);
+export const severitySchema = z.enum(['warn', 'fail']);
+export const statusSchema = z.enum(['pass', 'warn', 'fail']);
+export const ruleSchema = z.enum([
+  'intensity-drop', 'throughput-drop', 'bound-shift', 'efficiency-drop', 'min-throughput', 'max-latency', 'ridge-margin', 'above-roof',
+]);
+
+/** One op's time on a device: the larger of its compute time and its slowest level's memory time. */
+export const opTimeSchema = z.strictObject({
+  name,
+  seconds: nonNegative,
+  computeSeconds: nonNegative,
+  memorySeconds: nonNegative,
+  /** `compute`, or the level whose traffic takes longest. */
+  bindingLevel: name,
+});
+
+/** One model placed on one device: the roofline of SPEC section 1. */
+export const placementSchema = z.strictObject({
+  model: name,
+  hardware: name,
+  precision: z.enum(PRECISIONS),
+  batch: positive,
+  flops: nonNegative,
+  bytes: perLevel(nonNegative),
+  peakFlops: positive,
+  bandwidth: perLevel(positive),
+  /** Infinity when no bytes move through a level (null in report.json). */
+  intensity,
+  ridge: perLevel(nonNegative),
+  attainableFlops: nonNegative,
+  bound: boundSchema,
+  /** `compute` when compute-bound, else the memory level that gives the minimum. */
+  bindingLevel: name,
+  seconds: nonNegative,
+  throughput,
+  measuredSeconds: positive.nullable(),
+  achievedFlops: nonNegative.nullable(),
+  efficiency: nonNegative.nullable(),
+  /** For a model given as ops: how many, and the slowest ones with their time split (null otherwise). */
+  ops: z.strictObject({ count: z.number().int().nonnegative(), slowest: z.array(opTimeSchema).max(100) }).nullable(),
+});
+
+/** The baseline's side of a pair: only the figures a comparison or a reader needs. */
+export const snapshotSchema = z.strictObject({
+  intensity,
+  attainableFlops: nonNegative,
+  bound: boundSchema,
+  bindingLevel: name,
+  seconds: nonNegative,
+  throughput,
+  efficiency: nonNegative.nullable(),
+});
+
+/** A placement with its baseline: null when the pair is new or there is no baseline. */
+export const pairedSchema = placementSchema.extend({ base: snapshotSchema.nullable() });
+
+/** A pair only in the baseline. */
+export const removedSchema = z.strictObject({ model: name, hardware: name, base: snapshotSchema });
+
+export const findingSchema = z.strictObject({
+  rule: ruleSchema,
+  severity: severitySchema,
+  model: name,
+  hardware: name,
+  /** One line with the figures before and after. */
+  message,
+  /** The memory level the finding is about, for per-level rules. */
+  level: name.optional(),
+  /** Figures in base units, when the rule compares two numbers (null: infinite). */
+  before: finiteOrNull.optional(),
+  after: finiteOrNull.optional(),
+  /**
+   * The threshold or budget that was crossed, in base units: a fraction for the relative rules, samples/s or
+   * seconds for the budgets, the FLOP/B needed for ridge-margin, 1 (efficiency) for above-roof.
+   */
+  limit: finite.optional(),
+});
+
+/** One concrete optimisation with the figure it would change; never above the roof. */
+export const adviceSchema = z.strictObject({
+  model: name,
+  hardware: name,
+  /** Stable kind, e.g. `reach-ridge`, `quantize-8bit`, `fuse-level`, `lower-precision`, `move-device`. */
+  kind: name,
+  /** One line for a person: what to do and what it buys. */
+  message,
+  /** Throughput after the change, samples/s, and the gain as a ratio (1.5 = +50%). */
+  throughput: nonNegative,
+  gain: nonNegative,
+  /** The input the item changes, as a config key path (`bytes.dram`, `precision`, `hardware`), before and after. */
+  change: z.strictObject({ figure: name, before: z.union([finite, name]), after: z.union([finite, name]) }).optional(),
+});
+
+export type Bound = z.output<typeof boundSchema>;
+export type Severity = z.output<typeof severitySchema>;
+export type Status = z.output<typeof statusSchema>;
+export type RuleId = z.output<typeof ruleSchema>;
+export type OpTime = z.output<typeof opTimeSchema>;
+export type Result = z.output<typeof placementSchema>;
+export type Snapshot = z.output<typeof snapshotSchema>;
+export type ReportResult = z.output<typeof pairedSchema>;
+export type RemovedPair = z.output<typeof removedSchema>;
+export type Finding = z.output<typeof findingSchema>;
+export type Advice = z.output<typeof adviceSchema>;
