@@ -34,3 +34,6 @@ export const REPORT_MAX_BYTES = 32 * 1024 * 1024;
 
 /** The longest baseline label report.json carries (`git:main`, a path); a longer one is cut with an ellipsis. */
 export const LABEL_LENGTH = 1_000;
+
+/** The most characters of a file's content an error message quotes (a cell, a header, a parser's complaint). */
+export const QUOTE_LENGTH = 60;

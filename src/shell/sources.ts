@@ -1,20 +1,78 @@
 // Where a config and its op tables are read from: the working tree, a git ref, or (in the action) the
 // REST contents API. Each is a small object with two methods, so loading is written once.
 import { execFile } from 'node:child_process';
-import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { ConfigError } from '../core/config/index.js';
 
+/**
+ * A place files are read from. `root` is the directory tree a read must stay in, links followed, where the
+ * source can tell (loadConfig has already checked the path itself): a file outside it, or one that is not a
+ * regular file, is refused with a FileRefused error rather than read.
+ */
 export interface ConfigSource {
   /** How the report names this source: `roofline.yml`, `git:main`. */
   label: string;
   /** The file's text, or null when it does not exist there. */
-  readText(file: string): Promise<string | null>;
+  readText(file: string, root?: string): Promise<string | null>;
   /** The file as a stream of text chunks, for op tables. */
-  readChunks(file: string): Promise<AsyncIterable<string | Buffer> | null>;
+  readChunks(file: string, root?: string): Promise<AsyncIterable<string | Buffer> | null>;
+}
+
+/** A file that exists but may not be read; `reason` completes "<file> ...", and never quotes its content. */
+export class FileRefused extends Error {
+  override name = 'FileRefused';
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file} ${reason}`);
+  }
+}
+
+/** True when `inner` is `outer` or lies below it (both absolute). */
+export function isInside(outer: string, inner: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * Opens `file` for reading when it is a regular file whose real path (links followed) lies inside `root`;
+ * null when it does not exist. Anything else is refused before it is opened: a FIFO would block the read
+ * forever and a device never ends. The file is opened non-blocking and checked again once open, so that it
+ * cannot be swapped for one of those in between.
+ */
+async function openRegularFile(file: string, root: string | undefined): Promise<FileHandle | null> {
+  let real: string;
+  try {
+    real = await realpath(file);
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+  if (root !== undefined && !isInside(await realpath(root).catch(() => path.resolve(root)), real)) {
+    throw new FileRefused(file, `leads outside ${root === '.' ? 'the current directory' : root} (links are followed): files a config names must lie in the config's directory tree`);
+  }
+  const before = await stat(real);
+  if (!before.isFile()) throw new FileRefused(file, `is ${kindOf(before)}, not a regular file`);
+  const handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK);
+  const after = await handle.stat();
+  if (!after.isFile() || after.ino !== before.ino) {
+    await handle.close();
+    throw new FileRefused(file, `is ${kindOf(after)}, not a regular file`);
+  }
+  return handle;
 }
 
 /** Bytes -> text, refusing what is not UTF-8 text (a binary file, a wrong encoding). */
@@ -31,21 +89,18 @@ export function decodeText(bytes: Uint8Array, file: string): string {
 export function workingTree(label = 'working tree'): ConfigSource {
   return {
     label,
-    async readText(file) {
+    async readText(file, root) {
+      const handle = await openRegularFile(file, root);
+      if (handle === null) return null;
       try {
-        return decodeText(await readFile(file), file);
-      } catch (error) {
-        if (isMissing(error)) return null;
-        throw error;
+        return decodeText(await handle.readFile(), file);
+      } finally {
+        await handle.close();
       }
     },
-    async readChunks(file) {
-      const stream = createReadStream(file);
-      // Surface a missing file as null rather than as a stream error later.
-      return new Promise((resolve, reject) => {
-        stream.once('open', () => resolve(stream));
-        stream.once('error', (error) => (isMissing(error) ? resolve(null) : reject(error)));
-      });
+    async readChunks(file, root) {
+      const handle = await openRegularFile(file, root);
+      return handle && handle.createReadStream();
     },
   };
 }
@@ -63,6 +118,11 @@ export async function gitRef(ref: string, cwd = process.cwd()): Promise<ConfigSo
   const root = top.trim();
   const show = async (file: string): Promise<Buffer | null> => {
     const inRepo = path.relative(root, path.resolve(cwd, file)).split(path.sep).join('/');
+    // `git show` of a link prints where it points; refuse it as the working tree would refuse an escape.
+    const { stdout: entry } = await run('git', ['ls-tree', '-z', ref, '--', inRepo], { cwd: root }).catch(() => ({ stdout: '' }));
+    const mode = entry.split(' ')[0];
+    if (mode === '120000') throw new FileRefused(file, `is a symbolic link at ${ref}: files a config names must be regular files`);
+    if (mode === '040000') throw new FileRefused(file, `is a directory at ${ref}, not a file`);
     try {
       const { stdout } = await run('git', ['show', `${ref}:${inRepo}`], { cwd: root, encoding: 'buffer', maxBuffer: 1 << 30 });
       return stdout;

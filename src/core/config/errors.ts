@@ -1,5 +1,6 @@
 // Bad input, described so that a person can fix it without reading a stack trace: file, line, column,
 // the key path, what was expected, and the nearest valid word when a word was misspelt.
+import { QUOTE_LENGTH } from '../limits.js';
 
 export interface Position {
   line: number;
@@ -55,6 +56,18 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
     else out += out === '' ? String(step) : `.${String(step)}`;
   }
   return out;
+}
+
+/**
+ * A short, printable quotation of content from a file: at most QUOTE_LENGTH characters, control characters
+ * shown as escapes, in double quotes. Any content an error repeats goes through here: a config may name a
+ * file it should not (a link to /proc/self/environ), and its content must not reach a log in full.
+ *
+ *   quote('a\tb') //=> '"a\\tb"' (a tab, shown as \t)
+ */
+export function quote(text: string): string {
+  const clipped = text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH - 1)}…` : text;
+  return JSON.stringify(clipped).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Shown at most; a config with more problems than this has one underlying mistake worth fixing first. */

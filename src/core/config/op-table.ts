@@ -4,7 +4,7 @@ import { OUTERMOST } from '../roofline.js';
 import type { BytesByLevel, Op } from '../types.js';
 import { nearestWord } from '../nearest-word.js';
 import { parseQuantity } from '../units.js';
-import { ConfigError, issueAt, type ConfigIssue } from './errors.js';
+import { ConfigError, issueAt, quote, type ConfigIssue } from './errors.js';
 import { describeAll } from './issues.js';
 import type { OpTable } from './resolve.js';
 import { toOp } from './resolve.js';
@@ -54,6 +54,7 @@ export class OpTableReader {
     for (const cell of cells) for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) this.line += 1;
     if (cells.length === 1 && cells[0]!.trim() === '') return; // a blank line
     if (this.plan === null) return this.csvHeader(cells, line);
+    if (this.plan.name < 0) return; // the header's issue already says what is missing; rows cannot be read
     if (cells.length !== this.header.length) {
       return this.issue(line, 1, `expected ${this.header.length} cells as in the header, found ${cells.length}`);
     }
@@ -72,7 +73,7 @@ export class OpTableReader {
       else if (/^bytes(?:[._](.+))?$/.test(name)) plan.bytes.push([index, name.length > 6 ? name.slice(6) : perLevel ? OUTERMOST : '']);
       else {
         const nearest = nearestWord(name, ['name', 'flops', 'macs', 'bytes', 'bytes.dram', 'bytes.l2', 'bytes.l1']);
-        this.issue(line, index + 1, `unknown column "${name}"${nearest ? `; did you mean "${nearest}"?` : ''} (columns: name, flops or macs, bytes or bytes.<level>)`);
+        this.issue(line, index + 1, `unknown column ${quote(name)}${nearest ? `; did you mean "${nearest}"?` : ''} (columns: name, flops or macs, bytes or bytes.<level>)`);
       }
     });
     if (plan.name < 0) this.issue(line, 1, 'expected a header row naming the columns, with at least name, flops (or macs) and bytes');
@@ -127,7 +128,7 @@ export class OpTableReader {
     try {
       value = JSON.parse(text);
     } catch (error) {
-      return this.issue(line, 1, `not valid JSON: ${(error as Error).message}`);
+      return this.issue(line, 1, `not valid JSON (${jsonProblem(error)})`);
     }
     this.add(value, line, () => 1);
   }
@@ -172,4 +173,15 @@ export class OpTableReader {
   private issue(line: number, column: number, message: string): void {
     if (this.issues.length < MAX_ISSUES) this.issues.push(issueAt(this.file, { line, column }, [], message));
   }
+}
+
+/**
+ * What JSON.parse objected to, without the text it quotes: V8's messages repeat the line they failed on
+ * (`Unexpected token 'P', "PATH=/usr/"... is not valid JSON`), which may be any file's content.
+ */
+function jsonProblem(error: unknown): string {
+  const message = String((error as Error).message ?? error);
+  const position = /position (\d+)/.exec(message);
+  const what = /^(Unexpected (?:token|end of JSON input|non-whitespace character)|Bad control character|Unterminated string|Expected [^,"]*)/.exec(message);
+  return `${what ? what[1] : 'not JSON'}${position ? ` at character ${Number(position[1]) + 1}` : ''}`;
 }
