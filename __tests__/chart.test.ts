@@ -123,7 +123,7 @@ describe('rooflineSpec: roofs, eaves and ridges', () => {
 
   it('draws one eave per memory level in use per device', () => {
     const eaves = lines(report).filter((l) => String(l.what).endsWith('bandwidth'));
-    expect(eaves.map((e) => `${e.device} ${e.what}`).sort()).toEqual(['A100 80GB dram bandwidth', 'A100 80GB l2 bandwidth', 'H100 SXM dram bandwidth']);
+    expect(eaves.map((e) => `${e.device} ${e.what}`).sort()).toEqual(['A100 80GB DRAM bandwidth', 'A100 80GB L2 bandwidth', 'H100 SXM DRAM bandwidth']);
     for (const eave of eaves) expect(eave.y / eave.x).toBeCloseTo(eave.y2 / eave.x2, 0); // slope B
   });
 
@@ -144,8 +144,8 @@ describe('rooflineSpec: roofs, eaves and ridges', () => {
   it('labels roofs and eaves with device, precision or level, and value', () => {
     const texts = labelTexts(report);
     expect(texts.some((t) => /H100 SXM · fp16 (roof )?989 TFLOP\/s/.test(t) || t === 'fp16 989 TFLOP/s')).toBe(true);
-    expect(texts.some((t) => t.includes('dram 3.35 TB/s'))).toBe(true);
-    expect(texts.some((t) => t.includes('l2 5.12 TB/s'))).toBe(true);
+    expect(texts.some((t) => t.includes('DRAM 3.35 TB/s'))).toBe(true);
+    expect(texts.some((t) => t.includes('L2 5.12 TB/s'))).toBe(true);
   });
 });
 
@@ -292,7 +292,7 @@ describe('rooflineSpec: measured times', () => {
     expect(marks[0]!.y).toBe(result!.achievedFlops);
     expect(marks[0]!.y).toBeCloseTo(0.44 * result!.attainableFlops, -6);
     expect(marks[0]!.color).toBe(DEVICE_COLORS[0]);
-    expect(marks[0]!.measuredText).toMatch(/measured 44% of attainable$/);
+    expect(marks[0]!.measuredText).toMatch(/measured 44\.0% of attainable$/);
     expect(markOf(measuredMarks(report)!).filled).toBe(false);
     expect(subtitle(report)).toContain('×: achieved FLOP/s from the measured time');
     expect(subtitle(report)).not.toContain('above');
@@ -309,8 +309,8 @@ describe('rooflineSpec: measured times', () => {
     expect(markOf(measuredRules(report)!).strokeWidth).toBeLessThanOrEqual(1);
   });
 
-  it('labels the x "measured 44% of attainable" in the device colour', () => {
-    const label = (layers(report).find((l) => markOf(l).type === 'text')!.data.values as Json[]).find((d) => d.text === 'measured 44% of attainable');
+  it('labels the x "measured 44.0% of attainable" in the device colour', () => {
+    const label = (layers(report).find((l) => markOf(l).type === 'text')!.data.values as Json[]).find((d) => d.text === 'measured 44.0% of attainable');
     expect(label).toBeDefined();
     expect(label!.color).toBe(DEVICE_COLORS[0]);
   });
@@ -324,7 +324,7 @@ describe('rooflineSpec: measured times', () => {
     expect(mark!.color).toBe(ABOVE_ROOF_COLOR);
     expect(mark!.above).toBe(true);
     expect(mark!.note).toContain('measured above its roof');
-    expect(labelTexts(above).some((t) => t.startsWith('above roof') && t.includes('150%'))).toBe(true);
+    expect(labelTexts(above).some((t) => t.startsWith('above roof') && t.includes('150.0%'))).toBe(true);
     expect(subtitle(above)).toContain('above its roof');
     const [rule] = measuredRules(above)!.data.values as Json[];
     expect(rule!.y2).toBeGreaterThan(rule!.y); // up from the point
@@ -349,7 +349,7 @@ describe('rooflineSpec: measured times', () => {
 
   it('renders the x and its label to SVG', async () => {
     const svg = await renderSvg(rooflineSpec(reportOf([...FOUR, measured], FOUR), NAMES));
-    expect(svg).toContain('measured 44% of attainable');
+    expect(svg).toContain('measured 44.0% of attainable');
     expect(svg).toContain('stroke-dasharray="3,3"');
     expect(svg).not.toMatch(/NaN|Infinity/);
   });
@@ -412,8 +412,8 @@ describe('asciiRoofline', () => {
     expect(plot).toMatch(/=+/);
     expect(plot).toContain('/');
     for (const letter of ['A', 'B', 'C', 'D']) expect(plot).toContain(letter);
-    expect(text).toContain('A llama-decode on h100-sxm: memory-bound (dram)');
-    expect(text).toContain('= / h100-sxm: roof fp16 989 TFLOP/s; eave dram 3.35 TB/s');
+    expect(text).toContain('A llama-decode on h100-sxm: memory-bound (DRAM), 2.00 FLOP/B (DRAM),');
+    expect(text).toContain('= / h100-sxm: roof fp16 989 TFLOP/s; eave DRAM 3.35 TB/s');
     expect(text).toMatch(/1 P|100 T/);
   });
 
@@ -425,7 +425,7 @@ describe('asciiRoofline', () => {
   it('puts infinite intensity in the last column, and never prints NaN', () => {
     const text = asciiRoofline(reportOf([model({ name: 'no-bytes', bytes: { dram: 0 } }), model({ name: 'plain' })]));
     expect(text.split('\n').find((l) => l.includes('A'))!.trimEnd()).toMatch(/A$/);
-    expect(text).toContain('∞ FLOP/B (at the right edge)');
+    expect(text).toContain('∞ FLOP/B (DRAM, at the right');
     expect(text).not.toMatch(/NaN|Infinity/);
   });
 });

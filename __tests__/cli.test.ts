@@ -73,7 +73,7 @@ describe('roofline-gate check', () => {
     const [head, first] = stdout.split('\n');
     expect(head).toMatch(/^MODEL\s+HARDWARE\s+PREC\s+INTENSITY\s+RIDGE\s+BOUND\s+ATTAINABLE\s+TIME\/PASS\s+THROUGHPUT$/);
     // 25 GFLOP / 1 GB = I 25 > ridge 23.3: compute-bound at 11.3 TFLOP/s, 25e9 / 11.3e12 = 2.21 ms
-    expect(first).toMatch(/^vgg16\s+gtx-1080-ti\s+fp32\s+25\.0 \(dram\)\s+23\.3\s+compute\s+11\.3 TFLOP\/s\s+2\.21 ms\s+452\/s$/);
+    expect(first).toMatch(/^vgg16\s+gtx-1080-ti\s+fp32\s+25\.0 \(DRAM\)\s+23\.3\s+compute-bound\s+11\.3 TFLOP\/s\s+2\.21 ms\s+452\/s$/);
     expect(stdout).toMatch(/^PASS {2}1 results, 0 fail, 0 warn, no baseline$/m);
   });
 

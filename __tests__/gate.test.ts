@@ -314,6 +314,13 @@ describe('above-roof (default warn)', () => {
     expect(judge(fast, null, { 'above-roof': 'off' }).findings).toEqual([]);
     expect(judge(model('m', 1e12, { dram: 1e9 }, { measuredSeconds: { toy: 0.01 } }), null).findings).toEqual([]);
   });
+
+  it('decides at the resolution efficiency is shown at: 100.0% is on the roof, 100.1% above it', () => {
+    const measured = (efficiency: number) => judge(model('m', 1e12, { dram: 1e9 }, { measuredSeconds: { toy: 0.01 / efficiency } }), null).findings;
+    expect(measured(1 + 2.4e-10)).toEqual([]);
+    expect(measured(1.00049)).toEqual([]);
+    expect(measured(1.00051).map((f) => f.message.match(/\(efficiency [^)]*\)/)![0])).toEqual(['(efficiency 100.1%)']);
+  });
 });
 
 describe('verdict', () => {

@@ -7,6 +7,7 @@ import { COMMENT_LIMIT } from '../src/core/limits.js';
 import { fence, renderMarkdown } from '../src/core/report/markdown.js';
 import { renderText } from '../src/core/report/text.js';
 import type { Report } from '../src/core/report/types.js';
+import { renderArtifacts } from '../src/shell/check.js';
 
 const config = (models: string, gate = '') => loadConfig(`version: 1\nhardware: gtx-1080-ti\nmodels:\n${models}${gate}`, 'roofline.yml');
 
@@ -58,7 +59,7 @@ describe('text rendering', () => {
     const text = renderText(report);
     expect(text.split('\n')[0]).toMatch(/CHANGE$/);
     expect(text).toMatch(/403\/s\s+-10\.8%$/m);
-    expect(text).toContain('removed: old on gtx-1080-ti (was compute, 11.3 TFLOP/s, 88.5 us, 11.3k/s)');
+    expect(text).toContain('removed: old on gtx-1080-ti (was compute-bound, 11.3 TFLOP/s, 88.5 us, 11.3k/s)');
     expect(text).toMatch(/^ {2}FAIL {2}bound-shift: vgg16 on gtx-1080-ti moved/m);
     expect(text).toMatch(/^FAIL {2}1 results, 3 fail, 0 warn, against old\.yml$/m);
   });
@@ -75,7 +76,7 @@ describe('text rendering', () => {
 
   it('paints the bound, and only through the painter it is given', () => {
     const text = renderText(buildReport(config(vgg('1 GB')), null, null), { paint: (t, style) => (style === 'compute' ? `<${t.trim()}>` : t) });
-    expect(text).toContain('<compute>');
+    expect(text).toContain('<compute-bound>');
     expect(renderText(buildReport(config(vgg('1 GB')), null, null))).not.toContain('<');
   });
 });
@@ -83,16 +84,16 @@ describe('text rendering', () => {
 describe('Markdown rendering', () => {
   it('has a verdict line, findings, a table and the chart', () => {
     const report = buildReport(config(vgg('1.2 GB')), config(vgg('1 GB')), 'main');
-    const md = renderMarkdown(report, { chart: { kind: 'image', url: 'https://github.com/o/r/blob/abc/x.svg?raw=true' }, editorUrl: 'https://vega.github.io/editor/#/url/vega-lite/N4Ig' });
+    const md = renderMarkdown(report, { chart: { kind: 'image', url: 'https://github.com/o/r/blob/abc/x.svg?raw=true' }, editorUrl: 'https://vega.github.io/editor/#/url/vega-lite/N4Ig', limit: COMMENT_LIMIT });
     expect(md.split('\n')[0]).toBe('### ❌ roofline-gate: fail');
     expect(md).toContain('- 🔴 **fail** `bound-shift`: vgg16 on gtx-1080-ti moved from compute-bound to memory-bound (DRAM)&#58;'.replace('&#58;', ':'));
-    expect(md).toContain('| vgg16 | gtx-1080-ti | fp32 | 20.8 (dram) | 23.3 | **memory (dram)** | 10.1 TFLOP/s | 2.48 ms | 403/s | -10.8% |');
+    expect(md).toContain('| vgg16 | gtx-1080-ti | fp32 | 20.8 (DRAM) | 23.3 | **memory-bound (DRAM)** | 10.1 TFLOP/s | 2.48 ms | 403/s | -10.8% |');
     expect(md).toContain('![Roofline chart](https://github.com/o/r/blob/abc/x.svg?raw=true)');
     expect(md).toContain('[Open the chart in the Vega editor](https://vega.github.io/editor/#/url/vega-lite/N4Ig)');
   });
 
   it('embeds a text-mode chart in a fence the text cannot close, and says why', () => {
-    const md = renderMarkdown(buildReport(config(vgg('1 GB')), null, null), { chart: { kind: 'text', text: 'a ``` b', reason: 'no contents: write permission' } });
+    const md = renderMarkdown(buildReport(config(vgg('1 GB')), null, null), { chart: { kind: 'text', text: 'a ``` b', reason: 'no contents: write permission' }, limit: COMMENT_LIMIT });
     expect(md).toContain('````text\na ``` b\n````');
     expect(md).toContain('_no contents&#58; write permission_'.replace('&#58;', ':'));
     expect(fence('x')).toBe('```text\nx\n```');
@@ -101,7 +102,7 @@ describe('Markdown rendering', () => {
   it('escapes every string from the config: no mentions, no HTML, no broken tables', () => {
     const name = '@octocat <img src=x onerror=alert(1)> | *bold* [link](http://x) `code`';
     const report = buildReport(config(`  - name: ${JSON.stringify(name)}\n    precision: fp32\n    flops: 1 GFLOP\n    bytes: 1 MB\n`), null, null);
-    const md = renderMarkdown(report);
+    const md = renderMarkdown(report, { limit: null });
     const row = md.split('\n').find((line) => line.includes('octocat'))!;
     expect(row).toContain('@&#8203;octocat');
     expect(row).not.toMatch(/<img|\*bold\*|\[link\]|`code`/);
@@ -111,9 +112,20 @@ describe('Markdown rendering', () => {
   it('stays under the comment limit whatever the input, folding advice, then rows, and says so', () => {
     const models = Array.from({ length: 1000 }, (_, i) => `  - { name: model-${i}-${'x'.repeat(60)}, precision: fp32, flops: ${i + 1} GFLOP, bytes: 1 GB }\n`).join('');
     const report = buildReport(config(models), null, null);
-    const md = renderMarkdown(report);
+    const md = renderMarkdown(report, { limit: COMMENT_LIMIT });
     expect(md.length).toBeLessThanOrEqual(COMMENT_LIMIT);
-    expect(md).toMatch(/_Showing \d+ of 1000 results to fit GitHub's comment limit; report\.md has them all\._/);
+    expect(md).toMatch(/_Showing \d+ of 1000 results to fit GitHub's size limit; report\.md and report\.json in the out dir have them all\._/);
+  });
+
+  it('cuts nothing without a limit: report.md in the out dir carries every row of a report too long for a comment', async () => {
+    // Few pairs, so that the chart renders fast, with long rows: each | in a name is 6 characters escaped.
+    const models = Array.from({ length: 80 }, (_, i) => `  - { name: "model-${i}${'|'.repeat(150)}", precision: fp32, flops: ${i + 1} GFLOP, bytes: 1 GB }\n`).join('');
+    const report = buildReport(config(models), null, null);
+    expect(renderMarkdown(report, { limit: COMMENT_LIMIT })).toContain('_Showing ');
+    const { 'report.md': md } = await renderArtifacts(report);
+    expect(md.length).toBeGreaterThan(COMMENT_LIMIT);
+    expect(md.split('\n').filter((line) => line.startsWith('| model-'))).toHaveLength(80);
+    expect(md).not.toContain('_Showing ');
   });
 
   it('property: any model name gives a body under the limit, with no raw < or @ mention', () => {

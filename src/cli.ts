@@ -84,7 +84,7 @@ async function check(args: string[]): Promise<number> {
 
   // The verdict reaches the reader before anything can go wrong with the out dir.
   if (format === 'json') process.stdout.write(reportJson(report));
-  else if (format === 'markdown') process.stdout.write(renderMarkdown(report));
+  else if (format === 'markdown') process.stdout.write(renderMarkdown(report, { limit: null }));
   else process.stdout.write(renderText(report, { paint: colours(values['no-color']!) }));
   try {
     await writeOutDir(values.out!, artifacts);

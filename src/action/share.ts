@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import * as core from '@actions/core';
 import { asciiRoofline, vegaEditorUrl } from '../core/chart/index.js';
-import { EDITOR_URL_LIMIT } from '../core/limits.js';
+import { COMMENT_LIMIT, EDITOR_URL_LIMIT } from '../core/limits.js';
 import { reportJson } from '../core/report/build.js';
 import { renderMarkdown, type ChartEmbed } from '../core/report/markdown.js';
 import type { Report } from '../core/report/types.js';
@@ -90,6 +90,7 @@ export async function share(report: Report, chart: Chart, settings: Settings, ev
       editorUrl,
       header: `${thread.marker}\n${stampLine(stamp)}`,
       footer: `<sub>roofline-gate for ${pr.headSha.slice(0, 7)} · [workflow run](${event.runUrl})</sub>`,
+      limit: COMMENT_LIMIT,
     });
     const url = settings.comment === 'new' ? await postComment(octokit, thread, body) : (await writeSticky(octokit, thread, body, stamp, found)).url;
     core.info(`Comment: ${url}`);

@@ -1,20 +1,41 @@
 // Formatting base SI units for people: one formatter per quantity, used by every rendering (text, Markdown,
-// chart, findings, advice), so that a figure reads the same wherever it is shown.
+// chart, findings, advice), so that a figure reads the same wherever it is shown. The quantity formatters
+// (flopRate, byteCount, byteRate, time, perSecond, intensity, efficiency, signedPercent, thresholdText,
+// levelText) are what renderings call; si, significant and percent are the pieces they are made of.
+import type { Precision } from './types.js';
 
-const HUMAN_PREFIXES: Array<[string, number]> = [['E', 1e18], ['P', 1e15], ['T', 1e12], ['G', 1e9], ['M', 1e6], ['k', 1e3]];
+/** SI prefixes for people, largest first; also the chart's axis labels (chart/geometry.ts, chart/spec.ts). */
+export const SI_PREFIXES: ReadonlyArray<readonly [string, number]> = [['E', 1e18], ['P', 1e15], ['T', 1e12], ['G', 1e9], ['M', 1e6], ['k', 1e3]];
 
 /** `value` with an SI prefix to 3 significant figures: si(3.39e12, 'FLOP/s') //=> '3.39 TFLOP/s'. */
 export function si(value: number, unit: string, digits = 3): string {
   if (!Number.isFinite(value)) return value > 0 ? `∞ ${unit}` : `-∞ ${unit}`;
   const size = Math.abs(value);
-  for (const [prefix, factor] of HUMAN_PREFIXES) {
+  for (const [prefix, factor] of SI_PREFIXES) {
     // Compare after rounding so that 999.96e9 shows as 1.00 T, not 1000 G.
     if (Number((size / factor).toPrecision(digits)) >= 1) return `${significant(value / factor, digits)} ${prefix}${unit}`;
   }
   return `${significant(value, digits)} ${unit}`;
 }
 
-/** A rate of samples (or tokens) per second: perSecond(403.3) //=> '403/s'; perSecond(6290) //=> '6.29k/s'. */
+/** The unit of a compute rate: integer formats count operations, not floating-point ones. */
+export const rateUnit = (precision: Precision | undefined): string => (precision?.startsWith('int') ? 'OP/s' : 'FLOP/s');
+
+/**
+ * A compute rate (a roof, attainable or achieved): flopRate(3.39e12, 'fp16') //=> '3.39 TFLOP/s';
+ * flopRate(1e14, 'int8') //=> '100 TOP/s'. Without a precision (a baseline's, which report.json does not keep) FLOP/s.
+ */
+export function flopRate(flopsPerSecond: number, precision: Precision | undefined): string {
+  return si(flopsPerSecond, rateUnit(precision));
+}
+
+/** Bytes moved: byteCount(1.52e9) //=> '1.52 GB'. */
+export const byteCount = (bytes: number): string => si(bytes, 'B');
+
+/** A bandwidth: byteRate(3.35e12) //=> '3.35 TB/s'. */
+export const byteRate = (bytesPerSecond: number): string => si(bytesPerSecond, 'B/s');
+
+/** A rate of samples (or tokens) per second, a throughput: perSecond(403.3) //=> '403/s'; perSecond(6290) //=> '6.29k/s'. */
 export function perSecond(value: number, digits = 3): string {
   return si(value, '/s', digits).replace(' ', '');
 }
@@ -30,9 +51,53 @@ export function time(seconds: number, digits = 3): string {
   return `${significant(seconds * 1e9, digits)} ns`;
 }
 
+/** The unit of arithmetic intensity, as every rendering writes it beside a figure. */
+export const INTENSITY_UNIT = 'FLOP/B';
+
+/** Arithmetic intensity, the number alone (tables give the unit in the heading): intensity(20.83) //=> '20.8'; Infinity -> '∞'. */
+export const intensity = (flopPerByte: number): string => significant(flopPerByte);
+
+/** Arithmetic intensity with its unit: flopPerByte(20.83) //=> '20.8 FLOP/B'. */
+export const flopPerByte = (value: number): string => `${intensity(value)} ${INTENSITY_UNIT}`;
+
+/** A memory level as a reader knows it: levelText('dram') //=> 'DRAM'. */
+export const levelText = (level: string): string => level.toUpperCase();
+
 /** A fraction as a percentage: percent(0.0512) //=> '5.1%'. */
 export function percent(fraction: number, decimals = 1): string {
   return `${(fraction * 100).toFixed(decimals)}%`;
+}
+
+/**
+ * Decimals of a percent that efficiency is shown to: a tenth tells 99.9% from 100.1%, and a small share
+ * (0.3%) does not read as 0%. above-roof.ts decides at the same resolution.
+ */
+const EFFICIENCY_DECIMALS = 1;
+
+/** Efficiency in percent, rounded as efficiency() prints it: efficiencyPercent(1.00049) //=> 100; (1.0006) //=> 100.1. */
+export function efficiencyPercent(fraction: number): number {
+  const scale = 10 ** EFFICIENCY_DECIMALS;
+  return Math.round(fraction * 100 * scale) / scale;
+}
+
+/** Efficiency (predicted over measured time): efficiency(0.443) //=> '44.3%'; NaN (no work in no time) -> 'n/a'. */
+export function efficiency(fraction: number): string {
+  if (Number.isNaN(fraction)) return 'n/a';
+  if (!Number.isFinite(fraction)) return fraction > 0 ? '∞%' : '-∞%';
+  return `${efficiencyPercent(fraction).toFixed(EFFICIENCY_DECIMALS)}%`;
+}
+
+/** A relative change, signed: signedPercent(0.031) //=> '+3.1%'; (-0.065) //=> '-6.5%'; a change that rounds to nothing is '0.0%'. */
+export function signedPercent(fraction: number): string {
+  if (!Number.isFinite(fraction)) return fraction > 0 ? '+∞' : '-100%';
+  const text = percent(fraction);
+  return fraction > 0 && text !== '0.0%' ? `+${text}` : text === '-0.0%' ? '0.0%' : text;
+}
+
+/** A threshold or margin as people write it in a config: 5% -> '5%', 2.5% -> '2.5%'. */
+export function thresholdText(fraction: number): string {
+  const hundredths = Math.round(fraction * 1e4);
+  return percent(fraction, hundredths % 100 === 0 ? 0 : hundredths % 10 === 0 ? 1 : 2);
 }
 
 /**

@@ -39,7 +39,7 @@ export interface Artifacts {
  */
 export async function renderArtifacts(
   report: Report,
-  markdown: MarkdownOptions = {},
+  markdown: Omit<MarkdownOptions, 'limit'> = {},
   warn: (message: string) => void = () => undefined,
 ): Promise<Artifacts> {
   const base = { 'report.json': reportJson(report) };
@@ -50,13 +50,13 @@ export async function renderArtifacts(
     const svg = await renderSvg(spec);
     return {
       ...base,
-      'report.md': renderMarkdown(report, { chart: { kind: 'image', url: 'roofline.svg' }, ...markdown }),
+      'report.md': renderMarkdown(report, { chart: { kind: 'image', url: 'roofline.svg' }, ...markdown, limit: null }),
       'roofline.svg': svg,
       'roofline.vl.json': `${JSON.stringify(spec, null, 2)}\n`,
     };
   } catch (error) {
     warn(`the roofline chart could not be drawn (${(error as Error).message}); the report is written without it`);
-    return { ...base, 'report.md': renderMarkdown(report, markdown) };
+    return { ...base, 'report.md': renderMarkdown(report, { ...markdown, limit: null }) };
   }
 }
 

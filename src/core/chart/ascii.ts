@@ -1,7 +1,8 @@
 // The roofline as text, for a Markdown code block where no image can be published: log-log, roofs as
 // rows of one character per device, eaves as `/`, each model x hardware a letter keyed in the legend.
+import { boundText } from '../bound-text.js';
+import { byteRate, flopPerByte, flopRate, levelText } from '../format.js';
 import type { Report } from '../report/types.js';
-import { si, significant } from '../format.js';
 import { type ChartPoint, type Geometry, decadeLabel, decades, geometry } from './geometry.js';
 
 /** Roof characters, one per device in turn; eaves are always `/`. */
@@ -95,17 +96,18 @@ function centered(text: string, width: number): string {
 function legend(g: Geometry, width: number, crowded: boolean): string[] {
   const out: string[] = [];
   g.devices.forEach((device, i) => {
-    const roofs = device.roofs.map((r) => `${r.precision} ${si(r.flopsPerSecond, 'FLOP/s')}`).join(', ');
-    const eaves = device.eaves.map((e) => `${e.level} ${si(e.bytesPerSecond, 'B/s')}`).join(', ');
+    const roofs = device.roofs.map((r) => `${r.precision} ${flopRate(r.flopsPerSecond, r.precision)}`).join(', ');
+    const eaves = device.eaves.map((e) => `${levelText(e.level)} ${byteRate(e.bytesPerSecond)}`).join(', ');
     out.push(...wrap(`${ROOF_CHARS[i % ROOF_CHARS.length]} ${EAVE_CHAR} ${device.id}: roof ${roofs}; eave ${eaves}`, width));
   });
   for (const p of g.points) {
     const r = p.result;
-    const bound = r.bound === 'compute' ? 'compute-bound' : `memory-bound (${r.bindingLevel})`;
-    const intensity = p.clamp === 'infinite-intensity' ? '∞ FLOP/B (at the right edge)' : `${significant(p.intensity)} FLOP/B`;
+    const edge = p.clamp === 'infinite-intensity' ? ', at the right edge' : '';
+    const intensity = `${flopPerByte(p.intensity)} (${levelText(p.level)}${edge})`;
     const moved = r.base && (r.base.attainableFlops !== r.attainableFlops || p.base!.x !== p.x);
-    const was = !r.base ? '' : moved ? `; was ${si(r.base.attainableFlops, 'FLOP/s')} (${BASE_CHAR})` : '; as in the baseline';
-    out.push(...wrap(`${pointChar(p)} ${r.model} on ${r.hardware}: ${bound}, ${intensity}, ${si(r.attainableFlops, 'FLOP/s')}${was}`, width));
+    const was = !r.base ? '' : moved ? `; was ${flopRate(r.base.attainableFlops, undefined)} (${BASE_CHAR})` : '; as in the baseline';
+    const attainable = flopRate(r.attainableFlops, r.precision);
+    out.push(...wrap(`${pointChar(p)} ${r.model} on ${r.hardware}: ${boundText(r.bindingLevel)}, ${intensity}, ${attainable}${was}`, width));
   }
   if (crowded) out.push(`${CROWD_CHAR} several points in one cell`);
   return out;

@@ -3,9 +3,12 @@
 // one point per model x hardware (and its baseline), and log-scale domains that hold them all.
 //
 // Points sit at their attainable performance, so they lie on the roofline. A point is drawn at the intensity
-// of its binding level when memory-bound (it then sits on that level's eave) and of its outermost level when
-// compute-bound; its baseline at the same level, so the arrow between them compares like with like. A point
-// with a measured time also has its achieved FLOP/s, drawn straight above or below it: same intensity.
+// of its headline level (headline-level.ts: the binding level when memory-bound, so it sits on that level's
+// eave; the level closest to binding when compute-bound), as the table shows it; its baseline at the same
+// level, so the arrow between them compares like with like. A point with a measured time also has its
+// achieved FLOP/s, drawn straight above or below it: same intensity.
+import { SI_PREFIXES } from '../format.js';
+import { headlineLevel } from '../headline-level.js';
 import type { Report, ReportResult } from '../report/types.js';
 import { OUTERMOST } from '../roofline.js';
 import type { Precision } from '../types.js';
@@ -90,7 +93,7 @@ const PAD_ABOVE = 2.2;
 export function geometry(report: Report): Geometry {
   const devices = deviceLines(report.results);
   const placed = report.results.map((result, i) => {
-    const level = placingLevel(result);
+    const level = headlineLevel(result) ?? OUTERMOST;
     const baseLevel = result.base && (level in result.base.intensity ? level : firstLevel(result.base.intensity));
     return {
       number: i + 1,
@@ -126,12 +129,6 @@ export function geometry(report: Report): Geometry {
     return { number: p.number, result: p.result, level: p.level, ...at, base, measured: measured(p.result, y) };
   });
   return { devices, points, x, y };
-}
-
-/** The binding level when memory-bound; else the outermost level given (the first, as configs list them). */
-export function placingLevel(result: ReportResult): string {
-  if (result.bound === 'memory') return result.bindingLevel;
-  return OUTERMOST in result.intensity ? OUTERMOST : (firstLevel(result.intensity) ?? OUTERMOST);
 }
 
 function firstLevel(byLevel: Record<string, number>): string | undefined {
@@ -227,11 +224,9 @@ export function decades([lo, hi]: [number, number]): number[] {
   return out;
 }
 
-const PREFIXES: Array<[string, number]> = [['E', 1e18], ['P', 1e15], ['T', 1e12], ['G', 1e9], ['M', 1e6], ['k', 1e3]];
-
 /** An axis label for a power of ten: decadeLabel(1e13, ' ') //=> '10 T'; decadeLabel(0.1) //=> '0.1'. */
 export function decadeLabel(value: number, separator = ''): string {
-  for (const [prefix, factor] of PREFIXES) {
+  for (const [prefix, factor] of SI_PREFIXES) {
     if (value >= factor) return `${Number((value / factor).toPrecision(6))}${separator}${prefix}`;
   }
   return String(Number(value.toPrecision(6)));

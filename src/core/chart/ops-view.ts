@@ -1,8 +1,9 @@
 // The per-op view under the roofline: for each model given as ops, on each of its targets, its slowest ops
 // as pairs of bars, compute time and memory time. The longer of the two is the op's time (roofline.ts opTime),
 // drawn solid; the other faint. A panel per model x hardware, each with its own time scale.
+import { boundText } from '../bound-text.js';
+import { flopRate, time } from '../format.js';
 import type { ReportResult } from '../report/types.js';
-import { si, time } from '../format.js';
 import type { View } from './spec.js';
 import { BOUND_COLORS, PLOT_WIDTH } from './theme.js';
 
@@ -41,7 +42,7 @@ function panel(r: ReportResult, deviceName: (id: string) => string, subtitle: st
     seen.set(op.name, count);
     const name = count === 1 ? op.name : `${op.name} (${count})`;
     const bindsCompute = op.bindingLevel === 'compute';
-    const common = { op: name, opTime: time(op.seconds), bindingLevel: op.bindingLevel };
+    const common = { op: name, opTime: time(op.seconds), bound: boundText(op.bindingLevel) };
     return [
       { ...common, part: 'compute', value: op.computeSeconds / factor, binds: bindsCompute, partTime: time(op.computeSeconds) },
       { ...common, part: 'memory', value: op.memorySeconds / factor, binds: !bindsCompute, partTime: time(op.memorySeconds) },
@@ -50,7 +51,7 @@ function panel(r: ReportResult, deviceName: (id: string) => string, subtitle: st
   const shown = ops.length < r.ops!.count ? `${ops.length} slowest of ${r.ops!.count} ops` : `${r.ops!.count} ops, slowest first`;
   return {
     title: {
-      text: `${r.model} on ${deviceName(r.hardware)}: ${shown} (${time(r.seconds)} per pass at ${si(r.attainableFlops, 'FLOP/s')})`,
+      text: `${r.model} on ${deviceName(r.hardware)}: ${shown} (${time(r.seconds)} per pass at ${flopRate(r.attainableFlops, r.precision)})`,
       subtitle,
       fontSize: 12.5,
     },
@@ -74,7 +75,7 @@ function panel(r: ReportResult, deviceName: (id: string) => string, subtitle: st
         { field: 'part', title: 'part' },
         { field: 'partTime', title: 'time' },
         { field: 'opTime', title: 'op time' },
-        { field: 'bindingLevel', title: 'bound by' },
+        { field: 'bound', title: 'bound' },
       ],
     },
   };

@@ -7,9 +7,11 @@
 // The scales are fixed here (explicit log domains, fixed plot size), so labels are placed in pixel space
 // before Vega sees the spec (layout.ts), with text widths of the font the chart names (text-width.ts).
 import type { TopLevelSpec } from 'vega-lite';
+import { isAboveRoof } from '../above-roof.js';
+import { BOUND_WORDS, boundText } from '../bound-text.js';
+import { byteRate, efficiency, flopPerByte, flopRate, intensity, levelText, perSecond, SI_PREFIXES, time } from '../format.js';
 import type { Report } from '../report/types.js';
-import { percent, si, significant, time } from '../format.js';
-import { type ChartPoint, type Geometry, type LogScale, type Measured, decades, geometry, logScale } from './geometry.js';
+import { type ChartPoint, type Geometry, type LogScale, decades, geometry, logScale } from './geometry.js';
 import { type Shape, type TextPlacement, Occupancy, rectangle, segment, textBox } from './layout.js';
 import { opsViews } from './ops-view.js';
 import {
@@ -84,7 +86,7 @@ function subtitle(report: Report, g: Geometry, numbered: boolean): string[] {
   ];
   const measured = g.points.filter((p) => p.measured);
   if (measured.length) {
-    const above = measured.some((p) => aboveRoof(p.measured!));
+    const above = measured.some((p) => isAboveRoof(p.result));
     lines.push(`×: achieved FLOP/s from the measured time, dashed to its attainable point${above ? '; red ×: above its roof, so its inputs are off' : ''}.`);
   }
   if (g.points.some((p) => p.base)) lines.push(`Hollow marks: baseline${report.baseline ? ` (${report.baseline})` : ''}; arrows lead to this change.`);
@@ -165,12 +167,11 @@ class RooflineView {
     const values = this.g.points.map((p, i) => {
       const column = Math.floor(i / rows);
       const r = p.result;
-      const boundText = r.bound === 'compute' ? 'compute' : `memory (${r.bindingLevel})`;
       return {
         px: column * columnWidth + 8,
         py: (i % rows) * rowHeight + rowHeight / 2,
         number: String(p.number),
-        text: `${r.model} · ${this.deviceName(r.hardware)} · ${boundText}`,
+        text: `${r.model} · ${this.deviceName(r.hardware)} · ${boundText(r.bindingLevel)}`,
         device: this.deviceName(r.hardware),
         bound: r.bound,
         ...tooltip(p, this.deviceName),
@@ -259,7 +260,7 @@ class RooflineView {
     const names = this.g.devices.map((d) => this.deviceName(d.id));
     // Two legends side by side, Hardware then Bound: each a title and a row per entry, framed and padded.
     const legendWidth = (labels: string[]) => Math.max(...labels.map((l) => textWidth(l, LABEL_FONT_SIZE))) + 36;
-    const width = legendWidth([...names, 'Hardware']) + 8 + legendWidth(['compute-bound', 'memory-bound']);
+    const width = legendWidth([...names, 'Hardware']) + 8 + legendWidth(Object.values(BOUND_WORDS));
     const height = Math.max(names.length, 2) * 17 + 34;
     const corners = {
       'top-left': rectangle(0, 0, width + 8, height + 8),
@@ -308,7 +309,7 @@ class RooflineView {
     for (const device of this.g.devices) {
       const name = this.deviceName(device.id);
       for (const roof of device.roofs) {
-        const value = si(roof.flopsPerSecond, 'FLOP/s');
+        const value = flopRate(roof.flopsPerSecond, roof.precision);
         const texts = [`${name} · ${roof.precision} roof ${value}`, `${name} · ${roof.precision} ${value}`, `${roof.precision} ${value}`];
         const y = this.sy(roof.flopsPerSecond);
         const start = this.sx(roof.fromIntensity);
@@ -331,7 +332,7 @@ class RooflineView {
     for (const device of this.g.devices) {
       const name = this.deviceName(device.id);
       for (const eave of device.eaves) {
-        const short = `${eave.level} ${si(eave.bytesPerSecond, 'B/s')}`;
+        const short = `${levelText(eave.level)} ${byteRate(eave.bytesPerSecond)}`;
         const texts = this.g.devices.length > 1 ? [`${name} · ${short}`, short] : [short];
         const [[x0, y0], [x1, y1]] = this.eaveEnds(eave.bytesPerSecond, eave.toIntensity);
         const length = Math.hypot(x1 - x0, y1 - y0);
@@ -391,8 +392,8 @@ class RooflineView {
     ];
     for (const p of this.g.points) {
       if (!p.measured) continue;
-      const share = efficiencyText(p.measured.efficiency);
-      const above = aboveRoof(p.measured);
+      const share = efficiency(p.measured.efficiency);
+      const above = isAboveRoof(p.result);
       const texts = above
         ? [`above roof: measured ${share} of attainable`, `above roof (${share})`, 'above roof']
         : [`measured ${share} of attainable`, `measured ${share}`, share];
@@ -410,7 +411,7 @@ class RooflineView {
   private placeRidgeLabels(): void {
     for (const device of this.g.devices) {
       for (const ridge of device.ridges) {
-        const text = significant(ridge.intensity);
+        const text = intensity(ridge.intensity);
         const [x, y] = this.px({ x: ridge.intensity, y: ridge.flopsPerSecond });
         const spots: TextPlacement[] = [
           { align: 'center', baseline: 'top', dx: 0, dy: 6 },
@@ -475,7 +476,7 @@ class RooflineView {
       field: 'bound',
       type: 'nominal',
       scale: { domain: ['compute', 'memory'], range: [BOUND_COLORS.compute, BOUND_COLORS.memory] },
-      legend: { title: 'Bound', orient: this.legendCorner, labelExpr: "datum.label + '-bound'", symbolStrokeColor: MUTED_COLOR },
+      legend: { title: 'Bound', orient: this.legendCorner, labelExpr: BOUND_LABEL_EXPR, symbolStrokeColor: MUTED_COLOR },
     } as const;
   }
 
@@ -492,7 +493,7 @@ class RooflineView {
           y2: roof.flopsPerSecond,
           device: name,
           what: `${roof.precision} roof`,
-          value: si(roof.flopsPerSecond, 'FLOP/s'),
+          value: flopRate(roof.flopsPerSecond, roof.precision),
         });
       }
       for (const eave of device.eaves) {
@@ -503,8 +504,8 @@ class RooflineView {
           x2: eave.toIntensity,
           y2: eave.toIntensity * eave.bytesPerSecond,
           device: name,
-          what: `${eave.level} bandwidth`,
-          value: si(eave.bytesPerSecond, 'B/s'),
+          what: `${levelText(eave.level)} bandwidth`,
+          value: byteRate(eave.bytesPerSecond),
         });
       }
     }
@@ -532,7 +533,7 @@ class RooflineView {
         x: ridge.intensity,
         y: ridge.flopsPerSecond,
         device: this.deviceName(device.id),
-        ridge: `${significant(ridge.intensity)} FLOP/byte (${ridge.precision} roof, ${ridge.level})`,
+        ridge: `${flopPerByte(ridge.intensity)} (${ridge.precision} roof, ${levelText(ridge.level)})`,
       })),
     );
     return {
@@ -629,9 +630,10 @@ class RooflineView {
     const rules: Row[] = [];
     for (const p of this.g.points) {
       if (!p.measured) continue;
-      const color = aboveRoof(p.measured) ? ABOVE_ROOF_COLOR : this.color(p.result.hardware);
+      const above = isAboveRoof(p.result);
+      const color = above ? ABOVE_ROOF_COLOR : this.color(p.result.hardware);
       const fields = tooltip(p, this.deviceName);
-      marks.push({ x: p.x, y: p.measured.y, color, ...fields, above: aboveRoof(p.measured) });
+      marks.push({ x: p.x, y: p.measured.y, color, ...fields, above });
       const rule = this.measuredRule(p);
       if (rule) rules.push({ ...rule, color });
     }
@@ -739,16 +741,8 @@ function firstPlaced<T>(texts: readonly string[], place: (text: string) => T | n
   return null;
 }
 
-/** Faster than the roofline allows: the measured time, or the figures behind the roofline, are off. */
-function aboveRoof(m: Measured): boolean {
-  return m.efficiency > 1;
-}
-
-/** "44%"; one decimal under 10% so that a small share does not read as 0%. */
-function efficiencyText(efficiency: number): string {
-  if (!Number.isFinite(efficiency)) return efficiency > 0 ? '∞%' : 'n/a';
-  return percent(efficiency, efficiency < 0.1 ? 1 : 0);
-}
+/** The Bound legend's labels, from the one wording (bound-text.ts): the scale's values are `compute` and `memory`. */
+const BOUND_LABEL_EXPR = `datum.label === 'compute' ? ${JSON.stringify(BOUND_WORDS.compute)} : ${JSON.stringify(BOUND_WORDS.memory)}`;
 
 /** A point's label; a value the log scale could not show is named. */
 function pointText(p: ChartPoint, text: string): string {
@@ -759,7 +753,7 @@ function pointText(p: ChartPoint, text: string): string {
 
 const TOOLTIP = [
   { field: 'pair', title: 'model × hardware' },
-  { field: 'boundBy', title: 'bound by' },
+  { field: 'boundBy', title: 'bound' },
   { field: 'intensityText', title: 'intensity' },
   { field: 'attainable', title: 'attainable' },
   { field: 'timeText', title: 'time per pass' },
@@ -771,27 +765,25 @@ const TOOLTIP = [
 /** The tooltip fields of a point, every figure formatted for people. */
 function tooltip(p: ChartPoint, deviceName: (id: string) => string): Row {
   const r = p.result;
-  const intensities = Object.entries(r.intensity).map(([level, value]) => `${level} ${significant(value)} FLOP/B`);
-  const base = r.base
-    ? `${si(r.base.attainableFlops, 'FLOP/s')}, ${r.base.bound === 'compute' ? 'compute' : `memory (${r.base.bindingLevel})`}-bound, ${time(r.base.seconds)}`
-    : 'none';
+  const intensities = Object.entries(r.intensity).map(([level, value]) => `${levelText(level)} ${flopPerByte(value)}`);
+  const base = r.base ? `${flopRate(r.base.attainableFlops, undefined)}, ${boundText(r.base.bindingLevel)}, ${time(r.base.seconds)}` : 'none';
   const notes = [
     p.clamp === 'infinite-intensity' ? 'no bytes moved: infinite intensity, drawn at the right edge' : null,
     p.clamp === 'zero-intensity' ? 'no FLOPs: zero intensity, drawn at the left edge' : null,
     p.base?.clamp === 'infinite-intensity' ? 'baseline moved no bytes: drawn at the right edge' : null,
     p.base?.clamp === 'zero-intensity' ? 'baseline did no FLOPs: drawn at the left edge' : null,
-    p.measured && aboveRoof(p.measured) ? 'measured above its roof: the measured time or the FLOPs, bytes or device figures are off' : null,
+    p.measured && isAboveRoof(p.result) ? 'measured above its roof: the measured time or the FLOPs, bytes or device figures are off' : null,
     p.measured?.clamped ? 'achieved FLOP/s not drawable on a log scale: drawn at the plot\'s edge' : null,
   ].filter((n) => n !== null);
   return {
     pair: `${p.number}. ${r.model} on ${deviceName(r.hardware)} (${r.precision}, batch ${r.batch})`,
-    boundBy: r.bound === 'compute' ? 'compute' : `memory (${r.bindingLevel})`,
+    boundBy: boundText(r.bindingLevel),
     intensityText: intensities.join(', ') || 'no bytes given',
-    attainable: si(r.attainableFlops, 'FLOP/s'),
-    timeText: `${time(r.seconds)} (${significant(r.throughput)}/s)`,
+    attainable: flopRate(r.attainableFlops, r.precision),
+    timeText: `${time(r.seconds)} (${perSecond(r.throughput)})`,
     measuredText:
       p.measured && r.measuredSeconds !== null
-        ? `${time(r.measuredSeconds)}, ${si(p.measured.flopsPerSecond, 'FLOP/s')}: measured ${efficiencyText(p.measured.efficiency)} of attainable`
+        ? `${time(r.measuredSeconds)}, ${flopRate(p.measured.flopsPerSecond, r.precision)}: measured ${efficiency(p.measured.efficiency)} of attainable`
         : 'not measured',
     baseline: base,
     note: notes.join('; ') || '-',
@@ -803,8 +795,7 @@ function tooltip(p: ChartPoint, deviceName: (id: string) => string): Row {
  * 1000 -> "1k" (with ''); below 1000 plain numbers: 0.1, 1, 10.
  */
 function siLabelExpr(separator: string): string {
-  const prefixes: Array<[string, number]> = [['E', 1e18], ['P', 1e15], ['T', 1e12], ['G', 1e9], ['M', 1e6], ['k', 1e3]];
-  return prefixes.reduceRight(
+  return SI_PREFIXES.reduceRight<string>(
     (otherwise, [prefix, factor]) =>
       `datum.value >= ${factor} ? format(datum.value / ${factor}, '~g') + '${separator}${prefix}' : ${otherwise}`,
     "format(datum.value, '~g')",

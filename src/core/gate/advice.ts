@@ -5,8 +5,8 @@
 import type { ReportResult } from '../report/types.js';
 import { levelBandwidth, modelSeconds, OUTERMOST, type ByteScale } from '../roofline.js';
 import type { Device, Model, Precision } from '../types.js';
-import { percent, perSecond, si, significant } from '../format.js';
-import { levelText, relativeDrop } from './rules.js';
+import { byteCount, flopPerByte, flopRate, intensity, levelText, perSecond, signedPercent } from '../format.js';
+import { relativeDrop } from './rules.js';
 import type { Advice } from './types.js';
 
 /** Bits a value of each precision is stored in: tf32 computes narrower but is stored as fp32. */
@@ -42,8 +42,6 @@ interface Candidate {
   change: NonNullable<Advice['change']>;
 }
 
-const rateUnit = (precision: Precision): string => (precision.startsWith('int') ? 'OP/s' : 'FLOP/s');
-
 /** The key under which the model gives the device's outermost level (`dram`, or the device's own name for it). */
 function outermostKey(model: Model, device: Device): string | undefined {
   const outermost = device.levels[0]?.name;
@@ -63,8 +61,8 @@ function reachRidge(result: ReportResult, model: Model, device: Device): Candida
     {
       kind: 'reach-ridge', model, device, scale: { [level]: needed / bytes },
       action:
-        `raise ${levelText(level)} intensity ${significant(result.intensity[level]!)} -> ${significant(ridgeIntensity)} FLOP/B, ` +
-        `the ridge (${levelText(level)} bytes ${si(bytes, 'B')} -> ${si(needed, 'B')})`,
+        `raise ${levelText(level)} intensity ${intensity(result.intensity[level]!)} -> ${flopPerByte(ridgeIntensity)}, ` +
+        `the ridge (${levelText(level)} bytes ${byteCount(bytes)} -> ${byteCount(needed)})`,
       change: { figure: `bytes.${level}`, before: bytes, after: needed },
     },
   ];
@@ -77,7 +75,7 @@ function quantise(model: Model, device: Device): Candidate[] {
   const bytes = model.bytes[level]!;
   return QUANTISE.filter((step) => STORAGE_BITS[model.precision] > step.bits).map((step) => ({
     kind: step.kind, model, device, scale: { [level]: step.factor },
-    action: `store weights in ${step.bits} bits (${levelText(level)} bytes ${step.word}, ${si(bytes, 'B')} -> ${si(bytes * step.factor, 'B')})`,
+    action: `store weights in ${step.bits} bits (${levelText(level)} bytes ${step.word}, ${byteCount(bytes)} -> ${byteCount(bytes * step.factor)})`,
     change: { figure: `bytes.${level}`, before: bytes, after: bytes * step.factor },
   }));
 }
@@ -90,7 +88,7 @@ function fuse(result: ReportResult, model: Model, device: Device): Candidate[] {
     .filter((level) => level !== 'compute' && level !== outermost && (model.bytes[level] ?? 0) > 0)
     .map((level) => ({
       kind: 'fuse-level', model, device, scale: { [level]: 0 },
-      action: `fuse kernels to remove ${levelText(level)} round trips (${levelText(level)} bytes ${si(model.bytes[level]!, 'B')} -> 0 B)`,
+      action: `fuse kernels to remove ${levelText(level)} round trips (${levelText(level)} bytes ${byteCount(model.bytes[level]!)} -> ${byteCount(0)})`,
       change: { figure: `bytes.${level}`, before: model.bytes[level]!, after: 0 },
     }));
 }
@@ -105,7 +103,7 @@ function lowerPrecision(model: Model, device: Device): Candidate[] {
   return [
     {
       kind: 'lower-precision', model: { ...model, precision: next }, device,
-      action: `${how} (roof ${si(from, rateUnit(model.precision))} -> ${si(to, rateUnit(next))}, bytes unchanged)`,
+      action: `${how} (roof ${flopRate(from, model.precision)} -> ${flopRate(to, next)}, bytes unchanged)`,
       change: { figure: 'precision', before: model.precision, after: next },
     },
   ];
@@ -138,7 +136,7 @@ function adviseOne(result: ReportResult, model: Model, device: Device, catalog: 
       model: result.model, hardware: result.hardware, kind: candidate.kind,
       message:
         `${result.model} on ${result.hardware}: ${candidate.action}: ` +
-        `throughput ${perSecond(result.throughput)} -> ${perSecond(throughput)} (+${percent(gain - 1)})`,
+        `throughput ${perSecond(result.throughput)} -> ${perSecond(throughput)} (${signedPercent(gain - 1)})`,
       throughput, gain, change: candidate.change,
     };
   };

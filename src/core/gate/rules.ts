@@ -6,9 +6,11 @@
 // that a drop computed as 0.04999999999 from a 5% change still meets a 5% threshold. A drop that reaches
 // the fail threshold fails; else one that reaches the warn threshold warns. Exactly at a threshold
 // triggers. Only a drop (greater than zero) can trigger, so a 0% threshold means "any drop at all".
+import { isAboveRoof } from '../above-roof.js';
+import { boundText } from '../bound-text.js';
 import type { GateConfig } from '../config/schema.js';
 import type { ReportResult } from '../report/types.js';
-import { percent, perSecond, si, significant, time } from '../format.js';
+import { efficiency, flopPerByte, intensity, INTENSITY_UNIT, levelText, perSecond, signedPercent, thresholdText, time } from '../format.js';
 import type { Finding, RuleId, Severity } from './types.js';
 
 /** Relative drops, as fractions, at which a rule warns and fails. */
@@ -106,15 +108,6 @@ export function severityOf(drop: number, thresholds: Thresholds): Severity | nul
   return null;
 }
 
-/** A threshold as people write it: 5% -> '5%', 2.5% -> '2.5%'. */
-export function thresholdText(fraction: number): string {
-  const hundredths = Math.round(fraction * 1e4);
-  return percent(fraction, hundredths % 100 === 0 ? 0 : hundredths % 10 === 0 ? 1 : 2);
-}
-
-/** A level as a reader knows it: `dram` -> `DRAM`. */
-export const levelText = (level: string): string => level.toUpperCase();
-
 const pairText = (result: ReportResult): string => `${result.model} on ${result.hardware}`;
 
 /** Base units a report can carry: JSON has no Infinity, so an infinite figure is written as null. */
@@ -124,7 +117,7 @@ type Check = (result: ReportResult, rules: Rules) => Finding[];
 
 /**
  * One finding of a relative rule, when the drop from `before` to `after` earns one. `label`, `show` and
- * `unit` print the figure: `throughput 1.23 k/s -> 1.15 k/s`, `intensity 25.0 -> 20.8 FLOP/B`.
+ * `unit` print the figure: `throughput 1.23k/s -> 1.15k/s`, `DRAM intensity 25.0 -> 20.8 FLOP/B`.
  */
 function dropFinding(
   result: ReportResult,
@@ -138,7 +131,7 @@ function dropFinding(
   const limit = thresholds[severity];
   const message =
     `${pairText(result)}: ${figure.label} ${figure.show(figure.before)} -> ${figure.show(figure.after)}${figure.unit ?? ''} ` +
-    `(${percent(-drop)}), ${severity} at ${thresholdText(limit)}`;
+    `(${signedPercent(-drop)}), ${severity} at ${thresholdText(limit)}`;
   return [
     {
       rule, severity, model: result.model, hardware: result.hardware, message,
@@ -148,8 +141,6 @@ function dropFinding(
   ];
 }
 
-const intensityText = (value: number): string => significant(value);
-
 const intensityDrop: Check = (result, rules) => {
   const base = result.base;
   if (!base) return [];
@@ -158,7 +149,7 @@ const intensityDrop: Check = (result, rules) => {
     .flatMap((level) =>
       dropFinding(result, 'intensity-drop', rules['intensity-drop'], {
         before: base.intensity[level]!, after: result.intensity[level]!, level,
-        label: `${levelText(level)} intensity`, show: intensityText, unit: ' FLOP/B',
+        label: `${levelText(level)} intensity`, show: intensity, unit: ` ${INTENSITY_UNIT}`,
       }),
     );
 };
@@ -174,12 +165,9 @@ const throughputDrop: Check = (result, rules) =>
 const efficiencyDrop: Check = (result, rules) =>
   result.base?.efficiency != null && result.efficiency !== null
     ? dropFinding(result, 'efficiency-drop', rules['efficiency-drop'], {
-        before: result.base.efficiency, after: result.efficiency, label: 'efficiency', show: (value) => percent(value),
+        before: result.base.efficiency, after: result.efficiency, label: 'efficiency', show: efficiency,
       })
     : [];
-
-const boundText = (bindingLevel: string): string =>
-  bindingLevel === 'compute' ? 'compute-bound' : `memory-bound (${levelText(bindingLevel)})`;
 
 /**
  * Compute-bound -> memory-bound, or bound by a slower, outer level than before (l2 -> dram): what limits
@@ -197,8 +185,8 @@ const boundShift: Check = (result, rules) => {
   const after = result.intensity[level]!;
   const message =
     `${pairText(result)} moved from ${boundText(base.bindingLevel)} to ${boundText(level)}: ` +
-    `intensity ${before === undefined ? '(not given)' : intensityText(before)} -> ${intensityText(after)} FLOP/B, ` +
-    `ridge ${intensityText(result.ridge[level]!)}`;
+    `intensity ${before === undefined ? '(not given)' : intensity(before)} -> ${flopPerByte(after)}, ` +
+    `ridge ${intensity(result.ridge[level]!)}`;
   return [
     {
       rule: 'bound-shift', severity, model: result.model, hardware: result.hardware, message, level,
@@ -242,8 +230,8 @@ const ridgeMargin: Check = (result, rules) => {
     const actual = result.intensity[level]!;
     return budgetFinding(
       result, 'ridge-margin', (needed - actual) / needed,
-      `${levelText(level)} intensity ${intensityText(actual)} FLOP/B is under ${intensityText(needed)}, ` +
-        `the ridge ${intensityText(result.ridge[level]!)} plus the ${thresholdText(margin)} margin`,
+      `${levelText(level)} intensity ${flopPerByte(actual)} is under ${intensity(needed)}, ` +
+        `the ridge ${intensity(result.ridge[level]!)} plus the ${thresholdText(margin)} margin`,
       { level, after: finite(actual), limit: needed },
     );
   });
@@ -252,11 +240,10 @@ const ridgeMargin: Check = (result, rules) => {
 /** A measured time below the attainable time: the point sits above its roof, so an input is off (SPEC section 1). */
 const aboveRoof: Check = (result, rules) => {
   const severity = rules['above-roof'];
-  if (severity === 'off' || result.efficiency === null || result.measuredSeconds === null) return [];
-  if (rounded(result.efficiency - 1) <= 0) return [];
+  if (severity === 'off' || result.efficiency === null || result.measuredSeconds === null || !isAboveRoof(result)) return [];
   const message =
     `${pairText(result)}: measured ${time(result.measuredSeconds)} per pass beats the roofline's ${time(result.seconds)} ` +
-    `(efficiency ${percent(result.efficiency)}), so an input is off: MACs given as FLOPs, bytes counted without ` +
+    `(efficiency ${efficiency(result.efficiency)}), so an input is off: MACs given as FLOPs, bytes counted without ` +
     `cache reuse, a sparse peak, or a per-batch time against per-sample FLOPs?`;
   return [
     { rule: 'above-roof', severity, model: result.model, hardware: result.hardware, message, after: result.efficiency, limit: 1 },

@@ -1,6 +1,7 @@
 // The report as GitHub-flavoured Markdown: report.md, the job summary and the sticky PR comment.
-// Every string from the config goes through markdownText(); the body stays under GitHub's limit.
-import { COMMENT_LIMIT } from '../limits.js';
+// Every string from the config goes through markdownText(). Only the comment and the summary have a size
+// limit (limits.ts); report.md carries every row.
+import { BOUND_WORDS } from '../bound-text.js';
 import { markdownText } from './escape.js';
 import { columnsFor, row, snapshotText, type Column } from './table.js';
 import type { Report } from './types.js';
@@ -19,7 +20,11 @@ export interface MarkdownOptions {
   header?: string;
   /** Last line, e.g. "updated for abc1234". */
   footer?: string;
-  limit?: number;
+  /**
+   * Characters the body must fit in: COMMENT_LIMIT for the PR comment, SUMMARY_LIMIT for the job summary,
+   * null for report.md and stdout, which carry everything. Required, so that no caller cuts by default.
+   */
+  limit: number | null;
 }
 
 const ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
@@ -29,12 +34,15 @@ const HEADINGS: Record<Column, string> = {
 };
 const ALIGN: Partial<Record<Column, string>> = { ridge: '---:', attainable: '---:', time: '---:', throughput: '---:', efficiency: '---:', change: '---:' };
 
+/** Where everything left out of a body that had to fit a limit can be read. */
+const COMPLETE = 'report.md and report.json in the out dir';
+
 /**
- * Renders the report, folding to fit `limit`: advice is folded first, then table rows and findings are
- * cut, and the body says what was left out.
+ * Renders the report, folding to fit `options.limit` when there is one: advice is folded first, then table
+ * rows and findings are cut, and the body says what was left out and where to read it all.
  */
-export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
-  const limit = options.limit ?? COMMENT_LIMIT;
+export function renderMarkdown(report: Report, options: MarkdownOptions): string {
+  const limit = options.limit ?? Infinity;
   let rows = report.results.length;
   let findings = report.findings.length;
   let advice = report.advice.length;
@@ -45,7 +53,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     if (advice > 0) advice = Math.floor(advice / 2);
     else if (rows > 1) rows = Math.floor(rows / 2);
     else if (findings > 1) findings = Math.floor(findings / 2);
-    else return `${body.slice(0, limit - 80)}\n\n_…cut to fit GitHub's comment limit; see report.md in the out dir._\n`;
+    else return `${body.slice(0, limit - 100)}\n\n_…cut to fit GitHub's size limit; ${COMPLETE} have it all._\n`;
   }
 }
 
@@ -77,7 +85,7 @@ function compose(report: Report, options: MarkdownOptions, shown: Shown): string
     const cells = row(result, hasBaseline);
     out.push(`| ${columns.map((c) => (c === 'bound' && result.bound === 'memory' ? `**${markdownText(cells[c])}**` : markdownText(cells[c]))).join(' | ')} |`);
   }
-  if (shown.rows < report.results.length) out.push('', `_Showing ${shown.rows} of ${report.results.length} results to fit GitHub's comment limit; report.md has them all._`);
+  if (shown.rows < report.results.length) out.push('', `_Showing ${shown.rows} of ${report.results.length} results to fit GitHub's size limit; ${COMPLETE} have them all._`);
   for (const pair of report.removed) out.push('', `Removed: ${markdownText(pair.model)} on ${markdownText(pair.hardware)} (was ${markdownText(snapshotText(pair.base))})`);
   out.push('');
 
@@ -102,7 +110,7 @@ function summaryLine(report: Report): string {
   const warn = report.findings.length - fail;
   const memory = report.results.filter((r) => r.bound === 'memory').length;
   const against = report.baseline === null ? 'no baseline' : `against ${markdownText(report.baseline)}`;
-  return `${report.results.length} model × hardware pairs (${memory} memory-bound), ${fail} failing and ${warn} warning findings, ${against}.`;
+  return `${report.results.length} model × hardware pairs (${memory} ${BOUND_WORDS.memory}), ${fail} failing and ${warn} warning findings, ${against}.`;
 }
 
 /** A code block whose fence is longer than any backtick run inside, so the text cannot close it. */
