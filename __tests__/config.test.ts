@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { ConfigError, configJsonSchema, loadConfig, type ConfigIssue } from '../src/core/config/index.js';
+import { MAX_LEVELS, NAME_LENGTH } from '../src/core/limits.js';
+import { DIMENSIONS, parseQuantity, quantityPattern, unitsOf, type Dimension } from '../src/core/units.js';
 
 const GOOD = `version: 1
 hardware: [a100, h100-sxm]
@@ -206,6 +208,117 @@ describe('bad input: every error names file, line, column, key path and what was
   });
 });
 
+/** A one-model config on a100, with `model` lines added to the model. */
+const ONE = (model: string, top = 'hardware: a100\n') => `version: 1\n${top}models:\n  - name: m\n    precision: fp16\n${model}`;
+
+describe('macs: counts multiply-accumulates, 2 FLOP each, whatever form they take', () => {
+  it.each([
+    ['a bare number', '4000000000'],
+    ['a unit-less string', '"4e9"'],
+    ['a MAC unit', '4 GMAC'],
+  ])('%s under macs', (_, macs) => {
+    expect(loadConfig(ONE(`    macs: ${macs}\n    bytes: 1 MB\n`), 'c.yml').models[0]!.flops).toBe(8e9);
+  });
+
+  it('an inline op', () => {
+    const model = loadConfig(ONE('    ops:\n      - { name: a, macs: 1000, bytes: 1 }\n      - { name: b, macs: "1.5 kMAC", bytes: 1 }\n'), 'c.yml').models[0]!;
+    expect(model.ops!.map((op) => op.flops)).toEqual([2000, 3000]);
+  });
+
+  it('refuses a FLOP unit under macs and a MAC unit under flops, naming both', () => {
+    expect(firstIssue(ONE('    macs: 4 GFLOP\n    bytes: 1 MB\n'))).toMatchObject({
+      line: 6, column: 11, path: 'models[0].macs', message: '"4 GFLOP" is a FLOP count; write it under flops:, or give MACs (4 GMAC)',
+    });
+    expect(firstIssue(ONE('    flops: 4 GMAC\n    bytes: 1 MB\n'))).toMatchObject({
+      path: 'models[0].flops', message: '"4 GMAC" is a MAC count; write it under macs:, or give FLOPs (8 GFLOP)',
+    });
+    expect(firstIssue(ONE('    ops: [{ name: a, macs: 1 MFLOP, bytes: 1 }]\n'))).toMatchObject({ path: 'models[0].ops[0].macs' });
+  });
+});
+
+describe('silent misconfigurations are refused', () => {
+  it('one device twice through an alias, in the top-level list (once, not per model)', () => {
+    const all = issues(ONE('    flops: 1\n    bytes: 1\n  - name: n\n    precision: fp16\n    flops: 1\n    bytes: 1\n', 'hardware: [h100, a100, h100-sxm]\n'));
+    expect(all).toEqual([
+      expect.objectContaining({ line: 2, column: 24, path: 'hardware[2]', message: '"h100-sxm" and "h100" (hardware[0]) are both h100-sxm: list each device once' }),
+    ]);
+  });
+
+  it("one device twice in a model's own list", () => {
+    expect(firstIssue(ONE('    hardware: [a100, A100-SXM4-80GB]\n    flops: 1\n    bytes: 1\n', ''))).toMatchObject({
+      line: 5, path: 'models[0].hardware[1]', message: '"A100-SXM4-80GB" and "a100" (models[0].hardware[0]) are both a100-sxm4-80gb: list each device once',
+    });
+  });
+
+  it('two measured times for one device', () => {
+    expect(firstIssue(ONE('    flops: 1\n    bytes: 1\n    measured: { a100: 2 ms, a100-sxm4-80gb: 3 ms }\n'))).toMatchObject({
+      path: 'models[0].measured.a100-sxm4-80gb', message: '"a100" and "a100-sxm4-80gb" are both a100-sxm4-80gb: give one measured time per device',
+    });
+  });
+
+  const DEVICE = (memory: string) => `version: 1
+hardware: npu
+devices:
+  npu: { compute: { fp16: 50 TFLOP/s }, memory: ${memory} }
+models: [{ name: m, precision: fp16, flops: 1 GFLOP, bytes: 1 MB }]
+`;
+
+  it('levels listed inner-first: dram must come first', () => {
+    expect(firstIssue(DEVICE('{ l2: 12 TB/s, dram: 3 TB/s }'))).toMatchObject({
+      line: 4, column: 64, path: 'devices.npu.memory.dram',
+      message: '"dram" is the outermost level but is listed after l2; list levels outermost (slowest) first: { dram: 3.00 TB/s, l2: 12.0 TB/s }',
+    });
+  });
+
+  it('levels whose bandwidth falls going inward', () => {
+    expect(firstIssue(DEVICE('{ hbm: 3 TB/s, l1: 30 TB/s, l2: 12 TB/s }'))).toMatchObject({
+      path: 'devices.npu.memory.l2',
+      message: 'l2 (12.0 TB/s) is slower than l1 (30.0 TB/s), listed before it as the outer level; list levels outermost (slowest) first: { hbm: 3.00 TB/s, l2: 12.0 TB/s, l1: 30.0 TB/s }',
+    });
+    expect(loadConfig(DEVICE('{ dram: 3 TB/s, l2: 3 TB/s, l1: 30 TB/s }'), 'c.yml').devices.get('npu')!.levels.map((level) => level.name)).toEqual(['dram', 'l2', 'l1']);
+  });
+
+  it('a measured time without a unit', () => {
+    expect(firstIssue(ONE('    flops: 1\n    bytes: 1\n    measured: { a100: 2 }\n'))).toMatchObject({
+      line: 8, column: 23, path: 'models[0].measured.a100', message: 'expected a time with its unit, got a bare 2: write "2 ms" (or "2 s", "2 us")',
+    });
+    expect(firstIssue(ONE('    flops: 1\n    bytes: 1\n    measured: { a100: "0.5" }\n')).message).toContain('"0.5 ms"');
+  });
+});
+
+describe('names fit in report.json', () => {
+  const long = 'x'.repeat(NAME_LENGTH + 1);
+  const fits = 'x'.repeat(NAME_LENGTH);
+
+  it('caps model and op names', () => {
+    expect(firstIssue(ONE('    flops: 1\n    bytes: 1\n').replace('name: m', `name: ${long}`))).toMatchObject({
+      line: 4, path: 'models[0].name', message: `expected a model name of at most ${NAME_LENGTH} characters, got ${NAME_LENGTH + 1}`,
+    });
+    expect(loadConfig(ONE('    flops: 1\n    bytes: 1\n').replace('name: m', `name: ${fits}`), 'c.yml').models[0]!.name).toBe(fits);
+    expect(firstIssue(ONE(`    ops: [{ name: ${long}, flops: 1, bytes: 1 }]\n`))).toMatchObject({
+      path: 'models[0].ops[0].name', message: `expected an op name of at most ${NAME_LENGTH} characters, got ${NAME_LENGTH + 1}`,
+    });
+  });
+
+  it('caps device ids, device names and level names', () => {
+    const device = (id: string, name: string, level: string) =>
+      `version: 1\ndevices:\n  ${id}: { name: ${name}, compute: { fp16: 1 TFLOP/s }, memory: { dram: 1 TB/s, ${level}: 2 TB/s } }\nmodels: [{ name: m, precision: fp16, flops: 1, bytes: 1, hardware: ${id} }]\n`;
+    expect(loadConfig(device(`d${fits.slice(1)}`, fits, `l${fits.slice(1)}`), 'c.yml').models).toHaveLength(1);
+    expect(firstIssue(device(`d${long.slice(1)}`, 'n', 'l2'))).toMatchObject({
+      line: 3, column: 3, message: `key "d${'x'.repeat(55)}...": expected a device id of at most ${NAME_LENGTH} characters, got ${NAME_LENGTH + 1}`,
+    });
+    expect(firstIssue(device('d', long, 'l2'))).toMatchObject({ path: 'devices.d.name', message: expect.stringContaining(`device name of at most ${NAME_LENGTH}`) });
+    expect(firstIssue(device('d', 'n', `l${long.slice(1)}`)).message).toContain(`memory level name of at most ${NAME_LENGTH}`);
+  });
+
+  it(`caps a custom device at ${MAX_LEVELS} memory levels`, () => {
+    const levels = (count: number) => Array.from({ length: count }, (_, i) => `${i === 0 ? 'dram' : `l${count - i}`}: ${i + 1} TB/s`).join(', ');
+    const device = (count: number) => `version: 1\ndevices:\n  d: { compute: { fp16: 1 TFLOP/s }, memory: { ${levels(count)} } }\nmodels: [{ name: m, precision: fp16, flops: 1, bytes: 1, hardware: d }]\n`;
+    expect(loadConfig(device(MAX_LEVELS), 'c.yml').devices.get('d')!.levels).toHaveLength(MAX_LEVELS);
+    expect(firstIssue(device(MAX_LEVELS + 1))).toMatchObject({ path: 'devices.d.memory.l1', message: `expected at most ${MAX_LEVELS} memory levels, got ${MAX_LEVELS + 1}` });
+  });
+});
+
 describe('properties', () => {
   it('any text either loads or is refused with a ConfigError, never another exception', () => {
     fc.assert(
@@ -239,12 +352,51 @@ describe('properties', () => {
 });
 
 describe('JSON Schema', () => {
-  it('is generated from the zod schema and carries unit patterns', () => {
+  it('is generated from the zod schema', () => {
     const schema = configJsonSchema() as { properties: Record<string, unknown>; required: string[] };
     expect(Object.keys(schema.properties)).toEqual(['version', 'hardware', 'devices', 'models', 'gate']);
     expect(schema.required).toEqual(expect.arrayContaining(['version', 'models']));
-    const text = JSON.stringify(schema);
-    expect(new RegExp(JSON.parse(text.match(/"pattern":("[^"]*FLOPs\?\/s[^"]*")/)![1]!)).test('312 TFLOPS')).toBe(true);
+  });
+
+  /** A config with `quantity` at a key of each dimension, for the schema to judge. */
+  const at: Record<Dimension, (quantity: unknown) => unknown> = {
+    flops: (q) => ({ version: 1, models: [{ name: 'm', precision: 'fp16', flops: q, bytes: 1 }] }),
+    macs: (q) => ({ version: 1, models: [{ name: 'm', precision: 'fp16', macs: q, bytes: 1 }] }),
+    bytes: (q) => ({ version: 1, models: [{ name: 'm', precision: 'fp16', flops: 1, bytes: q }] }),
+    flopRate: (q) => ({ version: 1, devices: { d: { compute: { fp16: q }, memory: { dram: 1 } } }, models: [{ name: 'm', precision: 'fp16', flops: 1, bytes: 1 }] }),
+    byteRate: (q) => ({ version: 1, devices: { d: { compute: { fp16: 1 }, memory: { dram: q } } }, models: [{ name: 'm', precision: 'fp16', flops: 1, bytes: 1 }] }),
+    seconds: (q) => ({ version: 1, models: [{ name: 'm', precision: 'fp16', flops: 1, bytes: 1, measured: { a100: q } }] }),
+    perSecond: (q) => ({ version: 1, models: [{ name: 'm', precision: 'fp16', flops: 1, bytes: 1 }], gate: { budgets: { 'min-throughput': q } } }),
+    fraction: (q) => ({ version: 1, models: [{ name: 'm', precision: 'fp16', flops: 1, bytes: 1 }], gate: { 'intensity-drop': { warn: q } } }),
+  };
+
+  it('covers every dimension in the test below', () => {
+    expect(Object.keys(at).sort()).toEqual([...DIMENSIONS].sort());
+  });
+
+  it('accepts, for every dimension, exactly the units the parser accepts: both come from the one unit table', async () => {
+    const { Ajv } = await import('ajv');
+    const validate = new Ajv({ strict: false }).compile(configJsonSchema());
+    for (const dimension of DIMENSIONS) {
+      for (const unit of unitsOf(dimension)) {
+        for (const text of [`1.5 ${unit}`, `2e3${unit}`, ` 7 ${unit} `]) {
+          expect([dimension, text, parseQuantity(text, dimension).ok, validate(at[dimension](text))]).toEqual([dimension, text, true, true]);
+        }
+      }
+    }
+    const refused: Array<[Dimension, string]> = [
+      ['bytes', '1 EiB'], ['bytes', '1 kiB'], ['bytes', '3.1 MBs'], ['byteRate', '1 EiB/s'], ['byteRate', '1 kiB/s'], ['byteRate', '1 MBs'],
+      ['flops', '4 GMAC'], ['macs', '4 GFLOP'], ['flopRate', '3 TFLOP'], ['seconds', '2'], ['seconds', '2 sec'], ['fraction', '5'], ['perSecond', '3 /h'],
+    ];
+    for (const [dimension, text] of refused) {
+      expect([dimension, text, parseQuantity(text, dimension).ok, validate(at[dimension](text))]).toEqual([dimension, text, false, false]);
+    }
+  });
+
+  it('gives each dimension an anchored pattern', () => {
+    expect(new RegExp(quantityPattern('flopRate')).test('312 TFLOPS')).toBe(true);
+    expect(new RegExp(quantityPattern('flopRate')).test('x 312 TFLOPS')).toBe(false);
+    expect(new RegExp(quantityPattern('fraction')).test('5')).toBe(false);
   });
 });
 

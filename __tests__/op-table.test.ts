@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, type ConfigIssue } from '../src/core/config/index.js';
+import { NAME_LENGTH } from '../src/core/limits.js';
 import { loadConfig, readOpTable } from '../src/shell/load-config.js';
 import { workingTree } from '../src/shell/sources.js';
 
@@ -131,6 +132,91 @@ describe('op tables: ops: { file: ... }, relative to the config', () => {
         return true;
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('op tables: macs are MACs, 2 FLOP each, in every format and on every path', () => {
+  it('CSV, fast path (per-level columns) and schema path (a lone bytes column) alike', async () => {
+    const fast = await readOpTable(chunks('name,macs,bytes.dram\na,1000,1\nb,1 GMAC,1 MB\nc,"4e9",1\n'), 'ops.csv');
+    expect(fast.ops.map((op) => op.flops)).toEqual([2000, 2e9, 8e9]);
+    const slow = await readOpTable(chunks('name,macs,bytes\na,1000,1\nb,1 GMAC,1 MB\n'), 'ops.csv');
+    expect(slow.ops.map((op) => op.flops)).toEqual([2000, 2e9]);
+  });
+
+  it('JSON Lines and JSON', async () => {
+    expect((await readOpTable(chunks('{"name":"a","macs":1000,"bytes":1}\n{"name":"b","macs":"3 kMAC","bytes":1}\n'), 'ops.jsonl')).ops.map((op) => op.flops)).toEqual([2000, 6000]);
+    expect((await readOpTable(chunks('[{"name":"a","macs":"1e3","bytes":1}]'), 'ops.json')).ops[0]!.flops).toBe(2000);
+  });
+
+  it('refuses a FLOP unit in a macs column and a MAC unit in a flops column, at the cell', async () => {
+    await expect(readOpTable(chunks('name,macs,bytes.dram\na,4 GFLOP,1\n'), 'ops.csv')).rejects.toMatchObject({
+      issues: [expect.objectContaining({ line: 2, column: 2, path: 'macs', message: '"4 GFLOP" is a FLOP count; write it under flops:, or give MACs (4 GMAC)' })],
+    });
+    await expect(readOpTable(chunks('name,bytes,flops\na,1,4 GMAC\n'), 'ops.csv')).rejects.toMatchObject({
+      issues: [expect.objectContaining({ line: 2, column: 3, message: '"4 GMAC" is a MAC count; write it under macs:, or give FLOPs (8 GFLOP)' })],
+    });
+    await expect(readOpTable(chunks('{"name":"a","macs":"4 GFLOP","bytes":1}\n'), 'ops.jsonl')).rejects.toMatchObject({
+      issues: [expect.objectContaining({ line: 1, path: 'macs' })],
+    });
+  });
+});
+
+describe('op tables: a bad CSV header is one located error, never a crash', () => {
+  const refusal = async (text: string) => {
+    try {
+      await readOpTable(chunks(text), 'ops.csv');
+    } catch (error) {
+      if (error instanceof ConfigError) return error.issues;
+      throw error;
+    }
+    throw new Error('accepted');
+  };
+
+  it('a header without a name column', async () => {
+    expect(await refusal('flops,bytes\n1 GFLOP,1 MB\n2 GFLOP,1 MB\n')).toEqual([
+      expect.objectContaining({ file: 'ops.csv', line: 1, column: 1, message: 'the header row has no name column: the first line names the columns, at least name, flops (or macs) and bytes' }),
+    ]);
+    expect((await refusal('\n\nname,bytes\na,1\n'))[0]).toMatchObject({ line: 3, message: expect.stringContaining('has no flops (or macs) column') });
+  });
+
+  it('a semicolon- or tab-separated file', async () => {
+    expect(await refusal('name;flops;bytes\na;1 GFLOP;1 MB\n')).toEqual([
+      expect.objectContaining({ line: 1, column: 1, message: 'line 1 is separated by semicolons: the separator must be a comma (name,flops,bytes)' }),
+    ]);
+    expect((await refusal('name\tflops\tbytes\na\t1\t1\n'))[0]!.message).toBe('line 1 is separated by tabs: the separator must be a comma (name,flops,bytes)');
+  });
+
+  it('a column named twice, also as bytes beside bytes.dram', async () => {
+    expect((await refusal('name,flops,bytes,name\na,1,1,b\n'))[0]).toMatchObject({ line: 1, column: 4, message: 'column "name" repeats column 1 ("name"): give each column once' });
+    expect((await refusal('name,flops,bytes.dram,bytes,bytes.l2\na,1,1,1,1\n'))[0]).toMatchObject({ column: 4, message: 'column "bytes" repeats column 3 ("bytes.dram"): give each column once' });
+  });
+
+  it('a level name that no device could have', async () => {
+    expect((await refusal('name,flops,bytes.l 2\na,1,1\n'))[0]).toMatchObject({ column: 3, message: 'column "bytes.l 2": expected a memory level name such as dram, l2 or l1' });
+  });
+
+  it('an op name too long for report.json, on the fast path too', async () => {
+    expect((await refusal(`name,flops,bytes.dram\n${'x'.repeat(NAME_LENGTH + 1)},1,1\n`))[0]).toMatchObject({
+      line: 2, column: 1, path: 'name', message: `expected an op name of at most ${NAME_LENGTH} characters, got ${NAME_LENGTH + 1}`,
+    });
+  });
+
+  it('any header and cells give ops or a ConfigError, never another exception', async () => {
+    const column = fc.oneof(fc.constantFrom('name', 'flops', 'macs', 'bytes', 'bytes.dram', 'bytes_l2', 'bytes.', 'bytes.l 2', ' name ', ''), fc.string({ maxLength: 8 }));
+    const cell = fc.oneof(fc.constantFrom('1', '1 GMAC', '2 GFLOP', '1 MB', '', '-1', 'x'), fc.string({ maxLength: 6 }));
+    const separator = fc.constantFrom(',', ';', '\t');
+    await fc.assert(
+      fc.asyncProperty(fc.array(column, { minLength: 1, maxLength: 6 }), fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 4 }), separator, async (header, rows, sep) => {
+        const text = [header, ...rows].map((cells) => cells.join(sep)).join('\n');
+        try {
+          await readOpTable(chunks(text), 'fuzz.csv');
+        } catch (error) {
+          return error instanceof ConfigError && error.issues.every((issue) => issue.line >= 1 && issue.column >= 1);
+        }
+        return true;
+      }),
+      { numRuns: 500 },
     );
   });
 });

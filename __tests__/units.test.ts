@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { percent, si, significant, time } from '../src/core/format.js';
 import { nearestWord } from '../src/core/nearest-word.js';
-import { parseQuantity, type Dimension } from '../src/core/units.js';
+import { FLOP_PER_MAC, flopsOfMacs, parseQuantity, type Dimension } from '../src/core/units.js';
 
 const value = (input: unknown, dimension: Dimension) => {
   const parsed = parseQuantity(input, dimension);
@@ -19,10 +19,29 @@ describe('parseQuantity: the units of SPEC section 2', () => {
     ['3 POP', 3e15],
     ['1.5 GOPs', 1.5e9],
     ['7 FLOP', 7],
-    ['0.3 GMAC', 0.6e9], // a MAC is 2 FLOP
-    ['10 MACs', 20],
     ['1e3 MFLOP', 1e9],
+    ['4e9', 4e9],
   ])('FLOP count %s', (text, expected) => expect(value(text, 'flops')).toBeCloseTo(expected, 6));
+
+  it.each([
+    ['0.3 GMAC', 0.3e9],
+    ['10 MACs', 10],
+    ['115.5 MMAC', 115.5e6],
+    ['4e9', 4e9],
+    [4e9, 4e9],
+  ])('MAC count %s, in MACs', (text, expected) => expect(value(text, 'macs')).toBeCloseTo(expected, 6));
+
+  it('turns MACs into FLOP in one place, 2 FLOP each', () => {
+    expect(flopsOfMacs(115.5e6)).toBe(231e6);
+    expect(FLOP_PER_MAC).toBe(2);
+  });
+
+  it('refuses a MAC unit under flops and a FLOP unit under macs, naming both fixes', () => {
+    expect(parseQuantity('4 GFLOP', 'macs')).toMatchObject({ ok: false, reason: '"4 GFLOP" is a FLOP count; write it under flops:, or give MACs (4 GMAC)' });
+    expect(parseQuantity('2.5 TOPs', 'macs')).toMatchObject({ ok: false, reason: '"2.5 TOPs" is a FLOP count; write it under flops:, or give MACs (2.5 TMAC)' });
+    expect(parseQuantity('4 GMAC', 'flops')).toMatchObject({ ok: false, reason: '"4 GMAC" is a MAC count; write it under macs:, or give FLOPs (8 GFLOP)' });
+    expect(parseQuantity('0.3 kMACs', 'flops')).toMatchObject({ ok: false, reason: '"0.3 kMACs" is a MAC count; write it under macs:, or give FLOPs (0.6 kFLOP)' });
+  });
 
   it.each([
     ['86 MB', 86e6],
@@ -64,6 +83,11 @@ describe('parseQuantity: the units of SPEC section 2', () => {
     expect(parseQuantity('5', 'fraction')).toMatchObject({ ok: false });
   });
 
+  it('refuses bare times, suggesting a unit', () => {
+    expect(parseQuantity(2, 'seconds')).toMatchObject({ ok: false, reason: 'expected a time with its unit, got a bare 2: write "2 ms" (or "2 s", "2 us")' });
+    expect(parseQuantity('0.5', 'seconds')).toMatchObject({ ok: false, reason: 'expected a time with its unit, got a bare 0.5: write "0.5 ms" (or "0.5 s", "0.5 us")' });
+  });
+
   it('takes bare numbers as base units', () => {
     expect(value(1.2e9, 'bytes')).toBe(1.2e9);
     expect(value('1200', 'bytes')).toBe(1200);
@@ -98,9 +122,8 @@ describe('parseQuantity: properties', () => {
   it('a number written with any prefix parses to number x prefix', () => {
     fc.assert(
       fc.property(magnitude, fc.constantFrom(...prefixes), fc.constantFrom('FLOP', 'MAC', 'OP'), (x, [prefix, factor], word) => {
-        const worth = word === 'MAC' ? 2 : 1;
-        const parsed = value(`${x} ${prefix}${word}`, 'flops');
-        return Math.abs(parsed - x * factor * worth) <= 1e-12 * x * factor * worth;
+        const parsed = value(`${x} ${prefix}${word}`, word === 'MAC' ? 'macs' : 'flops');
+        return Math.abs(parsed - x * factor) <= 1e-12 * x * factor;
       }),
     );
   });

@@ -18,10 +18,10 @@ import {
   snapshotText,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-3GVU6YEW.js";
+} from "./chunks/chunk-TBYVJDLK.js";
 import {
   si
-} from "./chunks/chunk-DO3JVZAS.js";
+} from "./chunks/chunk-BKHRZT5L.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli.ts
@@ -196,7 +196,7 @@ async function check(args) {
 `);
   const artifacts = await renderArtifacts(report, {}, warn);
   if (format === "json") process.stdout.write(reportJson(report));
-  else if (format === "markdown") process.stdout.write(renderMarkdown(report));
+  else if (format === "markdown") process.stdout.write(renderMarkdown(report, { limit: null }));
   else process.stdout.write(renderText(report, { paint: colours(values["no-color"]) }));
   try {
     await writeOutDir(values.out, artifacts);

@@ -1,8 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   ANNOTATIONS_SHOWN,
+  COMMENT_LIMIT,
   ConfigError,
   EDITOR_URL_LIMIT,
+  LABEL_LENGTH,
   MAX_LEVELS,
   MAX_REPORT_ITEMS,
   MESSAGE_LENGTH,
@@ -19,12 +21,12 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-3GVU6YEW.js";
+} from "./chunks/chunk-TBYVJDLK.js";
 import {
   asciiRoofline,
   vegaEditorUrl
-} from "./chunks/chunk-K77GJGKI.js";
-import "./chunks/chunk-DO3JVZAS.js";
+} from "./chunks/chunk-H4RKFOAX.js";
+import "./chunks/chunk-BKHRZT5L.js";
 import "./chunks/chunk-ZC2P73PW.js";
 import {
   __commonJS,
@@ -1870,14 +1872,14 @@ var require_request = __commonJS({
         if (statusCode !== null) {
           this.#publishUpgradeHeaders(statusCode, headers, statusText);
         }
-        const result2 = this[kHandler].onUpgrade(statusCode, headers, socket);
+        const result = this[kHandler].onUpgrade(statusCode, headers, socket);
         if (!this.aborted) {
           this.completed = true;
           if (statusCode !== null) {
             this.#publishUpgradeTrailers();
           }
         }
-        return result2;
+        return result;
       }
       /**
        * @param {number} statusCode
@@ -3358,12 +3360,12 @@ var require_data_url = __commonJS({
       return serialized;
     }
     function collectASequenceOfCodePoints(condition, input, position) {
-      let result2 = "";
+      let result = "";
       while (position.position < input.length && condition(input[position.position])) {
-        result2 += input[position.position];
+        result += input[position.position];
         position.position++;
       }
-      return result2;
+      return result;
     }
     function collectASequenceOfCodePointsFast(char, input, position) {
       const idx = input.indexOf(char, position.position);
@@ -3585,16 +3587,16 @@ var require_data_url = __commonJS({
       if ((2 << 15) - 1 > length) {
         return String.fromCharCode.apply(null, input);
       }
-      let result2 = "";
+      let result = "";
       let i = 0;
       let addition = (2 << 15) - 1;
       while (i < length) {
         if (i + addition > length) {
           addition = length - i;
         }
-        result2 += String.fromCharCode.apply(null, input.subarray(i, i += addition));
+        result += String.fromCharCode.apply(null, input.subarray(i, i += addition));
       }
-      return result2;
+      return result;
     }
     function minimizeSupportedMimeType(mimeType) {
       switch (mimeType.essence) {
@@ -3843,15 +3845,15 @@ var require_webidl = __commonJS({
             message: `${argument} ("${webidl.util.Type(O)}") is not an Object.`
           });
         }
-        const result2 = {};
+        const result = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
           for (const key of keys2) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
-            result2[typedKey] = typedValue;
+            result[typedKey] = typedValue;
           }
-          return result2;
+          return result;
         }
         const keys = Reflect.ownKeys(O);
         for (const key of keys) {
@@ -3859,10 +3861,10 @@ var require_webidl = __commonJS({
           if (desc?.enumerable) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
-            result2[typedKey] = typedValue;
+            result[typedKey] = typedValue;
           }
         }
-        return result2;
+        return result;
       };
     };
     webidl.interfaceConverter = function(i) {
@@ -4392,7 +4394,7 @@ var require_util2 = __commonJS({
     }
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata) {
-      const result2 = [];
+      const result = [];
       let empty = true;
       for (const token of metadata.split(" ")) {
         empty = false;
@@ -4402,13 +4404,13 @@ var require_util2 = __commonJS({
         }
         const algorithm = parsedToken.groups.algo.toLowerCase();
         if (supportedHashes.includes(algorithm)) {
-          result2.push(parsedToken.groups);
+          result.push(parsedToken.groups);
         }
       }
       if (empty === true) {
         return "no metadata";
       }
-      return result2;
+      return result;
     }
     function getStrongestMetadata(metadataList) {
       let algorithm = metadataList[0].algo;
@@ -4485,12 +4487,12 @@ var require_util2 = __commonJS({
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
     function serializeJavascriptValueToJSONString(value) {
-      const result2 = JSON.stringify(value);
-      if (result2 === void 0) {
+      const result = JSON.stringify(value);
+      if (result === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
-      assert(typeof result2 === "string");
-      return result2;
+      assert(typeof result === "string");
+      return result;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
     function createIterator(name2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -4528,20 +4530,20 @@ var require_util2 = __commonJS({
           }
           const { [keyIndex]: key, [valueIndex]: value } = values[index];
           this.#index = index + 1;
-          let result2;
+          let result;
           switch (this.#kind) {
             case "key":
-              result2 = key;
+              result = key;
               break;
             case "value":
-              result2 = value;
+              result = value;
               break;
             case "key+value":
-              result2 = [key, value];
+              result = [key, value];
               break;
           }
           return {
-            value: result2,
+            value: result,
             done: false
           };
         }
@@ -5232,11 +5234,11 @@ var require_formdata_parser = __commonJS({
           return "failure";
         }
         position.position += 2;
-        const result2 = parseMultipartFormDataHeaders(input, position);
-        if (result2 === "failure") {
+        const result = parseMultipartFormDataHeaders(input, position);
+        if (result === "failure") {
           return "failure";
         }
-        let { name: name2, filename, contentType, encoding } = result2;
+        let { name: name2, filename, contentType, encoding } = result;
         position.position += 2;
         let body;
         {
@@ -6912,17 +6914,17 @@ var require_client_h2 = __commonJS({
       }
     } = http2;
     function parseH2Headers(headers) {
-      const result2 = [];
+      const result = [];
       for (const [name2, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result2.push(Buffer.from(name2), Buffer.from(subvalue));
+            result.push(Buffer.from(name2), Buffer.from(subvalue));
           }
         } else {
-          result2.push(Buffer.from(name2), Buffer.from(value));
+          result.push(Buffer.from(name2), Buffer.from(value));
         }
       }
-      return result2;
+      return result;
     }
     function parseH2ResponseHeaders(headers) {
       const { [HTTP2_HEADER_STATUS]: _statusCode, ...realHeaders } = headers;
@@ -8538,11 +8540,11 @@ var require_balanced_pool = __commonJS({
         return this;
       }
       _updateBalancedPoolStats() {
-        let result2 = 0;
+        let result = 0;
         for (let i = 0; i < this[kClients].length; i++) {
-          result2 = getGreatestCommonDivisor(this[kClients][i][kWeight], result2);
+          result = getGreatestCommonDivisor(this[kClients][i][kWeight], result);
         }
-        this[kGreatestCommonDivisor] = result2;
+        this[kGreatestCommonDivisor] = result;
       }
       removeUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
@@ -10813,20 +10815,20 @@ var require_mock_utils = __commonJS({
     }
     function generateKeyValues(data) {
       const keys = Object.keys(data);
-      const result2 = [];
+      const result = [];
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
         const value = data[key];
         const name2 = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
-            result2.push(name2, Buffer.from(`${value[j]}`));
+            result.push(name2, Buffer.from(`${value[j]}`));
           }
         } else {
-          result2.push(name2, Buffer.from(`${value}`));
+          result.push(name2, Buffer.from(`${value}`));
         }
       }
-      return result2;
+      return result;
     }
     function getStatusText(statusCode) {
       return STATUS_CODES[statusCode] || "unknown";
@@ -12418,21 +12420,21 @@ var require_response = __commonJS({
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
-      static redirect(url, status2 = 302) {
+      static redirect(url, status = 302) {
         webidl.argumentLengthCheck(arguments, 1, "Response.redirect");
         url = webidl.converters.USVString(url);
-        status2 = webidl.converters["unsigned short"](status2);
+        status = webidl.converters["unsigned short"](status);
         let parsedURL;
         try {
           parsedURL = new URL(url, relevantRealm.settingsObject.baseUrl);
         } catch (err) {
           throw new TypeError(`Failed to parse URL from ${url}`, { cause: err });
         }
-        if (!redirectStatusSet.has(status2)) {
-          throw new RangeError(`Invalid status code ${status2}`);
+        if (!redirectStatusSet.has(status)) {
+          throw new RangeError(`Invalid status code ${status}`);
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
-        responseObject[kState].status = status2;
+        responseObject[kState].status = status;
         const value = isomorphicEncode(URLSerializer(parsedURL));
         responseObject[kState].headersList.append("location", value, true);
         return responseObject;
@@ -14324,13 +14326,13 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status: status2, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
-          response = makeResponse({ status: status2, statusText, headersList, socket });
+          response = makeResponse({ status, statusText, headersList, socket });
         } else {
           const iterator2 = body[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator2.next();
-          response = makeResponse({ status: status2, statusText, headersList });
+          response = makeResponse({ status, statusText, headersList });
         }
       } catch (err) {
         if (err.name === "AbortError") {
@@ -14454,8 +14456,8 @@ var require_fetch = __commonJS({
             onResponseStarted() {
               timingInfo.finalNetworkResponseStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
             },
-            onHeaders(status2, rawHeaders, resume, statusText) {
-              if (status2 < 200) {
+            onHeaders(status, rawHeaders, resume, statusText) {
+              if (status < 200) {
                 return;
               }
               let location = "";
@@ -14465,8 +14467,8 @@ var require_fetch = __commonJS({
               }
               location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status2);
-              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status2) && !willFollow) {
+              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
+              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -14504,7 +14506,7 @@ var require_fetch = __commonJS({
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
               resolve({
-                status: status2,
+                status,
                 statusText,
                 headersList,
                 body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
@@ -14538,8 +14540,8 @@ var require_fetch = __commonJS({
               fetchParams.controller.terminate(error2);
               reject(error2);
             },
-            onUpgrade(status2, rawHeaders, socket) {
-              if (status2 !== 101) {
+            onUpgrade(status, rawHeaders, socket) {
+              if (status !== 101) {
                 return;
               }
               const headersList = new HeadersList();
@@ -14547,8 +14549,8 @@ var require_fetch = __commonJS({
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
               resolve({
-                status: status2,
-                statusText: STATUS_CODES[status2],
+                status,
+                statusText: STATUS_CODES[status],
                 headersList,
                 socket
               });
@@ -14993,11 +14995,11 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result2 = packageData(bytes, type, blob.type, encodingName);
+                  const result = packageData(bytes, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
-                  fr[kResult] = result2;
+                  fr[kResult] = result;
                   fireAProgressEvent("load", fr);
                 } catch (error2) {
                   fr[kError] = error2;
@@ -17300,10 +17302,10 @@ var require_connection = __commonJS({
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
       let code = 1005;
       let reason = "";
-      const result2 = ws[kByteParser].closingInfo;
-      if (result2 && !result2.error) {
-        code = result2.code ?? 1005;
-        reason = result2.reason;
+      const result = ws[kByteParser].closingInfo;
+      if (result && !result.error) {
+        code = result.code ?? 1005;
+        reason = result.reason;
       } else if (!ws[kReceivedClose]) {
         code = 1006;
       }
@@ -19260,12 +19262,12 @@ var require_lib = __commonJS({
       };
       return function(mod) {
         if (mod && mod.__esModule) return mod;
-        var result2 = {};
+        var result = {};
         if (mod != null) {
-          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result2, mod, k[i]);
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
         }
-        __setModuleDefault(result2, mod);
-        return result2;
+        __setModuleDefault(result, mod);
+        return result;
       };
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
@@ -19289,8 +19291,8 @@ var require_lib = __commonJS({
             reject(e);
           }
         }
-        function step(result2) {
-          result2.done ? resolve(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+        function step(result) {
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20056,12 +20058,12 @@ var require_light = __commonJS({
             }
           };
         }
-        _addListener(name2, status2, cb) {
+        _addListener(name2, status, cb) {
           var base;
           if ((base = this._events)[name2] == null) {
             base[name2] = [];
           }
-          this._events[name2].push({ cb, status: status2 });
+          this._events[name2].push({ cb, status });
           return this.instance;
         }
         listenerCount(name2) {
@@ -20234,10 +20236,10 @@ var require_light = __commonJS({
           }
         }
         _assertStatus(expected) {
-          var status2;
-          status2 = this._states.jobStatus(this.options.id);
-          if (!(status2 === expected || expected === "DONE" && status2 === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status2}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
           }
         }
         doReceive() {
@@ -20541,10 +20543,10 @@ var require_light = __commonJS({
           var ref;
           return (ref = this.status[this._jobs[id]]) != null ? ref : null;
         }
-        statusJobs(status2) {
+        statusJobs(status) {
           var k, pos, ref, results, v;
-          if (status2 != null) {
-            pos = this.status.indexOf(status2);
+          if (status != null) {
+            pos = this.status.indexOf(status);
             if (pos < 0) {
               throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
             }
@@ -20902,8 +20904,8 @@ var require_light = __commonJS({
           jobStatus(id) {
             return this._states.jobStatus(id);
           }
-          jobs(status2) {
-            return this._states.statusJobs(status2);
+          jobs(status) {
+            return this._states.statusJobs(status);
           }
           counts() {
             return this._states.statusCounts();
@@ -21418,8 +21420,8 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
         reject(e);
       }
     }
-    function step(result2) {
-      result2.done ? resolve(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+    function step(result) {
+      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -21820,8 +21822,8 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
         reject(e);
       }
     }
-    function step(result2) {
-      result2.done ? resolve(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+    function step(result) {
+      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -21913,12 +21915,12 @@ function addHook(state, kind, name2, hook2) {
   }
   if (kind === "after") {
     hook2 = (method, options) => {
-      let result2;
+      let result;
       return Promise.resolve().then(method.bind(null, options)).then((result_) => {
-        result2 = result_;
-        return orig(result2, options);
+        result = result_;
+        return orig(result, options);
       }).then(() => {
-        return result2;
+        return result;
       });
     };
   }
@@ -22015,16 +22017,16 @@ function isPlainObject(value) {
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
 function mergeDeep(defaults2, options) {
-  const result2 = Object.assign({}, defaults2);
+  const result = Object.assign({}, defaults2);
   Object.keys(options).forEach((key) => {
     if (isPlainObject(options[key])) {
-      if (!(key in defaults2)) Object.assign(result2, { [key]: options[key] });
-      else result2[key] = mergeDeep(defaults2[key], options[key]);
+      if (!(key in defaults2)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults2[key], options[key]);
     } else {
-      Object.assign(result2, { [key]: options[key] });
+      Object.assign(result, { [key]: options[key] });
     }
   });
-  return result2;
+  return result;
 }
 function removeUndefinedProperties(obj) {
   for (const key in obj) {
@@ -22080,13 +22082,13 @@ function extractUrlVariableNames(url) {
   return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object, keysToOmit) {
-  const result2 = { __proto__: null };
+  const result = { __proto__: null };
   for (const key of Object.keys(object)) {
     if (keysToOmit.indexOf(key) === -1) {
-      result2[key] = object[key];
+      result[key] = object[key];
     }
   }
-  return result2;
+  return result;
 }
 function encodeReserved(str) {
   return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
@@ -22116,28 +22118,28 @@ function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
 function getValues(context3, operator, key, modifier) {
-  var value = context3[key], result2 = [];
+  var value = context3[key], result = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
       if (modifier && modifier !== "*") {
         value = value.substring(0, parseInt(modifier, 10));
       }
-      result2.push(
+      result.push(
         encodeValue(operator, value, isKeyOperator(operator) ? key : "")
       );
     } else {
       if (modifier === "*") {
         if (Array.isArray(value)) {
           value.filter(isDefined).forEach(function(value2) {
-            result2.push(
+            result.push(
               encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
             );
           });
         } else {
           Object.keys(value).forEach(function(k) {
             if (isDefined(value[k])) {
-              result2.push(encodeValue(operator, value[k], k));
+              result.push(encodeValue(operator, value[k], k));
             }
           });
         }
@@ -22156,24 +22158,24 @@ function getValues(context3, operator, key, modifier) {
           });
         }
         if (isKeyOperator(operator)) {
-          result2.push(encodeUnreserved(key) + "=" + tmp.join(","));
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
         } else if (tmp.length !== 0) {
-          result2.push(tmp.join(","));
+          result.push(tmp.join(","));
         }
       }
     }
   } else {
     if (operator === ";") {
       if (isDefined(value)) {
-        result2.push(encodeUnreserved(key));
+        result.push(encodeUnreserved(key));
       }
     } else if (value === "" && (operator === "&" || operator === "?")) {
-      result2.push(encodeUnreserved(key) + "=");
+      result.push(encodeUnreserved(key) + "=");
     } else if (value === "") {
-      result2.push("");
+      result.push("");
     }
   }
-  return result2;
+  return result;
 }
 function parseUrl(template) {
   return {
@@ -22470,14 +22472,14 @@ function parseParameters(header, type, index, len, stopFlags) {
   return { type, index, parameters };
 }
 function unescapeQuotedPairs(str, start, end) {
-  let result2 = "";
+  let result = "";
   for (let index = start; index < end; index++) {
     if (str.charCodeAt(index) === BSLASH) {
-      result2 += str.slice(start, index);
+      result += str.slice(start, index);
       start = ++index;
     }
   }
-  return result2 + str.slice(start, end);
+  return result + str.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -22702,12 +22704,12 @@ var isContextSourceSupported = () => {
     return featureCache.get(parseFingerprint);
   }
   try {
-    const result2 = JSON.parse(
+    const result = JSON.parse(
       "1",
       (_, __, context3) => !!context3?.source && context3.source === "1"
     );
-    featureCache.set(parseFingerprint, result2);
-    return result2;
+    featureCache.set(parseFingerprint, result);
+    return result;
   } catch {
     featureCache.set(parseFingerprint, false);
     return false;
@@ -22920,7 +22922,7 @@ async function fetchWrapper(requestOptions) {
     requestError.cause = error2;
     throw requestError;
   }
-  const status2 = fetchResponse.status;
+  const status = fetchResponse.status;
   const url = fetchResponse.url;
   const responseHeaders = {};
   for (const [key, value] of fetchResponse.headers) {
@@ -22928,7 +22930,7 @@ async function fetchWrapper(requestOptions) {
   }
   const octokitResponse = {
     url,
-    status: status2,
+    status,
     headers: responseHeaders,
     data: ""
   };
@@ -22939,28 +22941,28 @@ async function fetchWrapper(requestOptions) {
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
-  if (status2 === 204 || status2 === 205) {
+  if (status === 204 || status === 205) {
     return octokitResponse;
   }
   if (requestOptions.method === "HEAD") {
-    if (status2 < 400) {
+    if (status < 400) {
       return octokitResponse;
     }
-    throw new RequestError(fetchResponse.statusText, status2, {
+    throw new RequestError(fetchResponse.statusText, status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status2 === 304) {
+  if (status === 304) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status2, {
+    throw new RequestError("Not modified", status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status2 >= 400) {
+  if (status >= 400) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status2, {
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
       response: octokitResponse,
       request: requestOptions
     });
@@ -23092,16 +23094,16 @@ function graphql(request2, query, options) {
   const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
   const requestOptions = Object.keys(
     parsedOptions
-  ).reduce((result2, key) => {
+  ).reduce((result, key) => {
     if (NON_VARIABLE_OPTIONS.includes(key)) {
-      result2[key] = parsedOptions[key];
-      return result2;
+      result[key] = parsedOptions[key];
+      return result;
     }
-    if (!result2.variables) {
-      result2.variables = {};
+    if (!result.variables) {
+      result.variables = {};
     }
-    result2.variables[key] = parsedOptions[key];
-    return result2;
+    result.variables[key] = parsedOptions[key];
+    return result;
   }, {});
   const baseUrl2 = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
   if (GHES_V3_SUFFIX_REGEX.test(baseUrl2)) {
@@ -25850,8 +25852,8 @@ function paginate(octokit, route, parameters, mapFn) {
   );
 }
 function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result2) => {
-    if (result2.done) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
       return results;
     }
     let earlyExit = false;
@@ -25859,7 +25861,7 @@ function gather(octokit, results, iterator2, mapFn) {
       earlyExit = true;
     }
     results = results.concat(
-      mapFn ? mapFn(result2.value, done) : result2.value.data
+      mapFn ? mapFn(result.value, done) : result.value.data
     );
     if (earlyExit) {
       return results;
@@ -25913,17 +25915,17 @@ function getOctokit(token, options, ...additionalPlugins) {
 // src/action/annotations.ts
 import path from "node:path";
 function annotateFindings({ report, positions }, workspace) {
-  for (const severity2 of ["fail", "warn"]) {
-    const findings = report.findings.filter((finding2) => finding2.severity === severity2);
-    const annotate = severity2 === "fail" ? error : warning;
-    for (const finding2 of findings.slice(0, ANNOTATIONS_SHOWN)) {
-      const at = positions?.get(finding2.model);
-      annotate(finding2.message, {
-        title: `roofline-gate: ${finding2.rule}`,
+  for (const severity of ["fail", "warn"]) {
+    const findings = report.findings.filter((finding) => finding.severity === severity);
+    const annotate = severity === "fail" ? error : warning;
+    for (const finding of findings.slice(0, ANNOTATIONS_SHOWN)) {
+      const at = positions?.get(finding.model);
+      annotate(finding.message, {
+        title: `roofline-gate: ${finding.rule}`,
         ...at ? { file: inRepo(at.file, workspace), startLine: at.line, startColumn: at.column } : {}
       });
     }
-    if (findings.length > ANNOTATIONS_SHOWN) annotate(`\u2026and ${findings.length - ANNOTATIONS_SHOWN} more ${severity2} findings: see the job summary.`, { title: "roofline-gate" });
+    if (findings.length > ANNOTATIONS_SHOWN) annotate(`\u2026and ${findings.length - ANNOTATIONS_SHOWN} more ${severity} findings: see the job summary.`, { title: "roofline-gate" });
   }
 }
 function annotateConfigError(error2, workspace) {
@@ -25943,37 +25945,39 @@ function inRepo(file, workspace) {
 // src/action/analysis.ts
 import { readFile, stat as stat2 } from "node:fs/promises";
 
-// src/core/report/schema.ts
+// src/core/results.ts
 var name = external_exports.string().min(1).max(NAME_LENGTH);
 var message = external_exports.string().max(MESSAGE_LENGTH);
 var finite = external_exports.number().finite();
 var positive = finite.positive();
 var nonNegative = finite.nonnegative();
-var nullable = (schema) => schema.nullable();
-var perLevel = (value) => external_exports.record(external_exports.string().min(1).max(64), value).refine((record) => Object.keys(record).length <= MAX_LEVELS, `at most ${MAX_LEVELS} memory levels`);
+var perLevel = (value) => external_exports.record(external_exports.string().min(1).max(NAME_LENGTH), value).refine((record) => Object.keys(record).length <= MAX_LEVELS, `at most ${MAX_LEVELS} memory levels`);
 var intensity = perLevel(nonNegative.nullable().transform((value) => value ?? Infinity));
+var finiteOrNull = finite.nullable();
+var throughput = nonNegative.nullable().transform((value) => value ?? Infinity);
 var list = (item) => external_exports.array(item).max(MAX_REPORT_ITEMS);
-var bound = external_exports.enum(["compute", "memory"]);
-var severity = external_exports.enum(["warn", "fail"]);
-var status = external_exports.enum(["pass", "warn", "fail"]);
-var rule = external_exports.enum(["intensity-drop", "throughput-drop", "bound-shift", "efficiency-drop", "min-throughput", "max-latency", "ridge-margin", "above-roof"]);
-var snapshot = external_exports.strictObject({
-  intensity,
-  attainableFlops: nonNegative,
-  bound,
-  bindingLevel: name,
-  seconds: nonNegative,
-  throughput: nonNegative,
-  efficiency: nullable(nonNegative)
-});
-var opTime = external_exports.strictObject({
+var boundSchema = external_exports.enum(["compute", "memory"]);
+var severitySchema = external_exports.enum(["warn", "fail"]);
+var statusSchema = external_exports.enum(["pass", "warn", "fail"]);
+var ruleSchema = external_exports.enum([
+  "intensity-drop",
+  "throughput-drop",
+  "bound-shift",
+  "efficiency-drop",
+  "min-throughput",
+  "max-latency",
+  "ridge-margin",
+  "above-roof"
+]);
+var opTimeSchema = external_exports.strictObject({
   name,
   seconds: nonNegative,
   computeSeconds: nonNegative,
   memorySeconds: nonNegative,
+  /** `compute`, or the level whose traffic takes longest. */
   bindingLevel: name
 });
-var result = external_exports.strictObject({
+var placementSchema = external_exports.strictObject({
   model: name,
   hardware: name,
   precision: external_exports.enum(PRECISIONS),
@@ -25982,47 +25986,75 @@ var result = external_exports.strictObject({
   bytes: perLevel(nonNegative),
   peakFlops: positive,
   bandwidth: perLevel(positive),
+  /** Infinity when no bytes move through a level (null in report.json). */
   intensity,
   ridge: perLevel(nonNegative),
   attainableFlops: nonNegative,
-  bound,
+  bound: boundSchema,
+  /** `compute` when compute-bound, else the memory level that gives the minimum. */
   bindingLevel: name,
   seconds: nonNegative,
-  throughput: nonNegative,
-  measuredSeconds: nullable(positive),
-  achievedFlops: nullable(nonNegative),
-  efficiency: nullable(nonNegative),
-  ops: nullable(external_exports.strictObject({ count: external_exports.number().int().nonnegative(), slowest: external_exports.array(opTime).max(100) })),
-  base: nullable(snapshot)
+  throughput,
+  measuredSeconds: positive.nullable(),
+  achievedFlops: nonNegative.nullable(),
+  efficiency: nonNegative.nullable(),
+  /** For a model given as ops: how many, and the slowest ones with their time split (null otherwise). */
+  ops: external_exports.strictObject({ count: external_exports.number().int().nonnegative(), slowest: external_exports.array(opTimeSchema).max(100) }).nullable()
 });
-var finding = external_exports.strictObject({
-  rule,
-  severity,
+var snapshotSchema = external_exports.strictObject({
+  intensity,
+  attainableFlops: nonNegative,
+  bound: boundSchema,
+  bindingLevel: name,
+  seconds: nonNegative,
+  throughput,
+  efficiency: nonNegative.nullable()
+});
+var pairedSchema = placementSchema.extend({ base: snapshotSchema.nullable() });
+var removedSchema = external_exports.strictObject({ model: name, hardware: name, base: snapshotSchema });
+var findingSchema = external_exports.strictObject({
+  rule: ruleSchema,
+  severity: severitySchema,
   model: name,
   hardware: name,
+  /** One line with the figures before and after. */
   message,
+  /** The memory level the finding is about, for per-level rules. */
   level: name.optional(),
-  before: nullable(finite).optional(),
-  after: nullable(finite).optional(),
+  /** Figures in base units, when the rule compares two numbers (null: infinite). */
+  before: finiteOrNull.optional(),
+  after: finiteOrNull.optional(),
+  /**
+   * The threshold or budget that was crossed, in base units: a fraction for the relative rules, samples/s or
+   * seconds for the budgets, the FLOP/B needed for ridge-margin, 1 (efficiency) for above-roof.
+   */
   limit: finite.optional()
 });
-var advice = external_exports.strictObject({
+var adviceSchema = external_exports.strictObject({
   model: name,
   hardware: name,
+  /** Stable kind, e.g. `reach-ridge`, `quantize-8bit`, `fuse-level`, `lower-precision`, `move-device`. */
   kind: name,
+  /** One line for a person: what to do and what it buys. */
   message,
+  /** Throughput after the change, samples/s, and the gain as a ratio (1.5 = +50%). */
   throughput: nonNegative,
   gain: nonNegative,
+  /** The input the item changes, as a config key path (`bytes.dram`, `precision`, `hardware`), before and after. */
   change: external_exports.strictObject({ figure: name, before: external_exports.union([finite, name]), after: external_exports.union([finite, name]) }).optional()
 });
+
+// src/core/report/schema.ts
 var reportSchema = external_exports.strictObject({
   version: external_exports.literal(1),
-  status,
-  baseline: nullable(external_exports.string().max(NAME_LENGTH)),
-  results: list(result),
-  removed: list(external_exports.strictObject({ model: name, hardware: name, base: snapshot })),
-  findings: list(finding),
-  advice: list(advice)
+  status: statusSchema,
+  /** Where the baseline came from (`--base old.yml`, `git:main`, ...); null when there was none. */
+  baseline: external_exports.string().max(LABEL_LENGTH).nullable(),
+  results: list(pairedSchema),
+  /** Pairs only in the baseline. */
+  removed: list(removedSchema),
+  findings: list(findingSchema),
+  advice: list(adviceSchema)
 }).refine((report) => report.status === worst(report.findings.map((f) => f.severity)), {
   message: "status does not match the findings",
   path: ["status"]
@@ -26426,17 +26458,17 @@ function createClient(token, { baseUrl: baseUrl2, backoffMs = 1e3 }) {
   );
 }
 function statusOf(error2) {
-  const status2 = error2?.status;
-  return typeof status2 === "number" ? status2 : void 0;
+  const status = error2?.status;
+  return typeof status === "number" ? status : void 0;
 }
 function isForbidden(error2) {
-  const status2 = statusOf(error2);
-  return status2 === 401 || status2 === 403 && !/rate limit/i.test(String(error2.message));
+  const status = statusOf(error2);
+  return status === 401 || status === 403 && !/rate limit/i.test(String(error2.message));
 }
 function describeApiError(error2) {
-  const status2 = statusOf(error2);
+  const status = statusOf(error2);
   const message2 = String(error2?.message ?? error2).split("\n")[0].slice(0, 300);
-  return status2 === void 0 ? message2 : `HTTP ${status2}: ${message2}`;
+  return status === void 0 ? message2 : `HTTP ${status}: ${message2}`;
 }
 
 // src/github/baseline.ts
@@ -26587,7 +26619,7 @@ function setOutputs(report, outDir, artifacts, shared) {
 function gateFailure(report, failOn) {
   const failing = failOn === "fail" ? report.status === "fail" : failOn === "warn" ? report.status !== "pass" : false;
   if (!failing) return null;
-  const count = (severity2) => report.findings.filter((finding2) => finding2.severity === severity2).length;
+  const count = (severity) => report.findings.filter((finding) => finding.severity === severity).length;
   return `roofline-gate: ${report.status} (${count("fail")} failing, ${count("warn")} warning findings; fail-on: ${failOn}). The job summary has the details.`;
 }
 
@@ -26807,7 +26839,8 @@ async function share(report, chart, settings, event, octokit) {
       editorUrl,
       header: `${thread.marker}
 ${stampLine(stamp)}`,
-      footer: `<sub>roofline-gate for ${pr.headSha.slice(0, 7)} \xB7 [workflow run](${event.runUrl})</sub>`
+      footer: `<sub>roofline-gate for ${pr.headSha.slice(0, 7)} \xB7 [workflow run](${event.runUrl})</sub>`,
+      limit: COMMENT_LIMIT
     });
     const url = settings.comment === "new" ? await postComment(octokit, thread, body) : (await writeSticky(octokit, thread, body, stamp, found)).url;
     info(`Comment: ${url}`);
@@ -26847,7 +26880,7 @@ function hasChanges(report) {
   if (report.findings.length > 0 || report.removed.length > 0) return true;
   const moved = (a, b) => Math.abs(a - b) > 1e-9 * Math.max(Math.abs(a), Math.abs(b));
   return report.results.some(
-    (result2) => result2.base === null || result2.bound !== result2.base.bound || result2.bindingLevel !== result2.base.bindingLevel || moved(result2.seconds, result2.base.seconds) || Object.entries(result2.intensity).some(([level, value]) => result2.base.intensity[level] === void 0 || value !== result2.base.intensity[level] && moved(value, result2.base.intensity[level]))
+    (result) => result.base === null || result.bound !== result.base.bound || result.bindingLevel !== result.base.bindingLevel || moved(result.seconds, result.base.seconds) || Object.entries(result.intensity).some(([level, value]) => result.base.intensity[level] === void 0 || value !== result.base.intensity[level] && moved(value, result.base.intensity[level]))
   );
 }
 

@@ -4,7 +4,8 @@ import { nearestWord } from './nearest-word.js';
 
 /** What a quantity measures. The parsed value is always in the base unit named here. */
 export type Dimension =
-  | 'flops' //        FLOP (a MAC counts as 2 FLOP)
+  | 'flops' //        FLOP
+  | 'macs' //         multiply-accumulates (MAC); flopsOfMacs turns them into FLOP
   | 'bytes' //        bytes
   | 'flopRate' //     FLOP/s (OP/s for integer formats)
   | 'byteRate' //     bytes/s
@@ -12,40 +13,73 @@ export type Dimension =
   | 'perSecond' //    samples/s
   | 'fraction'; //    a percentage, as a fraction: "5%" -> 0.05
 
-export type Parsed = { ok: true; value: number } | { ok: false; expected: string; suggestion?: string };
+export const DIMENSIONS: readonly Dimension[] = ['flops', 'macs', 'bytes', 'flopRate', 'byteRate', 'seconds', 'perSecond', 'fraction'];
+
+export type Parsed =
+  | { ok: true; value: number }
+  /** `reason`, when given, is the whole explanation and replaces "expected ..., got ...". */
+  | { ok: false; expected: string; suggestion?: string; reason?: string };
+
+/** A multiply-accumulate is a multiply and an add. */
+export const FLOP_PER_MAC = 2;
+
+/** The one place a MAC count becomes FLOP: flopsOfMacs(115.5e6) //=> 231e6. */
+export function flopsOfMacs(macs: number): number {
+  return macs * FLOP_PER_MAC;
+}
 
 const DECIMAL: Record<string, number> = { '': 1, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
 const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50 };
 const TIME: Record<string, number> = { s: 1, ms: 1e-3, us: 1e-6, 'µs': 1e-6, 'μs': 1e-6, ns: 1e-9 };
 
-/** Word forms of a count: what may follow the SI prefix, and what one of it is worth in FLOP. */
-const COUNT_WORDS: Record<string, number> = { FLOP: 1, FLOPs: 1, OP: 1, OPs: 1, MAC: 2, MACs: 2 };
+/**
+ * Counts are FLOP or MAC, never both: the two differ by a factor of 2 that counters often mislabel, so a
+ * MAC unit under `flops:` (or a FLOP unit under `macs:`) is refused rather than silently converted.
+ */
+const FLOP_WORDS: Record<string, number> = { FLOP: 1, FLOPs: 1, OP: 1, OPs: 1 };
+const MAC_WORDS: Record<string, number> = { MAC: 1, MACs: 1 };
 /** Word forms of a compute rate; `FLOPS` with a capital S is a rate, `FLOPs` a count. */
 const RATE_WORDS: Record<string, number> = {
-  'FLOP/s': 1, 'FLOPs/s': 1, FLOPS: 1, 'OP/s': 1, 'OPs/s': 1, OPS: 1, 'MAC/s': 2, 'MACs/s': 2,
+  'FLOP/s': 1, 'FLOPs/s': 1, FLOPS: 1, 'OP/s': 1, 'OPs/s': 1, OPS: 1, 'MAC/s': FLOP_PER_MAC, 'MACs/s': FLOP_PER_MAC,
 };
 
-/** Every unit spelling accepted for a dimension, with its factor to the base unit. Built once. */
-const UNITS: Record<Dimension, Map<string, number>> = {
-  flops: withPrefixes(COUNT_WORDS, DECIMAL),
+/** One accepted spelling of a unit: its factor to the base unit, and the SI prefix it starts with. */
+interface Unit {
+  factor: number;
+  prefix: string;
+}
+
+/** Every unit spelling accepted for a dimension. Built once; the parser and the JSON Schema both read it. */
+const UNITS: Record<Dimension, Map<string, Unit>> = {
+  flops: withPrefixes(FLOP_WORDS, DECIMAL),
+  macs: withPrefixes(MAC_WORDS, DECIMAL),
   flopRate: withPrefixes(RATE_WORDS, DECIMAL),
   bytes: new Map([...withPrefixes({ B: 1 }, DECIMAL), ...withPrefixes({ B: 1 }, BINARY)]),
   byteRate: new Map([...withPrefixes({ 'B/s': 1 }, DECIMAL), ...withPrefixes({ 'B/s': 1 }, BINARY)]),
-  seconds: new Map(Object.entries(TIME)),
-  perSecond: new Map([['/s', 1], ['samples/s', 1], ['tokens/s', 1], ['images/s', 1], ['sequences/s', 1]]),
-  fraction: new Map([['%', 0.01]]),
+  seconds: withPrefixes(TIME, { '': 1 }),
+  perSecond: withPrefixes({ '/s': 1, 'samples/s': 1, 'tokens/s': 1, 'images/s': 1, 'sequences/s': 1 }, { '': 1 }),
+  fraction: withPrefixes({ '%': 0.01 }, { '': 1 }),
 };
 
-function withPrefixes(words: Record<string, number>, prefixes: Record<string, number>): Map<string, number> {
-  const out = new Map<string, number>();
+/** Dimensions whose bare numbers are refused: `5` is never read as 500%, nor `2` as 2 seconds. */
+const UNIT_REQUIRED: ReadonlySet<Dimension> = new Set(['fraction', 'seconds']);
+
+/** Whether a quantity of this dimension must carry its unit (a bare number is refused). */
+export function unitRequired(dimension: Dimension): boolean {
+  return UNIT_REQUIRED.has(dimension);
+}
+
+function withPrefixes(words: Record<string, number>, prefixes: Record<string, number>): Map<string, Unit> {
+  const out = new Map<string, Unit>();
   for (const [word, worth] of Object.entries(words)) {
-    for (const [prefix, factor] of Object.entries(prefixes)) out.set(prefix + word, worth * factor);
+    for (const [prefix, factor] of Object.entries(prefixes)) out.set(prefix + word, { factor: worth * factor, prefix });
   }
   return out;
 }
 
 const EXPECTED: Record<Dimension, string> = {
-  flops: 'a FLOP count such as 4.1 GFLOP, 350 MFLOP or 2 GMAC',
+  flops: 'a FLOP count such as 4.1 GFLOP, 350 MFLOP or 4.1e9',
+  macs: 'a MAC count such as 2 GMAC, 115.5 MMAC or 2e9',
   bytes: 'a byte count such as 86 MB, 1.5 GiB or 4096 B',
   flopRate: 'a compute rate such as 19.5 TFLOP/s, 312 TFLOPS or 624 TOP/s',
   byteRate: 'a bandwidth such as 1555 GB/s or 3.35 TB/s',
@@ -58,11 +92,12 @@ const EXPECTED: Record<Dimension, string> = {
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
 
 /**
- * Parses a config value into base units. Numbers are taken as already in base units, except for
- * percentages, which must be strings with `%` so that `5` is never read as 500%.
+ * Parses a config value into base units. Numbers are taken as already in base units (MACs under `macs`),
+ * except for percentages and times, which need their unit so that `5` is never read as 500% nor `2` as
+ * two seconds.
  *
  *   parseQuantity('4.1 GFLOP', 'flops')    //=> { ok: true, value: 4.1e9 }
- *   parseQuantity('2 GMAC', 'flops')       //=> { ok: true, value: 4e9 }
+ *   parseQuantity('2 GMAC', 'macs')        //=> { ok: true, value: 2e9 }  (MACs; flopsOfMacs gives 4e9 FLOP)
  *   parseQuantity('1 KiB', 'bytes')        //=> { ok: true, value: 1024 }
  *
  * The sign is not judged here: whether zero or a negative is allowed is the schema's call.
@@ -70,7 +105,7 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
 export function parseQuantity(input: unknown, dimension: Dimension): Parsed {
   const expected = EXPECTED[dimension];
   if (typeof input === 'number') {
-    if (dimension === 'fraction') return { ok: false, expected: `${expected} (a string with %, not a bare number)` };
+    if (unitRequired(dimension)) return needsUnit(String(input), dimension);
     return Number.isFinite(input) ? { ok: true, value: input } : { ok: false, expected: `${expected}, not ${input}` };
   }
   if (typeof input !== 'string') return { ok: false, expected };
@@ -78,21 +113,73 @@ export function parseQuantity(input: unknown, dimension: Dimension): Parsed {
   const number = NUMBER.exec(text);
   if (!number) return { ok: false, expected };
   const magnitude = Number(number[0]);
-  const unit = text.slice(number[0].length).trim();
-  if (unit === '') {
-    if (dimension === 'fraction') return { ok: false, expected: `${expected} (add the % sign)` };
+  const unitText = text.slice(number[0].length).trim();
+  if (unitText === '') {
+    if (unitRequired(dimension)) return needsUnit(number[0], dimension);
     return Number.isFinite(magnitude) ? { ok: true, value: magnitude } : { ok: false, expected };
   }
-  const factor = UNITS[dimension].get(unit);
-  if (factor === undefined) {
-    const suggestion = nearestUnit(unit, dimension);
+  const unit = UNITS[dimension].get(unitText);
+  if (unit === undefined) {
+    const mixUp = countMixUp(number[0], unitText, dimension);
+    if (mixUp !== undefined) return { ok: false, expected, reason: mixUp };
+    const suggestion = nearestUnit(unitText, dimension);
     return suggestion === undefined ? { ok: false, expected } : { ok: false, expected, suggestion };
   }
-  const value = magnitude * factor;
+  const value = magnitude * unit.factor;
   return Number.isFinite(value) ? { ok: true, value } : { ok: false, expected: `${expected}, not one that overflows` };
+}
+
+function needsUnit(number: string, dimension: Dimension): Parsed {
+  const expected = EXPECTED[dimension];
+  const reason =
+    dimension === 'seconds'
+      ? `expected a time with its unit, got a bare ${number}: write "${number} ms" (or "${number} s", "${number} us")`
+      : `expected ${expected}, got a bare ${number}: write "${number}%"`;
+  return { ok: false, expected, reason };
+}
+
+/**
+ * The other kind of count, for a MAC unit under `flops:` and a FLOP unit under `macs:`. The fix offered for
+ * `macs: 4 GFLOP` keeps the number, since the usual cause is a MAC counter that labels its output "FLOPs";
+ * the fix offered for `flops: 4 GMAC` converts it, since the unit says plainly that they are MACs.
+ */
+const COUNTERPART: Partial<Record<Dimension, { key: Dimension; kind: string; noun: string; word: string; times: number }>> = {
+  flops: { key: 'macs', kind: 'MAC', noun: 'FLOPs', word: 'FLOP', times: FLOP_PER_MAC },
+  macs: { key: 'flops', kind: 'FLOP', noun: 'MACs', word: 'MAC', times: 1 },
+};
+
+/** `"4 GFLOP" is a FLOP count; write it under flops:, or give MACs (4 GMAC)`, or undefined when not a mix-up. */
+function countMixUp(number: string, unitText: string, dimension: Dimension): string | undefined {
+  const other = COUNTERPART[dimension];
+  const unit = other && UNITS[other.key].get(unitText);
+  if (!other || !unit) return undefined;
+  const fixed = other.times === 1 ? number : String(Number((Number(number) * other.times).toPrecision(12)));
+  return `"${number} ${unitText}" is a ${other.kind} count; write it under ${other.key}:, or give ${other.noun} (${fixed} ${unit.prefix}${other.word})`;
+}
+
+/** Every unit spelling accepted for a dimension, for documentation and tests. */
+export function unitsOf(dimension: Dimension): string[] {
+  return [...UNITS[dimension].keys()];
+}
+
+/**
+ * The regular expression (source text, anchored) that a quantity string of this dimension matches, built
+ * from the same unit table the parser uses, for the JSON Schema that editors check configs with.
+ */
+export function quantityPattern(dimension: Dimension): string {
+  const units = unitsOf(dimension)
+    .filter((unit) => unit !== '')
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map(escapeRegExp);
+  const unit = `(?:${units.join('|')})${unitRequired(dimension) ? '' : '?'}`;
+  return `^\\s*${NUMBER.source.slice(1)}\\s*${unit}\\s*$`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
 /** The accepted unit spelled most like `unit`, or undefined when none is close. */
 export function nearestUnit(unit: string, dimension: Dimension): string | undefined {
-  return nearestWord(unit, [...UNITS[dimension].keys()]);
+  return nearestWord(unit, unitsOf(dimension));
 }

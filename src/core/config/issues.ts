@@ -66,6 +66,12 @@ function describe(issue: z.core.$ZodIssue, schema: z.ZodType, root: unknown, fil
       if (own) return describe(own, schema, root, file, text, locate);
       return issueAt(file, locate(path), path, `unexpected ${show(valueAt(root, path))}`, text);
     }
+    case 'invalid_key': {
+      // A mapping key that breaks the key's own rule (a level or device name): say which rule, at the key.
+      const inner = issue.issues[0];
+      const message = inner ? inner.message.replace(/^Invalid input: /, '') : issue.message;
+      return issueAt(file, locate(path, { key: true }), path, `key ${show(String(path.at(-1)))}: ${message}`, text);
+    }
     case 'too_small':
       return issueAt(file, locate(path), path, issue.message.startsWith('expected') ? issue.message : `too small: ${issue.message}`, text);
     default:

@@ -2,13 +2,14 @@
 // streams the file and hands records here one at a time; validation is the inline ops' own schema.
 import { OUTERMOST } from '../roofline.js';
 import type { BytesByLevel, Op } from '../types.js';
+import { NAME_LENGTH } from '../limits.js';
 import { nearestWord } from '../nearest-word.js';
 import { parseQuantity } from '../units.js';
 import { ConfigError, issueAt, quote, type ConfigIssue } from './errors.js';
 import { describeAll } from './issues.js';
 import type { OpTable } from './resolve.js';
 import { toOp } from './resolve.js';
-import { opFileSchema, opSchema } from './schema.js';
+import { levelName, opFileSchema, opSchema } from './schema.js';
 import { loadYaml } from './yaml.js';
 
 export type OpTableFormat = 'csv' | 'json' | 'jsonl';
@@ -26,7 +27,7 @@ interface CsvPlan {
   name: number;
   flops: number;
   macs: number;
-  /** Column index -> memory level. */
+  /** Column index -> memory level; '' for a lone `bytes` column (the outermost level). */
   bytes: Array<[number, string]>;
 }
 
@@ -34,7 +35,8 @@ interface CsvPlan {
 export class OpTableReader {
   private readonly table: OpTable;
   private readonly issues: ConfigIssue[] = [];
-  private plan: CsvPlan | null = null;
+  /** Undefined until the header is read; null when the header cannot be used. */
+  private plan: CsvPlan | null | undefined = undefined;
   private header: string[] = [];
   /** CSV: the line the next record starts on. */
   private line = 1;
@@ -53,31 +55,58 @@ export class OpTableReader {
     this.line += 1;
     for (const cell of cells) for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) this.line += 1;
     if (cells.length === 1 && cells[0]!.trim() === '') return; // a blank line
-    if (this.plan === null) return this.csvHeader(cells, line);
-    if (this.plan.name < 0) return; // the header's issue already says what is missing; rows cannot be read
+    if (this.plan === undefined) {
+      this.plan = this.csvHeader(cells, line);
+      return;
+    }
+    // Without a usable header no row can be read: its issues say what to fix, one per row would bury them.
+    if (this.plan === null) return;
     if (cells.length !== this.header.length) {
       return this.issue(line, 1, `expected ${this.header.length} cells as in the header, found ${cells.length}`);
     }
-    const op = this.fastOp(cells);
+    const op = this.fastOp(cells, this.plan);
     if (op) return this.accept(op, line);
-    this.add(this.csvObject(cells), line, (path) => this.columnOf(path));
+    this.add(this.csvObject(cells, this.plan), line, (path) => this.columnOf(path));
   }
 
-  private csvHeader(cells: string[], line: number): void {
+  /** The columns' meaning, or null after reporting why the header cannot be used. */
+  private csvHeader(cells: string[], line: number): CsvPlan | null {
+    const before = this.issues.length;
     this.header = cells.map((cell) => cell.trim());
+    const separator = [';', '\t'].find((candidate) => this.header.some((name) => name.includes(candidate)));
+    if (separator !== undefined) {
+      this.issue(line, 1, `line ${line} is separated by ${separator === ';' ? 'semicolons' : 'tabs'}: the separator must be a comma (name,flops,bytes)`);
+      return null;
+    }
     // With per-level columns present, a bare `bytes` column is the outermost level among them.
     const perLevel = this.header.some((name) => /^bytes[._]/.test(name));
     const plan: CsvPlan = { name: -1, flops: -1, macs: -1, bytes: [] };
+    const seen = new Map<string, number>();
     this.header.forEach((name, index) => {
+      const level = /^bytes[._](.+)$/.exec(name)?.[1];
+      // `bytes` and `bytes.dram` (or `bytes_l2` and `bytes.l2`) are one column named twice.
+      const meaning = level !== undefined ? `bytes.${level}` : name === 'bytes' && perLevel ? `bytes.${OUTERMOST}` : name;
+      const earlier = seen.get(meaning);
+      if (earlier !== undefined) {
+        return this.issue(line, index + 1, `column ${quote(name)} repeats column ${earlier + 1} (${quote(this.header[earlier]!)}): give each column once`);
+      }
+      seen.set(meaning, index);
       if (name === 'name' || name === 'flops' || name === 'macs') plan[name] = index;
-      else if (/^bytes(?:[._](.+))?$/.test(name)) plan.bytes.push([index, name.length > 6 ? name.slice(6) : perLevel ? OUTERMOST : '']);
+      else if (level !== undefined) {
+        const valid = levelName.safeParse(level);
+        if (valid.success) plan.bytes.push([index, level]);
+        else this.issue(line, index + 1, `column ${quote(name)}: ${valid.error.issues[0]!.message}`);
+      } else if (name === 'bytes') plan.bytes.push([index, perLevel ? OUTERMOST : '']);
       else {
         const nearest = nearestWord(name, ['name', 'flops', 'macs', 'bytes', 'bytes.dram', 'bytes.l2', 'bytes.l1']);
         this.issue(line, index + 1, `unknown column ${quote(name)}${nearest ? `; did you mean "${nearest}"?` : ''} (columns: name, flops or macs, bytes or bytes.<level>)`);
       }
     });
-    if (plan.name < 0) this.issue(line, 1, 'expected a header row naming the columns, with at least name, flops (or macs) and bytes');
-    this.plan = plan;
+    const missing = [plan.name < 0 && 'name', plan.flops < 0 && plan.macs < 0 && 'flops (or macs)', plan.bytes.length === 0 && 'bytes (or bytes.<level>)'].filter(Boolean);
+    if (missing.length > 0) {
+      this.issue(line, 1, `the header row has no ${missing.join(', no ')} column: the first line names the columns, at least name, flops (or macs) and bytes`);
+    }
+    return this.issues.length > before ? null : plan;
   }
 
   /**
@@ -85,13 +114,12 @@ export class OpTableReader {
    * refuses goes through the schema, which says what is wrong with it. A million rows through zod cost
    * seconds; this costs a fraction of that.
    */
-  private fastOp(cells: string[]): Op | null {
-    const plan = this.plan!;
+  private fastOp(cells: string[], plan: CsvPlan): Op | null {
     const name = cells[plan.name]!.trim();
     const flopsCell = plan.flops < 0 ? '' : cells[plan.flops]!;
     const macsCell = plan.macs < 0 ? '' : cells[plan.macs]!;
-    if (name === '' || (flopsCell === '') === (macsCell === '')) return null;
-    const count = parseQuantity(flopsCell || macsCell, 'flops');
+    if (name === '' || name.length > NAME_LENGTH || (flopsCell === '') === (macsCell === '')) return null;
+    const count = flopsCell === '' ? parseQuantity(macsCell, 'macs') : parseQuantity(flopsCell, 'flops');
     if (!count.ok || !(count.value >= 0)) return null;
     const bytes: BytesByLevel = {};
     let given = 0;
@@ -99,17 +127,16 @@ export class OpTableReader {
       const cell = cells[index]!;
       if (cell.trim() === '') continue;
       const parsed = parseQuantity(cell, 'bytes');
-      if (!parsed.ok || !(parsed.value >= 0) || level === '') return null;
-      bytes[level] = parsed.value;
+      if (!parsed.ok || !(parsed.value >= 0)) return null;
+      bytes[level || OUTERMOST] = parsed.value;
       given++;
     }
     if (given === 0) return null;
-    return { name, flops: flopsCell === '' ? count.value * 2 : count.value, bytes };
+    return toOp(flopsCell === '' ? { name, macs: count.value, bytes } : { name, flops: count.value, bytes });
   }
 
   /** A row as the object an inline op would be, for the schema. */
-  private csvObject(cells: string[]): Record<string, unknown> {
-    const plan = this.plan!;
+  private csvObject(cells: string[], plan: CsvPlan): Record<string, unknown> {
     const record: Record<string, unknown> = {};
     const cell = (index: number) => (index < 0 ? '' : cells[index]!.trim());
     for (const key of ['name', 'flops', 'macs'] as const) if (cell(plan[key]) !== '') record[key] = cell(plan[key]);

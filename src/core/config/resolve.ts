@@ -2,9 +2,12 @@
 // unique. Turns the schema's output into the Models and Devices the math takes.
 import { catalogNames, findEntry, toDevice } from '../catalog/index.js';
 import { levelBandwidth, OUTERMOST } from '../roofline.js';
-import type { BytesByLevel, Device, Model, Op, Precision } from '../types.js';
+import type { BytesByLevel, Device, MemoryLevel, Model, Op, Precision } from '../types.js';
 import { PRECISIONS } from '../types.js';
+import { si } from '../format.js';
+import { MAX_LEVELS } from '../limits.js';
 import { nearestWord } from '../nearest-word.js';
+import { flopsOfMacs } from '../units.js';
 import { ConfigError, formatPath, issueAt, type ConfigIssue, type Position } from './errors.js';
 import type { GateConfig, RawConfig, RawModel, RawOp } from './schema.js';
 import type { KeyPath } from './yaml.js';
@@ -41,11 +44,13 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
   for (const [id, spec] of Object.entries(raw.devices ?? {})) {
     if (Object.keys(spec.compute).length === 0) fail(['devices', id, 'compute'], 'expected at least one precision with its peak, e.g. { fp16: 50 TFLOP/s }');
     if (Object.keys(spec.memory).length === 0) fail(['devices', id, 'memory'], 'expected at least one memory level with its bandwidth, e.g. { dram: 100 GB/s }');
+    const levels = Object.entries(spec.memory).map(([name, bytesPerSecond]) => ({ name, bytesPerSecond }));
+    checkLevelOrder(levels, ['devices', id, 'memory'], fail);
     custom.set(id.toLowerCase(), {
       id,
       name: spec.name ?? id,
       flopsPerSecond: spec.compute as Partial<Record<Precision, number>>,
-      levels: Object.entries(spec.memory).map(([name, bytesPerSecond]) => ({ name, bytesPerSecond })),
+      levels,
       builtIn: false,
     });
   }
@@ -58,6 +63,33 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
     return entry && toDevice(entry);
   };
   const knownIds = () => [...custom.keys(), ...catalogNames()];
+
+  /** The devices a `hardware:` value names, reporting unknown ids and one device named twice. */
+  const targetsOf = (value: string | string[], path: KeyPath): Device[] => {
+    const targets: Device[] = [];
+    const named = new Map<string, { id: string; path: KeyPath }>();
+    toList(value).forEach((id, position) => {
+      const at = Array.isArray(value) ? [...path, position] : path;
+      const device = lookUp(id);
+      if (!device) {
+        const nearest = nearestWord(id, knownIds());
+        fail(at, `unknown hardware "${id}"${nearest ? `; did you mean "${nearest}"?` : ''} (\`roofline-gate hardware\` lists the built-in ids)`);
+        return;
+      }
+      const earlier = named.get(device.id);
+      if (earlier) {
+        // An alias and the id (or two aliases) give one device twice: every result of it would show twice.
+        fail(at, `"${id}" and "${earlier.id}" (${formatPath(earlier.path)}) are both ${device.id}: list each device once`);
+        return;
+      }
+      named.set(device.id, { id, path: at });
+      targets.push(device);
+    });
+    return targets;
+  };
+  /** The top-level list, resolved (and its issues reported) once for all the models that use it. */
+  let shared: Device[] | undefined;
+  const defaultTargets = () => (shared ??= raw.hardware === undefined ? [] : targetsOf(raw.hardware, ['hardware']));
 
   const devices = new Map<string, Device>();
   const seen = new Map<string, number>();
@@ -72,33 +104,30 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
 
     const work = workOf(spec, tables.get(index), at, fail);
 
-    const targetsPath = spec.hardware !== undefined ? at('hardware') : ['hardware'];
-    const targetIds = toList(spec.hardware ?? raw.hardware);
-    if (targetIds.length === 0) fail(at(), 'no hardware to place this model on: add `hardware:` at the top of the file or on the model', true);
-    const targets: Device[] = [];
-    targetIds.forEach((id, position) => {
-      const path = Array.isArray(spec.hardware ?? raw.hardware) ? [...targetsPath, position] : targetsPath;
-      const device = lookUp(id);
-      if (!device) {
-        const nearest = nearestWord(id, knownIds());
-        fail(path, `unknown hardware "${id}"${nearest ? `; did you mean "${nearest}"?` : ''} (\`roofline-gate hardware\` lists the built-in ids)`);
-        return;
-      }
-      targets.push(device);
+    const targets = spec.hardware !== undefined ? targetsOf(spec.hardware, at('hardware')) : defaultTargets();
+    if (spec.hardware === undefined && raw.hardware === undefined) {
+      fail(at(), 'no hardware to place this model on: add `hardware:` at the top of the file or on the model', true);
+    }
+    for (const device of targets) {
       if (device.flopsPerSecond[spec.precision] === undefined) {
         const offered = PRECISIONS.filter((p) => device.flopsPerSecond[p] !== undefined);
         fail(at('precision'), `${device.id} has no ${spec.precision} roof; it offers ${offered.join(', ')}`);
       }
       if (work) checkLevels(work, device, at, fail, tables.get(index), issues);
-    });
+    }
 
     const measuredSeconds: Record<string, number> = {};
+    const measuredKeys = new Map<string, string>();
     for (const [id, seconds] of Object.entries(spec.measured ?? {})) {
       const device = targets.find((target) => target.id.toLowerCase() === id.toLowerCase() || findEntry(id)?.id === target.id);
+      const earlier = device && measuredKeys.get(device.id);
       if (!device) {
         const nearest = nearestWord(id, targets.map((target) => target.id));
         fail(at('measured', id), `"${id}" is not a target of this model${nearest ? `; did you mean "${nearest}"?` : ''}`, true);
+      } else if (earlier !== undefined) {
+        fail(at('measured', id), `"${earlier}" and "${id}" are both ${device.id}: give one measured time per device`, true);
       } else {
+        measuredKeys.set(device.id, id);
         measuredSeconds[device.id] = seconds;
       }
     }
@@ -150,7 +179,7 @@ function workOf(spec: RawModel, table: OpTable | undefined, at: (...rest: Array<
       fail(at(), 'expected `bytes:` (bytes moved per pass), either a size or one per memory level', true);
       return null;
     }
-    const work = { flops: (spec.flops ?? spec.macs)!, bytes: bytesByLevel(spec.bytes), ops: null };
+    const work = { flops: flopsOf(spec), bytes: bytesByLevel(spec.bytes), ops: null };
     return doesWork(work, at, fail) ? work : null;
   }
   if (spec.bytes !== undefined) {
@@ -178,11 +207,39 @@ function doesWork(work: Work, at: (...rest: Array<string | number>) => KeyPath, 
 }
 
 export function toOp(raw: RawOp): Op {
-  return { name: raw.name, flops: (raw.flops ?? raw.macs)!, bytes: bytesByLevel(raw.bytes) };
+  return { name: raw.name, flops: flopsOf(raw), bytes: bytesByLevel(raw.bytes) };
+}
+
+/** FLOPs of a model or op that gives exactly one of `flops:` and `macs:` (the schema sees to that). */
+export function flopsOf(counts: { flops?: number | undefined; macs?: number | undefined }): number {
+  return counts.flops ?? flopsOfMacs(counts.macs!);
 }
 
 export function bytesByLevel(bytes: number | Record<string, number>): BytesByLevel {
   return typeof bytes === 'number' ? { [OUTERMOST]: bytes } : { ...bytes };
+}
+
+/**
+ * A device's levels go outermost (slowest) first: the math takes the first level as DRAM and advice treats
+ * the ones after it as caches, so `{ l2: 12 TB/s, dram: 3 TB/s }` would turn DRAM into a cache.
+ */
+function checkLevelOrder(levels: MemoryLevel[], path: KeyPath, fail: Fail): void {
+  if (levels.length > MAX_LEVELS) {
+    fail([...path, levels[MAX_LEVELS]!.name], `expected at most ${MAX_LEVELS} memory levels, got ${levels.length}`, true);
+    return;
+  }
+  const outermost = levels.findIndex((level) => level.name === OUTERMOST);
+  const slower = levels.findIndex((level, index) => index > 0 && level.bytesPerSecond < levels[index - 1]!.bytesPerSecond);
+  if (outermost <= 0 && slower < 0) return;
+  const ordered = [...levels].sort((a, b) => Number(b.name === OUTERMOST) - Number(a.name === OUTERMOST) || a.bytesPerSecond - b.bytesPerSecond);
+  const fix = `list levels outermost (slowest) first: { ${ordered.map((level) => `${level.name}: ${si(level.bytesPerSecond, 'B/s')}`).join(', ')} }`;
+  if (outermost > 0) {
+    fail([...path, OUTERMOST], `"${OUTERMOST}" is the outermost level but is listed after ${levels[0]!.name}; ${fix}`, true);
+  } else {
+    const [inner, outer] = [levels[slower]!, levels[slower - 1]!];
+    const show = (level: MemoryLevel) => `${level.name} (${si(level.bytesPerSecond, 'B/s')})`;
+    fail([...path, inner.name], `${show(inner)} is slower than ${show(outer)}, listed before it as the outer level; ${fix}`, true);
+  }
 }
 
 /** Every memory level a model names must exist on each of its targets. */

@@ -3,18 +3,8 @@
 // exist, precisions offered, names unique) live in resolve.ts because they need the catalog.
 import { z } from 'zod';
 import { PRECISIONS } from '../types.js';
-import { parseQuantity, type Dimension } from '../units.js';
-
-/** Units a quantity string may end in, for editors (the parser gives the precise error). */
-const UNIT_PATTERN: Record<Dimension, string> = {
-  flops: '^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*([kKMGTPE]?(FLOPs?|OPs?|MACs?))?\\s*$',
-  bytes: '^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*([kKMGTPE]i?B|B)?\\s*$',
-  flopRate: '^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*([kKMGTPE]?(FLOPs?/s|FLOPS|OPs?/s|OPS|MACs?/s))?\\s*$',
-  byteRate: '^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*([kKMGTPE]i?B/s|B/s)?\\s*$',
-  seconds: '^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*(s|ms|us|µs|μs|ns)?\\s*$',
-  perSecond: '^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*(samples|tokens|images|sequences)?\\s*/s\\s*$',
-  fraction: '^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*%\\s*$',
-};
+import { NAME_LENGTH } from '../limits.js';
+import { parseQuantity, quantityPattern, unitRequired, type Dimension } from '../units.js';
 
 type Sign = 'positive' | 'nonnegative';
 
@@ -23,7 +13,7 @@ type Sign = 'positive' | 'nonnegative';
  * batch makes no sense, while a zero FLOP or byte count is meaningful (SPEC section 1).
  */
 export function quantity(dimension: Dimension, sign: Sign, description: string) {
-  // Parsing accepts any string so that the error can be precise; UNIT_PATTERN serves the JSON Schema.
+  // Parsing accepts any string so that the error can be precise; quantityPattern serves the JSON Schema.
   const schema = z
     .unknown()
     .transform((raw, context) => {
@@ -35,7 +25,7 @@ export function quantity(dimension: Dimension, sign: Sign, description: string) 
       if (!parsed.ok) {
         const got = typeof raw === 'string' ? JSON.stringify(raw) : raw !== null && typeof raw === 'object' ? (Array.isArray(raw) ? 'a list' : 'a mapping') : String(raw);
         const hint = parsed.suggestion === undefined ? '' : `; did you mean "${parsed.suggestion}"?`;
-        context.addIssue({ code: 'custom', message: `expected ${parsed.expected}, got ${got}${hint}` });
+        context.addIssue({ code: 'custom', message: parsed.reason ?? `expected ${parsed.expected}, got ${got}${hint}` });
         return z.NEVER;
       }
       if (parsed.value < 0 || (sign === 'positive' && parsed.value === 0)) {
@@ -52,18 +42,28 @@ export function quantity(dimension: Dimension, sign: Sign, description: string) 
 const quantityDimension = new WeakMap<object, Dimension>();
 
 const dimensionWord: Record<Dimension, string> = {
-  flops: 'FLOP count', bytes: 'byte count', flopRate: 'compute rate', byteRate: 'bandwidth',
+  flops: 'FLOP count', macs: 'MAC count', bytes: 'byte count', flopRate: 'compute rate', byteRate: 'bandwidth',
   seconds: 'time', perSecond: 'rate', fraction: 'percentage',
 };
 
-const identifier = z
-  .string()
-  .min(1)
+/**
+ * Names end up in report.json, whose reader caps them at NAME_LENGTH: a config that validates must give a
+ * report that reads back.
+ */
+function capped(what: string) {
+  const article = /^[aeiou]/.test(what) ? 'an' : 'a';
+  return z
+    .string()
+    .min(1, `expected a non-empty ${what}`)
+    .max(NAME_LENGTH, { error: (issue) => `expected ${article} ${what} of at most ${NAME_LENGTH} characters, got ${String(issue.input).length}` });
+}
+
+const identifier = capped('device id')
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected an id of letters, digits, dots, dashes and underscores');
 
 const precision = z.enum(PRECISIONS).meta({ description: 'Numeric format; picks the compute roof.' });
 
-const levelName = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'expected a memory level name such as dram, l2 or l1');
+export const levelName = capped('memory level name').regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'expected a memory level name such as dram, l2 or l1');
 
 /** `bytes: 86 MB` (outermost level) or `bytes: { dram: 86 MB, l2: 300 MB }`. */
 const bytes = z.union([
@@ -72,11 +72,11 @@ const bytes = z.union([
 ]);
 
 const flopsField = quantity('flops', 'nonnegative', 'FLOPs per pass. FLOP counters such as DeepSpeed, calflops and FlopCounterMode report FLOPs.');
-const macsField = quantity('flops', 'nonnegative', 'Multiply-accumulates per pass, counted as 2 FLOP each. fvcore, ptflops, thop and torchstat report MACs.');
+const macsField = quantity('macs', 'nonnegative', 'Multiply-accumulates per pass, counted as 2 FLOP each. fvcore, ptflops, thop and torchstat report MACs.');
 
 export const opSchema = z
   .strictObject({
-    name: z.string().min(1),
+    name: capped('op name'),
     flops: flopsField.optional(),
     macs: macsField.optional(),
     bytes,
@@ -103,7 +103,7 @@ const opTableRef = z.strictObject({
 });
 
 export const modelSchema = z.strictObject({
-  name: z.string().min(1).meta({ description: 'Unique name of the model.' }),
+  name: capped('model name').meta({ description: 'Unique name of the model.' }),
   precision,
   flops: flopsField.optional(),
   macs: macsField.optional(),
@@ -142,7 +142,7 @@ export const gateSchema = z.strictObject({
 });
 
 const deviceSchema = z.strictObject({
-  name: z.string().optional(),
+  name: capped('device name').optional(),
   compute: z.partialRecord(precision, quantity('flopRate', 'positive', 'Dense peak at this precision.')),
   memory: z.record(levelName, quantity('byteRate', 'positive', 'Bandwidth of this level.')),
 });
@@ -172,10 +172,10 @@ export function configJsonSchema(): Record<string, unknown> {
     override: (context) => {
       const dimension = quantityDimension.get(context.zodSchema);
       if (dimension === undefined) return;
-      const text = { type: 'string', pattern: UNIT_PATTERN[dimension] };
+      const text = { type: 'string', pattern: quantityPattern(dimension) };
       const description = context.jsonSchema.description;
       for (const key of Object.keys(context.jsonSchema)) delete context.jsonSchema[key];
-      Object.assign(context.jsonSchema, dimension === 'fraction' ? text : { anyOf: [{ type: 'number' }, text] });
+      Object.assign(context.jsonSchema, unitRequired(dimension) ? text : { anyOf: [{ type: 'number' }, text] });
       if (description !== undefined) context.jsonSchema.description = description;
     },
   }) as Record<string, unknown>;
