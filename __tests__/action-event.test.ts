@@ -64,7 +64,7 @@ describe('readEvent', () => {
 });
 
 describe('hasChanges (comment: changed)', () => {
-  const snapshot = { intensity: { dram: 10 }, attainableFlops: 1, bound: 'memory' as const, bindingLevel: 'dram', seconds: 1, throughput: 1, efficiency: null };
+  const snapshot = { intensity: { dram: 10 }, attainableFlopsPerSecond: 1, bound: 'memory' as const, bindingLevel: 'dram', seconds: 1, throughput: 1, efficiency: null };
   const result = { intensity: { dram: 10 }, bound: 'memory', bindingLevel: 'dram', seconds: 1, base: snapshot };
   const report = (results: object[], extra: Partial<Report> = {}) => ({ findings: [], removed: [], results, ...extra }) as unknown as Report;
 

@@ -42,7 +42,7 @@ function reportOf(head: Model[], base: Model[] | null = null): Report {
   const byId = new Map(DEVICES.map((d) => [d.id, d]));
   const placeAll = (models: Model[]) => models.flatMap((m) => m.hardware.map((id) => place(m, byId.get(id)!)));
   const { results, removed, findings, status } = evaluate(placeAll(head), base && placeAll(base), undefined);
-  return { version: 1, status, baseline: base ? 'git:main' : null, results, removed, findings, advice: [] };
+  return { version: 2, status, baseline: base ? 'git:main' : null, results, removed, findings, advice: [] };
 }
 
 /** Four pairs: memory- and compute-bound, one level and two, fp16 and fp32 on the A100. */
@@ -159,7 +159,7 @@ describe('rooflineSpec: points', () => {
     expect(values.map((v) => v.bound)).toContain('compute');
     expect(values.map((v) => v.bound)).toContain('memory');
     expect(layer.encoding.fill.scale).toEqual({ domain: ['compute', 'memory'], range: [BOUND_COLORS.compute, BOUND_COLORS.memory] });
-    values.forEach((v, i) => expect(v.y).toBe(report.results[i]!.attainableFlops));
+    values.forEach((v, i) => expect(v.y).toBe(report.results[i]!.attainableFlopsPerSecond));
   });
 
   it('places a memory-bound point at its binding level, so that it sits on that eave', () => {
@@ -289,8 +289,8 @@ describe('rooflineSpec: measured times', () => {
     expect(marks).toHaveLength(1);
     const point = (pointLayer(report).data.values as Json[])[0]!;
     expect(marks[0]!.x).toBe(point.x);
-    expect(marks[0]!.y).toBe(result!.achievedFlops);
-    expect(marks[0]!.y).toBeCloseTo(0.44 * result!.attainableFlops, -6);
+    expect(marks[0]!.y).toBe(result!.achievedFlopsPerSecond);
+    expect(marks[0]!.y).toBeCloseTo(0.44 * result!.attainableFlopsPerSecond, -6);
     expect(marks[0]!.color).toBe(DEVICE_COLORS[0]);
     expect(marks[0]!.measuredText).toMatch(/measured 44\.0% of attainable$/);
     expect(markOf(measuredMarks(report)!).filled).toBe(false);
@@ -319,8 +319,8 @@ describe('rooflineSpec: measured times', () => {
     const above = reportOf([{ ...measured, measuredSeconds: { 'h100-sxm': predicted / 1.5 } }]);
     expect(above.results[0]!.efficiency).toBeCloseTo(1.5, 9);
     const [mark] = measuredMarks(above)!.data.values as Json[];
-    expect(mark!.y).toBe(above.results[0]!.achievedFlops);
-    expect(mark!.y).toBeGreaterThan(above.results[0]!.attainableFlops);
+    expect(mark!.y).toBe(above.results[0]!.achievedFlopsPerSecond);
+    expect(mark!.y).toBeGreaterThan(above.results[0]!.attainableFlopsPerSecond);
     expect(mark!.color).toBe(ABOVE_ROOF_COLOR);
     expect(mark!.above).toBe(true);
     expect(mark!.note).toContain('measured above its roof');
@@ -339,7 +339,7 @@ describe('rooflineSpec: measured times', () => {
     ]);
     const marks = measuredMarks(slow)!.data.values as Json[];
     const domain = pointLayer(slow).encoding.y.scale.domain as number[];
-    expect(marks[0]!.y).toBe(slow.results[0]!.achievedFlops);
+    expect(marks[0]!.y).toBe(slow.results[0]!.achievedFlopsPerSecond);
     expect(marks[0]!.y).toBeGreaterThan(domain[0]!);
     expect(marks[1]!.y).toBe(domain[0]); // 0 FLOP/s: at the bottom edge, said so
     expect(marks[1]!.note).toContain("drawn at the plot's edge");

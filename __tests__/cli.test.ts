@@ -44,7 +44,7 @@ describe('roofline-gate check', () => {
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const report = JSON.parse(stdout);
-    expect(report.version).toBe(1);
+    expect(report.version).toBe(2);
     expect(report.results.map((r: { model: string; hardware: string }) => `${r.model}@${r.hardware}`)).toEqual([
       'resnet50@a100-sxm4-80gb', 'resnet50@h100-sxm', 'llama-7b-layer-decode@a100-sxm4-80gb', 'llama-7b-layer-decode@h100-sxm',
     ]);

@@ -251,7 +251,7 @@ describe('added and removed pairs', () => {
   it('carries the baseline snapshot of SPEC section 4', () => {
     const { results } = evaluate([place(steady, toy)], [place(steady, toy)], undefined);
     expect(results[0]!.base).toEqual({
-      intensity: { dram: 1000 }, attainableFlops: 100e12, bound: 'compute', bindingLevel: 'compute',
+      intensity: { dram: 1000 }, attainableFlopsPerSecond: 100e12, bound: 'compute', bindingLevel: 'compute',
       seconds: 0.01, throughput: 100, efficiency: null,
     });
   });

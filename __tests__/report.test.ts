@@ -24,13 +24,13 @@ describe('buildReport and report.json (SPEC section 4)', () => {
     const [result] = report.results;
     expect(result).toMatchObject({
       model: 'vgg16', hardware: 'gtx-1080-ti', precision: 'fp32', batch: 1, flops: 25e9, bytes: { dram: 1.2e9 },
-      peakFlops: 11.3e12, bandwidth: { dram: 484e9 }, bound: 'memory', bindingLevel: 'dram',
-      measuredSeconds: null, achievedFlops: null, efficiency: null, ops: null,
+      peakFlopsPerSecond: 11.3e12, bandwidth: { dram: 484e9 }, bound: 'memory', bindingLevel: 'dram',
+      measuredSeconds: null, achievedFlopsPerSecond: null, efficiency: null, ops: null,
     });
     expect(Number(result!.intensity.dram!.toPrecision(3))).toBe(20.8);
-    expect(Number(result!.attainableFlops.toPrecision(3))).toBe(1.01e13);
+    expect(Number(result!.attainableFlopsPerSecond.toPrecision(3))).toBe(1.01e13);
     expect(Number(result!.throughput.toPrecision(3))).toBe(403);
-    expect(result!.base).toMatchObject({ intensity: { dram: 25 }, attainableFlops: 11.3e12, bound: 'compute', bindingLevel: 'compute' });
+    expect(result!.base).toMatchObject({ intensity: { dram: 25 }, attainableFlopsPerSecond: 11.3e12, bound: 'compute', bindingLevel: 'compute' });
     expect(report.findings[0]).toEqual(expect.objectContaining({
       rule: 'bound-shift', severity: 'fail', model: 'vgg16', hardware: 'gtx-1080-ti',
       message: 'vgg16 on gtx-1080-ti moved from compute-bound to memory-bound (DRAM): intensity 25.0 -> 20.8 FLOP/B, ridge 23.3',

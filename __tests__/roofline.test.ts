@@ -36,14 +36,14 @@ describe('the tutorial figures of SPEC section 1, to 3 significant figures', () 
     expect(result.intensity.dram).toBe(7);
     expect(result.bound).toBe('memory');
     expect(result.bindingLevel).toBe('dram');
-    expect(sig3(result.attainableFlops)).toBe(3.39e12); // 484e9 * 7 = 3.388e12
+    expect(sig3(result.attainableFlopsPerSecond)).toBe(3.39e12); // 484e9 * 7 = 3.388e12
   });
 
   it('GTX 1080 Ti: a model at I = 25 is compute-bound at 11.3 TFLOP/s', () => {
     const result = place(model({ flops: 25e9, bytes: { dram: 1e9 } }), gtx1080ti);
     expect(result.bound).toBe('compute');
     expect(result.bindingLevel).toBe('compute');
-    expect(result.attainableFlops).toBe(11.3e12);
+    expect(result.attainableFlopsPerSecond).toBe(11.3e12);
   });
 
   it('A100 FP32: ridge 12.5; 131.77 GFLOP over 8.03 GB (I = 16.4) is compute-bound at 19.5 TFLOP/s, never above', () => {
@@ -53,7 +53,7 @@ describe('the tutorial figures of SPEC section 1, to 3 significant figures', () 
     expect(sig3(result.ridge.dram!)).toBe(12.5); // 19.5e12 / 1555e9 = 12.54
     expect(sig3(result.intensity.dram!)).toBe(16.4); // 131.77 / 8.03 = 16.41
     expect(result.bound).toBe('compute');
-    expect(result.attainableFlops).toBe(19.5e12);
+    expect(result.attainableFlopsPerSecond).toBe(19.5e12);
     // T = F / P = 131.77e9 / 19.5e12 = 6.757 ms, above the 5.164 ms that DRAM alone would take.
     expect(sig3(result.seconds)).toBe(0.00676);
   });
@@ -65,7 +65,7 @@ describe('place', () => {
     const result = place(model({ precision: 'fp16', flops: 1.5e12, bytes: { dram: 2e10 }, batch: 8 }), threeLevels);
     expect(result.seconds).toBeCloseTo(0.02, 12);
     expect(result.throughput).toBeCloseTo(400, 9);
-    expect(result.attainableFlops).toBeCloseTo(75e12, 0); // 1e12 * 75
+    expect(result.attainableFlopsPerSecond).toBeCloseTo(75e12, 0); // 1e12 * 75
   });
 
   it('with several levels, the lowest roof binds and names its level', () => {
@@ -74,7 +74,7 @@ describe('place', () => {
     expect(result.ridge).toEqual({ dram: 100, l2: 20, l1: 5 });
     expect(result.bound).toBe('memory');
     expect(result.bindingLevel).toBe('l2');
-    expect(result.attainableFlops).toBeCloseTo(50e12, 0);
+    expect(result.attainableFlopsPerSecond).toBeCloseTo(50e12, 0);
     expect(result.seconds).toBeCloseTo(0.02, 12); // 1e11 / 5e12
   });
 
@@ -95,7 +95,7 @@ describe('place', () => {
   it('reports achieved FLOP/s and efficiency from a measured time', () => {
     const result = place(model({ precision: 'fp16', flops: 1e12, bytes: { dram: 1e9 }, hardware: ['toy'], measuredSeconds: { toy: 0.02 } }), threeLevels);
     expect(result.seconds).toBeCloseTo(0.01, 12);
-    expect(result.achievedFlops).toBeCloseTo(50e12, 0);
+    expect(result.achievedFlopsPerSecond).toBeCloseTo(50e12, 0);
     expect(result.efficiency).toBeCloseTo(0.5, 12);
   });
 
@@ -112,7 +112,7 @@ describe('edge values: F = 0, D = 0, never NaN', () => {
     const result = place(model({ precision: 'fp16', flops: 0, bytes: { dram: 1e9 } }), threeLevels);
     expect(result.intensity.dram).toBe(0);
     expect(result.bound).toBe('memory');
-    expect(result.attainableFlops).toBe(0);
+    expect(result.attainableFlopsPerSecond).toBe(0);
     expect(result.seconds).toBeCloseTo(1e-3, 12);
     expect(result.throughput).toBeCloseTo(1000, 6);
   });
@@ -121,7 +121,7 @@ describe('edge values: F = 0, D = 0, never NaN', () => {
     const result = place(model({ precision: 'fp16', flops: 1e12, bytes: { dram: 0 } }), threeLevels);
     expect(result.intensity.dram).toBe(Infinity);
     expect(result.bound).toBe('compute');
-    expect(result.attainableFlops).toBe(100e12);
+    expect(result.attainableFlopsPerSecond).toBe(100e12);
     expect(result.seconds).toBeCloseTo(0.01, 12);
   });
 
@@ -148,9 +148,9 @@ describe('properties of the math', () => {
       fc.property(anyDevice, work, fc.integer({ min: 1, max: 4096 }), (d, w, batch) => {
         const device: Device = { id: 'd', name: 'd', builtIn: false, flopsPerSecond: { fp16: d.peak }, levels: [{ name: 'dram', bytesPerSecond: d.dram }, { name: 'l2', bytesPerSecond: d.l2 }] };
         const result = place(model({ precision: 'fp16', flops: w.flops, bytes: { dram: w.dram, l2: w.l2 }, batch }), device);
-        const numbers = [result.attainableFlops, result.seconds, result.throughput, ...Object.values(result.intensity), ...Object.values(result.ridge)];
+        const numbers = [result.attainableFlopsPerSecond, result.seconds, result.throughput, ...Object.values(result.intensity), ...Object.values(result.ridge)];
         if (numbers.some(Number.isNaN)) return false;
-        if (result.attainableFlops > d.peak) return false;
+        if (result.attainableFlopsPerSecond > d.peak) return false;
         const slack = 1 + 1e-12;
         return result.seconds * slack >= w.flops / d.peak && result.seconds * slack >= w.dram / d.dram && result.seconds * slack >= w.l2 / d.l2;
       }),

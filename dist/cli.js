@@ -18,10 +18,10 @@ import {
   snapshotText,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-TBYVJDLK.js";
+} from "./chunks/chunk-Q7QYAN56.js";
 import {
   si
-} from "./chunks/chunk-BKHRZT5L.js";
+} from "./chunks/chunk-2DSUDLA4.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli.ts

@@ -55,19 +55,19 @@ export const placementSchema = z.strictObject({
   batch: positive,
   flops: nonNegative,
   bytes: perLevel(nonNegative),
-  peakFlops: positive,
+  peakFlopsPerSecond: positive,
   bandwidth: perLevel(positive),
   /** Infinity when no bytes move through a level (null in report.json). */
   intensity,
   ridge: perLevel(nonNegative),
-  attainableFlops: nonNegative,
+  attainableFlopsPerSecond: nonNegative,
   bound: boundSchema,
   /** `compute` when compute-bound, else the memory level that gives the minimum. */
   bindingLevel: name,
   seconds: nonNegative,
   throughput,
   measuredSeconds: positive.nullable(),
-  achievedFlops: nonNegative.nullable(),
+  achievedFlopsPerSecond: nonNegative.nullable(),
   efficiency: nonNegative.nullable(),
   /** For a model given as ops: how many, and the slowest ones with their time split (null otherwise). */
   ops: z.strictObject({ count: z.number().int().nonnegative(), slowest: z.array(opTimeSchema).max(100) }).nullable(),
@@ -76,7 +76,7 @@ export const placementSchema = z.strictObject({
 /** The baseline's side of a pair: only the figures a comparison or a reader needs. */
 export const snapshotSchema = z.strictObject({
   intensity,
-  attainableFlops: nonNegative,
+  attainableFlopsPerSecond: nonNegative,
   bound: boundSchema,
   bindingLevel: name,
   seconds: nonNegative,

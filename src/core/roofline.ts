@@ -111,23 +111,23 @@ function opsSeconds(ops: readonly Op[], peakFlopsPerSecond: number, eaves: Eaves
  * the device offers its precision and every level it names.
  */
 export function place(model: Model, device: Device): Result {
-  const peakFlops = device.flopsPerSecond[model.precision]!;
+  const peakFlopsPerSecond = device.flopsPerSecond[model.precision]!;
   const bandwidth: Record<string, number> = {};
   const intensities: Record<string, number> = {};
   const ridges: Record<string, number> = {};
-  let attainableFlops = peakFlops;
+  let attainableFlopsPerSecond = peakFlopsPerSecond;
   let bindingLevel = 'compute';
   for (const [level, bytes] of Object.entries(model.bytes)) {
     const bytesPerSecond = levelBandwidth(device, level)!;
     bandwidth[level] = bytesPerSecond;
     intensities[level] = intensity(model.flops, bytes);
-    ridges[level] = ridge(peakFlops, bytesPerSecond);
+    ridges[level] = ridge(peakFlopsPerSecond, bytesPerSecond);
     // Infinity * B stays Infinity; 0 * B is 0: both compare correctly against the roof.
     const eave = bytes === 0 ? Infinity : bytesPerSecond * intensities[level]!;
-    if (eave < attainableFlops) [attainableFlops, bindingLevel] = [eave, level];
+    if (eave < attainableFlopsPerSecond) [attainableFlopsPerSecond, bindingLevel] = [eave, level];
   }
-  const byOp = model.ops ? opsSeconds(model.ops, peakFlops, bandwidth) : null;
-  const seconds = byOp ? byOp.seconds : passSeconds(model.flops, model.bytes, peakFlops, bandwidth);
+  const byOp = model.ops ? opsSeconds(model.ops, peakFlopsPerSecond, bandwidth) : null;
+  const seconds = byOp ? byOp.seconds : passSeconds(model.flops, model.bytes, peakFlopsPerSecond, bandwidth);
   const measuredSeconds = model.measuredSeconds[device.id] ?? null;
   return {
     model: model.name,
@@ -136,18 +136,18 @@ export function place(model: Model, device: Device): Result {
     batch: model.batch,
     flops: model.flops,
     bytes: { ...model.bytes },
-    peakFlops,
+    peakFlopsPerSecond,
     bandwidth,
     intensity: intensities,
     ridge: ridges,
-    attainableFlops,
+    attainableFlopsPerSecond,
     bound: bindingLevel === 'compute' ? 'compute' : 'memory',
     bindingLevel,
     seconds,
     // A model that does no work is refused by the config; guard anyway so that nothing is NaN.
     throughput: seconds > 0 ? model.batch / seconds : Infinity,
     measuredSeconds,
-    achievedFlops: measuredSeconds === null ? null : model.flops / measuredSeconds,
+    achievedFlopsPerSecond: measuredSeconds === null ? null : model.flops / measuredSeconds,
     efficiency: measuredSeconds === null ? null : seconds / measuredSeconds,
     ops: byOp && model.ops ? { count: model.ops.length, slowest: byOp.slowest } : null,
   };

@@ -108,12 +108,12 @@ export function geometry(report: Report): Geometry {
   const ys: number[] = [];
   for (const p of placed) {
     xs.push(p.intensity);
-    ys.push(p.result.attainableFlops);
+    ys.push(p.result.attainableFlopsPerSecond);
     if (p.baseIntensity !== null) {
       xs.push(p.baseIntensity);
-      ys.push(p.result.base!.attainableFlops);
+      ys.push(p.result.base!.attainableFlopsPerSecond);
     }
-    if (p.result.achievedFlops !== null) ys.push(p.result.achievedFlops);
+    if (p.result.achievedFlopsPerSecond !== null) ys.push(p.result.achievedFlopsPerSecond);
   }
   for (const ridge of devices.flatMap((d) => d.ridges)) {
     xs.push(ridge.intensity);
@@ -124,8 +124,8 @@ export function geometry(report: Report): Geometry {
   const y = domain(ys, PAD_BELOW, PAD_ABOVE, 1);
 
   const points: ChartPoint[] = placed.map((p) => {
-    const at = clamped(p.intensity, p.result.attainableFlops, x, y);
-    const base = p.result.base && p.baseIntensity !== null ? clamped(p.baseIntensity, p.result.base.attainableFlops, x, y) : null;
+    const at = clamped(p.intensity, p.result.attainableFlopsPerSecond, x, y);
+    const base = p.result.base && p.baseIntensity !== null ? clamped(p.baseIntensity, p.result.base.attainableFlopsPerSecond, x, y) : null;
     return { number: p.number, result: p.result, level: p.level, ...at, base, measured: measured(p.result, y) };
   });
   return { devices, points, x, y };
@@ -140,7 +140,7 @@ function deviceLines(results: readonly ReportResult[]): DeviceLines[] {
   for (const r of results) {
     const device = byId.get(r.hardware) ?? { peaks: new Map(), bandwidths: new Map() };
     byId.set(r.hardware, device);
-    device.peaks.set(r.precision, r.peakFlops);
+    device.peaks.set(r.precision, r.peakFlopsPerSecond);
     for (const [level, bytesPerSecond] of Object.entries(r.bandwidth)) device.bandwidths.set(level, bytesPerSecond);
   }
   return [...byId].map(([id, { peaks, bandwidths }]) => {
@@ -193,13 +193,13 @@ function clamped(intensity: number, flopsPerSecond: number, x: [number, number],
 }
 
 function measured(result: ReportResult, y: [number, number]): Measured | null {
-  const { achievedFlops, efficiency } = result;
-  if (achievedFlops === null || efficiency === null) return null;
+  const { achievedFlopsPerSecond, efficiency } = result;
+  if (achievedFlopsPerSecond === null || efficiency === null) return null;
   return {
-    flopsPerSecond: achievedFlops,
+    flopsPerSecond: achievedFlopsPerSecond,
     // NaN (no FLOPs in no time) and 0 go to the bottom edge, infinity to the top.
-    y: achievedFlops > 0 ? Math.min(y[1], Math.max(y[0], achievedFlops)) : y[0],
-    clamped: !(achievedFlops > 0 && Number.isFinite(achievedFlops)),
+    y: achievedFlopsPerSecond > 0 ? Math.min(y[1], Math.max(y[0], achievedFlopsPerSecond)) : y[0],
+    clamped: !(achievedFlopsPerSecond > 0 && Number.isFinite(achievedFlopsPerSecond)),
     efficiency,
   };
 }

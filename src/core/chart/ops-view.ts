@@ -51,7 +51,7 @@ function panel(r: ReportResult, deviceName: (id: string) => string, subtitle: st
   const shown = ops.length < r.ops!.count ? `${ops.length} slowest of ${r.ops!.count} ops` : `${r.ops!.count} ops, slowest first`;
   return {
     title: {
-      text: `${r.model} on ${deviceName(r.hardware)}: ${shown} (${time(r.seconds)} per pass at ${flopRate(r.attainableFlops, r.precision)})`,
+      text: `${r.model} on ${deviceName(r.hardware)}: ${shown} (${time(r.seconds)} per pass at ${flopRate(r.attainableFlopsPerSecond, r.precision)})`,
       subtitle,
       fontSize: 12.5,
     },

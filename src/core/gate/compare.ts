@@ -7,7 +7,7 @@ import type { Snapshot } from './types.js';
 export function snapshot(result: Result): Snapshot {
   return {
     intensity: { ...result.intensity },
-    attainableFlops: result.attainableFlops,
+    attainableFlopsPerSecond: result.attainableFlopsPerSecond,
     bound: result.bound,
     bindingLevel: result.bindingLevel,
     seconds: result.seconds,

@@ -5,6 +5,7 @@ import { advise, evaluate } from '../gate/index.js';
 import { LABEL_LENGTH } from '../limits.js';
 import { placeAll } from '../roofline.js';
 import type { Result } from '../types.js';
+import { REPORT_VERSION } from './schema.js';
 import type { Report } from './types.js';
 
 const catalogDevices = () => CATALOG.map(toDevice);
@@ -18,7 +19,7 @@ export function buildReport(head: Config, base: Config | null, baseline: string 
   const baseResults: Result[] | null = base ? placeAll(base.models, base.devices) : null;
   const evaluation = evaluate(headResults, baseResults, head.gate);
   return {
-    version: 1,
+    version: REPORT_VERSION,
     status: evaluation.status,
     baseline: base && baseline !== null ? clip(baseline, LABEL_LENGTH) : null,
     results: evaluation.results,

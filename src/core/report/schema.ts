@@ -2,15 +2,28 @@
 // comes from a pull request's own code, so nothing in it is trusted until it passes here. Strict objects,
 // bounded strings and arrays, finite numbers; an infinite intensity, which report.json writes as null
 // (build.ts), is read back as Infinity so that the result is a Report every renderer takes.
+//
+// The engine writes version 2. Version 1 (before the first release) named the FLOP rates as counts
+// (`peakFlops`, `attainableFlops`, `achievedFlops`); it is still read, its keys renamed before validation.
 import { z } from 'zod';
 import { LABEL_LENGTH, REPORT_MAX_BYTES } from '../limits.js';
 import { adviceSchema, findingSchema, list, pairedSchema, removedSchema, statusSchema } from '../results.js';
 
 export { REPORT_MAX_BYTES } from '../limits.js';
 
+/** The report.json version the engine writes. */
+export const REPORT_VERSION = 2;
+
+/** Version 1's names for the keys that version 2 renamed, in a result and in its baseline. */
+const V1_RENAMES: Record<string, string> = {
+  peakFlops: 'peakFlopsPerSecond',
+  attainableFlops: 'attainableFlopsPerSecond',
+  achievedFlops: 'achievedFlopsPerSecond',
+};
+
 export const reportSchema = z
   .strictObject({
-    version: z.literal(1),
+    version: z.literal(REPORT_VERSION),
     status: statusSchema,
     /** Where the baseline came from (`--base old.yml`, `git:main`, ...); null when there was none. */
     baseline: z.string().max(LABEL_LENGTH).nullable(),
@@ -51,12 +64,33 @@ export function parseReport(text: string, file: string): Report {
   } catch (error) {
     throw new ReportFileError(`${file}: not JSON (${(error as Error).message.slice(0, 200)})`);
   }
-  const parsed = reportSchema.safeParse(json);
+  const parsed = reportSchema.safeParse(fromVersion1(json));
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 5).map((issue) => clip(`${issue.path.join('.') || '(top)'}: ${issue.message}`));
     throw new ReportFileError(`${file}: not a valid roofline-gate report.json:\n  ${issues.join('\n  ')}`);
   }
   return parsed.data;
+}
+
+/**
+ * A version 1 report as version 2: the renamed keys of every result, baseline and removed pair's baseline
+ * take their new names; anything else (other versions, shapes that are not a report) is returned as it is,
+ * for the schema to judge.
+ */
+function fromVersion1(json: unknown): unknown {
+  if (!isRecord(json) || json.version !== 1) return json;
+  const rename = (value: unknown): unknown =>
+    isRecord(value) ? Object.fromEntries(Object.entries(value).map(([key, v]) => [V1_RENAMES[key] ?? key, v])) : value;
+  const withBase = (value: unknown): unknown => {
+    const renamed = rename(value);
+    return isRecord(renamed) && 'base' in renamed ? { ...renamed, base: rename(renamed.base) } : renamed;
+  };
+  const each = (list: unknown) => (Array.isArray(list) ? list.map(withBase) : list);
+  return { ...json, version: REPORT_VERSION, results: each(json.results), removed: each(json.removed) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Issue text can quote a key from the file: one short line of printable characters. */

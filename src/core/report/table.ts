@@ -34,7 +34,7 @@ export function row(result: ReportResult, hasBaseline: boolean): Row {
     intensity: level === undefined ? '-' : `${intensityCell(result.intensity[level])} (${levelText(level)})`,
     ridge: level === undefined ? '-' : intensityCell(result.ridge[level]),
     bound: boundText(result.bindingLevel),
-    attainable: flopRate(result.attainableFlops, result.precision),
+    attainable: flopRate(result.attainableFlopsPerSecond, result.precision),
     time: time(result.seconds),
     throughput: perSecond(result.throughput),
     efficiency: result.efficiency === null ? '' : `${efficiency(result.efficiency)}${isAboveRoof(result) ? ' (above roof)' : ''}`,
@@ -44,5 +44,5 @@ export function row(result: ReportResult, hasBaseline: boolean): Row {
 
 /** One line of the baseline figures, for a removed pair. */
 export function snapshotText(base: Snapshot): string {
-  return `${boundText(base.bindingLevel)}, ${flopRate(base.attainableFlops, undefined)}, ${time(base.seconds)}, ${perSecond(base.throughput)}`;
+  return `${boundText(base.bindingLevel)}, ${flopRate(base.attainableFlopsPerSecond, undefined)}, ${time(base.seconds)}, ${perSecond(base.throughput)}`;
 }
