@@ -1,12 +1,12 @@
-// The bundled dist/cli.js, run as a separate process the way a user runs it.
+// The bundled CLI, run as a separate process the way a user runs it (built from src/ by jest's globalSetup).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CLI } from './setup/dist.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const cli = path.join(root, 'dist', 'cli.js');
 let dir: string;
 
 beforeAll(() => {
@@ -15,7 +15,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[], cwd = root) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -175,10 +175,67 @@ describe('roofline-gate hardware and schema', () => {
     expect(run(['hardware', 'h10O']).stderr).toContain('did you mean');
   });
 
-  it('prints the JSON Schema, the same as the file shipped in the repo', () => {
+  it('prints the JSON Schema, the same as the committed roofline.schema.json (else: npm run build)', () => {
+    // The CLI here is built from src/ for this run, so this fails when the schema changed and the
+    // committed file was not regenerated.
     const { stdout } = run(['schema']);
     expect(JSON.parse(stdout).title).toBe('roofline-gate config');
     expect(stdout).toBe(readFileSync(path.join(root, 'roofline.schema.json'), 'utf8'));
+  });
+});
+
+describe('--help', () => {
+  // Every option each command takes, by SPEC section 3 and README (written here, not read from the CLI).
+  const OPTIONS = {
+    check: ['config', 'base', 'base-ref', 'out', 'format', 'no-color', 'help'],
+    hardware: ['json', 'help'],
+    schema: ['help'],
+  };
+
+  /** The options a help text lists, with the placeholder of their value: `--out DIR` is ['out', 'DIR']. */
+  const listed = (help: string) =>
+    [...help.matchAll(/^ {2}(?:-\w, )?--([a-z-]+)(?: (\S+))? {2,}\S/gm)].map(([, name, value]) => [name!, value] as const);
+
+  it('top-level --help lists the commands, exit 0; no command at all prints it too, exit 2', () => {
+    const { status, stdout, stderr } = run(['--help']);
+    expect(status).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^check {5}analyse the config, compare with a baseline/m);
+    expect(stdout).toMatch(/^hardware {2}list the built-in devices/m);
+    expect(stdout).toMatch(/^schema {4}print the JSON Schema of the config file$/m);
+    expect(stdout).toContain('roofline-gate COMMAND --help lists the options of one command.');
+    expect(run([]).stdout).toBe(stdout);
+    expect(run([]).status).toBe(2);
+  });
+
+  it.each(Object.entries(OPTIONS))('%s --help lists exactly the options it parses, on one screen, exit 0', (command, options) => {
+    const { status, stdout, stderr } = run([command, '--help']);
+    expect(status).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(new RegExp(`^Usage:\n {2}roofline-gate ${command}\\b`));
+    expect(stdout.split('\n').length).toBeLessThan(25);
+    for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+    const help = listed(stdout);
+    expect(help.map(([name]) => name).sort()).toEqual([...options].sort());
+    // The parser takes every option the help lists (with a value where the help shows one): an option
+    // it did not know would be "Unknown option", exit 2, before --help is looked at.
+    const all = help.filter(([name]) => name !== 'help').map(([name, value]) => (value ? `--${name}=x` : `--${name}`));
+    expect(run([command, ...all, '--help'])).toEqual({ status: 0, stdout, stderr: '' });
+    expect(run([command, '-h']).stdout).toBe(stdout);
+    expect(run(['help', command]).stdout).toBe(stdout);
+  });
+
+  it('check --help shows the defaults and the formats', () => {
+    const { stdout } = run(['check', '--help']);
+    expect(stdout).toMatch(/^ {2}--config FILE {2,}the config file \(default roofline\.yml\)$/m);
+    expect(stdout).toMatch(/^ {2}--out DIR {2,}where the report files are written \(default roofline-report\)$/m);
+    expect(stdout).toMatch(/^ {2}--format text\|markdown\|json {2,}what is printed \(default text\)$/m);
+  });
+
+  it('an option a command does not take is still refused, exit 2', () => {
+    expect(run(['schema', '--json'])).toMatchObject({ status: 2, stdout: '' });
+    expect(run(['schema', '--json']).stderr).toContain("Unknown option '--json'");
+    expect(run(['hardware', '--format', 'json']).status).toBe(2);
   });
 });
 

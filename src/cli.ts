@@ -13,22 +13,124 @@ import { analyse, renderArtifacts, writeOutDir, type Baseline } from './shell/ch
 import { gitRef, UsageError, workingTree } from './shell/sources.js';
 
 const VERSION = '0.1.0';
+const FORMATS = ['text', 'markdown', 'json'] as const;
+const EXIT_STATUS = 'Exit status: 0 pass or warnings only, 1 the gate failed, 2 bad input or usage.';
 
-const HELP = `roofline-gate ${VERSION}: where your models sit on the roofline of the hardware they ship on
+/** One option of a subcommand: what parseArgs reads (type, default) and the line its --help shows. */
+interface Option {
+  type: 'string' | 'boolean';
+  default?: string | boolean;
+  short?: string;
+  /** What the value stands for in the help (`--out DIR`); string options only. */
+  value?: string;
+  help: string;
+}
 
-Usage:
-  roofline-gate check [--config roofline.yml] [--base OLD.yml | --base-ref REF]
-                      [--out DIR] [--format text|markdown|json] [--no-color]
-  roofline-gate hardware [ID] [--json]
-  roofline-gate schema
+interface Command {
+  /** The line the top-level help gives the command. */
+  summary: string;
+  /** More about it, first in its own help. */
+  detail: string;
+  /** The positional arguments it takes, as the synopsis shows them (none when absent). */
+  positionals?: string;
+  options: Record<string, Option>;
+}
 
-check      analyse the config, compare with a baseline, print the report and write
-           DIR/report.json, report.md, roofline.svg, roofline.vl.json (DIR: roofline-report)
-hardware   list the built-in devices, or one with every figure and its source
-schema     print the JSON Schema of the config file
+const HELP_OPTION = { type: 'boolean', short: 'h', help: 'print this help and exit' } as const;
 
-Exit status: 0 pass or warnings only, 1 the gate failed, 2 bad input or usage.
-`;
+// Each command's options and its help are this one table: parseArgs reads the options from it, and
+// --help prints them from it, so no option can be parsed without being documented.
+const COMMANDS = {
+  check: {
+    summary: 'analyse the config, compare with a baseline, print the report and write the out dir',
+    detail: 'Analyses the config, compares it with a baseline when one is given, prints the report and writes\n'
+      + 'DIR/report.json, report.md, roofline.svg and roofline.vl.json.',
+    options: {
+      config: { type: 'string', default: 'roofline.yml', value: 'FILE', help: 'the config file' },
+      base: { type: 'string', value: 'OLD.yml', help: 'compare with this config file (or give --base-ref)' },
+      'base-ref': { type: 'string', value: 'GIT_REF', help: 'compare with the config as it was at that commit, branch or tag' },
+      out: { type: 'string', default: 'roofline-report', value: 'DIR', help: 'where the report files are written' },
+      format: { type: 'string', default: 'text', value: FORMATS.join('|'), help: 'what is printed' },
+      'no-color': { type: 'boolean', default: false, help: 'plain text (colour is used only at a terminal, and not with NO_COLOR)' },
+      help: HELP_OPTION,
+    },
+  },
+  hardware: {
+    summary: 'list the built-in devices, or one with every figure and its source',
+    detail: 'Lists the built-in devices; with an ID (or an alias such as h100), shows that one with every\n'
+      + 'figure and its source.',
+    positionals: '[ID]',
+    options: {
+      json: { type: 'boolean', default: false, help: 'print JSON instead of text' },
+      help: HELP_OPTION,
+    },
+  },
+  schema: {
+    summary: 'print the JSON Schema of the config file',
+    detail: 'Prints the JSON Schema of the config file (the one shipped as roofline.schema.json).',
+    options: { help: HELP_OPTION },
+  },
+} as const satisfies Record<string, Command>;
+
+type CommandName = keyof typeof COMMANDS;
+const NAMES = Object.keys(COMMANDS) as CommandName[];
+
+/** `roofline-gate check [--config FILE] ...`, wrapped under its first word; --help is left to the list. */
+function synopsis(name: CommandName): string {
+  const command: Command = COMMANDS[name];
+  const words = [
+    ...(command.positionals ? [command.positionals] : []),
+    ...Object.entries(command.options)
+      .filter(([key]) => key !== 'help')
+      .map(([key, option]) => `[--${key}${option.value ? ` ${option.value}` : ''}]`),
+  ];
+  const head = `roofline-gate ${name}`;
+  const lines = [head];
+  for (const word of words) {
+    if (lines.at(-1)!.length + word.length + 1 > 100) lines.push(' '.repeat(head.length));
+    lines[lines.length - 1] += ` ${word}`;
+  }
+  return lines.join('\n');
+}
+
+function commandHelp(name: CommandName): string {
+  const command: Command = COMMANDS[name];
+  const rows = Object.entries(command.options).map(([key, option]) => {
+    const flag = `${option.short ? `-${option.short}, ` : ''}--${key}${option.value ? ` ${option.value}` : ''}`;
+    return [flag, `${option.help}${option.default !== undefined && option.type === 'string' ? ` (default ${option.default})` : ''}`] as const;
+  });
+  const width = Math.max(...rows.map(([flag]) => flag.length));
+  return [
+    'Usage:',
+    indent(synopsis(name)),
+    '',
+    command.detail,
+    '',
+    'Options:',
+    ...rows.map(([flag, help]) => `  ${flag.padEnd(width)}  ${help}`),
+    '',
+    EXIT_STATUS,
+    '',
+  ].join('\n');
+}
+
+const indent = (text: string) => text.replace(/^/gm, '  ');
+
+function help(): string {
+  const width = Math.max(...NAMES.map((name) => name.length));
+  return [
+    `roofline-gate ${VERSION}: where your models sit on the roofline of the hardware they ship on`,
+    '',
+    'Usage:',
+    ...NAMES.map((name) => indent(synopsis(name))),
+    '',
+    ...NAMES.map((name) => `${name.padEnd(width)}  ${COMMANDS[name].summary}`),
+    '',
+    'roofline-gate COMMAND --help lists the options of one command.',
+    EXIT_STATUS,
+    '',
+  ].join('\n');
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -38,39 +140,37 @@ async function main(argv: string[]): Promise<number> {
     case 'hardware':
       return hardware(rest);
     case 'schema':
-      process.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
-      return 0;
+      return schema(rest);
     case undefined:
-    case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(HELP);
+      process.stdout.write(help());
       return command === undefined ? 2 : 0;
+    case 'help': {
+      // `roofline-gate help check` is `roofline-gate check --help`.
+      const [name] = rest;
+      if (name === undefined) return process.stdout.write(help()), 0;
+      return main([name, '--help']);
+    }
     case '--version':
     case '-v':
       process.stdout.write(`${VERSION}\n`);
       return 0;
     default: {
-      const nearest = nearestWord(command, ['check', 'hardware', 'schema', 'help']);
+      const nearest = nearestWord(command, [...NAMES, 'help']);
       throw new UsageError(`unknown command "${command}"${nearest ? `; did you mean "${nearest}"?` : ''}`);
     }
   }
 }
 
 async function check(args: string[]): Promise<number> {
-  const { values } = parse(args, {
-    config: { type: 'string', default: 'roofline.yml' },
-    base: { type: 'string' },
-    'base-ref': { type: 'string' },
-    out: { type: 'string', default: 'roofline-report' },
-    format: { type: 'string', default: 'text' },
-    'no-color': { type: 'boolean', default: false },
-  });
-  const format = values.format!;
-  if (!['text', 'markdown', 'json'].includes(format)) throw new UsageError(`--format ${format}: expected text, markdown or json`);
+  const { values } = parse(args, COMMANDS.check.options);
+  if (values.help) return printHelp('check');
+  const format = values.format;
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${format}: expected text, markdown or json`);
   if (values.base !== undefined && values['base-ref'] !== undefined) throw new UsageError('give --base or --base-ref, not both');
 
-  const file = values.config!;
+  const file = values.config;
   let baseline: Baseline = { kind: 'none' };
   if (values.base !== undefined) baseline = { kind: 'config', source: workingTree(values.base), file: values.base };
   if (values['base-ref'] !== undefined) baseline = { kind: 'config', source: await gitRef(values['base-ref']), file };
@@ -85,9 +185,9 @@ async function check(args: string[]): Promise<number> {
   // The verdict reaches the reader before anything can go wrong with the out dir.
   if (format === 'json') process.stdout.write(reportJson(report));
   else if (format === 'markdown') process.stdout.write(renderMarkdown(report, { limit: null }));
-  else process.stdout.write(renderText(report, { paint: colours(values['no-color']!) }));
+  else process.stdout.write(renderText(report, { paint: colours(values['no-color']) }));
   try {
-    await writeOutDir(values.out!, artifacts);
+    await writeOutDir(values.out, artifacts);
   } catch (error) {
     throw new UsageError(`--out ${values.out}: cannot write the report there (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
@@ -95,7 +195,8 @@ async function check(args: string[]): Promise<number> {
 }
 
 function hardware(args: string[]): number {
-  const { values, positionals } = parse(args, { json: { type: 'boolean', default: false } }, true);
+  const { values, positionals } = parse(args, COMMANDS.hardware.options, COMMANDS.hardware.positionals !== undefined);
+  if (values.help) return printHelp('hardware');
   if (positionals.length > 1) throw new UsageError('hardware takes at most one ID');
   const id = positionals[0];
   if (id === undefined) {
@@ -111,8 +212,21 @@ function hardware(args: string[]): number {
   return 0;
 }
 
+function schema(args: string[]): number {
+  const { values } = parse(args, COMMANDS.schema.options);
+  if (values.help) return printHelp('schema');
+  process.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+  return 0;
+}
+
+function printHelp(name: CommandName): number {
+  process.stdout.write(commandHelp(name));
+  return 0;
+}
+
 type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
+/** parseArgs over a command's options (it ignores their `help` and `value`, which are for --help). */
 function parse<O extends Options>(args: string[], options: O, positionals = false) {
   try {
     return parseArgs({ args, options, allowPositionals: positionals, strict: true });

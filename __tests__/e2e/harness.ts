@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { FakeGitHub, type Grant } from './fake-github.js';
+import { DIST } from '../setup/dist.js';
 
 const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const ENTRY = path.join(ROOT, 'dist', 'index.js');
+const ENTRY = path.join(DIST, 'index.js');
 
 export const OWNER = 'octo-org';
 export const REPO = 'octo-repo';
