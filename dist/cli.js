@@ -129,21 +129,89 @@ function verdictLine(report, paint) {
 
 // src/cli.ts
 var VERSION = "0.1.0";
-var HELP = `roofline-gate ${VERSION}: where your models sit on the roofline of the hardware they ship on
-
-Usage:
-  roofline-gate check [--config roofline.yml] [--base OLD.yml | --base-ref REF]
-                      [--out DIR] [--format text|markdown|json] [--no-color]
-  roofline-gate hardware [ID] [--json]
-  roofline-gate schema
-
-check      analyse the config, compare with a baseline, print the report and write
-           DIR/report.json, report.md, roofline.svg, roofline.vl.json (DIR: roofline-report)
-hardware   list the built-in devices, or one with every figure and its source
-schema     print the JSON Schema of the config file
-
-Exit status: 0 pass or warnings only, 1 the gate failed, 2 bad input or usage.
-`;
+var FORMATS = ["text", "markdown", "json"];
+var EXIT_STATUS = "Exit status: 0 pass or warnings only, 1 the gate failed, 2 bad input or usage.";
+var HELP_OPTION = { type: "boolean", short: "h", help: "print this help and exit" };
+var COMMANDS = {
+  check: {
+    summary: "analyse the config, compare with a baseline, print the report and write the out dir",
+    detail: "Analyses the config, compares it with a baseline when one is given, prints the report and writes\nDIR/report.json, report.md, roofline.svg and roofline.vl.json.",
+    options: {
+      config: { type: "string", default: "roofline.yml", value: "FILE", help: "the config file" },
+      base: { type: "string", value: "OLD.yml", help: "compare with this config file (or give --base-ref)" },
+      "base-ref": { type: "string", value: "GIT_REF", help: "compare with the config as it was at that commit, branch or tag" },
+      out: { type: "string", default: "roofline-report", value: "DIR", help: "where the report files are written" },
+      format: { type: "string", default: "text", value: FORMATS.join("|"), help: "what is printed" },
+      "no-color": { type: "boolean", default: false, help: "plain text (colour is used only at a terminal, and not with NO_COLOR)" },
+      help: HELP_OPTION
+    }
+  },
+  hardware: {
+    summary: "list the built-in devices, or one with every figure and its source",
+    detail: "Lists the built-in devices; with an ID (or an alias such as h100), shows that one with every\nfigure and its source.",
+    positionals: "[ID]",
+    options: {
+      json: { type: "boolean", default: false, help: "print JSON instead of text" },
+      help: HELP_OPTION
+    }
+  },
+  schema: {
+    summary: "print the JSON Schema of the config file",
+    detail: "Prints the JSON Schema of the config file (the one shipped as roofline.schema.json).",
+    options: { help: HELP_OPTION }
+  }
+};
+var NAMES = Object.keys(COMMANDS);
+function synopsis(name) {
+  const command = COMMANDS[name];
+  const words = [
+    ...command.positionals ? [command.positionals] : [],
+    ...Object.entries(command.options).filter(([key]) => key !== "help").map(([key, option]) => `[--${key}${option.value ? ` ${option.value}` : ""}]`)
+  ];
+  const head = `roofline-gate ${name}`;
+  const lines = [head];
+  for (const word of words) {
+    if (lines.at(-1).length + word.length + 1 > 100) lines.push(" ".repeat(head.length));
+    lines[lines.length - 1] += ` ${word}`;
+  }
+  return lines.join("\n");
+}
+function commandHelp(name) {
+  const command = COMMANDS[name];
+  const rows = Object.entries(command.options).map(([key, option]) => {
+    const flag = `${option.short ? `-${option.short}, ` : ""}--${key}${option.value ? ` ${option.value}` : ""}`;
+    return [flag, `${option.help}${option.default !== void 0 && option.type === "string" ? ` (default ${option.default})` : ""}`];
+  });
+  const width = Math.max(...rows.map(([flag]) => flag.length));
+  return [
+    "Usage:",
+    indent(synopsis(name)),
+    "",
+    command.detail,
+    "",
+    "Options:",
+    ...rows.map(([flag, help2]) => `  ${flag.padEnd(width)}  ${help2}`),
+    "",
+    EXIT_STATUS,
+    ""
+  ].join("\n");
+}
+var indent = (text) => text.replace(/^/gm, "  ");
+function help() {
+  const width = Math.max(...NAMES.map((name) => name.length));
+  return [
+    `roofline-gate ${VERSION}: where your models sit on the roofline of the hardware they ship on`,
+    "",
+    "Usage:",
+    ...NAMES.map((name) => indent(synopsis(name))),
+    "",
+    ...NAMES.map((name) => `${name.padEnd(width)}  ${COMMANDS[name].summary}`),
+    "",
+    "roofline-gate COMMAND --help lists the options of one command.",
+    EXIT_STATUS,
+    ""
+  ].join("\n");
+}
 async function main(argv) {
   const [command, ...rest] = argv;
   switch (command) {
@@ -152,37 +220,33 @@ async function main(argv) {
     case "hardware":
       return hardware(rest);
     case "schema":
-      process.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}
-`);
-      return 0;
+      return schema(rest);
     case void 0:
-    case "help":
     case "--help":
     case "-h":
-      process.stdout.write(HELP);
+      process.stdout.write(help());
       return command === void 0 ? 2 : 0;
+    case "help": {
+      const [name] = rest;
+      if (name === void 0) return process.stdout.write(help()), 0;
+      return main([name, "--help"]);
+    }
     case "--version":
     case "-v":
       process.stdout.write(`${VERSION}
 `);
       return 0;
     default: {
-      const nearest = nearestWord(command, ["check", "hardware", "schema", "help"]);
+      const nearest = nearestWord(command, [...NAMES, "help"]);
       throw new UsageError(`unknown command "${command}"${nearest ? `; did you mean "${nearest}"?` : ""}`);
     }
   }
 }
 async function check(args) {
-  const { values } = parse(args, {
-    config: { type: "string", default: "roofline.yml" },
-    base: { type: "string" },
-    "base-ref": { type: "string" },
-    out: { type: "string", default: "roofline-report" },
-    format: { type: "string", default: "text" },
-    "no-color": { type: "boolean", default: false }
-  });
+  const { values } = parse(args, COMMANDS.check.options);
+  if (values.help) return printHelp("check");
   const format = values.format;
-  if (!["text", "markdown", "json"].includes(format)) throw new UsageError(`--format ${format}: expected text, markdown or json`);
+  if (!FORMATS.includes(format)) throw new UsageError(`--format ${format}: expected text, markdown or json`);
   if (values.base !== void 0 && values["base-ref"] !== void 0) throw new UsageError("give --base or --base-ref, not both");
   const file = values.config;
   let baseline = { kind: "none" };
@@ -206,7 +270,8 @@ async function check(args) {
   return report.status === "fail" ? 1 : 0;
 }
 function hardware(args) {
-  const { values, positionals } = parse(args, { json: { type: "boolean", default: false } }, true);
+  const { values, positionals } = parse(args, COMMANDS.hardware.options, COMMANDS.hardware.positionals !== void 0);
+  if (values.help) return printHelp("hardware");
   if (positionals.length > 1) throw new UsageError("hardware takes at most one ID");
   const id = positionals[0];
   if (id === void 0) {
@@ -221,6 +286,17 @@ function hardware(args) {
   }
   process.stdout.write(values.json ? `${JSON.stringify(entry, null, 2)}
 ` : catalogDetail(entry));
+  return 0;
+}
+function schema(args) {
+  const { values } = parse(args, COMMANDS.schema.options);
+  if (values.help) return printHelp("schema");
+  process.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}
+`);
+  return 0;
+}
+function printHelp(name) {
+  process.stdout.write(commandHelp(name));
   return 0;
 }
 function parse(args, options, positionals = false) {
