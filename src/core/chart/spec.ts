@@ -12,7 +12,7 @@ import { BOUND_WORDS, boundText } from '../bound-text.js';
 import { byteRate, efficiency, flopPerByte, flopRate, intensity, levelText, perSecond, SI_PREFIXES, time } from '../format.js';
 import type { Report } from '../report/types.js';
 import { type ChartPoint, type Geometry, type LogScale, decades, geometry, logScale } from './geometry.js';
-import { type Shape, type TextPlacement, Occupancy, rectangle, segment, textBox } from './layout.js';
+import { type Shape, type TextPlacement, Occupancy, rectangle, segment, textBox } from './shapes.js';
 import { opsViews } from './ops-view.js';
 import {
   ABOVE_ROOF_COLOR,

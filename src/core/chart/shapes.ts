@@ -1,5 +1,5 @@
-// Label placement in pixel space: the chart knows its scales exactly (explicit log domains, fixed size), so it
-// can place every label where it overlaps nothing before Vega ever sees the spec.
+// Shapes in pixel space, and which of them are taken: the boxes text covers, the bands lines cover, whether
+// two overlap, and the plot's occupancy that label placement (layout.ts) fills as it goes.
 import { textWidth } from './text-width.js';
 
 type Point = readonly [number, number];
