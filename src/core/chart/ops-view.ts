@@ -4,7 +4,7 @@
 import { boundText } from '../bound-text.js';
 import { flopRate, time } from '../format.js';
 import type { ReportResult } from '../report/types.js';
-import type { View } from './spec.js';
+import type { View } from './spec-types.js';
 import { BOUND_COLORS, PLOT_WIDTH } from './theme.js';
 
 /** Panels beyond this many are left out (report.json has them all); the first panel says so. */
