@@ -38,7 +38,7 @@ export function rooflineSpec(report: Report, options: ChartOptions = {}): TopLev
   const device = deviceStyle(g, options.deviceNames ?? {});
   const layout = placeLabels(labelScene(g, f, device));
   const plot: Plot = { g, f, device, legend: layout.legend };
-  const views: View[] = [rooflineView(plot, layout), ...(layout.numbered ? [keyView(plot)] : []), ...opsViews(report.results, device.name)];
+  const views: View[] = [rooflineView(plot, layout), ...(layout.numbered ? [keyView(plot)] : []), ...opsViews(g.points, device.name)];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: `Roofline of ${plural(g.points.length, 'model × hardware pair')} on ${plural(g.devices.length, 'device')}`,

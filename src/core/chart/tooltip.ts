@@ -22,7 +22,7 @@ export const TOOLTIP = [
 export function tooltipFields(p: ChartPoint, deviceName: (id: string) => string): Row {
   const r = p.result;
   const intensities = Object.entries(r.intensity).map(([level, value]) => `${levelText(level)} ${flopPerByte(value)}`);
-  const base = r.base ? `${flopRate(r.base.attainableFlops, undefined)}, ${boundText(r.base.bindingLevel)}, ${time(r.base.seconds)}` : 'none';
+  const base = r.base && p.base ? `${flopRate(p.base.flopsPerSecond, undefined)}, ${boundText(r.base.bindingLevel)}, ${time(r.base.seconds)}` : 'none';
   const notes = [
     p.clamp === 'infinite-intensity' ? 'no bytes moved: infinite intensity, drawn at the right edge' : null,
     p.clamp === 'zero-intensity' ? 'no FLOPs: zero intensity, drawn at the left edge' : null,
@@ -35,7 +35,7 @@ export function tooltipFields(p: ChartPoint, deviceName: (id: string) => string)
     pair: `${p.number}. ${r.model} on ${deviceName(r.hardware)} (${r.precision}, batch ${r.batch})`,
     boundBy: boundText(r.bindingLevel),
     intensityText: intensities.join(', ') || 'no bytes given',
-    attainable: flopRate(r.attainableFlops, r.precision),
+    attainable: flopRate(p.flopsPerSecond, r.precision),
     timeText: `${time(r.seconds)} (${perSecond(r.throughput)})`,
     measuredText:
       p.measured && r.measuredSeconds !== null
