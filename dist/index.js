@@ -16,11 +16,11 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-Q7QYAN56.js";
+} from "./chunks/chunk-4DN4PIEN.js";
 import {
   asciiRoofline,
   vegaEditorUrl
-} from "./chunks/chunk-5BPE2YAK.js";
+} from "./chunks/chunk-SMNHEX3M.js";
 import "./chunks/chunk-2DSUDLA4.js";
 import "./chunks/chunk-ZC2P73PW.js";
 import {

@@ -104,9 +104,9 @@ function legend(g: Geometry, width: number, crowded: boolean): string[] {
     const r = p.result;
     const edge = p.clamp === 'infinite-intensity' ? ', at the right edge' : '';
     const intensity = `${flopPerByte(p.intensity)} (${levelText(p.level)}${edge})`;
-    const moved = r.base && (r.base.attainableFlopsPerSecond !== r.attainableFlopsPerSecond || p.base!.x !== p.x);
-    const was = !r.base ? '' : moved ? `; was ${flopRate(r.base.attainableFlopsPerSecond, undefined)} (${BASE_CHAR})` : '; as in the baseline';
-    const attainable = flopRate(r.attainableFlopsPerSecond, r.precision);
+    const moved = p.base && (p.base.flopsPerSecond !== p.flopsPerSecond || p.base.x !== p.x);
+    const was = !p.base ? '' : moved ? `; was ${flopRate(p.base.flopsPerSecond, undefined)} (${BASE_CHAR})` : '; as in the baseline';
+    const attainable = flopRate(p.flopsPerSecond, r.precision);
     out.push(...wrap(`${pointChar(p)} ${r.model} on ${r.hardware}: ${boundText(r.bindingLevel)}, ${intensity}, ${attainable}${was}`, width));
   }
   if (crowded) out.push(`${CROWD_CHAR} several points in one cell`);

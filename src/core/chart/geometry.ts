@@ -7,6 +7,9 @@
 // eave; the level closest to binding when compute-bound), as the table shows it; its baseline at the same
 // level, so the arrow between them compares like with like. A point with a measured time also has its
 // achieved FLOP/s, drawn straight above or below it: same intensity.
+//
+// This is the one place the chart reads the report's rates (attainable, peak and achieved FLOP/s): every
+// other part of the chart takes them from the geometry.
 import { SI_PREFIXES } from '../format.js';
 import { headlineLevel } from '../headline-level.js';
 import type { Report, ReportResult } from '../report/types.js';
@@ -59,7 +62,9 @@ export interface ChartPoint {
   x: number;
   y: number;
   clamp: Clamp;
-  base: { intensity: number; x: number; y: number; clamp: Clamp } | null;
+  /** Attainable FLOP/s as the report has it (`y` is where it is drawn). */
+  flopsPerSecond: number;
+  base: { intensity: number; x: number; y: number; clamp: Clamp; flopsPerSecond: number } | null;
   /** Where the measured time puts the pair: achieved FLOP/s at the point's own x; null when not measured. */
   measured: Measured | null;
 }
@@ -100,7 +105,11 @@ export function geometry(report: Report): Geometry {
       result,
       level,
       intensity: result.intensity[level] ?? Infinity,
-      baseIntensity: result.base ? (baseLevel ? result.base.intensity[baseLevel]! : Infinity) : null,
+      flopsPerSecond: result.attainableFlopsPerSecond,
+      base: result.base && {
+        intensity: baseLevel ? result.base.intensity[baseLevel]! : Infinity,
+        flopsPerSecond: result.base.attainableFlopsPerSecond,
+      },
     };
   });
 
@@ -108,10 +117,10 @@ export function geometry(report: Report): Geometry {
   const ys: number[] = [];
   for (const p of placed) {
     xs.push(p.intensity);
-    ys.push(p.result.attainableFlopsPerSecond);
-    if (p.baseIntensity !== null) {
-      xs.push(p.baseIntensity);
-      ys.push(p.result.base!.attainableFlopsPerSecond);
+    ys.push(p.flopsPerSecond);
+    if (p.base) {
+      xs.push(p.base.intensity);
+      ys.push(p.base.flopsPerSecond);
     }
     if (p.result.achievedFlopsPerSecond !== null) ys.push(p.result.achievedFlopsPerSecond);
   }
@@ -124,9 +133,9 @@ export function geometry(report: Report): Geometry {
   const y = domain(ys, PAD_BELOW, PAD_ABOVE, 1);
 
   const points: ChartPoint[] = placed.map((p) => {
-    const at = clamped(p.intensity, p.result.attainableFlopsPerSecond, x, y);
-    const base = p.result.base && p.baseIntensity !== null ? clamped(p.baseIntensity, p.result.base.attainableFlopsPerSecond, x, y) : null;
-    return { number: p.number, result: p.result, level: p.level, ...at, base, measured: measured(p.result, y) };
+    const at = clamped(p.intensity, p.flopsPerSecond, x, y);
+    const base = p.base ? { ...clamped(p.base.intensity, p.base.flopsPerSecond, x, y), flopsPerSecond: p.base.flopsPerSecond } : null;
+    return { number: p.number, result: p.result, level: p.level, ...at, flopsPerSecond: p.flopsPerSecond, base, measured: measured(p.result, y) };
   });
   return { devices, points, x, y };
 }

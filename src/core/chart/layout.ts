@@ -1,120 +1,245 @@
-// Label placement in pixel space: the chart knows its scales exactly (explicit log domains, fixed size), so it
-// can place every label where it overlaps nothing before Vega ever sees the spec.
+// Where the roofline's labels go, as a pure function of what is on the plot. The chart knows its scales exactly
+// (explicit log domains, fixed size), so every label is placed in pixel space, where it overlaps nothing,
+// before Vega ever sees the spec. The caller writes the texts; this module only chooses among them and places
+// them.
+import { type Shape, type TextPlacement, Occupancy, rectangle, segment, textBox } from './shapes.js';
+import { LABEL_FONT_SIZE, MEASURED_RADIUS, POINT_RADIUS, SMALL_FONT_SIZE } from './theme.js';
 import { textWidth } from './text-width.js';
 
-type Point = readonly [number, number];
-/** A convex polygon, corners in order. Text boxes may be rotated; everything else is a rectangle. */
-export type Shape = readonly Point[];
+type Pixel = readonly [number, number];
 
-export type Align = 'left' | 'center' | 'right';
-export type Baseline = 'top' | 'middle' | 'bottom';
-
-export interface TextPlacement {
-  align: Align;
-  baseline: Baseline;
-  /** Offsets in pixels, in the text's rotated frame (as Vega applies them). */
-  dx: number;
-  dy: number;
-  /** Degrees, clockwise. */
-  angle?: number;
+/** A mark labels must never cover: a square of half-size `radius` around its centre. */
+export interface Mark {
+  x: number;
+  y: number;
+  radius: number;
 }
 
-export function rectangle(x0: number, y0: number, x1: number, y1: number): Shape {
-  return [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
+/** Everything on the plot and every label to place, in pixels (y grows downwards). */
+export interface LabelScene {
+  width: number;
+  height: number;
+  /** Points, baseline marks, measured marks, ridges: never covered. */
+  marks: readonly Mark[];
+  /** Roofs, eaves, dashed rules: avoided where a label can. */
+  lines: ReadonlyArray<readonly [Pixel, Pixel]>;
+  /** The two legends side by side, in pixels; they go in a corner of the plot, or under it. */
+  legend: { width: number; height: number };
+  /** One per roof: its height, where it starts, and its label's texts, longest (preferred) first. */
+  roofs: ReadonlyArray<{ y: number; start: number; texts: readonly string[] }>;
+  /** One per point: its name, and the number that replaces it when not every name fits. */
+  points: ReadonlyArray<{ x: number; y: number; name: string; number: string }>;
+  /** One per measured mark; a `required` label is drawn even where nothing fits. */
+  measured: ReadonlyArray<{ x: number; y: number; texts: readonly string[]; required: boolean }>;
+  /** One per eave: its ends, and its label's texts; the label runs along it at `eaveAngle` degrees. */
+  eaves: ReadonlyArray<{ from: Pixel; to: Pixel; texts: readonly string[] }>;
+  eaveAngle: number;
+  /** One per ridge. */
+  ridges: ReadonlyArray<{ x: number; y: number; text: string }>;
 }
 
-/** Clear space kept around every label, px, so that neighbours do not read as one. */
-const TEXT_MARGIN = 2;
-
-/** The box a one-line text covers when anchored at (x, y): Vega translates, rotates, then offsets. */
-export function textBox(text: string, fontSize: number, x: number, y: number, at: TextPlacement, bold = false, margin = TEXT_MARGIN): Shape {
-  const width = textWidth(text, fontSize, bold);
-  const height = fontSize + 1;
-  const left = at.dx - (at.align === 'left' ? 0 : at.align === 'center' ? width / 2 : width);
-  const top = at.dy - (at.baseline === 'top' ? 0 : at.baseline === 'middle' ? height / 2 : height);
-  const radians = ((at.angle ?? 0) * Math.PI) / 180;
-  const [cos, sin] = [Math.cos(radians), Math.sin(radians)];
-  const m = margin;
-  return rectangle(left - m, top - m, left + width + m, top + height + m).map(([u, v]) => [x + u * cos - v * sin, y + u * sin + v * cos] as const);
+/** A label placed: its text, its anchor in pixels, how it sits there, and its size. */
+export interface PlacedLabel {
+  text: string;
+  x: number;
+  y: number;
+  at: TextPlacement;
+  fontSize: number;
 }
 
-/** A thin band along a line segment: lines are soft obstacles for labels. */
-export function segment(x0: number, y0: number, x1: number, y1: number, halfWidth = 1.5): Shape {
-  const length = Math.hypot(x1 - x0, y1 - y0) || 1;
-  const [nx, ny] = [(-(y1 - y0) / length) * halfWidth, ((x1 - x0) / length) * halfWidth];
-  return [[x0 + nx, y0 + ny], [x1 + nx, y1 + ny], [x1 - nx, y1 - ny], [x0 - nx, y0 - ny]];
+export type LegendPlace = 'top-left' | 'bottom-right' | 'bottom';
+
+/** Where everything went, in the order of the scene's lists; null where a label was left out. */
+export interface LabelLayout {
+  legend: LegendPlace;
+  /** True when points carry numbers (keyed in a list under the plot) rather than names. */
+  numbered: boolean;
+  roofs: PlacedLabel[];
+  points: PlacedLabel[];
+  measured: Array<PlacedLabel | null>;
+  eaves: Array<PlacedLabel | null>;
+  ridges: Array<PlacedLabel | null>;
 }
 
-/** Separating-axis test for two convex polygons. Touching edges do not count as overlap. */
-export function overlaps(a: Shape, b: Shape): boolean {
-  for (const shape of [a, b]) {
-    for (let i = 0; i < shape.length; i++) {
-      const [x0, y0] = shape[i]!;
-      const [x1, y1] = shape[(i + 1) % shape.length]!;
-      const [ax, ay] = [y0 - y1, x1 - x0];
-      const [aMin, aMax] = project(a, ax, ay);
-      const [bMin, bMax] = project(b, ax, ay);
-      if (aMax <= bMin + 1e-9 || bMax <= aMin + 1e-9) return false;
-    }
-  }
-  return true;
+/** Where a label goes: its anchor's x in pixels, and how it sits there. */
+type Spot = { x: number; at: TextPlacement };
+
+/** Above this many points, labels are numbers keyed in a list under the plot rather than model names. */
+export const MAX_NAMED_POINTS = 12;
+/** How far (px) a roof label above its roof may reach left of the ridge. */
+const ABOVE_RIDGE_REACH = 40;
+/** A roof label's spots: right-aligned just above, or just below, the line. */
+const ABOVE_LINE: TextPlacement = { align: 'right', baseline: 'bottom', dx: 0, dy: -3 };
+const BELOW_LINE: TextPlacement = { align: 'right', baseline: 'top', dx: 0, dy: 3 };
+/** Where along an eave its label may start, as fractions of the room it leaves: spread out first. */
+const EAVE_FRACTIONS = [0.1, 0.3, 0.5, 0.7, 0.9, 0.2, 0.4, 0.6, 0.8, 0, 1];
+
+/** The eight spots around a point, right of it first. */
+const POINT_SPOTS = pointSpots(POINT_RADIUS + 2);
+/** The eight spots around a measured mark: beside it first, then under and over. */
+const MEASURED_SPOTS = measuredSpots(MEASURED_RADIUS + 2);
+
+/** Spots `r` px clear of a point's centre. */
+function pointSpots(r: number): TextPlacement[] {
+  return [
+    { align: 'left', baseline: 'middle', dx: r + 1, dy: 0 },
+    { align: 'right', baseline: 'middle', dx: -r - 1, dy: 0 },
+    { align: 'center', baseline: 'bottom', dx: 0, dy: -r },
+    { align: 'center', baseline: 'top', dx: 0, dy: r },
+    { align: 'left', baseline: 'bottom', dx: r / 2, dy: -r - 1 },
+    { align: 'left', baseline: 'top', dx: r / 2, dy: r + 1 },
+    { align: 'right', baseline: 'bottom', dx: -r / 2, dy: -r - 1 },
+    { align: 'right', baseline: 'top', dx: -r / 2, dy: r + 1 },
+  ];
 }
 
-function project(shape: Shape, ax: number, ay: number): [number, number] {
-  let [min, max] = [Infinity, -Infinity];
-  for (const [x, y] of shape) {
-    const d = x * ax + y * ay;
-    [min, max] = [Math.min(min, d), Math.max(max, d)];
-  }
-  return [min, max];
+/** Spots `r` px clear of a measured mark's centre. */
+function measuredSpots(r: number): TextPlacement[] {
+  return [
+    { align: 'left', baseline: 'middle', dx: r + 1, dy: 0 },
+    { align: 'right', baseline: 'middle', dx: -r - 1, dy: 0 },
+    { align: 'left', baseline: 'top', dx: r / 2, dy: r },
+    { align: 'right', baseline: 'top', dx: -r / 2, dy: r },
+    { align: 'left', baseline: 'bottom', dx: r / 2, dy: -r },
+    { align: 'right', baseline: 'bottom', dx: -r / 2, dy: -r },
+    { align: 'center', baseline: 'top', dx: 0, dy: r + 1 },
+    { align: 'center', baseline: 'bottom', dx: 0, dy: -r - 1 },
+  ];
+}
+
+/** Under a ridge's mark first, then beside and over it. */
+const RIDGE_SPOTS: readonly TextPlacement[] = [
+  { align: 'center', baseline: 'top', dx: 0, dy: 6 },
+  { align: 'left', baseline: 'top', dx: 4, dy: 5 },
+  { align: 'right', baseline: 'top', dx: -4, dy: 5 },
+  { align: 'left', baseline: 'middle', dx: 7, dy: 0 },
+  { align: 'center', baseline: 'bottom', dx: 0, dy: -6 },
+];
+
+/**
+ * Every label of the plot, placed most important first: the legends in a corner, then roofs, points (names
+ * if every one fits, else numbers), measured marks, eaves, ridges. Each takes the first spot, in its own
+ * order of preference, that covers no mark, no earlier label and no line, else the first that covers no
+ * mark and no label; a label that fits nowhere is left out, unless it must be drawn (roofs, points and
+ * required measured labels), when it takes its first spot anyway.
+ */
+export function placeLabels(scene: LabelScene): LabelLayout {
+  const occupancy = new Occupancy(scene.width, scene.height);
+  for (const { x, y, radius } of scene.marks) occupancy.block(rectangle(x - radius, y - radius, x + radius, y + radius));
+  for (const [[x0, y0], [x1, y1]] of scene.lines) occupancy.block(segment(x0, y0, x1, y1), true);
+
+  const legend = placeLegend(occupancy, scene);
+  const roofs = scene.roofs.map((roof) => placeRoofLabel(occupancy, roof, scene.width));
+  const names = scene.points.map((p) => p.name);
+  const numbered = scene.points.length > MAX_NAMED_POINTS || !labelPoints(occupancy.clone(), scene.points, names).every((l) => l.fits);
+  const points = labelPoints(occupancy, scene.points, numbered ? scene.points.map((p) => p.number) : names).map((l) => l.label);
+  const measured = scene.measured.map((mark) => placeMeasuredLabel(occupancy, mark));
+  const eaves = scene.eaves.map((eave) => placeEaveLabel(occupancy, eave, scene.eaveAngle));
+  const ridges = scene.ridges.map(({ x, y, text }) => {
+    const chosen = occupancy.place(RIDGE_SPOTS, (at) => textBox(text, SMALL_FONT_SIZE, x, y, at));
+    return chosen ? { text, x, y, at: chosen, fontSize: SMALL_FONT_SIZE } : null;
+  });
+  return { legend, numbered, roofs, points, measured, eaves, ridges };
 }
 
 /**
- * What is already on the plot: hard obstacles (text, marks, the legend) that a label must never cover, and
- * soft ones (lines) that it should avoid when it can.
+ * The legends go inside the plot, in a corner the roofline never reaches with points: top-left lies above
+ * every eave, bottom-right below every roof. Of the two, the one that covers fewer lines (bottom-right on a
+ * tie); under the plot when both would hide a mark.
  */
-export class Occupancy {
-  private readonly hard: Shape[] = [];
-  private readonly soft: Shape[] = [];
+function placeLegend(occupancy: Occupancy, { width: plotWidth, height: plotHeight, legend }: LabelScene): LegendPlace {
+  const { width, height } = legend;
+  const corners = {
+    'top-left': rectangle(0, 0, width + 8, height + 8),
+    'bottom-right': rectangle(plotWidth - width - 8, plotHeight - height - 8, plotWidth, plotHeight),
+  } as const;
+  const cost = (box: Shape) => (occupancy.free(box, true) ? 0 : occupancy.free(box, false) ? 1 : 2);
+  const corner = cost(corners['bottom-right']) <= cost(corners['top-left']) ? 'bottom-right' : 'top-left';
+  if (cost(corners[corner]) === 2) return 'bottom';
+  occupancy.block(corners[corner]);
+  return corner;
+}
 
-  constructor(
-    private readonly width: number,
-    private readonly height: number,
-  ) {}
+/**
+ * Right-aligned above its roof (else below) as far right as it fits, in a shorter text if need be; else in
+ * line with the roof, left of where it starts; crowded everywhere, the first text at the right end, over
+ * whatever is there, and kept clear of.
+ */
+function placeRoofLabel(occupancy: Occupancy, roof: LabelScene['roofs'][number], plotWidth: number): PlacedLabel {
+  const { y, start, texts } = roof;
+  const box = (text: string, spot: Spot) => textBox(text, LABEL_FONT_SIZE, spot.x, y, spot.at);
+  const placed =
+    firstPlaced(texts, (text) => occupancy.place(onRoofSpots(text, start, plotWidth), (spot) => box(text, spot))) ??
+    firstPlaced(texts, (text) => occupancy.place(leftOfRoofSpots(text, start), (spot) => box(text, spot), false));
+  const { text, spot } = placed ?? { text: texts[0]!, spot: { x: plotWidth - 4, at: ABOVE_LINE } };
+  if (!placed) occupancy.block(box(text, spot));
+  return { text, x: spot.x, y, at: spot.at, fontSize: LABEL_FONT_SIZE };
+}
 
-  /** A copy to try placements on without committing them. */
-  clone(): Occupancy {
-    const copy = new Occupancy(this.width, this.height);
-    copy.hard.push(...this.hard);
-    copy.soft.push(...this.soft);
-    return copy;
+/**
+ * Spots above, then below, a roof starting at pixel `start`, from the plot's right edge leftwards, 16 px
+ * apart. Above, a label may reach a little past the ridge: its own eave is below there.
+ */
+function onRoofSpots(text: string, start: number, plotWidth: number): Spot[] {
+  const width = textWidth(text, LABEL_FONT_SIZE);
+  const spots: Spot[] = [];
+  for (let x = plotWidth - 4; x - width >= start - ABOVE_RIDGE_REACH; x -= 16) {
+    spots.push({ x, at: ABOVE_LINE });
+    if (x - width >= start) spots.push({ x, at: BELOW_LINE });
   }
+  return spots;
+}
 
-  block(shape: Shape, soft = false): void {
-    (soft ? this.soft : this.hard).push(shape);
+/** Spots in line with a roof (or just above or below that line) left of where it starts, nearest first. */
+function leftOfRoofSpots(text: string, start: number): Spot[] {
+  const spots: Spot[] = [];
+  for (let x = start - 8; x >= textWidth(text, LABEL_FONT_SIZE); x -= 16) {
+    spots.push({ x, at: { align: 'right', baseline: 'middle', dx: 0, dy: 0 } });
+    spots.push({ x, at: ABOVE_LINE });
+    spots.push({ x, at: BELOW_LINE });
   }
+  return spots;
+}
 
-  /** True when the shape lies inside the plot and covers no hard obstacle (nor a soft one, if `strict`). */
-  free(shape: Shape, strict: boolean): boolean {
-    const inside = shape.every(([x, y]) => x >= -0.5 && x <= this.width + 0.5 && y >= -0.5 && y <= this.height + 0.5);
-    if (!inside || this.hard.some((other) => overlaps(shape, other))) return false;
-    return !strict || !this.soft.some((other) => overlaps(shape, other));
-  }
+/** Labels every point at the first free of its eight spots; one that fits nowhere goes to the right anyway. */
+function labelPoints(occupancy: Occupancy, points: LabelScene['points'], texts: readonly string[]): Array<{ label: PlacedLabel; fits: boolean }> {
+  return points.map(({ x, y }, i) => {
+    const text = texts[i]!;
+    const chosen = occupancy.place(POINT_SPOTS, (at) => textBox(text, LABEL_FONT_SIZE, x, y, at));
+    return { label: { text, x, y, at: chosen ?? POINT_SPOTS[0]!, fontSize: LABEL_FONT_SIZE }, fits: chosen !== null };
+  });
+}
 
-  /**
-   * The first candidate that is free of everything, else the first free of hard obstacles (only the latter
-   * when `avoidLines` is false: nearness matters more than crossing a line); it is then blocked.
-   */
-  place<T>(candidates: readonly T[], shapeOf: (candidate: T) => Shape, avoidLines = true): T | null {
-    for (const strict of avoidLines ? [true, false] : [false]) {
-      for (const candidate of candidates) {
-        const shape = shapeOf(candidate);
-        if (this.free(shape, strict)) {
-          this.block(shape);
-          return candidate;
-        }
-      }
-    }
-    return null;
+/** Beside a measured mark, shortened if need be; left out where nothing fits unless required. */
+function placeMeasuredLabel(occupancy: Occupancy, mark: LabelScene['measured'][number]): PlacedLabel | null {
+  const { x, y, texts, required } = mark;
+  const box = (text: string, at: TextPlacement) => textBox(text, SMALL_FONT_SIZE, x, y, at);
+  const placed = firstPlaced(texts, (text) => occupancy.place(MEASURED_SPOTS, (at) => box(text, at)));
+  if (!placed && !required) return null;
+  const { text, spot } = placed ?? { text: texts[0]!, spot: MEASURED_SPOTS[0]! };
+  if (!placed) occupancy.block(box(text, spot));
+  return { text, x, y, at: spot, fontSize: SMALL_FONT_SIZE };
+}
+
+/** Along its eave, above the line, at the first stretch where it overlaps nothing; left out where none is. */
+function placeEaveLabel(occupancy: Occupancy, eave: LabelScene['eaves'][number], angle: number): PlacedLabel | null {
+  const at: TextPlacement = { align: 'left', baseline: 'bottom', dx: 0, dy: -3, angle };
+  const [[x0, y0], [x1, y1]] = [eave.from, eave.to];
+  const length = Math.hypot(x1 - x0, y1 - y0);
+  const placed = firstPlaced(eave.texts, (text) => {
+    const room = length - textWidth(text, LABEL_FONT_SIZE) - 10;
+    if (room < 0) return null;
+    const anchors = EAVE_FRACTIONS.map((f) => [x0 + ((x1 - x0) * f * room) / length, y0 + ((y1 - y0) * f * room) / length] as const);
+    return occupancy.place(anchors, ([x, y]) => textBox(text, LABEL_FONT_SIZE, x, y, at));
+  });
+  return placed ? { text: placed.text, x: placed.spot[0], y: placed.spot[1], at, fontSize: LABEL_FONT_SIZE } : null;
+}
+
+/** The first of `texts` that `place` finds room for, with where. */
+function firstPlaced<T>(texts: readonly string[], place: (text: string) => T | null): { text: string; spot: T } | null {
+  for (const text of texts) {
+    const spot = place(text);
+    if (spot) return { text, spot };
   }
+  return null;
 }

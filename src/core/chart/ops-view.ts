@@ -3,8 +3,8 @@
 // drawn solid; the other faint. A panel per model x hardware, each with its own time scale.
 import { boundText } from '../bound-text.js';
 import { flopRate, time } from '../format.js';
-import type { ReportResult } from '../report/types.js';
-import type { View } from './spec.js';
+import type { ChartPoint } from './geometry.js';
+import type { View } from './spec-types.js';
 import { BOUND_COLORS, PLOT_WIDTH } from './theme.js';
 
 /** Panels beyond this many are left out (report.json has them all); the first panel says so. */
@@ -17,9 +17,9 @@ const NAME_WIDTH = 100;
 
 const UNITS: Array<[string, number]> = [['s', 1], ['ms', 1e-3], ['us', 1e-6], ['ns', 1e-9]];
 
-export function opsViews(results: readonly ReportResult[], deviceName: (id: string) => string): View[] {
-  const withOps = results.filter((r) => r.ops && r.ops.slowest.length > 0);
-  return withOps.slice(0, MAX_OP_PANELS).map((r, i) => {
+export function opsViews(points: readonly ChartPoint[], deviceName: (id: string) => string): View[] {
+  const withOps = points.filter((p) => p.result.ops && p.result.ops.slowest.length > 0);
+  return withOps.slice(0, MAX_OP_PANELS).map((p, i) => {
     const subtitle =
       i > 0
         ? []
@@ -27,11 +27,12 @@ export function opsViews(results: readonly ReportResult[], deviceName: (id: stri
             'Compute time and memory time of each op; the longer one (solid) is its time.',
             ...(withOps.length > MAX_OP_PANELS ? [`First ${MAX_OP_PANELS} of ${withOps.length} model x hardware pairs given as ops.`] : []),
           ];
-    return panel(r, deviceName, subtitle);
+    return panel(p, deviceName, subtitle);
   });
 }
 
-function panel(r: ReportResult, deviceName: (id: string) => string, subtitle: string[]): View {
+function panel(p: ChartPoint, deviceName: (id: string) => string, subtitle: string[]): View {
+  const r = p.result;
   const ops = r.ops!.slowest.slice(0, MAX_OPS_PER_PANEL);
   const longest = Math.max(...ops.map((op) => Math.max(op.computeSeconds, op.memorySeconds)));
   const [unit, factor] = UNITS.find(([, f]) => longest >= f) ?? UNITS[UNITS.length - 1]!;
@@ -51,7 +52,7 @@ function panel(r: ReportResult, deviceName: (id: string) => string, subtitle: st
   const shown = ops.length < r.ops!.count ? `${ops.length} slowest of ${r.ops!.count} ops` : `${r.ops!.count} ops, slowest first`;
   return {
     title: {
-      text: `${r.model} on ${deviceName(r.hardware)}: ${shown} (${time(r.seconds)} per pass at ${flopRate(r.attainableFlopsPerSecond, r.precision)})`,
+      text: `${r.model} on ${deviceName(r.hardware)}: ${shown} (${time(r.seconds)} per pass at ${flopRate(p.flopsPerSecond, r.precision)})`,
       subtitle,
       fontSize: 12.5,
     },

@@ -1,0 +1,131 @@
+import { describe, expect, it } from '@jest/globals';
+import { type LabelScene, placeLabels } from '../src/core/chart/layout.js';
+
+// Label placement on small hand-made scenes. Text boxes are worked out by hand from shapes.ts: a label of
+// font size s is s + 1 px tall, kept 2 px clear all round; a point label sits 9 px from its point's centre
+// (the point's 6 px half-size, plus 3). Widths are DejaVu Sans advances (text-width.ts) at 11 px:
+// 'ab' (1255 + 1300 units) is 13.7 px, '1' (1303 units) 7.0 px.
+
+/**
+ * An empty 200 x 100 plot; each test adds what it needs. Its 40 x 30 legends take the bottom-right corner
+ * (with 8 px of room: x 152..200, y 62..100) unless a mark is there.
+ */
+function scene(parts: Partial<LabelScene>): LabelScene {
+  return { width: 200, height: 100, marks: [], lines: [], legend: { width: 40, height: 30 }, roofs: [], points: [], measured: [], eaves: [], eaveAngle: -30, ridges: [], ...parts };
+}
+
+const RIGHT = { align: 'left', baseline: 'middle', dx: 9, dy: 0 };
+const LEFT = { align: 'right', baseline: 'middle', dx: -9, dy: 0 };
+
+/** A point and the square it keeps clear, as label-scene.ts gives them. */
+const point = (x: number, y: number, name: string, number: string) => ({ x, y, name, number });
+const pointMark = (x: number, y: number) => ({ x, y, radius: 6 });
+
+describe('placeLabels: points', () => {
+  it('puts a lone point label to the right of its point, anchored at the point', () => {
+    const layout = placeLabels(scene({ points: [point(100, 50, 'ab', '1')], marks: [pointMark(100, 50)] }));
+    expect(layout.numbered).toBe(false);
+    expect(layout.points).toEqual([{ text: 'ab', x: 100, y: 50, at: RIGHT, fontSize: 11 }]);
+  });
+
+  it('moves the second of two labels that would overlap to its next spot, left of its point', () => {
+    // First label, right of (100, 50): x 107..124.7, y 42..58. The second's right spot, at (100, 62), would
+    // cover y 54..70: overlap. Its left spot, x 75.3..93, y 54..70, is clear of both points' squares (x 94..106).
+    const layout = placeLabels(
+      scene({ points: [point(100, 50, 'ab', '1'), point(100, 62, 'ab', '2')], marks: [pointMark(100, 50), pointMark(100, 62)] }),
+    );
+    expect(layout.points.map((l) => l.at)).toEqual([RIGHT, LEFT]);
+    expect(layout.numbered).toBe(false);
+  });
+
+  it('flips a label at the plot\'s right edge to the left of its point', () => {
+    // Right of (195, 50) the box would end at 195 + 9 + 13.7 + 2 = 219.7, past the edge at 200.
+    const layout = placeLabels(scene({ points: [point(195, 50, 'ab', '1')], marks: [pointMark(195, 50)] }));
+    expect(layout.points[0]!.at).toEqual(LEFT);
+  });
+
+  it('numbers the points when one name fits nowhere, and places the numbers', () => {
+    // 'a very long model name' is 134.2 px wide: no spot of a point at (30, 50) in a 60 px plot holds it.
+    // '1' fits to the right: x 37..48.
+    const layout = placeLabels(scene({ width: 60, points: [point(30, 50, 'a very long model name', '1')], marks: [pointMark(30, 50)] }));
+    expect(layout.numbered).toBe(true);
+    expect(layout.points).toEqual([{ text: '1', x: 30, y: 50, at: RIGHT, fontSize: 11 }]);
+  });
+
+  it('numbers more than 12 points even when every name fits', () => {
+    const points = Array.from({ length: 13 }, (_, i) => point(10 + 40 * (i % 5), 15 + 30 * Math.floor(i / 5), 'm', String(i + 1)));
+    const layout = placeLabels(scene({ width: 400, points }));
+    expect(layout.numbered).toBe(true);
+    expect(layout.points.map((l) => l.text)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13']);
+  });
+
+  it('places a label that fits nowhere to the right anyway', () => {
+    // A 10 x 10 plot holds no box of 'ab' (17.7 x 16 px with its margin), names nor numbers.
+    const layout = placeLabels(scene({ width: 10, height: 10, points: [point(5, 5, 'ab', '1')] }));
+    expect(layout.points).toEqual([{ text: '1', x: 5, y: 5, at: RIGHT, fontSize: 11 }]);
+  });
+});
+
+describe('placeLabels: roofs', () => {
+  const ABOVE = { align: 'right', baseline: 'bottom', dx: 0, dy: -3 };
+  const BELOW = { align: 'right', baseline: 'top', dx: 0, dy: 3 };
+
+  it('right-aligns a roof label above its roof, 4 px from the plot\'s right edge', () => {
+    const layout = placeLabels(scene({ roofs: [{ y: 50, start: 20, texts: ['ab'] }] }));
+    expect(layout.roofs).toEqual([{ text: 'ab', x: 196, y: 50, at: ABOVE, fontSize: 11 }]);
+  });
+
+  it('puts it below its roof when a mark takes the place above', () => {
+    // Above, at x 196: x 180.3..198, y 3..19 (12 px tall, 3 px up, 2 px margin). The mark at (190, 10)
+    // covers x 184..196, y 4..16. Below: y 21..37, clear.
+    const layout = placeLabels(scene({ roofs: [{ y: 20, start: 20, texts: ['ab'] }], marks: [{ x: 190, y: 10, radius: 6 }] }));
+    expect(layout.roofs[0]!.at).toEqual(BELOW);
+    expect(layout.roofs[0]!.x).toBe(196);
+  });
+
+  it('takes the next, shorter text when the first does not fit on the roof', () => {
+    // Above, a label may reach 40 px left of the roof's start at 150: 196 - 110 = 86 px of room. The long
+    // text is 134.2 px wide; 'ab' fits.
+    const layout = placeLabels(scene({ roofs: [{ y: 50, start: 150, texts: ['a very long model name', 'ab'] }] }));
+    expect(layout.roofs).toEqual([{ text: 'ab', x: 196, y: 50, at: ABOVE, fontSize: 11 }]);
+  });
+});
+
+describe('placeLabels: measured marks, eaves and ridges', () => {
+  it('leaves out a measured label that fits nowhere, unless it is required', () => {
+    const crowded = { width: 10, height: 10, measured: [{ x: 5, y: 5, texts: ['99%'], required: false }] };
+    expect(placeLabels(scene(crowded)).measured).toEqual([null]);
+    const required = { ...crowded, measured: [{ x: 5, y: 5, texts: ['above roof'], required: true }] };
+    expect(placeLabels(scene(required)).measured).toEqual([
+      { text: 'above roof', x: 5, y: 5, at: { align: 'left', baseline: 'middle', dx: 7.5, dy: 0 }, fontSize: 10 },
+    ]);
+  });
+
+  it('leaves out an eave label longer than its eave', () => {
+    // The eave is 14.1 px long; 'ab' needs 13.7 px plus 10.
+    const layout = placeLabels(scene({ eaves: [{ from: [0, 100], to: [10, 90], texts: ['ab'] }] }));
+    expect(layout.eaves).toEqual([null]);
+  });
+
+  it('puts a ridge label under its ridge, 6 px down, centred', () => {
+    const layout = placeLabels(scene({ ridges: [{ x: 100, y: 50, text: '295' }] }));
+    expect(layout.ridges).toEqual([{ text: '295', x: 100, y: 50, at: { align: 'center', baseline: 'top', dx: 0, dy: 6 }, fontSize: 10 }]);
+  });
+});
+
+describe('placeLabels: the legends', () => {
+  it('go bottom-right on an empty plot, top-left when a mark is bottom-right, under the plot when both corners hold one', () => {
+    // The corners: top-left x 0..48, y 0..38; bottom-right x 152..200, y 62..100. A tie goes bottom-right.
+    expect(placeLabels(scene({})).legend).toBe('bottom-right');
+    expect(placeLabels(scene({ marks: [{ x: 180, y: 80, radius: 6 }] })).legend).toBe('top-left');
+    expect(placeLabels(scene({ marks: [{ x: 180, y: 80, radius: 6 }, { x: 20, y: 20, radius: 6 }] })).legend).toBe('bottom');
+  });
+
+  it('keep points\' labels out of the corner they take', () => {
+    // The point at (135, 90) keeps x 129..141 clear, outside the corner. Right of it the label would cover
+    // x 142..159.7, y 82..98: inside the corner. Left of it, x 110.3..128, is clear.
+    const layout = placeLabels(scene({ points: [point(135, 90, 'ab', '1')], marks: [pointMark(135, 90)] }));
+    expect(layout.legend).toBe('bottom-right');
+    expect(layout.points[0]!.at).toEqual(LEFT);
+  });
+});

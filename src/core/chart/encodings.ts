@@ -1,0 +1,89 @@
+// How the roofline view's fields map to what is seen: the two log axes, device -> colour and shape, bound ->
+// fill, and the two legends (Hardware and Bound) those draw, with the room the legends take.
+import { BOUND_WORDS } from '../bound-text.js';
+import { SI_PREFIXES } from '../format.js';
+import { type Geometry, decades } from './geometry.js';
+import type { LegendPlace } from './layout.js';
+import { BOUND_COLORS, DEVICE_COLORS, DEVICE_SHAPES, LABEL_FONT_SIZE, MUTED_COLOR } from './theme.js';
+import { textWidth } from './text-width.js';
+
+/** The x axis: arithmetic intensity on a log scale over the geometry's domain, a tick per decade. */
+export function xEncoding(g: Geometry) {
+  return {
+    field: 'x',
+    type: 'quantitative',
+    scale: { type: 'log', domain: g.x, nice: false },
+    axis: {
+      title: 'Arithmetic intensity (FLOP/byte)',
+      values: decades(g.x),
+      labelExpr: siLabelExpr(''),
+      grid: true,
+    },
+  } as const;
+}
+
+/** The y axis: FLOP/s on a log scale, a tick per decade; it names the × marks when there are any. */
+export function yEncoding(g: Geometry) {
+  return {
+    field: 'y',
+    type: 'quantitative',
+    scale: { type: 'log', domain: g.y, nice: false },
+    axis: { title: g.points.some((p) => p.measured) ? 'Attainable and achieved (×) FLOP/s' : 'Attainable FLOP/s', values: decades(g.y), labelExpr: siLabelExpr(' '), grid: true },
+  } as const;
+}
+
+/** Device -> outline colour, for lines and marks. */
+export function strokeEncoding(names: readonly string[], legend: LegendPlace) {
+  return deviceEncoding(names, DEVICE_COLORS, legend);
+}
+
+/** Device -> point shape; with the same field and title as the colours, Vega-Lite draws one legend for both. */
+export function shapeEncoding(names: readonly string[], legend: LegendPlace) {
+  return deviceEncoding(names, DEVICE_SHAPES, legend);
+}
+
+function deviceEncoding(names: readonly string[], cycle: readonly string[], legend: LegendPlace) {
+  return {
+    field: 'device',
+    type: 'nominal',
+    scale: { domain: names, range: names.map((_, i) => cycle[i % cycle.length]!) },
+    legend: { title: 'Hardware', orient: legend },
+  } as const;
+}
+
+/** What bounds a point -> its fill. */
+export function fillEncoding(legend: LegendPlace) {
+  return {
+    field: 'bound',
+    type: 'nominal',
+    scale: { domain: ['compute', 'memory'], range: [BOUND_COLORS.compute, BOUND_COLORS.memory] },
+    legend: { title: 'Bound', orient: legend, labelExpr: BOUND_LABEL_EXPR, symbolStrokeColor: MUTED_COLOR },
+  } as const;
+}
+
+/**
+ * The room the two legends take side by side, Hardware then Bound: each a title and a row per entry,
+ * framed and padded (theme.ts CONFIG.legend).
+ */
+export function legendSize(deviceNames: readonly string[]): { width: number; height: number } {
+  const legendWidth = (labels: readonly string[]) => Math.max(...labels.map((l) => textWidth(l, LABEL_FONT_SIZE))) + 36;
+  return {
+    width: legendWidth([...deviceNames, 'Hardware']) + 8 + legendWidth(Object.values(BOUND_WORDS)),
+    height: Math.max(deviceNames.length, 2) * 17 + 34,
+  };
+}
+
+/** The Bound legend's labels, from the one wording (bound-text.ts): the scale's values are `compute` and `memory`. */
+const BOUND_LABEL_EXPR = `datum.label === 'compute' ? ${JSON.stringify(BOUND_WORDS.compute)} : ${JSON.stringify(BOUND_WORDS.memory)}`;
+
+/**
+ * A Vega expression labelling powers of ten with SI prefixes: 1e13 -> "10 T" (with `separator` ' '),
+ * 1000 -> "1k" (with ''); below 1000 plain numbers: 0.1, 1, 10.
+ */
+function siLabelExpr(separator: string): string {
+  return SI_PREFIXES.reduceRight<string>(
+    (otherwise, [prefix, factor]) =>
+      `datum.value >= ${factor} ? format(datum.value / ${factor}, '~g') + '${separator}${prefix}' : ${otherwise}`,
+    "format(datum.value, '~g')",
+  );
+}

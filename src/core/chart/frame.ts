@@ -1,0 +1,60 @@
+// The plot's pixel frame: the geometry's data units mapped onto the fixed plot (x right, y down), and the
+// pixel shapes more than one part of the chart needs (an eave's ends, a measured pair's dashed rule).
+import type { ChartPoint, Eave, Geometry, LogScale } from './geometry.js';
+import { logScale } from './geometry.js';
+import { MEASURED_RADIUS, PLOT_HEIGHT, PLOT_WIDTH, POINT_RADIUS } from './theme.js';
+
+export type Pixel = [number, number];
+
+export interface Frame {
+  x: LogScale;
+  y: LogScale;
+  /** The data domains the scales map, lowest first. */
+  domain: { x: [number, number]; y: [number, number] };
+  /** Angle of every eave on screen, degrees clockwise: all have slope 1 in log-log. */
+  eaveAngle: number;
+}
+
+/** A dashed rule shorter than this (px) between the marks it joins is left out: they nearly touch. */
+const MIN_RULE = 4;
+
+export function frame(g: Geometry): Frame {
+  const decadeWidth = PLOT_WIDTH / Math.log10(g.x[1] / g.x[0]);
+  const decadeHeight = PLOT_HEIGHT / Math.log10(g.y[1] / g.y[0]);
+  return {
+    x: logScale(g.x, [0, PLOT_WIDTH]),
+    y: logScale(g.y, [PLOT_HEIGHT, 0]),
+    domain: { x: g.x, y: g.y },
+    eaveAngle: (-Math.atan2(decadeHeight, decadeWidth) * 180) / Math.PI,
+  };
+}
+
+export function pixel(f: Frame, p: { x: number; y: number }): Pixel {
+  return [f.x(p.x), f.y(p.y)];
+}
+
+/** Where an eave enters the plot (left or bottom edge), in data units. */
+export function eaveStart(f: Frame, bytesPerSecond: number): number {
+  return Math.max(f.domain.x[0], f.domain.y[0] / bytesPerSecond);
+}
+
+/** Pixel ends of an eave: from where it enters the plot to its ridge with the top roof. */
+export function eaveEnds(f: Frame, eave: Pick<Eave, 'bytesPerSecond' | 'toIntensity'>): [Pixel, Pixel] {
+  const from = eaveStart(f, eave.bytesPerSecond);
+  return [pixel(f, { x: from, y: from * eave.bytesPerSecond }), pixel(f, { x: eave.toIntensity, y: eave.toIntensity * eave.bytesPerSecond })];
+}
+
+/**
+ * The dashed rule from a point to its measured mark, in data units, its ends kept clear of both marks;
+ * null when they nearly touch.
+ */
+export function measuredRule(f: Frame, p: ChartPoint): { x: number; y: number; y2: number } | null {
+  if (!p.measured) return null;
+  const [x, from] = pixel(f, p);
+  const to = f.y(p.measured.y);
+  const direction = Math.sign(to - from);
+  const start = from + direction * (POINT_RADIUS + 1);
+  const end = to - direction * (MEASURED_RADIUS + 2);
+  if ((end - start) * direction < MIN_RULE) return null;
+  return { x: f.x.invert(x), y: f.y.invert(start), y2: f.y.invert(end) };
+}

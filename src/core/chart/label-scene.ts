@@ -1,0 +1,99 @@
+// What the roofline's labels are about, in pixels, and the texts each label may take (longest first): the
+// scene that label placement (layout.ts) lays out. Marks are points, baseline marks, measured marks and
+// ridges; lines are roofs, eaves and the dashed rules of measured pairs.
+import { isAboveRoof } from '../above-roof.js';
+import { byteRate, efficiency, flopRate, intensity, levelText } from '../format.js';
+import type { DeviceStyle } from './devices.js';
+import { legendSize } from './encodings.js';
+import { type Frame, eaveEnds, measuredRule, pixel } from './frame.js';
+import type { ChartPoint, Geometry } from './geometry.js';
+import type { LabelScene, Mark } from './layout.js';
+import type { Precision } from '../types.js';
+import { MEASURED_RADIUS, PLOT_HEIGHT, PLOT_WIDTH, POINT_RADIUS } from './theme.js';
+
+/** Half the size of the square a ridge's diamond keeps clear. */
+const RIDGE_RADIUS = 3;
+
+export function labelScene(g: Geometry, f: Frame, device: DeviceStyle): LabelScene {
+  const marks: Mark[] = [];
+  const lines: Array<[[number, number], [number, number]]> = [];
+  for (const p of g.points) {
+    marks.push(mark(pixel(f, p), POINT_RADIUS));
+    if (p.base) marks.push(mark(pixel(f, p.base), POINT_RADIUS));
+    if (p.measured) {
+      const [x, y] = measuredPixel(f, p);
+      marks.push(mark([x, y], MEASURED_RADIUS + 1));
+      const rule = measuredRule(f, p);
+      if (rule) lines.push([[x, f.y(rule.y)], [x, f.y(rule.y2)]]);
+    }
+  }
+  for (const d of g.devices) {
+    for (const ridge of d.ridges) marks.push(mark(pixel(f, { x: ridge.intensity, y: ridge.flopsPerSecond }), RIDGE_RADIUS));
+    for (const roof of d.roofs) lines.push([pixel(f, { x: roof.fromIntensity, y: roof.flopsPerSecond }), [PLOT_WIDTH, f.y(roof.flopsPerSecond)]]);
+    for (const eave of d.eaves) lines.push(eaveEnds(f, eave));
+  }
+
+  return {
+    width: PLOT_WIDTH,
+    height: PLOT_HEIGHT,
+    marks,
+    lines,
+    legend: legendSize(device.names),
+    roofs: g.devices.flatMap((d) =>
+      d.roofs.map((roof) => ({ y: f.y(roof.flopsPerSecond), start: f.x(roof.fromIntensity), texts: roofTexts(device.name(d.id), roof.precision, roof.flopsPerSecond) })),
+    ),
+    points: g.points.map((p) => {
+      const [x, y] = pixel(f, p);
+      return { x, y, name: pointText(p, p.result.model), number: String(p.number) };
+    }),
+    measured: g.points.flatMap((p) => {
+      if (!p.measured) return [];
+      const [x, y] = measuredPixel(f, p);
+      const above = isAboveRoof(p.result);
+      return [{ x, y, texts: measuredTexts(efficiency(p.measured.efficiency), above), required: above }];
+    }),
+    eaves: g.devices.flatMap((d) =>
+      d.eaves.map((eave) => {
+        const short = `${levelText(eave.level)} ${byteRate(eave.bytesPerSecond)}`;
+        const [from, to] = eaveEnds(f, eave);
+        return { from, to, texts: g.devices.length > 1 ? [`${device.name(d.id)} · ${short}`, short] : [short] };
+      }),
+    ),
+    eaveAngle: f.eaveAngle,
+    ridges: g.devices.flatMap((d) =>
+      d.ridges.map((ridge) => {
+        const [x, y] = pixel(f, { x: ridge.intensity, y: ridge.flopsPerSecond });
+        return { x, y, text: intensity(ridge.intensity) };
+      }),
+    ),
+  };
+}
+
+/** Where a measured pair's × is drawn: achieved FLOP/s at the point's own intensity. */
+export function measuredPixel(f: Frame, p: ChartPoint): [number, number] {
+  return pixel(f, { x: p.x, y: p.measured!.y });
+}
+
+function mark([x, y]: [number, number], radius: number): Mark {
+  return { x, y, radius };
+}
+
+/** "H100 SXM · fp16 roof 989 TFLOP/s", then shorter: the line's colour still names the device. */
+function roofTexts(deviceName: string, precision: Precision, flopsPerSecond: number): string[] {
+  const value = flopRate(flopsPerSecond, precision);
+  return [`${deviceName} · ${precision} roof ${value}`, `${deviceName} · ${precision} ${value}`, `${precision} ${value}`];
+}
+
+/** "measured 44% of attainable", then shorter; "above roof" says the inputs are off, so it stays in every form. */
+function measuredTexts(share: string, above: boolean): string[] {
+  return above
+    ? [`above roof: measured ${share} of attainable`, `above roof (${share})`, 'above roof']
+    : [`measured ${share} of attainable`, `measured ${share}`, share];
+}
+
+/** A point's label; a value the log scale could not show is named. */
+function pointText(p: ChartPoint, text: string): string {
+  if (p.clamp === 'infinite-intensity') return `${text} (I = ∞)`;
+  if (p.clamp === 'zero-intensity') return `${text} (I = 0)`;
+  return text;
+}

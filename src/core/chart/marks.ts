@@ -1,0 +1,210 @@
+// The roofline view's lines and marks as Vega-Lite layers, each a plain function of the geometry: roofs and
+// eaves, ridges, baseline marks and the arrows from them, measured pairs, and the points themselves.
+import { isAboveRoof } from '../above-roof.js';
+import { byteRate, flopPerByte, flopRate, levelText } from '../format.js';
+import type { DeviceStyle } from './devices.js';
+import { fillEncoding, shapeEncoding, strokeEncoding, xEncoding, yEncoding } from './encodings.js';
+import { type Frame, eaveStart, measuredRule, pixel } from './frame.js';
+import type { Geometry } from './geometry.js';
+import type { LegendPlace } from './layout.js';
+import type { Layer, Row } from './spec-types.js';
+import { ABOVE_ROOF_COLOR, MEASURED_RADIUS, MUTED_COLOR, POINT_RADIUS, POINT_SIZE } from './theme.js';
+import { TOOLTIP, tooltipFields } from './tooltip.js';
+
+/** What every layer is drawn from: the geometry, its pixel frame, the devices' styles, where the legends sit. */
+export interface Plot {
+  g: Geometry;
+  f: Frame;
+  device: DeviceStyle;
+  legend: LegendPlace;
+}
+
+/** An arrow shorter than this (px) would hide under its own head: the point did not move visibly. */
+const MIN_ARROW = 14;
+/** The measured mark: an x, as a Vega symbol path (scaled to half its size), stroked not filled. */
+const X_SHAPE = 'M-1,-1L1,1M-1,1L1,-1';
+
+/** Roofs and eaves as rules from (x, y) to (x2, y2), coloured by device. */
+export function roofLinesLayer({ g, f, device, legend }: Plot): Layer {
+  const values: Row[] = [];
+  for (const d of g.devices) {
+    const name = device.name(d.id);
+    for (const roof of d.roofs) {
+      values.push({
+        x: roof.fromIntensity,
+        y: roof.flopsPerSecond,
+        x2: g.x[1],
+        y2: roof.flopsPerSecond,
+        device: name,
+        what: `${roof.precision} roof`,
+        value: flopRate(roof.flopsPerSecond, roof.precision),
+      });
+    }
+    for (const eave of d.eaves) {
+      const from = eaveStart(f, eave.bytesPerSecond);
+      values.push({
+        x: from,
+        y: from * eave.bytesPerSecond,
+        x2: eave.toIntensity,
+        y2: eave.toIntensity * eave.bytesPerSecond,
+        device: name,
+        what: `${levelText(eave.level)} bandwidth`,
+        value: byteRate(eave.bytesPerSecond),
+      });
+    }
+  }
+  return {
+    data: { values },
+    mark: { type: 'rule', strokeWidth: 2, strokeCap: 'round' },
+    encoding: {
+      x: xEncoding(g),
+      y: yEncoding(g),
+      x2: { field: 'x2' },
+      y2: { field: 'y2' },
+      stroke: strokeEncoding(device.names, legend),
+      tooltip: [
+        { field: 'device', title: 'hardware' },
+        { field: 'what', title: 'line' },
+        { field: 'value', title: 'value' },
+      ],
+    },
+  };
+}
+
+/** A small white diamond where a roof meets an eave. */
+export function ridgeLayer({ g, device, legend }: Plot): Layer {
+  const values = g.devices.flatMap((d) =>
+    d.ridges.map((ridge) => ({
+      x: ridge.intensity,
+      y: ridge.flopsPerSecond,
+      device: device.name(d.id),
+      ridge: `${flopPerByte(ridge.intensity)} (${ridge.precision} roof, ${levelText(ridge.level)})`,
+    })),
+  );
+  return {
+    data: { values },
+    mark: { type: 'point', shape: 'diamond', size: 40, filled: true, fill: 'white', strokeWidth: 1.5 },
+    encoding: {
+      x: xEncoding(g),
+      y: yEncoding(g),
+      stroke: strokeEncoding(device.names, legend),
+      tooltip: [
+        { field: 'device', title: 'hardware' },
+        { field: 'ridge', title: 'ridge point' },
+      ],
+    },
+  };
+}
+
+/** Hollow baseline marks, in their device's shape and colour; none without a baseline. */
+export function baselineLayers({ g, device, legend }: Plot): Layer[] {
+  const marks: Row[] = g.points.flatMap((p) =>
+    p.base ? [{ x: p.base.x, y: p.base.y, device: device.name(p.result.hardware), ...tooltipFields(p, device.name) }] : [],
+  );
+  if (marks.length === 0) return [];
+  return [
+    {
+      data: { values: marks },
+      mark: { type: 'point', filled: false, size: POINT_SIZE, strokeWidth: 1.5, opacity: 0.9 },
+      encoding: {
+        x: xEncoding(g),
+        y: yEncoding(g),
+        shape: shapeEncoding(device.names, legend),
+        stroke: strokeEncoding(device.names, legend),
+        tooltip: TOOLTIP,
+      },
+    },
+  ];
+}
+
+/** An arrow from each baseline mark to its head point, where it moved visibly: a rule, and a triangle at its tip. */
+export function arrowLayers({ g, f }: Plot): Layer[] {
+  const arrows: Row[] = [];
+  for (const p of g.points) {
+    if (!p.base) continue;
+    const [bx, by] = pixel(f, p.base);
+    const [hx, hy] = pixel(f, p);
+    const length = Math.hypot(hx - bx, hy - by);
+    if (length < MIN_ARROW) continue;
+    const [ux, uy] = [(hx - bx) / length, (hy - by) / length];
+    const start = [bx + ux * (POINT_RADIUS + 1), by + uy * (POINT_RADIUS + 1)] as const;
+    const tip = [hx - ux * (POINT_RADIUS + 4), hy - uy * (POINT_RADIUS + 4)] as const;
+    arrows.push({
+      x: f.x.invert(start[0]),
+      y: f.y.invert(start[1]),
+      x2: f.x.invert(tip[0]),
+      y2: f.y.invert(tip[1]),
+      // The head is a triangle pointing up, turned clockwise to point from base to head.
+      angle: ((Math.atan2(ux, -uy) * 180) / Math.PI + 360) % 360,
+    });
+  }
+  if (arrows.length === 0) return [];
+  return [
+    {
+      data: { values: arrows },
+      mark: { type: 'rule', color: MUTED_COLOR, strokeWidth: 1.3 },
+      encoding: { x: xEncoding(g), y: yEncoding(g), x2: { field: 'x2' }, y2: { field: 'y2' } },
+    },
+    {
+      data: { values: arrows },
+      mark: { type: 'point', shape: 'triangle-up', filled: true, color: MUTED_COLOR, size: 36, opacity: 1 },
+      encoding: {
+        x: { field: 'x2', type: 'quantitative', scale: { type: 'log', domain: g.x, nice: false } },
+        y: { field: 'y2', type: 'quantitative', scale: { type: 'log', domain: g.y, nice: false } },
+        angle: { field: 'angle', type: 'quantitative', scale: null },
+      },
+    },
+  ];
+}
+
+/** For pairs with a measured time: a thin dashed rule down (or up) from the point, and an x at achieved FLOP/s. */
+export function measuredLayers({ g, f, device }: Plot): Layer[] {
+  const marks: Row[] = [];
+  const rules: Row[] = [];
+  for (const p of g.points) {
+    if (!p.measured) continue;
+    const above = isAboveRoof(p.result);
+    const color = above ? ABOVE_ROOF_COLOR : device.color(p.result.hardware);
+    marks.push({ x: p.x, y: p.measured.y, color, ...tooltipFields(p, device.name), above });
+    const rule = measuredRule(f, p);
+    if (rule) rules.push({ ...rule, color });
+  }
+  if (marks.length === 0) return [];
+  // Colour from the datum, not a stroke encoding: that would join the device scale and split its legend.
+  const stroke = { expr: 'datum.color' };
+  return [
+    {
+      data: { values: rules },
+      mark: { type: 'rule', strokeWidth: 1, strokeDash: [3, 3], stroke },
+      encoding: { x: xEncoding(g), y: yEncoding(g), y2: { field: 'y2' } },
+    },
+    {
+      data: { values: marks },
+      mark: { type: 'point', shape: X_SHAPE, filled: false, size: (2 * MEASURED_RADIUS) ** 2, strokeWidth: 2, opacity: 1, stroke },
+      encoding: { x: xEncoding(g), y: yEncoding(g), tooltip: TOOLTIP },
+    },
+  ];
+}
+
+/** A point per model x hardware at its attainable FLOP/s: shaped and outlined by device, filled by bound. */
+export function pointLayer({ g, device, legend }: Plot): Layer {
+  const values = g.points.map((p) => ({
+    x: p.x,
+    y: p.y,
+    device: device.name(p.result.hardware),
+    bound: p.result.bound,
+    ...tooltipFields(p, device.name),
+  }));
+  return {
+    data: { values },
+    mark: { type: 'point', filled: true, size: POINT_SIZE, strokeWidth: 1.5, opacity: 1 },
+    encoding: {
+      x: xEncoding(g),
+      y: yEncoding(g),
+      shape: shapeEncoding(device.names, legend),
+      stroke: strokeEncoding(device.names, legend),
+      fill: fillEncoding(legend),
+      tooltip: TOOLTIP,
+    },
+  };
+}

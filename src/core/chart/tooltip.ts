@@ -1,0 +1,47 @@
+// A point's tooltip: the fields every mark of a model x hardware pair shows (its point, its baseline mark,
+// its measured mark, its line in the numbered list), every figure formatted for people.
+import { isAboveRoof } from '../above-roof.js';
+import { boundText } from '../bound-text.js';
+import { efficiency, flopPerByte, flopRate, levelText, perSecond, time } from '../format.js';
+import type { ChartPoint } from './geometry.js';
+import type { Row } from './spec-types.js';
+
+/** The tooltip's rows, in order, for Vega-Lite's `tooltip` channel. */
+export const TOOLTIP = [
+  { field: 'pair', title: 'model × hardware' },
+  { field: 'boundBy', title: 'bound' },
+  { field: 'intensityText', title: 'intensity' },
+  { field: 'attainable', title: 'attainable' },
+  { field: 'timeText', title: 'time per pass' },
+  { field: 'measuredText', title: 'measured' },
+  { field: 'baseline', title: 'baseline' },
+  { field: 'note', title: 'note' },
+];
+
+/** The fields TOOLTIP names, for the datum of point `p`. */
+export function tooltipFields(p: ChartPoint, deviceName: (id: string) => string): Row {
+  const r = p.result;
+  const intensities = Object.entries(r.intensity).map(([level, value]) => `${levelText(level)} ${flopPerByte(value)}`);
+  const base = r.base && p.base ? `${flopRate(p.base.flopsPerSecond, undefined)}, ${boundText(r.base.bindingLevel)}, ${time(r.base.seconds)}` : 'none';
+  const notes = [
+    p.clamp === 'infinite-intensity' ? 'no bytes moved: infinite intensity, drawn at the right edge' : null,
+    p.clamp === 'zero-intensity' ? 'no FLOPs: zero intensity, drawn at the left edge' : null,
+    p.base?.clamp === 'infinite-intensity' ? 'baseline moved no bytes: drawn at the right edge' : null,
+    p.base?.clamp === 'zero-intensity' ? 'baseline did no FLOPs: drawn at the left edge' : null,
+    p.measured && isAboveRoof(p.result) ? 'measured above its roof: the measured time or the FLOPs, bytes or device figures are off' : null,
+    p.measured?.clamped ? 'achieved FLOP/s not drawable on a log scale: drawn at the plot\'s edge' : null,
+  ].filter((n) => n !== null);
+  return {
+    pair: `${p.number}. ${r.model} on ${deviceName(r.hardware)} (${r.precision}, batch ${r.batch})`,
+    boundBy: boundText(r.bindingLevel),
+    intensityText: intensities.join(', ') || 'no bytes given',
+    attainable: flopRate(p.flopsPerSecond, r.precision),
+    timeText: `${time(r.seconds)} (${perSecond(r.throughput)})`,
+    measuredText:
+      p.measured && r.measuredSeconds !== null
+        ? `${time(r.measuredSeconds)}, ${flopRate(p.measured.flopsPerSecond, r.precision)}: measured ${efficiency(p.measured.efficiency)} of attainable`
+        : 'not measured',
+    baseline: base,
+    note: notes.join('; ') || '-',
+  };
+}
