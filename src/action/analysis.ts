@@ -5,11 +5,12 @@ import * as core from '@actions/core';
 import type { Config } from '../core/config/index.js';
 import { parseReport, REPORT_MAX_BYTES, ReportFileError } from '../core/report/schema.js';
 import type { Report } from '../core/report/types.js';
-import { chooseBaseline } from '../github/baseline.js';
-import type { Octokit } from '../github/client.js';
-import { analyse } from '../shell/check.js';
+import { analyse, type Baseline } from '../shell/analyse.js';
 import { workingTree } from '../shell/sources.js';
+import { baseSource } from './base-source.js';
+import { chooseBaseline } from './baseline.js';
 import type { Event } from './event.js';
+import type { GitHubApi } from './github-api.js';
 import type { Settings } from './inputs.js';
 
 export interface Analysis {
@@ -18,10 +19,23 @@ export interface Analysis {
   positions: Config['positions'] | null;
 }
 
-export async function obtainReport(settings: Settings, event: Event, octokit: Octokit, workspace: string): Promise<Analysis> {
+export async function obtainReport(settings: Settings, event: Event, api: GitHubApi, workspace: string): Promise<Analysis> {
   if (settings.report !== null) return { report: await readReport(settings.report), positions: null };
-  const { baseline, none } = await chooseBaseline(settings.baseline, settings.config, event, octokit, workspace);
+  const setting = settings.baseline;
+  const fileExists = setting.kind === 'file' && (await workingTree(setting.file).readText(setting.file)) !== null;
+  const choice = chooseBaseline({ setting, config: settings.config, event, fileExists });
+  const baseline: Baseline =
+    choice.kind === 'none'
+      ? { kind: 'none' }
+      : choice.kind === 'file'
+        ? { kind: 'config', source: workingTree(choice.file), file: choice.file }
+        : {
+            kind: 'config',
+            source: baseSource({ commit: choice.commit, readAtBase: (file) => api.readFileAt(choice.commit.sha, file), workspace, warn: core.warning }),
+            file: choice.file,
+          };
   const { report, head } = await analyse({ source: workingTree(settings.config), file: settings.config }, baseline);
+  const none = choice.kind === 'none' ? choice.why : null;
   if (none) core.info(`No baseline (${none}): only budgets and above-roof apply.`);
   else if (report.baseline === null) core.info(`No baseline (${settings.config} does not exist at the base): only budgets and above-roof apply.`);
   else core.info(`Baseline: ${report.baseline}`);

@@ -8,11 +8,11 @@ import { COMMENT_LIMIT, EDITOR_URL_LIMIT } from '../core/limits.js';
 import { reportJson } from '../core/report/build.js';
 import { renderMarkdown, type ChartEmbed } from '../core/report/markdown.js';
 import type { Report } from '../core/report/types.js';
-import { assetPath, publishAsset } from '../github/assets.js';
-import { describeApiError, isForbidden, type Octokit } from '../github/client.js';
-import { findSticky, isLater, postComment, stampLine, stickyMarker, tokenAuthor, writeSticky, type Stamp, type Thread } from '../github/comment.js';
-import { pullRequestOfRun } from '../github/pulls.js';
+import { assetPath } from '../github/assets.js';
+import { describeApiError, isForbidden } from '../github/client.js';
+import { isLater, stampLine, stickyMarker, type Stamp, type Thread } from '../github/comment.js';
 import type { Event, PullRequest } from './event.js';
+import type { GitHubApi } from './github-api.js';
 import type { Settings } from './inputs.js';
 
 export interface Shared {
@@ -38,7 +38,7 @@ export interface Chart {
   spec: unknown;
 }
 
-export async function share(report: Report, chart: Chart, settings: Settings, event: Event, octokit: Octokit): Promise<Shared> {
+export async function share(report: Report, chart: Chart, settings: Settings, event: Event, api: GitHubApi): Promise<Shared> {
   const notes: string[] = [];
   // A comment holds 65,536 characters; a link of up to 20,000 still leaves room for the report.
   const editorUrl = chart.spec ? vegaEditorUrl(chart.spec, EDITOR_URL_LIMIT) : null;
@@ -61,7 +61,7 @@ export async function share(report: Report, chart: Chart, settings: Settings, ev
 
   let embed: ChartEmbed | null = null;
   try {
-    const pr = event.pullRequest ?? (event.workflowRun ? await pullRequestOfRun(octokit, event.repo, event.workflowRun) : null);
+    const pr = event.pullRequest ?? (event.workflowRun ? await pullOfRun(api, event.workflowRun) : null);
     if (!pr) {
       core.info(`No pull request to comment on for this ${event.name} event.`);
       return shared(text(`No chart image: there is no pull request to comment on. ${outDir}.`));
@@ -70,10 +70,10 @@ export async function share(report: Report, chart: Chart, settings: Settings, ev
       repo: event.repo,
       issueNumber: pr.number,
       marker: stickyMarker(settings.config),
-      author: settings.comment === 'new' ? { kind: 'anyone' } : await tokenAuthor(octokit, settings.token),
+      author: settings.comment === 'new' ? { kind: 'anyone' } : await api.tokenAuthor(),
     };
     const stamp: Stamp = { order: event.order, digest: digest(report) };
-    const found = settings.comment === 'new' ? [] : await findSticky(octokit, thread);
+    const found = settings.comment === 'new' ? [] : await api.findSticky(thread);
     const last = found[0];
     const left = (why: string) => {
       core.info(`Comment left as it is: ${why}.`);
@@ -84,7 +84,7 @@ export async function share(report: Report, chart: Chart, settings: Settings, ev
       return left(last ? 'the report has not changed since' : 'nothing changed against the baseline');
     }
 
-    embed = await publishChart(chart.svg, pr, settings, event, octokit, notes, text);
+    embed = await publishChart(chart.svg, pr, settings, event, api, notes, text);
     const body = renderMarkdown(report, {
       chart: embed,
       editorUrl,
@@ -92,7 +92,7 @@ export async function share(report: Report, chart: Chart, settings: Settings, ev
       footer: `<sub>roofline-gate for ${pr.headSha.slice(0, 7)} · [workflow run](${event.runUrl})</sub>`,
       limit: COMMENT_LIMIT,
     });
-    const url = settings.comment === 'new' ? await postComment(octokit, thread, body) : (await writeSticky(octokit, thread, body, stamp, found)).url;
+    const url = settings.comment === 'new' ? await api.postComment(thread, body) : (await api.writeSticky(thread, body, stamp, found)).url;
     core.info(`Comment: ${url}`);
     return shared(embed, url);
   } catch (error) {
@@ -111,14 +111,14 @@ async function publishChart(
   pr: PullRequest,
   settings: Settings,
   event: Event,
-  octokit: Octokit,
+  api: GitHubApi,
   notes: string[],
   text: (reason: string) => ChartEmbed,
 ): Promise<ChartEmbed> {
   if (settings.chartBranch === null) return text('No chart image: `chart-branch` is empty, so charts are never pushed; this is the text roofline.');
   if (svg === undefined) return text('No chart image: the chart could not be drawn; this is the text roofline.');
   try {
-    const url = await publishAsset(octokit, {
+    const url = await api.publishAsset({
       repo: event.repo,
       branch: settings.chartBranch,
       path: assetPath(event.repo, pr.number, pr.headSha),
@@ -136,6 +136,11 @@ async function publishChart(
     notes.push(`No chart image: ${why}.`);
     return text(`No chart image: ${why}; this is the text roofline.`);
   }
+}
+
+async function pullOfRun(api: GitHubApi, run: NonNullable<Event['workflowRun']>): Promise<PullRequest | null> {
+  const number = await api.pullRequestOfRun(run);
+  return number === null ? null : { number, headSha: run.headSha, fromFork: false };
 }
 
 /** Identifies the report's content, for `comment: changed`. */
