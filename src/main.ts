@@ -29,7 +29,7 @@ export async function run(): Promise<void> {
     await writeOutDir(settings.outDir, artifacts);
     annotateFindings(analysis, workspace);
     const chart = { svg: artifacts['roofline.svg'], spec: JSON.parse(artifacts['roofline.vl.json'] ?? 'null') as unknown };
-    const shared = await share(report, chart, settings, event, api);
+    const shared = await share(report, chart, settings, event, api, core);
 
     setOutputs(report, settings.outDir, artifacts, shared);
     await writeSummary(report, shared);
