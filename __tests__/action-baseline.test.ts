@@ -8,9 +8,7 @@ import { pullRequestEvent, pushEvent, workflowRunEvent } from './__fixtures__/ev
 import { makeRepo } from './e2e/harness.js';
 import { baseSource, type ReadAtBase } from '../src/action/base-source.js';
 import { afterContentsFailure, chooseBaseline, type BaselineFacts } from '../src/action/baseline.js';
-import { analyse } from '../src/shell/analyse.js';
 import { loadConfig } from '../src/shell/load-config.js';
-import { workingTree } from '../src/shell/sources.js';
 
 const facts = (overrides: Partial<BaselineFacts>): BaselineFacts => ({
   setting: { kind: 'auto' }, config: 'ml/roofline.yml', event: pullRequestEvent(), fileExists: false, ...overrides,
@@ -97,21 +95,6 @@ describe('baseSource', () => {
     expect(await none.readText('new.yml')).toBeNull();
     expect(await none.readText(path.join('..', 'elsewhere.yml'))).toBeNull();
     expect(asked).toEqual(['new.yml']);
-  });
-
-  it('a config new in the pull request (404 at the base) is no baseline, and budgets still apply', async () => {
-    const head = CONFIG.replace('ops: { file: ops/model.csv }', 'flops: 10 GFLOP\n    bytes: 1 GB') + 'gate:\n  budgets:\n    max-latency: 1 ms\n';
-    const fresh = makeRepo({}, { 'roofline.yml': head });
-    try {
-      const { report } = await analyse(
-        { source: workingTree(), file: path.join(fresh.dir, 'roofline.yml') },
-        { kind: 'config', source: source(async () => null), file: path.join(fresh.dir, 'roofline.yml') },
-      );
-      expect(report.baseline).toBeNull();
-      expect(report.findings.map((f) => [f.rule, f.severity])).toEqual([['max-latency', 'fail']]);
-    } finally {
-      rmSync(fresh.dir, { recursive: true, force: true });
-    }
   });
 
   it('falls back to the local clone, once and with a warning, when the API fails otherwise', async () => {

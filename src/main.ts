@@ -23,7 +23,7 @@ export async function run(): Promise<void> {
     const octokit = createClient(settings.token, { baseUrl: context.apiUrl, backoffMs: settings.backoffMs, log: core });
     const api = gitHubApi(octokit, event.repo, settings.token);
 
-    const analysis = await obtainReport(settings, event, api, workspace);
+    const analysis = await obtainReport(settings, event, api, workspace, core);
     const { report } = analysis;
     const artifacts = await renderArtifacts(report, {}, core.warning);
     await writeOutDir(settings.outDir, artifacts);

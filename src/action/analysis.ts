@@ -1,7 +1,6 @@
 // The report the action reports on: analysed here from the config and its baseline, or read from a
 // report.json another job computed (the fork pattern), which is validated first as untrusted input.
 import { readFile, stat } from 'node:fs/promises';
-import * as core from '@actions/core';
 import type { Config } from '../core/config/index.js';
 import { parseReport, REPORT_MAX_BYTES, ReportFileError } from '../core/report/schema.js';
 import type { Report } from '../core/report/types.js';
@@ -19,7 +18,13 @@ export interface Analysis {
   positions: Config['positions'] | null;
 }
 
-export async function obtainReport(settings: Settings, event: Event, api: GitHubApi, workspace: string): Promise<Analysis> {
+/** Where obtainReport() says which baseline it used: @actions/core in the action. */
+export interface Log {
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+export async function obtainReport(settings: Settings, event: Event, api: GitHubApi, workspace: string, log: Log): Promise<Analysis> {
   if (settings.report !== null) return { report: await readReport(settings.report), positions: null };
   const setting = settings.baseline;
   const fileExists = setting.kind === 'file' && (await workingTree(setting.file).readText(setting.file)) !== null;
@@ -31,14 +36,14 @@ export async function obtainReport(settings: Settings, event: Event, api: GitHub
         ? { kind: 'config', source: workingTree(choice.file), file: choice.file }
         : {
             kind: 'config',
-            source: baseSource({ commit: choice.commit, readAtBase: (file) => api.readFileAt(choice.commit.sha, file), workspace, warn: core.warning }),
+            source: baseSource({ commit: choice.commit, readAtBase: (file) => api.readFileAt(choice.commit.sha, file), workspace, warn: log.warning }),
             file: choice.file,
           };
   const { report, head } = await analyse({ source: workingTree(settings.config), file: settings.config }, baseline);
   const none = choice.kind === 'none' ? choice.why : null;
-  if (none) core.info(`No baseline (${none}): only budgets and above-roof apply.`);
-  else if (report.baseline === null) core.info(`No baseline (${settings.config} does not exist at the base): only budgets and above-roof apply.`);
-  else core.info(`Baseline: ${report.baseline}`);
+  if (none) log.info(`No baseline (${none}): only budgets and above-roof apply.`);
+  else if (report.baseline === null) log.info(`No baseline (${settings.config} does not exist at the base): only budgets and above-roof apply.`);
+  else log.info(`Baseline: ${report.baseline}`);
   return { report, positions: head.positions };
 }
 
