@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { obtainReport, type Log } from '../src/action/analysis.js';
+import { obtainReport } from '../src/action/analysis.js';
+import type { Log } from '../src/action/log.js';
 import { reportJson } from '../src/core/report/build.js';
 import { renderMarkdown } from '../src/core/report/markdown.js';
 import { BASE_SHA, pullRequestEvent, pushEvent, settings, workflowRunEvent } from './__fixtures__/event.js';
@@ -22,7 +23,7 @@ afterAll(() => {
 
 function run(options: { settings?: Parameters<typeof settings>[0]; event?: ReturnType<typeof pullRequestEvent>; base?: Record<string, string> } = {}) {
   const said: string[] = [];
-  const log: Log = { info: (m) => said.push(m), warning: (m) => said.push(`warning: ${m}`) };
+  const log: Pick<Log, 'info' | 'warning'> = { info: (m) => said.push(m), warning: (m) => said.push(`warning: ${m}`) };
   const files = options.base ?? {};
   const api = fakeApi({ readFileAt: async (_sha, file) => (file in files ? Buffer.from(files[file]!) : null) });
   return { api, said, analysis: obtainReport(settings(options.settings), options.event ?? pullRequestEvent(), api, repo.dir, log) };

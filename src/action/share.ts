@@ -10,6 +10,7 @@ import { chartFailure, chartPlan, commentAction, commentFailure, digest, hasChan
 import type { Event, PullRequest } from './event.js';
 import type { GitHubApi } from './github-api.js';
 import type { Settings } from './inputs.js';
+import type { Log } from './log.js';
 
 export interface Shared {
   /** The comment that shows this report (posted now or earlier); null when there is none. */
@@ -27,13 +28,6 @@ export interface Shared {
 export interface Chart {
   svg: string | undefined;
   spec: unknown;
-}
-
-/** Where share() says what it did: @actions/core in the action. */
-export interface Log {
-  info(message: string): void;
-  notice(message: string): void;
-  warning(message: string): void;
 }
 
 export async function share(report: Report, chart: Chart, settings: Settings, event: Event, api: GitHubApi, log: Log): Promise<Shared> {
