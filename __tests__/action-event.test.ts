@@ -2,8 +2,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { createRequire } from 'node:module';
 import { readEvent, type RunnerContext } from '../src/action/event.js';
-import { hasChanges } from '../src/action/share.js';
-import type { Report } from '../src/core/report/types.js';
 
 const require = createRequire(import.meta.url);
 const examples = require('@octokit/webhooks-examples') as Array<{ name: string; examples: Array<Record<string, any>> }>;
@@ -60,23 +58,5 @@ describe('readEvent', () => {
     const into = (url: string, number: number) => ({ number, base: { repo: { url } } });
     payload.workflow_run.pull_requests = [into('https://api.github.com/repos/someone/fork', 3), into('https://api.github.com/repos/Codertocat/Hello-World', 4)];
     expect(readEvent(context('workflow_run', payload)).workflowRun!.pullNumbers).toEqual([4]);
-  });
-});
-
-describe('hasChanges (comment: changed)', () => {
-  const snapshot = { intensity: { dram: 10 }, attainableFlopsPerSecond: 1, bound: 'memory' as const, bindingLevel: 'dram', seconds: 1, throughput: 1, efficiency: null };
-  const result = { intensity: { dram: 10 }, bound: 'memory', bindingLevel: 'dram', seconds: 1, base: snapshot };
-  const report = (results: object[], extra: Partial<Report> = {}) => ({ findings: [], removed: [], results, ...extra }) as unknown as Report;
-
-  it('is false when every figure is as in the baseline, infinite intensities too', () => {
-    const infinite = { ...result, intensity: { dram: Infinity }, base: { ...snapshot, intensity: { dram: Infinity } } };
-    expect(hasChanges(report([result, infinite]))).toBe(false);
-  });
-
-  it('is true for a moved figure, a new pair, a removed pair or a finding', () => {
-    expect(hasChanges(report([{ ...result, seconds: 1.01 }]))).toBe(true);
-    expect(hasChanges(report([{ ...result, base: null }]))).toBe(true);
-    expect(hasChanges(report([result], { removed: [{}] as never }))).toBe(true);
-    expect(hasChanges(report([result], { findings: [{}] as never }))).toBe(true);
   });
 });

@@ -62,6 +62,16 @@ describe('publishAsset', () => {
     expect(['a.svg', 'b.svg', 'c.svg'].map((file) => suite.github.fileAt('assets-c', file))).toEqual(['a', 'b', 'c']);
   });
 
+  it('builds on the new tip after a 422 (not a fast-forward) from updating the branch', async () => {
+    const octokit = client();
+    await publishAsset(octokit, asset('assets-e', 'old.svg', 'old'));
+    suite.github.fault({ operation: 'git/update-ref', status: 422, message: 'Update is not a fast forward' });
+    const url = await publishAsset(octokit, asset('assets-e', 'new.svg', 'new'));
+    expect(url).toBe(`https://github.example/${OWNER}/${REPO}/blob/${tipOf('assets-e')}/new.svg?raw=true`);
+    expect(['old.svg', 'new.svg'].map((file) => suite.github.fileAt('assets-e', file))).toEqual(['old', 'new']);
+    expect(suite.github.log.filter((entry) => entry.operation === 'git/update-ref').map((entry) => entry.status).slice(-2)).toEqual([422, 200]);
+  });
+
   it('fails with a 403 the caller can tell apart when the token may not push', async () => {
     const error = await publishAsset(client(READ_ONLY), asset('assets-d', 'a.svg', 'a')).catch((e: unknown) => e);
     expect(isForbidden(error)).toBe(true);

@@ -124,6 +124,13 @@ describe('writeSticky', () => {
     expect((await findSticky(client(), t)).map((s) => s.id)).toEqual([ours.id]);
   });
 
+  it('for a personal token, is the comment of its login only', async () => {
+    const t = { ...thread(), author: { kind: 'login', login: 'ci-user' } } as Thread;
+    suite.github.addComment(t.issueNumber, body(t, stamp(1), 'someone else'), { login: 'other-user', id: 6, type: 'User' });
+    const mine = suite.github.addComment(t.issueNumber, body(t, stamp(2), 'mine'), { login: 'ci-user', id: 5, type: 'User' });
+    expect((await findSticky(client(PAT), t)).map((s) => s.id)).toEqual([mine.id]);
+  });
+
   it('keeps two configs apart', async () => {
     const a = thread('a.yml');
     const b = { ...a, marker: stickyMarker('b.yml') };

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CATALOG } from '../src/core/catalog/index.js';
 import { parseConfig } from '../src/core/config/index.js';
-import { analyse } from '../src/shell/check.js';
+import { analyse } from '../src/shell/analyse.js';
 import { workingTree } from '../src/shell/sources.js';
 import { CLI } from './setup/dist.js';
 

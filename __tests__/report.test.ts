@@ -7,7 +7,7 @@ import { COMMENT_LIMIT } from '../src/core/limits.js';
 import { fence, renderMarkdown } from '../src/core/report/markdown.js';
 import { renderText } from '../src/core/report/text.js';
 import type { Report } from '../src/core/report/types.js';
-import { renderArtifacts } from '../src/shell/check.js';
+import { renderArtifacts } from '../src/shell/artifacts.js';
 
 const config = (models: string, gate = '') => loadConfig(`version: 1\nhardware: gtx-1080-ti\nmodels:\n${models}${gate}`, 'roofline.yml');
 

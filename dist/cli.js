@@ -18,7 +18,7 @@ import {
   snapshotText,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-4DN4PIEN.js";
+} from "./chunks/chunk-32YGVSAD.js";
 import {
   si
 } from "./chunks/chunk-2DSUDLA4.js";

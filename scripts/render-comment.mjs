@@ -62,7 +62,7 @@ try {
   const cli = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'check', '--base', 'base.yml', '--out', 'out'], { cwd: dir, encoding: 'utf8' });
   if (cli.status === 2) throw new Error(cli.stderr);
   const report = readFileSync(path.join(dir, 'out', 'report.md'), 'utf8');
-  // What share.ts adds around the report: two hidden markers and the footer.
+  // What src/action/comment-body.ts adds around the report: two hidden markers and the footer.
   const comment = [
     '<!-- roofline-gate:sticky roofline.yml -->',
     '<!-- roofline-gate:run 2025-01-01T00:00:00.000Z 1 1 0 -->',

@@ -9,7 +9,9 @@ import { reportJson } from './core/report/build.js';
 import { renderMarkdown } from './core/report/markdown.js';
 import { renderText, type Style } from './core/report/text.js';
 import { nearestWord } from './core/nearest-word.js';
-import { analyse, renderArtifacts, writeOutDir, type Baseline } from './shell/check.js';
+import { analyse, type Baseline } from './shell/analyse.js';
+import { renderArtifacts } from './shell/artifacts.js';
+import { writeOutDir } from './shell/out-dir.js';
 import { gitRef, UsageError, workingTree } from './shell/sources.js';
 
 const VERSION = '0.1.0';

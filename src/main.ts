@@ -7,26 +7,29 @@ import { obtainReport } from './action/analysis.js';
 import { readEvent } from './action/event.js';
 import { InputError, readSettings } from './action/inputs.js';
 import { gateFailure, setOutputs, writeSummary } from './action/outputs.js';
+import { gitHubApi } from './action/github-api.js';
 import { share } from './action/share.js';
 import { ConfigError } from './core/config/index.js';
 import { ReportFileError } from './core/report/schema.js';
 import { createClient } from './github/client.js';
-import { renderArtifacts, writeOutDir } from './shell/check.js';
+import { renderArtifacts } from './shell/artifacts.js';
+import { writeOutDir } from './shell/out-dir.js';
 
 export async function run(): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   try {
     const settings = readSettings();
     const event = readEvent(context);
-    const octokit = createClient(settings.token, { baseUrl: context.apiUrl, backoffMs: settings.backoffMs });
+    const octokit = createClient(settings.token, { baseUrl: context.apiUrl, backoffMs: settings.backoffMs, log: core });
+    const api = gitHubApi(octokit, event.repo, settings.token);
 
-    const analysis = await obtainReport(settings, event, octokit, workspace);
+    const analysis = await obtainReport(settings, event, api, workspace, core);
     const { report } = analysis;
     const artifacts = await renderArtifacts(report, {}, core.warning);
     await writeOutDir(settings.outDir, artifacts);
     annotateFindings(analysis, workspace);
     const chart = { svg: artifacts['roofline.svg'], spec: JSON.parse(artifacts['roofline.vl.json'] ?? 'null') as unknown };
-    const shared = await share(report, chart, settings, event, octokit);
+    const shared = await share(report, chart, settings, event, api, core);
 
     setOutputs(report, settings.outDir, artifacts, shared);
     await writeSummary(report, shared);

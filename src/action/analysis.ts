@@ -1,16 +1,17 @@
 // The report the action reports on: analysed here from the config and its baseline, or read from a
 // report.json another job computed (the fork pattern), which is validated first as untrusted input.
 import { readFile, stat } from 'node:fs/promises';
-import * as core from '@actions/core';
 import type { Config } from '../core/config/index.js';
 import { parseReport, REPORT_MAX_BYTES, ReportFileError } from '../core/report/schema.js';
 import type { Report } from '../core/report/types.js';
-import { chooseBaseline } from '../github/baseline.js';
-import type { Octokit } from '../github/client.js';
-import { analyse } from '../shell/check.js';
+import { analyse, type Baseline } from '../shell/analyse.js';
 import { workingTree } from '../shell/sources.js';
+import { baseSource } from './base-source.js';
+import { chooseBaseline, type BaselineChoice } from './baseline.js';
 import type { Event } from './event.js';
+import type { GitHubApi } from './github-api.js';
 import type { Settings } from './inputs.js';
+import type { Log } from './log.js';
 
 export interface Analysis {
   report: Report;
@@ -18,14 +19,25 @@ export interface Analysis {
   positions: Config['positions'] | null;
 }
 
-export async function obtainReport(settings: Settings, event: Event, octokit: Octokit, workspace: string): Promise<Analysis> {
+export async function obtainReport(settings: Settings, event: Event, api: GitHubApi, workspace: string, log: Pick<Log, 'info' | 'warning'>): Promise<Analysis> {
   if (settings.report !== null) return { report: await readReport(settings.report), positions: null };
-  const { baseline, none } = await chooseBaseline(settings.baseline, settings.config, event, octokit, workspace);
-  const { report, head } = await analyse({ source: workingTree(settings.config), file: settings.config }, baseline);
-  if (none) core.info(`No baseline (${none}): only budgets and above-roof apply.`);
-  else if (report.baseline === null) core.info(`No baseline (${settings.config} does not exist at the base): only budgets and above-roof apply.`);
-  else core.info(`Baseline: ${report.baseline}`);
+  const setting = settings.baseline;
+  const fileExists = setting.kind === 'file' && (await workingTree(setting.file).readText(setting.file)) !== null;
+  const choice = chooseBaseline({ setting, config: settings.config, event, fileExists });
+  const { report, head } = await analyse({ source: workingTree(settings.config), file: settings.config }, baselineOf(choice, api, workspace, log));
+  const none = choice.kind === 'none' ? choice.why : null;
+  if (none) log.info(`No baseline (${none}): only budgets and above-roof apply.`);
+  else if (report.baseline === null) log.info(`No baseline (${settings.config} does not exist at the base): only budgets and above-roof apply.`);
+  else log.info(`Baseline: ${report.baseline}`);
   return { report, positions: head.positions };
+}
+
+/** Where the chosen baseline is read from: the working tree, or the base commit through the API. */
+function baselineOf(choice: BaselineChoice, api: GitHubApi, workspace: string, log: Pick<Log, 'warning'>): Baseline {
+  if (choice.kind === 'none') return { kind: 'none' };
+  if (choice.kind === 'file') return { kind: 'config', source: workingTree(choice.file), file: choice.file };
+  const readAtBase = (file: string) => api.readFileAt(choice.commit.sha, file);
+  return { kind: 'config', source: baseSource({ commit: choice.commit, readAtBase, workspace, warn: log.warning }), file: choice.file };
 }
 
 async function readReport(file: string): Promise<Report> {

@@ -3,6 +3,7 @@
 import type { context as runnerContext } from '@actions/github';
 import type { Repo } from '../github/client.js';
 import type { Order } from '../github/comment.js';
+import type { RunHead } from '../github/pulls.js';
 
 export interface PullRequest {
   number: number;
@@ -19,7 +20,7 @@ export interface Event {
   /** The pull request the event names (`pull_request`, `pull_request_target`); null for other events. */
   pullRequest: PullRequest | null;
   /** For `workflow_run`: the run's head, by which its pull request is found (forks' runs name none). */
-  workflowRun: { headOwner: string; headBranch: string; headSha: string; pullNumbers: number[] } | null;
+  workflowRun: RunHead | null;
   /** The commit `baseline: auto` compares with: the pull request's base, the commit before a push. */
   baseCommit: { sha: string; label: string } | null;
   /** True when the token cannot write whatever the workflow asks (`pull_request` from a fork). */

@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { SUMMARY_LIMIT } from '../core/limits.js';
 import { renderMarkdown } from '../core/report/markdown.js';
 import type { Report } from '../core/report/types.js';
-import type { Artifacts } from '../shell/check.js';
+import type { Artifacts } from '../shell/artifacts.js';
 import type { FailOn } from './inputs.js';
 import type { Shared } from './share.js';
 

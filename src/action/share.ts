@@ -1,19 +1,16 @@
 // What the action shows on the pull request: the sticky comment, with the chart published as an image
-// when the token may push it and the text roofline when not. A part the token may not do (a fork, a
-// read-only token) is skipped with a note; it never changes the verdict.
-import { createHash } from 'node:crypto';
-import * as core from '@actions/core';
-import { asciiRoofline, vegaEditorUrl } from '../core/chart/index.js';
-import { COMMENT_LIMIT, EDITOR_URL_LIMIT } from '../core/limits.js';
-import { reportJson } from '../core/report/build.js';
-import { renderMarkdown, type ChartEmbed } from '../core/report/markdown.js';
+// when the token may push it and the text roofline when not. The decisions are comment-policy.ts's and
+// the Markdown comment-body.ts's; this module makes the calls, in order, and says what it did.
+import type { ChartEmbed } from '../core/report/markdown.js';
 import type { Report } from '../core/report/types.js';
-import { assetPath, publishAsset } from '../github/assets.js';
-import { describeApiError, isForbidden, type Octokit } from '../github/client.js';
-import { findSticky, isLater, postComment, stampLine, stickyMarker, tokenAuthor, writeSticky, type Stamp, type Thread } from '../github/comment.js';
-import { pullRequestOfRun } from '../github/pulls.js';
+import { assetPath } from '../github/assets.js';
+import { stickyMarker, type Stamp, type Thread } from '../github/comment.js';
+import { commentBody, editorLink, textChart } from './comment-body.js';
+import { chartFailure, chartPlan, commentAction, commentFailure, digest, hasChanges, leftReason, lookups, outDirHint, skipBeforeApi } from './comment-policy.js';
 import type { Event, PullRequest } from './event.js';
+import type { GitHubApi } from './github-api.js';
 import type { Settings } from './inputs.js';
+import type { Log } from './log.js';
 
 export interface Shared {
   /** The comment that shows this report (posted now or earlier); null when there is none. */
@@ -28,21 +25,14 @@ export interface Shared {
   notes: string[];
 }
 
-export const FORK_NOTE =
-  'This pull request comes from a fork, and the workflow token of a `pull_request` run from a fork cannot write to this repository: ' +
-  'no comment or chart image was posted. To comment on fork pull requests, upload the out dir as an artifact and run roofline-gate ' +
-  'with `report:` from a `workflow_run` workflow.';
-
 export interface Chart {
   svg: string | undefined;
   spec: unknown;
 }
 
-export async function share(report: Report, chart: Chart, settings: Settings, event: Event, octokit: Octokit): Promise<Shared> {
+export async function share(report: Report, chart: Chart, settings: Settings, event: Event, api: GitHubApi, log: Log): Promise<Shared> {
   const notes: string[] = [];
-  // A comment holds 65,536 characters; a link of up to 20,000 still leaves room for the report.
-  const editorUrl = chart.spec ? vegaEditorUrl(chart.spec, EDITOR_URL_LIMIT) : null;
-  const text = (reason: string): ChartEmbed => ({ kind: 'text', text: asciiRoofline(report), reason });
+  const editorUrl = editorLink(chart.spec);
   const shared = (embed: ChartEmbed, commentUrl: string | null = null): Shared => ({
     commentUrl,
     chartUrl: embed.kind === 'image' ? embed.url : null,
@@ -50,109 +40,84 @@ export async function share(report: Report, chart: Chart, settings: Settings, ev
     editorUrl,
     notes,
   });
-  const outDir = `roofline.svg in the out dir (${settings.outDir}) has the chart`;
 
-  if (settings.comment === 'off') return shared(text(`No chart image: images are published with the pull-request comment, and comments are off. ${outDir}.`));
-  if (event.readOnlyToken) {
-    core.notice(FORK_NOTE);
-    notes.push(FORK_NOTE);
-    return shared(text(`No chart image: this pull request comes from a fork, whose workflow token cannot push it. ${outDir}.`));
+  const skip = skipBeforeApi(settings, event);
+  if (skip) {
+    if (skip.note) {
+      log.notice(skip.note);
+      notes.push(skip.note);
+    }
+    return shared(textChart(report, skip.chartReason));
   }
 
   let embed: ChartEmbed | null = null;
   try {
-    const pr = event.pullRequest ?? (event.workflowRun ? await pullRequestOfRun(octokit, event.repo, event.workflowRun) : null);
+    const pr = event.pullRequest ?? (event.workflowRun ? await pullOfRun(api, event.workflowRun) : null);
     if (!pr) {
-      core.info(`No pull request to comment on for this ${event.name} event.`);
-      return shared(text(`No chart image: there is no pull request to comment on. ${outDir}.`));
+      log.info(`No pull request to comment on for this ${event.name} event.`);
+      return shared(textChart(report, `No chart image: there is no pull request to comment on. ${outDirHint(settings.outDir)}.`));
     }
+    const look = lookups(settings.comment);
     const thread: Thread = {
       repo: event.repo,
       issueNumber: pr.number,
       marker: stickyMarker(settings.config),
-      author: settings.comment === 'new' ? { kind: 'anyone' } : await tokenAuthor(octokit, settings.token),
+      author: look.author ? await api.tokenAuthor() : { kind: 'anyone' },
     };
     const stamp: Stamp = { order: event.order, digest: digest(report) };
-    const found = settings.comment === 'new' ? [] : await findSticky(octokit, thread);
-    const last = found[0];
-    const left = (why: string) => {
-      core.info(`Comment left as it is: ${why}.`);
-      return shared(text(`No chart image: the comment was left as it is (${why}). ${outDir}.`), last?.url ?? null);
-    };
-    if (last?.stamp && !isLater(stamp.order, last.stamp.order)) return left('a later run already wrote it');
-    if (settings.comment === 'changed' && (last ? last.stamp?.digest === stamp.digest : !hasChanges(report))) {
-      return left(last ? 'the report has not changed since' : 'nothing changed against the baseline');
+    const found = look.existing ? await api.findSticky(thread) : [];
+    const action = commentAction({ mode: settings.comment, stamp, last: found[0], changes: hasChanges(report) });
+    if (action.kind === 'leave') {
+      log.info(`Comment left as it is: ${action.why}.`);
+      return shared(textChart(report, leftReason(action.why, settings.outDir)), found[0]?.url ?? null);
     }
 
-    embed = await publishChart(chart.svg, pr, settings, event, octokit, notes, text);
-    const body = renderMarkdown(report, {
-      chart: embed,
-      editorUrl,
-      header: `${thread.marker}\n${stampLine(stamp)}`,
-      footer: `<sub>roofline-gate for ${pr.headSha.slice(0, 7)} · [workflow run](${event.runUrl})</sub>`,
-      limit: COMMENT_LIMIT,
-    });
-    const url = settings.comment === 'new' ? await postComment(octokit, thread, body) : (await writeSticky(octokit, thread, body, stamp, found)).url;
-    core.info(`Comment: ${url}`);
+    embed = await publishChart(report, chart.svg, pr, settings, event, api, log, notes);
+    const body = commentBody(report, { chart: embed, editorUrl, marker: thread.marker, stamp, headSha: pr.headSha, runUrl: event.runUrl });
+    const url = action.kind === 'post' ? await api.postComment(thread, body) : (await api.writeSticky(thread, body, stamp, found)).url;
+    log.info(`Comment: ${url}`);
     return shared(embed, url);
   } catch (error) {
-    const why = isForbidden(error)
-      ? `the token may not comment (${describeApiError(error)}); grant \`pull-requests: write\``
-      : `the GitHub API failed (${describeApiError(error)})`;
-    core.warning(`No pull-request comment: ${why}. The verdict, job summary and out dir are unaffected.`);
-    notes.push(`No pull-request comment: ${why}.`);
-    return shared(embed ?? text(`No chart image: there was no comment to show it in. ${outDir}.`));
+    const failure = commentFailure(error, settings.outDir);
+    log.warning(failure.warning);
+    notes.push(failure.note);
+    return shared(embed ?? textChart(report, failure.reason));
   }
 }
 
 /** The chart as an image pushed to `chart-branch`, or the text roofline and why the image is missing. */
 async function publishChart(
+  report: Report,
   svg: string | undefined,
   pr: PullRequest,
   settings: Settings,
   event: Event,
-  octokit: Octokit,
+  api: GitHubApi,
+  log: Log,
   notes: string[],
-  text: (reason: string) => ChartEmbed,
 ): Promise<ChartEmbed> {
-  if (settings.chartBranch === null) return text('No chart image: `chart-branch` is empty, so charts are never pushed; this is the text roofline.');
-  if (svg === undefined) return text('No chart image: the chart could not be drawn; this is the text roofline.');
+  const plan = chartPlan({ chartBranch: settings.chartBranch, svg });
+  if (plan.kind === 'text') return textChart(report, plan.reason);
   try {
-    const url = await publishAsset(octokit, {
+    const url = await api.publishAsset({
       repo: event.repo,
-      branch: settings.chartBranch,
+      branch: plan.branch,
       path: assetPath(event.repo, pr.number, pr.headSha),
-      content: svg,
+      content: svg!,
       message: `roofline chart for #${pr.number} at ${pr.headSha.slice(0, 7)}`,
       serverUrl: event.serverUrl,
     });
-    core.info(`Chart: ${url}`);
+    log.info(`Chart: ${url}`);
     return { kind: 'image', url };
   } catch (error) {
-    const why = isForbidden(error)
-      ? `the token may not push to branch \`${settings.chartBranch}\` (grant \`contents: write\`, or set \`chart-branch: ''\`)`
-      : `pushing it to branch \`${settings.chartBranch}\` failed (${describeApiError(error)})`;
-    core.warning(`No chart image: ${why}. The comment shows the text roofline instead.`);
-    notes.push(`No chart image: ${why}.`);
-    return text(`No chart image: ${why}; this is the text roofline.`);
+    const failure = chartFailure(error, plan.branch);
+    log.warning(failure.warning);
+    notes.push(failure.note);
+    return textChart(report, failure.reason);
   }
 }
 
-/** Identifies the report's content, for `comment: changed`. */
-function digest(report: Report): string {
-  return createHash('sha256').update(reportJson(report)).digest('hex').slice(0, 16);
-}
-
-/** Anything a reviewer would want to hear about: a finding, a pair added or removed, a figure that moved. */
-export function hasChanges(report: Report): boolean {
-  if (report.findings.length > 0 || report.removed.length > 0) return true;
-  const moved = (a: number, b: number) => Math.abs(a - b) > 1e-9 * Math.max(Math.abs(a), Math.abs(b));
-  return report.results.some(
-    (result) =>
-      result.base === null ||
-      result.bound !== result.base.bound ||
-      result.bindingLevel !== result.base.bindingLevel ||
-      moved(result.seconds, result.base.seconds) ||
-      Object.entries(result.intensity).some(([level, value]) => result.base!.intensity[level] === undefined || (value !== result.base!.intensity[level] && moved(value, result.base!.intensity[level]!))),
-  );
+async function pullOfRun(api: GitHubApi, run: NonNullable<Event['workflowRun']>): Promise<PullRequest | null> {
+  const number = await api.pullRequestOfRun(run);
+  return number === null ? null : { number, headSha: run.headSha, fromFork: false };
 }

@@ -1,7 +1,7 @@
 // The one Octokit of the action: @actions/github's, with the retry and throttling plugins, so that 5xx
 // answers, 429s and secondary rate limits are retried with backoff by Octokit rather than by hand.
-// Every REST call lives under src/github/; the rest of the action never sees HTTP.
-import * as core from '@actions/core';
+// Every REST call lives under src/github/; the rest of the action never sees HTTP. This folder is a leaf:
+// it logs through the logger it is given and imports nothing of the action.
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
@@ -22,7 +22,16 @@ export interface ClientOptions {
    * second apart (GitHub's advice against secondary rate limits, which only costs tests time).
    */
   backoffMs?: number;
+  /** Where retries are said (`info`) and Octokit's own chatter goes (`debug`); silent when left out. */
+  log?: Logger;
 }
+
+export interface Logger {
+  info(message: string): void;
+  debug(message: string): void;
+}
+
+const SILENT: Logger = { info: () => undefined, debug: () => undefined };
 
 /** A throttling group that never waits (the plugin calls only `key(id).schedule(options, task)`). */
 const UNSPACED = { key: () => ({ schedule: <T>(_options: unknown, task: () => Promise<T>) => task() }) } as unknown as ThrottlingOptions['write'];
@@ -30,10 +39,10 @@ const UNSPACED = { key: () => ({ schedule: <T>(_options: unknown, task: () => Pr
 /** Attempts after the first, for 5xx and for rate limits alike. */
 const RETRIES = 3;
 
-export function createClient(token: string, { baseUrl, backoffMs = 1000 }: ClientOptions): Octokit {
+export function createClient(token: string, { baseUrl, backoffMs = 1000, log = SILENT }: ClientOptions): Octokit {
   const giveUp = (what: string) => (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
     if (retryCount >= RETRIES) return false;
-    core.info(`GitHub ${what} on ${options.method} ${options.url}: retrying in ${retryAfter} s`);
+    log.info(`GitHub ${what} on ${options.method} ${options.url}: retrying in ${retryAfter} s`);
     return true;
   };
   return getOctokit(
@@ -48,7 +57,7 @@ export function createClient(token: string, { baseUrl, backoffMs = 1000 }: Clien
         onRateLimit: giveUp('rate limit'),
         onSecondaryRateLimit: giveUp('secondary rate limit'),
       },
-      log: { debug: core.debug, info: core.debug, warn: core.debug, error: core.debug },
+      log: { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug },
     },
     retry,
     throttling,

@@ -1,0 +1,53 @@
+// The action's Octokit against the fake GitHub: 5xx answers and secondary rate limits are retried with
+// backoff, slow answers are waited for, and what it retries is said through the logger it is given.
+import { describe, expect, it } from '@jest/globals';
+import { ACTIONS_BOT } from './e2e/fake-github.js';
+import { fakeGitHubSuite, OWNER, REPO } from './e2e/harness.js';
+import { createClient, statusOf } from '../src/github/client.js';
+import { postComment, stickyMarker, type Thread } from '../src/github/comment.js';
+import { readFileAt } from '../src/github/contents.js';
+
+const TOKEN = 'ghs_clientTestToken';
+const suite = fakeGitHubSuite(
+  { [TOKEN]: { user: ACTIONS_BOT, pullRequests: 'write', contents: 'write' } },
+  { base: {}, head: { 'roofline.yml': 'version: 1\n' } },
+);
+const client = (said: string[] = []) =>
+  createClient(TOKEN, { baseUrl: suite.github.url, backoffMs: 1, log: { info: (m) => said.push(m), debug: () => undefined } });
+const repo = { owner: OWNER, repo: REPO };
+const thread = (): Thread => {
+  suite.github.pulls.push({ number: 7, state: 'open', headSha: 'h', headRef: 'b', headOwner: OWNER });
+  return { repo, issueNumber: 7, marker: stickyMarker('roofline.yml'), author: { kind: 'bot' } };
+};
+const attempts = (operation: string) => suite.github.log.filter((entry) => entry.operation === operation).map((entry) => entry.status);
+
+describe('createClient', () => {
+  it('retries a 502 on a read and on a write, then succeeds', async () => {
+    suite.github.fault({ operation: 'repos/get-content', status: 502 });
+    expect((await readFileAt(client(), repo, suite.repo.headSha, 'roofline.yml'))!.toString()).toBe('version: 1\n');
+    expect(attempts('repos/get-content')).toEqual([502, 200]);
+
+    suite.github.fault({ operation: 'issues/create-comment', status: 502 });
+    expect(await postComment(client(), thread(), 'hello')).toContain('#issuecomment-');
+    expect(attempts('issues/create-comment')).toEqual([502, 201]);
+  });
+
+  it('waits out a secondary rate limit, and says so through its logger', async () => {
+    const said: string[] = [];
+    suite.github.fault({ operation: 'issues/create-comment', status: 403, message: 'You have exceeded a secondary rate limit.', headers: { 'retry-after': '1' } });
+    expect(await postComment(client(said), thread(), 'hello')).toContain('#issuecomment-');
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^GitHub secondary rate limit on POST \/repos\/\{owner\}\/\{repo\}\/issues\/\{issue_number\}\/comments: retrying in 1 s$/);
+  });
+
+  it('waits for slow answers', async () => {
+    suite.github.fault({ operation: '*', delayMs: 150 });
+    expect((await readFileAt(client(), repo, suite.repo.headSha, 'roofline.yml'))!.toString()).toBe('version: 1\n');
+  });
+
+  it('gives up after 3 retries, with the status for the caller', async () => {
+    suite.github.fault({ operation: 'repos/get-content', status: 500, times: 4 });
+    expect(statusOf(await readFileAt(client(), repo, suite.repo.headSha, 'roofline.yml').catch((error: unknown) => error))).toBe(500);
+    expect(attempts('repos/get-content').slice(-4)).toEqual([500, 500, 500, 500]);
+  });
+});

@@ -1,0 +1,57 @@
+// Which baseline the action compares with, decided from what is at hand: the `baseline` input, the commit
+// the event names, whether a named file exists, whether the local clone has the base commit. Pure: the
+// reading is done by base-source.ts and analysis.ts.
+import type { Event } from './event.js';
+import { InputError, type BaselineSetting } from './inputs.js';
+
+export interface BaselineFacts {
+  setting: BaselineSetting;
+  /** The head config, relative to the workspace: for `auto`, the same path is read at the base commit. */
+  config: string;
+  event: Pick<Event, 'name' | 'baseCommit'>;
+  /** For `baseline: PATH`: whether the workspace has that file (false for the other settings). */
+  fileExists: boolean;
+}
+
+export type BaselineChoice =
+  /** Only budgets and above-roof apply; `why` is said in the log. */
+  | { kind: 'none'; why: string }
+  /** A config in the working tree. */
+  | { kind: 'file'; file: string }
+  /** The head config's path as it was at `commit`. */
+  | { kind: 'commit'; commit: { sha: string; label: string }; file: string };
+
+/**
+ * `none`; a path that must exist (an InputError says what to write instead); or `auto`: the pull request's
+ * base, the commit before a push, and none for an event that names no commit (a new branch, workflow_run).
+ */
+export function chooseBaseline({ setting, config, event, fileExists }: BaselineFacts): BaselineChoice {
+  if (setting.kind === 'none') return { kind: 'none', why: '`baseline: none` is set' };
+  if (setting.kind === 'file') {
+    if (!fileExists) throw new InputError(`baseline: ${setting.file} not found in the workspace; give a path that exists, auto, or none`);
+    return { kind: 'file', file: setting.file };
+  }
+  if (!event.baseCommit) return { kind: 'none', why: `a ${event.name} event names no commit to compare with` };
+  return { kind: 'commit', commit: event.baseCommit, file: config };
+}
+
+export type ContentsFallback =
+  /** Read the base commit from the local clone instead, after saying so. */
+  | { kind: 'clone'; warning: string }
+  /** Neither way works: the run stops with this message, which says what to change. */
+  | { kind: 'fail'; message: string };
+
+/**
+ * What to do when the contents API failed (`why`, for another reason than "not there") while reading the
+ * base at `label`: the local clone when it has the commit, else stop and say how to make either work (a
+ * shallow checkout lacks the base commit).
+ */
+export function afterContentsFailure({ label, why, cloneHasCommit }: { label: string; why: string; cloneHasCommit: boolean }): ContentsFallback {
+  if (cloneHasCommit) return { kind: 'clone', warning: `The contents API failed (${why}): the baseline at ${label} is read from the local clone instead.` };
+  return {
+    kind: 'fail',
+    message:
+      `cannot read the baseline at ${label}: the contents API failed (${why}) and the commit is not in the local clone. ` +
+      'Grant `contents: read`, or check out with `fetch-depth: 0`, or set `baseline: none`.',
+  };
+}

@@ -1,0 +1,40 @@
+// The sticky comment's Markdown, and the chart as the comment and the summary show it. Pure: a function
+// of the report and of what share.ts found out. The body fits COMMENT_LIMIT; report.md carries the rest.
+import { asciiRoofline, vegaEditorUrl } from '../core/chart/index.js';
+import { COMMENT_LIMIT, EDITOR_URL_LIMIT } from '../core/limits.js';
+import { renderMarkdown, type ChartEmbed } from '../core/report/markdown.js';
+import type { Report } from '../core/report/types.js';
+import { stampLine, type Stamp } from '../github/comment.js';
+
+/** The text roofline, shown where the image is not, and why. */
+export function textChart(report: Report, reason: string): ChartEmbed {
+  return { kind: 'text', text: asciiRoofline(report), reason };
+}
+
+/** The link that opens the chart in the Vega editor; null when there is no chart or the link is too long. */
+export function editorLink(spec: unknown): string | null {
+  // A comment holds 65,536 characters; a link of up to 20,000 still leaves room for the report.
+  return spec ? vegaEditorUrl(spec, EDITOR_URL_LIMIT) : null;
+}
+
+export interface CommentParts {
+  chart: ChartEmbed;
+  editorUrl: string | null;
+  /** The sticky marker of the config (stickyMarker()). */
+  marker: string;
+  stamp: Stamp;
+  /** The commit the report is about, shown short in the footer. */
+  headSha: string;
+  runUrl: string;
+}
+
+/** Marker and stamp lines first (they find and order the comment), the report, then a footer. */
+export function commentBody(report: Report, { chart, editorUrl, marker, stamp, headSha, runUrl }: CommentParts): string {
+  return renderMarkdown(report, {
+    chart,
+    editorUrl,
+    header: `${marker}\n${stampLine(stamp)}`,
+    footer: `<sub>roofline-gate for ${headSha.slice(0, 7)} · [workflow run](${runUrl})</sub>`,
+    limit: COMMENT_LIMIT,
+  });
+}

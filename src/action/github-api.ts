@@ -1,0 +1,34 @@
+// Every GitHub API call the action makes, as one interface over src/github/: the action's code is written
+// against it, main.ts hands it the real one, and tests a typed fake (__tests__/__fixtures__/github-api.ts).
+import { publishAsset, type Asset } from '../github/assets.js';
+import type { Octokit, Repo } from '../github/client.js';
+import { findSticky, postComment, tokenAuthor, writeSticky, type Author, type Outcome, type Stamp, type Sticky, type Thread } from '../github/comment.js';
+import { readFileAt } from '../github/contents.js';
+import { pullRequestOfRun, type RunHead } from '../github/pulls.js';
+
+export interface GitHubApi {
+  /** A file at a commit; null when it is not there. */
+  readFileAt(sha: string, path: string): Promise<Buffer | null>;
+  /** The number of the open pull request a `workflow_run` is about; null when there is none. */
+  pullRequestOfRun(run: RunHead): Promise<number | null>;
+  /** Who the token writes comments as. */
+  tokenAuthor(): Promise<Author>;
+  findSticky(thread: Thread): Promise<Sticky[]>;
+  writeSticky(thread: Thread, body: string, stamp: Stamp, found: Sticky[]): Promise<Outcome>;
+  /** A new comment; its URL. */
+  postComment(thread: Thread, body: string): Promise<string>;
+  /** Commits a file to a branch; the URL that shows it. */
+  publishAsset(asset: Asset): Promise<string>;
+}
+
+export function gitHubApi(octokit: Octokit, repo: Repo, token: string): GitHubApi {
+  return {
+    readFileAt: (sha, path) => readFileAt(octokit, repo, sha, path),
+    pullRequestOfRun: (run) => pullRequestOfRun(octokit, repo, run),
+    tokenAuthor: () => tokenAuthor(octokit, token),
+    findSticky: (thread) => findSticky(octokit, thread),
+    writeSticky: (thread, body, stamp, found) => writeSticky(octokit, thread, body, stamp, found),
+    postComment: (thread, body) => postComment(octokit, thread, body),
+    publishAsset: (asset) => publishAsset(octokit, asset),
+  };
+}

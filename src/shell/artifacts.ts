@@ -1,0 +1,39 @@
+// Everything the out dir holds, rendered in memory: report.json, report.md and the chart (SVG and its
+// Vega-Lite spec). Rendering everything before writing means a failure never leaves half a folder.
+import { reportJson } from '../core/report/build.js';
+import { renderMarkdown, type MarkdownOptions } from '../core/report/markdown.js';
+import type { Report } from '../core/report/types.js';
+
+export interface Artifacts {
+  'report.json': string;
+  'report.md': string;
+  'roofline.svg'?: string;
+  'roofline.vl.json'?: string;
+}
+
+/**
+ * Renders everything the out dir holds. The chart code (vega) is loaded only here, on demand. A chart
+ * that cannot be drawn is a warning, never a lost verdict: the report is written without it.
+ */
+export async function renderArtifacts(
+  report: Report,
+  markdown: Omit<MarkdownOptions, 'limit'> = {},
+  warn: (message: string) => void = () => undefined,
+): Promise<Artifacts> {
+  const base = { 'report.json': reportJson(report) };
+  try {
+    const { rooflineSpec } = await import('../core/chart/index.js');
+    const { renderSvg } = await import('../render/svg.js');
+    const spec = rooflineSpec(report);
+    const svg = await renderSvg(spec);
+    return {
+      ...base,
+      'report.md': renderMarkdown(report, { chart: { kind: 'image', url: 'roofline.svg' }, ...markdown, limit: null }),
+      'roofline.svg': svg,
+      'roofline.vl.json': `${JSON.stringify(spec, null, 2)}\n`,
+    };
+  } catch (error) {
+    warn(`the roofline chart could not be drawn (${(error as Error).message}); the report is written without it`);
+    return { ...base, 'report.md': renderMarkdown(report, { ...markdown, limit: null }) };
+  }
+}
