@@ -66,6 +66,21 @@ describe('obtainReport', () => {
     }
   });
 
+  it('a base config that does not load: the head keeps its verdict on budgets, and the warning says why', async () => {
+    // The pull request may be the fix for a broken base: its own config is what the verdict is about.
+    const { said, analysis } = run({ settings: { config: 'budget.yml' }, base: { 'budget.yml': 'version: 1\nhardware: [h100]\nmodels: {}\n' } });
+    const { report } = await analysis;
+    expect(report.baseline).toBeNull();
+    expect(report.findings.map((f) => f.rule)).toEqual(['max-latency']);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^warning: The baseline at git:base000 \(main\) could not be used, so only budgets and above-roof apply:\nbudget\.yml:3:9: models: /);
+  });
+
+  it('a head config that does not load is still the error it was, whatever the base', async () => {
+    writeFileSync(path.join(repo.dir, 'broken.yml'), 'version: 1\nhardware: [h100]\nmodels: {}\n');
+    await expect(run({ settings: { config: 'broken.yml' }, base: { 'broken.yml': BASE } }).analysis).rejects.toThrow(/broken\.yml:3:9: models: /);
+  });
+
   it('`report:` reads the report.json another job computed, and analyses nothing', async () => {
     const file = path.join(repo.dir, 'downloaded', 'report.json');
     rmSync(path.dirname(file), { recursive: true, force: true });

@@ -18,7 +18,7 @@ import {
   snapshotText,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-32YGVSAD.js";
+} from "./chunks/chunk-QGL2GXAW.js";
 import {
   si
 } from "./chunks/chunk-2DSUDLA4.js";

@@ -1,6 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   ANNOTATIONS_SHOWN,
+  BaselineUnreadable,
   COMMENT_LIMIT,
   ConfigError,
   EDITOR_URL_LIMIT,
@@ -16,7 +17,7 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-32YGVSAD.js";
+} from "./chunks/chunk-QGL2GXAW.js";
 import {
   asciiRoofline,
   vegaEditorUrl
@@ -28115,7 +28116,7 @@ function baseSource({ commit, readAtBase, workspace, warn, openClone = (sha) => 
   const fromClone = async (why) => {
     const clone = await openClone(commit.sha).catch(() => null);
     const next = afterContentsFailure({ label: commit.label, why, cloneHasCommit: clone !== null });
-    if (next.kind === "fail") throw new Error(next.message);
+    if (next.kind === "fail") throw new BaselineUnreadable(next.message);
     warn(next.warning);
     return clone;
   };
@@ -28149,9 +28150,12 @@ async function obtainReport(settings, event, api, workspace, log) {
   const setting = settings.baseline;
   const fileExists = setting.kind === "file" && await workingTree(setting.file).readText(setting.file) !== null;
   const choice = chooseBaseline({ setting, config: settings.config, event, fileExists });
-  const { report, head } = await analyse({ source: workingTree(settings.config), file: settings.config }, baselineOf(choice, api, workspace, log));
+  const { report, head, baseProblem } = await analyse({ source: workingTree(settings.config), file: settings.config }, baselineOf(choice, api, workspace, log));
   const none = choice.kind === "none" ? choice.why : null;
-  if (none) log.info(`No baseline (${none}): only budgets and above-roof apply.`);
+  if (baseProblem !== null && choice.kind === "commit") {
+    log.warning(`The baseline at ${choice.commit.label} could not be used, so only budgets and above-roof apply:
+${baseProblem}`);
+  } else if (none) log.info(`No baseline (${none}): only budgets and above-roof apply.`);
   else if (report.baseline === null) log.info(`No baseline (${settings.config} does not exist at the base): only budgets and above-roof apply.`);
   else log.info(`Baseline: ${report.baseline}`);
   return { report, positions: head.positions };
@@ -28160,7 +28164,7 @@ function baselineOf(choice, api, workspace, log) {
   if (choice.kind === "none") return { kind: "none" };
   if (choice.kind === "file") return { kind: "config", source: workingTree(choice.file), file: choice.file };
   const readAtBase = (file) => api.readFileAt(choice.commit.sha, file);
-  return { kind: "config", source: baseSource({ commit: choice.commit, readAtBase, workspace, warn: log.warning }), file: choice.file };
+  return { kind: "config", source: baseSource({ commit: choice.commit, readAtBase, workspace, warn: log.warning }), file: choice.file, tolerant: true };
 }
 async function readReport(file) {
   const size = await stat2(file).then((s) => s.size, () => null);

@@ -24,9 +24,11 @@ export async function obtainReport(settings: Settings, event: Event, api: GitHub
   const setting = settings.baseline;
   const fileExists = setting.kind === 'file' && (await workingTree(setting.file).readText(setting.file)) !== null;
   const choice = chooseBaseline({ setting, config: settings.config, event, fileExists });
-  const { report, head } = await analyse({ source: workingTree(settings.config), file: settings.config }, baselineOf(choice, api, workspace, log));
+  const { report, head, baseProblem } = await analyse({ source: workingTree(settings.config), file: settings.config }, baselineOf(choice, api, workspace, log));
   const none = choice.kind === 'none' ? choice.why : null;
-  if (none) log.info(`No baseline (${none}): only budgets and above-roof apply.`);
+  if (baseProblem !== null && choice.kind === 'commit') {
+    log.warning(`The baseline at ${choice.commit.label} could not be used, so only budgets and above-roof apply:\n${baseProblem}`);
+  } else if (none) log.info(`No baseline (${none}): only budgets and above-roof apply.`);
   else if (report.baseline === null) log.info(`No baseline (${settings.config} does not exist at the base): only budgets and above-roof apply.`);
   else log.info(`Baseline: ${report.baseline}`);
   return { report, positions: head.positions };
@@ -37,7 +39,7 @@ function baselineOf(choice: BaselineChoice, api: GitHubApi, workspace: string, l
   if (choice.kind === 'none') return { kind: 'none' };
   if (choice.kind === 'file') return { kind: 'config', source: workingTree(choice.file), file: choice.file };
   const readAtBase = (file: string) => api.readFileAt(choice.commit.sha, file);
-  return { kind: 'config', source: baseSource({ commit: choice.commit, readAtBase, workspace, warn: log.warning }), file: choice.file };
+  return { kind: 'config', source: baseSource({ commit: choice.commit, readAtBase, workspace, warn: log.warning }), file: choice.file, tolerant: true };
 }
 
 async function readReport(file: string): Promise<Report> {

@@ -3,6 +3,7 @@
 // "not there" (see afterContentsFailure for when that is allowed).
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { BaselineUnreadable } from '../shell/analyse.js';
 import { decodeText, gitRef, type ConfigSource } from '../shell/sources.js';
 import { describeApiError } from '../github/client.js';
 import { afterContentsFailure } from './baseline.js';
@@ -24,7 +25,7 @@ export function baseSource({ commit, readAtBase, workspace, warn, openClone = (s
   const fromClone = async (why: string): Promise<ConfigSource> => {
     const clone = await openClone(commit.sha).catch(() => null);
     const next = afterContentsFailure({ label: commit.label, why, cloneHasCommit: clone !== null });
-    if (next.kind === 'fail') throw new Error(next.message);
+    if (next.kind === 'fail') throw new BaselineUnreadable(next.message);
     warn(next.warning);
     return clone!;
   };

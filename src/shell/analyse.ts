@@ -7,18 +7,39 @@ import type { Report } from '../core/report/types.js';
 import { loadConfig } from './load-config.js';
 import type { ConfigSource } from './sources.js';
 
-export type Baseline = { kind: 'none' } | { kind: 'config'; source: ConfigSource; file: string };
+/**
+ * What to compare with. `tolerant`: a baseline the user did not name (the action's `auto`, the base commit's
+ * config) that fails to load is reported as `baseProblem` and the head is analysed without one, since the
+ * pull request may be the fix; a baseline the user named (`--base`, `--base-ref`) that fails is an error.
+ */
+export type Baseline = { kind: 'none' } | { kind: 'config'; source: ConfigSource; file: string; tolerant?: boolean };
+
+/** Thrown by a baseline source that cannot read the base at all (API down and commit not in the clone). */
+export class BaselineUnreadable extends Error {
+  override name = 'BaselineUnreadable';
+}
 
 export interface Analysis {
   report: Report;
   head: Config;
+  /** Why a tolerant baseline was not used (its error, one screen); null when it was, or none was asked for. */
+  baseProblem: string | null;
 }
 
 export async function analyse(head: { source: ConfigSource; file: string }, baseline: Baseline): Promise<Analysis> {
   const config = await loadConfig(head.source, head.file);
   if (config === null) throw ConfigError.at(head.file, { line: 1, column: 1 }, [], 'config file not found');
   // A baseline whose config did not exist yet (a new file, or one generated in the workflow) is "no baseline".
-  const base = baseline.kind === 'config' ? await loadConfig(baseline.source, baseline.file) : null;
+  let base: Config | null = null;
+  let baseProblem: string | null = null;
+  if (baseline.kind === 'config') {
+    try {
+      base = await loadConfig(baseline.source, baseline.file);
+    } catch (error) {
+      if (!baseline.tolerant || !(error instanceof ConfigError || error instanceof BaselineUnreadable)) throw error;
+      baseProblem = error.message;
+    }
+  }
   const label = baseline.kind === 'config' ? baseline.source.label : null;
-  return { report: buildReport(config, base, label), head: config };
+  return { report: buildReport(config, base, label), head: config, baseProblem };
 }
