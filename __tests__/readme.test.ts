@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Ajv } from 'ajv';
 import { load } from 'js-yaml';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CATALOG } from '../src/core/catalog/index.js';
@@ -99,6 +99,24 @@ describe('README workflow snippets', () => {
 });
 
 describe('README facts', () => {
+  it("the Development tree lists every module of src/, and nothing that is not there", () => {
+    const tree = BLOCKS.find((block) => block.lang === 'text' && block.text.startsWith('src/\n'))!;
+    // Each line is `│   ├── name   what it is`: its depth is its column over 4, its name the first word.
+    const listed: string[] = [];
+    const folders: string[] = [];
+    for (const line of tree.text.split('\n').slice(1).filter(Boolean)) {
+      const match = /^([│ ]*)[├└]── (\S+)/.exec(line)!;
+      const depth = match[1]!.length / 4;
+      folders.length = depth;
+      if (match[2]!.endsWith('/')) folders.push(match[2]!.slice(0, -1));
+      else listed.push(['src', ...folders, match[2]!].join('/'));
+    }
+    const files = (readdirSync(path.join(root, 'src'), { recursive: true }) as string[])
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => `src/${file.split(path.sep).join('/')}`);
+    expect([...listed].sort()).toEqual([...files].sort());
+  });
+
   it('every device count README states is the catalog length', () => {
     const counts = [...README.matchAll(/\b(\d+) (?:built-in )?devices\b/g)].map((match) => Number(match[1]));
     expect(counts.length).toBeGreaterThan(0);
