@@ -37,14 +37,19 @@ export function addsUp(sum: number, total: number): boolean {
  * digits as it takes for them to differ:
  *
  *   mismatch('dram', 14.64e9, 14.7e9)
- *   //=> 'the kinds of dram add up to 14.64 GB, but total: is 14.7 GB (60.0 MB less); ...'
+ *   //=> 'the kinds of dram add up to 14.64 GB, but its total is 14.7 GB (60 MB less); ...'
  */
 export function mismatch(level: string, sum: number, total: number): string {
   let digits = Math.max(exactDigits(sum), exactDigits(total));
   while (digits < 15 && si(sum, 'B', digits) === si(total, 'B', digits)) digits++;
-  const [shown, stated] = [sum, total].map((value) => si(value, 'B', digits).replace(/(\.\d*?)0+ /, '$1 ').replace(/\. /, ' '));
-  const difference = `${si(Math.abs(total - sum), 'B')} ${sum < total ? 'less' : 'more'}`;
-  return `the kinds of ${level} add up to ${shown}, but total: is ${stated} (${difference}); correct a kind or the total, or leave total: out`;
+  const [shown, stated] = [sum, total].map((value) => trimmed(si(value, 'B', digits)));
+  const difference = `${trimmed(si(Math.abs(total - sum), 'B'))} ${sum < total ? 'less' : 'more'}`;
+  return `the kinds of ${level} add up to ${shown}, but its total is ${stated} (${difference}); correct a kind or the total, or leave the total out`;
+}
+
+/** A figure without the zeros that padding to a number of digits left: '14.70 GB' -> '14.7 GB'. */
+function trimmed(figure: string): string {
+  return figure.replace(/(\.\d*?)0+ /, '$1 ').replace(/\. /, ' ');
 }
 
 /** Significant digits (3 to 15) that show `value` as given: 14.64e9 -> 4. */

@@ -82,7 +82,8 @@ export class OpTableReader {
       this.issue(line, 1, `line ${line} is separated by ${separator === ';' ? 'semicolons' : 'tabs'}: the separator must be a comma (name,flops,bytes)`);
       return null;
     }
-    // With per-level columns present, a bare `bytes` column is the outermost level among them.
+    // With per-level columns present, a bare `bytes` column is the outermost level among them (and when all
+    // of them are refused, their issues say so: no need to add that there is no bytes column).
     const perLevel = this.header.some((name) => /^bytes[._]/.test(name));
     const plan: CsvPlan = { name: -1, flops: -1, macs: -1, bytes: [] };
     const seen = new Map<string, number>();
@@ -112,7 +113,7 @@ export class OpTableReader {
         this.issue(line, index + 1, `unknown column ${quote(name)}${nearest ? `; did you mean "${nearest}"?` : ''} (columns: name, flops or macs, bytes or bytes.<level>, bytes.<level>.<kind>)`);
       }
     });
-    const missing = [plan.name < 0 && 'name', plan.flops < 0 && plan.macs < 0 && 'flops (or macs)', plan.bytes.length === 0 && 'bytes (or bytes.<level>)'].filter(Boolean);
+    const missing = [plan.name < 0 && 'name', plan.flops < 0 && plan.macs < 0 && 'flops (or macs)', plan.bytes.length === 0 && !perLevel && 'bytes (or bytes.<level>)'].filter(Boolean);
     if (missing.length > 0) {
       this.issue(line, 1, `the header row has no ${missing.join(', no ')} column: the first line names the columns, at least name, flops (or macs) and bytes`);
     }

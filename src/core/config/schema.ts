@@ -72,7 +72,7 @@ const precision = z.enum(PRECISIONS).meta({ description: 'Numeric format; picks 
 export const levelName = capped('memory level name')
   .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'expected a memory level name such as dram, l2 or l1')
   // A level named like a kind would make `bytes: { weights: ... }` (the outermost level's split) ambiguous.
-  .refine((name) => !(BYTE_KINDS as readonly string[]).includes(name), {
+  .regex(new RegExp(`^(?!(?:${BYTE_KINDS.join('|')})$)`), {
     error: (issue) => `"${String(issue.input)}" is a kind of bytes, not a memory level: give kinds under their level, as in { dram: { ${String(issue.input)}: ... } }`,
   });
 
@@ -96,6 +96,9 @@ const kindSplit = z
     context.issues.push({ code: 'custom', input: context.value, path: [], message: `expected at least one kind of bytes (${BYTE_KINDS.join(', ')}) in a split` });
   })
   .meta({ description: 'Bytes by kind: weights, activations, kv (a kind left out is 0), and optionally their total.' });
+const outermostSplit = kindSplit.meta({ description: 'Bytes moved through the outermost memory level (DRAM/HBM) per pass, by kind.' });
+/** The split schemas, for the JSON Schema to require a kind in each as the check above does. */
+const splitSchemas = new WeakSet<object>([kindSplit, outermostSplit]);
 
 /**
  * `bytes: 86 MB` (outermost level), `bytes: { dram: 86 MB, l2: 300 MB }`, with any level split by kind,
@@ -105,7 +108,7 @@ const kindSplit = z
 const bytes = z
   .union([
     quantity('bytes', 'nonnegative', 'Bytes moved through the outermost memory level (DRAM/HBM) per pass.'),
-    kindSplit.meta({ description: 'Bytes moved through the outermost memory level (DRAM/HBM) per pass, by kind.' }),
+    outermostSplit,
     z.record(levelName, z.union([quantity('bytes', 'nonnegative', 'Bytes moved through this level per pass.'), kindSplit])),
   ])
   .check((context) => {
@@ -232,6 +235,7 @@ export function configJsonSchema(): Record<string, unknown> {
     target: 'draft-7',
     unrepresentable: 'any',
     override: (context) => {
+      if (splitSchemas.has(context.zodSchema)) context.jsonSchema.anyOf = BYTE_KINDS.map((kind) => ({ required: [kind] }));
       const dimension = quantityDimension.get(context.zodSchema);
       if (dimension === undefined) return;
       const text = { type: 'string', pattern: quantityPattern(dimension) };
