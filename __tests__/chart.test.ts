@@ -35,7 +35,7 @@ const DEVICES = [h100, a100];
 const NAMES = { deviceNames: { 'h100-sxm': 'H100 SXM', a100: 'A100 80GB' } };
 
 function model(overrides: Partial<Model> & Pick<Model, 'name'>): Model {
-  return { precision: 'fp16', flops: 1e11, bytes: { dram: 1e9 }, batch: 1, ops: null, hardware: ['h100-sxm'], measuredSeconds: {}, ...overrides };
+  return { precision: 'fp16', flops: 1e11, bytes: { dram: 1e9 }, kinds: {}, bits: { weights: 16, activations: 16, kv: 16 }, batch: 1, ops: null, hardware: ['h100-sxm'], measuredSeconds: {}, ...overrides };
 }
 
 function reportOf(head: Model[], base: Model[] | null = null): Report {
@@ -60,9 +60,9 @@ function many(count: number): Model[] {
 }
 
 const OPS: Op[] = [
-  { name: 'conv1', flops: 236e6, bytes: { dram: 9.6e6 } },
-  { name: 'attention', flops: 4e9, bytes: { dram: 1.2e6 } },
-  { name: 'fc', flops: 4.1e6, bytes: { dram: 8.2e6 } },
+  { name: 'conv1', flops: 236e6, bytes: { dram: 9.6e6 }, kinds: {} },
+  { name: 'attention', flops: 4e9, bytes: { dram: 1.2e6 }, kinds: {} },
+  { name: 'fc', flops: 4.1e6, bytes: { dram: 8.2e6 }, kinds: {} },
 ];
 const withOps = (name: string) =>
   model({ name, flops: OPS.reduce((s, op) => s + op.flops, 0), bytes: { dram: OPS.reduce((s, op) => s + op.bytes.dram!, 0) }, ops: OPS });

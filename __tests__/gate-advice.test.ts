@@ -21,7 +21,7 @@ function device(id: string, flopsPerSecond: Device['flopsPerSecond'], dram?: num
 }
 
 function model(flops: number, bytes: BytesByLevel, extra: Partial<Model> = {}): Model {
-  return { name: 'm', precision: 'fp16', flops, bytes, batch: 1, ops: null, hardware: ['toy'], measuredSeconds: {}, ...extra };
+  return { name: 'm', precision: 'fp16', flops, bytes, kinds: {}, bits: { weights: 16, activations: 16, kv: 16 }, batch: 1, ops: null, hardware: ['toy'], measuredSeconds: {}, ...extra };
 }
 
 /** Advice for one model on toy, with an optional baseline model to compare against. */
@@ -140,7 +140,7 @@ describe('a model given as ops', () => {
     // Reach the ridge: a 2 GB -> 0.01 s, b 8 GB -> 0.008 s: 0.018 s, 55.6/s (the aggregate alone would say 100/s).
     // 4-bit: a 2.5 GB -> 0.01 s, b 10 GB -> 0.01 s: 0.02 s, 50/s. 8-bit: 0.01 + 0.02 = 0.03 s, 33.3/s.
     const ops = model(1e12, { dram: 5e10 }, {
-      ops: [{ name: 'a', flops: 1e12, bytes: { dram: 1e10 } }, { name: 'b', flops: 0, bytes: { dram: 4e10 } }],
+      ops: [{ name: 'a', flops: 1e12, bytes: { dram: 1e10 }, kinds: {} }, { name: 'b', flops: 0, bytes: { dram: 4e10 }, kinds: {} }],
     });
     expect(summary(adviceFor(ops))).toEqual([
       ['reach-ridge', 55.5556, 2.77778],
@@ -154,7 +154,7 @@ describe('a model given as ops', () => {
     // eaves 10e12 and 25e12, so DRAM binds the point. Fusing L2 leaves a its compute, 1e12 / 100e12 = 0.01 s:
     // 0.14 s -> 0.11 s (x1.27273).
     const ops = model(1e12, { dram: 1e11, l2: 2e11 }, {
-      ops: [{ name: 'a', flops: 1e12, bytes: { l2: 2e11 } }, { name: 'b', flops: 0, bytes: { dram: 1e11 } }],
+      ops: [{ name: 'a', flops: 1e12, bytes: { l2: 2e11 }, kinds: {} }, { name: 'b', flops: 0, bytes: { dram: 1e11 }, kinds: {} }],
     });
     const fused = adviceFor(ops).find((a) => a.kind === 'fuse-level');
     expect([fused?.change, Number(fused?.gain.toPrecision(6))]).toEqual([{ figure: 'bytes.l2', before: 2e11, after: 0 }, 1.27273]);
@@ -195,12 +195,12 @@ describe('property: advice never promises above the roof, and is ordered by gain
         (here, catalog, precision, opList, perOp, batch, regressed) => {
           const hasL2 = here.levels.length > 1;
           const opBytes = (op: { dram: number; l2: number }): BytesByLevel => (hasL2 ? { dram: op.dram, l2: op.l2 } : { dram: op.dram });
-          const ops = opList.map((op, i) => ({ name: `op${i}`, flops: op.flops, bytes: opBytes(op) }));
+          const ops = opList.map((op, i) => ({ name: `op${i}`, flops: op.flops, bytes: opBytes(op), kinds: {} }));
           const sum = (pick: (op: (typeof ops)[number]) => number) => ops.reduce((total, op) => total + pick(op), 0);
           const flops = sum((op) => op.flops);
           const totals: BytesByLevel = hasL2 ? { dram: sum((op) => op.bytes.dram!), l2: sum((op) => op.bytes.l2!) } : { dram: sum((op) => op.bytes.dram!) };
           const m: Model = {
-            name: 'm', precision, flops, bytes: totals, batch, hardware: ['here'], measuredSeconds: {},
+            name: 'm', precision, flops, bytes: totals, kinds: {}, bits: { weights: 16, activations: 16, kv: 16 }, batch, hardware: ['here'], measuredSeconds: {},
             ops: perOp ? ops : null,
           };
           const head = place(m, here);

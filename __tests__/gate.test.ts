@@ -20,7 +20,7 @@ const toy: Device = {
 const gtx: Device = { id: 'gtx-1080-ti', name: 'GTX 1080 Ti', flopsPerSecond: { fp32: 11.3e12 }, levels: [{ name: 'dram', bytesPerSecond: 484e9 }], builtIn: true };
 
 function model(name: string, flops: number, bytes: BytesByLevel, extra: Partial<Model> = {}): Model {
-  return { name, precision: 'fp16', flops, bytes, batch: 1, ops: null, hardware: ['toy'], measuredSeconds: {}, ...extra };
+  return { name, precision: 'fp16', flops, bytes, kinds: {}, bits: { weights: 16, activations: 16, kv: 16 }, batch: 1, ops: null, hardware: ['toy'], measuredSeconds: {}, ...extra };
 }
 
 /** The findings of one head model against one base model on `device`. */
@@ -169,11 +169,11 @@ describe('bound-shift (default fail)', () => {
 describe('per-op models', () => {
   // Two ops, each 1 TFLOP over 10 GB (I = 100, on the ridge): 0.01 s each, 0.02 s in all.
   const even = model('m', 2e12, { dram: 2e10 }, {
-    ops: [{ name: 'a', flops: 1e12, bytes: { dram: 1e10 } }, { name: 'b', flops: 1e12, bytes: { dram: 1e10 } }],
+    ops: [{ name: 'a', flops: 1e12, bytes: { dram: 1e10 }, kinds: {} }, { name: 'b', flops: 1e12, bytes: { dram: 1e10 }, kinds: {} }],
   });
   // The same totals split badly: a is all compute (0.02 s), b all memory (2e10 / 1e12 = 0.02 s): 0.04 s.
   const skewed = model('m', 2e12, { dram: 2e10 }, {
-    ops: [{ name: 'a', flops: 2e12, bytes: { dram: 0 } }, { name: 'b', flops: 0, bytes: { dram: 2e10 } }],
+    ops: [{ name: 'a', flops: 2e12, bytes: { dram: 0 }, kinds: {} }, { name: 'b', flops: 0, bytes: { dram: 2e10 }, kinds: {} }],
   });
 
   it('sees a throughput drop that the aggregate point cannot show', () => {

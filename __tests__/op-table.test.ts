@@ -53,8 +53,8 @@ describe('op tables: ops: { file: ... }, relative to the config', () => {
     });
     const model = config!.models[0]!;
     expect(model.ops).toEqual([
-      { name: 'conv1', flops: 236e6, bytes: { dram: 9.6e6, l2: 12e6 } },
-      { name: 'layer1,conv2', flops: 231e6, bytes: { dram: 1.2e6 } },
+      { name: 'conv1', flops: 236e6, bytes: { dram: 9.6e6, l2: 12e6 }, kinds: {} },
+      { name: 'layer1,conv2', flops: 231e6, bytes: { dram: 1.2e6 }, kinds: {} },
     ]);
     expect(model.flops).toBe(467e6);
     expect(model.bytes).toEqual({ dram: 10.8e6, l2: 12e6 });
@@ -62,14 +62,14 @@ describe('op tables: ops: { file: ... }, relative to the config', () => {
 
   it('reads a bare bytes column as the outermost level, and macs as 2 FLOP', async () => {
     const table = await readOpTable(chunks('name,macs,bytes\na,1 GMAC,1 MB\n'), 'ops.csv');
-    expect(table.ops).toEqual([{ name: 'a', flops: 2e9, bytes: { dram: 1e6 } }]);
+    expect(table.ops).toEqual([{ name: 'a', flops: 2e9, bytes: { dram: 1e6 }, kinds: {} }]);
   });
 
   it('reads JSON Lines and JSON', async () => {
     const jsonl = await readOpTable(chunks('{"name":"a","flops":"1 GFLOP","bytes":"2 MB"}\n\n{"name":"b","flops":5,"bytes":{"dram":1,"l2":2}}\n'), 'ops.jsonl');
     expect(jsonl.ops.map((op) => op.name)).toEqual(['a', 'b']);
     const json = await readOpTable(chunks('{"ops": [{"name":"a","flops":"1 GFLOP","bytes":"2 MB"}]}'), 'ops.json');
-    expect(json.ops).toEqual([{ name: 'a', flops: 1e9, bytes: { dram: 2e6 } }]);
+    expect(json.ops).toEqual([{ name: 'a', flops: 1e9, bytes: { dram: 2e6 }, kinds: {} }]);
   });
 
   it('names the file, row and column of a bad cell', async () => {

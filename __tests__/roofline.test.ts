@@ -7,7 +7,7 @@ import type { Device, Model } from '../src/core/types.js';
 const sig3 = (x: number) => Number(x.toPrecision(3));
 
 function model(overrides: Partial<Model>): Model {
-  return { name: 'm', precision: 'fp32', flops: 1e9, bytes: { dram: 1e8 }, batch: 1, ops: null, hardware: [], measuredSeconds: {}, ...overrides };
+  return { name: 'm', precision: 'fp32', flops: 1e9, bytes: { dram: 1e8 }, kinds: {}, bits: { weights: 32, activations: 32, kv: 32 }, batch: 1, ops: null, hardware: [], measuredSeconds: {}, ...overrides };
 }
 
 const gtx1080ti = toDevice(findEntry('gtx-1080-ti')!);
@@ -81,8 +81,8 @@ describe('place', () => {
   it('sums op times for a model given as ops, keeping the point at the aggregate intensity', () => {
     // op a: 1e12 FLOP -> 10 ms compute, 1e9 B -> 1 ms: 10 ms.  op b: 1e10 FLOP -> 0.1 ms, 1e10 B -> 10 ms: 10 ms.
     const ops = [
-      { name: 'a', flops: 1e12, bytes: { dram: 1e9 } },
-      { name: 'b', flops: 1e10, bytes: { dram: 1e10 } },
+      { name: 'a', flops: 1e12, bytes: { dram: 1e9 }, kinds: {} },
+      { name: 'b', flops: 1e10, bytes: { dram: 1e10 }, kinds: {} },
     ];
     const result = place(model({ precision: 'fp16', flops: 1.01e12, bytes: { dram: 1.1e10 }, ops }), threeLevels);
     expect(result.seconds).toBeCloseTo(0.02, 12); // aggregate alone would say max(10.1 ms, 11 ms) = 11 ms
@@ -161,7 +161,7 @@ describe('properties of the math', () => {
     fc.assert(
       fc.property(anyDevice, fc.array(fc.record({ flops: count, dram: count }), { minLength: 1, maxLength: 20 }), (d, parts) => {
         const device: Device = { id: 'd', name: 'd', builtIn: false, flopsPerSecond: { fp16: d.peak }, levels: [{ name: 'dram', bytesPerSecond: d.dram }] };
-        const ops = parts.map((p, i) => ({ name: `op${i}`, flops: p.flops, bytes: { dram: p.dram } }));
+        const ops = parts.map((p, i) => ({ name: `op${i}`, flops: p.flops, bytes: { dram: p.dram }, kinds: {} }));
         const flops = parts.reduce((s, p) => s + p.flops, 0);
         const dram = parts.reduce((s, p) => s + p.dram, 0);
         if (flops === 0 && dram === 0) return true;

@@ -26,11 +26,32 @@ export interface MemoryLevel {
 /** Bytes moved through each memory level, keyed by level name. */
 export type BytesByLevel = Record<string, number>;
 
+/**
+ * What the bytes of a level are: weights (read once per pass, whatever the batch), activations and the KV
+ * cache (both grow with the batch). Advice that changes one kind's storage width rescales only that kind.
+ */
+export const BYTE_KINDS = ['weights', 'activations', 'kv'] as const;
+export type ByteKind = (typeof BYTE_KINDS)[number];
+
+/**
+ * The bytes of one level by kind. A split is complete: a kind left out is 0 bytes, and the kinds add up to
+ * the level's count in BytesByLevel.
+ */
+export type KindSplit = Partial<Record<ByteKind, number>>;
+
+/**
+ * Splits by level name. A level absent here is unsplit: its bytes are of unknown kind, and nothing may
+ * assume what they are.
+ */
+export type BytesByKind = Record<string, KindSplit>;
+
 /** One op of a model given as a breakdown. */
 export interface Op {
   name: string;
   flops: number;
   bytes: BytesByLevel;
+  /** The levels this op splits by kind; `{}` when it gives no split. */
+  kinds: BytesByKind;
 }
 
 /** A model after validation: units resolved, targets resolved to device ids. */
@@ -41,6 +62,15 @@ export interface Model {
   flops: number;
   /** Aggregate bytes per level per pass (the sum over ops when ops are given). */
   bytes: BytesByLevel;
+  /**
+   * Aggregate split per level. Given as totals: the levels the config splits. Given as ops: a level is
+   * split only when every op that moves bytes through it (a count above 0) splits it, and its split is then
+   * the sum of theirs; one such op unsplit leaves the level unsplit here, since part of its bytes are of
+   * unknown kind.
+   */
+  kinds: BytesByKind;
+  /** Storage width of each kind in bits: `bits:` in the config, else the width of the model's precision. */
+  bits: Record<ByteKind, number>;
   batch: number;
   /** Present when the model was given as ops: time is then summed op by op. */
   ops: Op[] | null;

@@ -3,6 +3,7 @@
 // op tables alike.
 import type { z } from 'zod';
 import { nearestWord } from '../nearest-word.js';
+import { BYTE_KINDS } from '../types.js';
 import { issueAt, type ConfigIssue } from './errors.js';
 import type { Locator } from './resolve.js';
 
@@ -35,7 +36,13 @@ function describe(issue: z.core.$ZodIssue, schema: z.ZodType, root: unknown, fil
       const allowed = allowedKeys(schema, path);
       const nearest = nearestWord(key, allowed);
       const others = issue.keys.length > 1 ? ` (and ${issue.keys.slice(1).map((k) => `"${k}"`).join(', ')})` : '';
-      const hint = nearest ? `; did you mean "${nearest}"?` : allowed.length > 0 ? `; expected one of ${allowed.join(', ')}` : '';
+      const hint = nearest
+        ? `; did you mean "${nearest}"?`
+        : BYTE_KINDS.every((kind) => allowed.includes(kind))
+          ? `; a split by kind takes ${allowed.join(', ')}: to give levels as well, put the kinds under their level, as in { dram: { weights: ... }, l2: ... }`
+          : allowed.length > 0
+            ? `; expected one of ${allowed.join(', ')}`
+            : '';
       return issueAt(file, locate([...path, key], { key: true }), [...path, key], `unknown key "${key}"${others}${hint}`, text);
     }
     case 'invalid_value': {
@@ -79,8 +86,10 @@ function describe(issue: z.core.$ZodIssue, schema: z.ZodType, root: unknown, fil
   }
 }
 
+/** How far into the value a union branch got: a branch that refused the value's type or shape got least far. */
 function depth(branch: z.core.$ZodIssue[]): number {
-  return Math.max(...branch.map((issue) => issue.path.length + (issue.code === 'invalid_type' ? 0 : 0.5)));
+  const refusedShape = (issue: z.core.$ZodIssue) => issue.code === 'invalid_type' || (issue.code === 'custom' && issue.params?.wrongShape === true);
+  return Math.max(...branch.map((issue) => issue.path.length + (refusedShape(issue) ? 0 : 0.5)));
 }
 
 function expectedWord(expected: string): string {
@@ -118,12 +127,22 @@ function typeOf(schema: unknown): string | undefined {
   return (schema as { def?: { type?: string } } | undefined)?.def?.type;
 }
 
-/** In a union (config unions are "scalar or mapping" or "list or mapping"), the branch a step goes into. */
+/**
+ * In a union (config unions are "scalar or mapping" or "list or mapping"; `bytes:` offers two mappings, a
+ * split by kind and levels by name), the branch a step goes into: a mapping with that key, else a record.
+ * Without a step (''), the first mapping.
+ */
 function branchFor(schema: unknown, step: string | number): unknown {
   if (typeOf(schema) !== 'union') return schema;
   const options = (schema as z.ZodUnion<z.ZodType[]>).options.map(unwrap);
-  const wanted = typeof step === 'number' ? ['array'] : ['object', 'record'];
-  return options.find((option) => wanted.includes(typeOf(option) ?? ''));
+  if (typeof step === 'number') return options.find((option) => typeOf(option) === 'array');
+  const mappings = options.filter((option) => typeOf(option) === 'object' || typeOf(option) === 'record');
+  if (step === '') return mappings[0];
+  return (
+    mappings.find((option) => typeOf(option) === 'object' && step in (option as z.ZodObject).shape) ??
+    mappings.find((option) => typeOf(option) === 'record') ??
+    mappings[0]
+  );
 }
 
 function stepInto(schema: unknown, step: string | number): unknown {

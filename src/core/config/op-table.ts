@@ -1,11 +1,12 @@
 // Op tables too large for inline YAML: `ops: { file: resnet50-ops.csv }` (or .json, .jsonl). The shell
 // streams the file and hands records here one at a time; validation is the inline ops' own schema.
 import { OUTERMOST } from '../roofline.js';
-import type { BytesByLevel, Op } from '../types.js';
+import { BYTE_KINDS, type ByteKind, type KindSplit, type Op } from '../types.js';
 import { NAME_LENGTH } from '../limits.js';
 import { nearestWord } from '../nearest-word.js';
 import { parseQuantity } from '../units.js';
 import { ConfigError, issueAt, quote, type ConfigIssue } from './errors.js';
+import { addsUp, splitTotal, type LevelBytes } from './kinds.js';
 import { describeAll } from './issues.js';
 import type { OpTable } from './resolve.js';
 import { toOp } from './resolve.js';
@@ -27,8 +28,11 @@ interface CsvPlan {
   name: number;
   flops: number;
   macs: number;
-  /** Column index -> memory level; '' for a lone `bytes` column (the outermost level). */
-  bytes: Array<[number, string]>;
+  /**
+   * Column index -> memory level ('' for a lone `bytes` column, the outermost level) and, for a
+   * `bytes.<level>.<kind>` column, the kind; a level's column without a kind is its total.
+   */
+  bytes: Array<[number, string, ByteKind | undefined]>;
 }
 
 /** Collects validated ops from records, remembering the row of every issue. */
@@ -46,8 +50,8 @@ export class OpTableReader {
   }
 
   /**
-   * CSV: one record, header first. The header names the columns: `name`, `flops` or `macs`, and `bytes`
-   * and/or `bytes.<level>`. Lines are counted here (a quoted cell may span several), so the parser
+   * CSV: one record, header first. The header names the columns: `name`, `flops` or `macs`, and `bytes`,
+   * `bytes.<level>` and/or `bytes.<level>.<kind>` (weights, activations, kv). Lines are counted here (a quoted cell may span several), so the parser
    * need not track them per record, which costs a second per million rows.
    */
   csvRecord(cells: string[]): void {
@@ -78,14 +82,15 @@ export class OpTableReader {
       this.issue(line, 1, `line ${line} is separated by ${separator === ';' ? 'semicolons' : 'tabs'}: the separator must be a comma (name,flops,bytes)`);
       return null;
     }
-    // With per-level columns present, a bare `bytes` column is the outermost level among them.
+    // With per-level columns present, a bare `bytes` column is the outermost level among them (and when all
+    // of them are refused, their issues say so: no need to add that there is no bytes column).
     const perLevel = this.header.some((name) => /^bytes[._]/.test(name));
     const plan: CsvPlan = { name: -1, flops: -1, macs: -1, bytes: [] };
     const seen = new Map<string, number>();
     this.header.forEach((name, index) => {
-      const level = /^bytes[._](.+)$/.exec(name)?.[1];
+      const [, level, kindWord] = /^bytes[._]([^.]+)(?:\.(.*))?$/.exec(name) ?? [];
       // `bytes` and `bytes.dram` (or `bytes_l2` and `bytes.l2`) are one column named twice.
-      const meaning = level !== undefined ? `bytes.${level}` : name === 'bytes' && perLevel ? `bytes.${OUTERMOST}` : name;
+      const meaning = level !== undefined ? `bytes.${level}${kindWord === undefined ? '' : `.${kindWord}`}` : name === 'bytes' && perLevel ? `bytes.${OUTERMOST}` : name;
       const earlier = seen.get(meaning);
       if (earlier !== undefined) {
         return this.issue(line, index + 1, `column ${quote(name)} repeats column ${earlier + 1} (${quote(this.header[earlier]!)}): give each column once`);
@@ -94,15 +99,21 @@ export class OpTableReader {
       if (name === 'name' || name === 'flops' || name === 'macs') plan[name] = index;
       else if (level !== undefined) {
         const valid = levelName.safeParse(level);
-        if (valid.success) plan.bytes.push([index, level]);
-        else this.issue(line, index + 1, `column ${quote(name)}: ${valid.error.issues[0]!.message}`);
-      } else if (name === 'bytes') plan.bytes.push([index, perLevel ? OUTERMOST : '']);
+        const kind = BYTE_KINDS.find((known) => known === kindWord);
+        if (!valid.success) this.issue(line, index + 1, `column ${quote(name)}: ${valid.error.issues[0]!.message}`);
+        else if (kindWord === undefined || kind) plan.bytes.push([index, level, kind]);
+        else {
+          const nearest = nearestWord(kindWord, BYTE_KINDS);
+          const hint = nearest ? `; did you mean "bytes.${level}.${nearest}"?` : `; the kinds are ${BYTE_KINDS.join(', ')}, and the level's total is the column bytes.${level}`;
+          this.issue(line, index + 1, `column ${quote(name)}: unknown kind of bytes ${quote(kindWord)}${hint}`);
+        }
+      } else if (name === 'bytes') plan.bytes.push([index, perLevel ? OUTERMOST : '', undefined]);
       else {
-        const nearest = nearestWord(name, ['name', 'flops', 'macs', 'bytes', 'bytes.dram', 'bytes.l2', 'bytes.l1']);
-        this.issue(line, index + 1, `unknown column ${quote(name)}${nearest ? `; did you mean "${nearest}"?` : ''} (columns: name, flops or macs, bytes or bytes.<level>)`);
+        const nearest = nearestWord(name, ['name', 'flops', 'macs', 'bytes', 'bytes.dram', 'bytes.l2', 'bytes.l1', ...BYTE_KINDS.map((kind) => `bytes.dram.${kind}`)]);
+        this.issue(line, index + 1, `unknown column ${quote(name)}${nearest ? `; did you mean "${nearest}"?` : ''} (columns: name, flops or macs, bytes or bytes.<level>, bytes.<level>.<kind>)`);
       }
     });
-    const missing = [plan.name < 0 && 'name', plan.flops < 0 && plan.macs < 0 && 'flops (or macs)', plan.bytes.length === 0 && 'bytes (or bytes.<level>)'].filter(Boolean);
+    const missing = [plan.name < 0 && 'name', plan.flops < 0 && plan.macs < 0 && 'flops (or macs)', plan.bytes.length === 0 && !perLevel && 'bytes (or bytes.<level>)'].filter(Boolean);
     if (missing.length > 0) {
       this.issue(line, 1, `the header row has no ${missing.join(', no ')} column: the first line names the columns, at least name, flops (or macs) and bytes`);
     }
@@ -121,17 +132,26 @@ export class OpTableReader {
     if (name === '' || name.length > NAME_LENGTH || (flopsCell === '') === (macsCell === '')) return null;
     const count = flopsCell === '' ? parseQuantity(macsCell, 'macs') : parseQuantity(flopsCell, 'flops');
     if (!count.ok || !(count.value >= 0)) return null;
-    const bytes: BytesByLevel = {};
+    const bytes: Record<string, LevelBytes> = {};
+    const totals: Record<string, number> = {};
     let given = 0;
-    for (const [index, level] of plan.bytes) {
+    for (const [index, level, kind] of plan.bytes) {
       const cell = cells[index]!;
       if (cell.trim() === '') continue;
       const parsed = parseQuantity(cell, 'bytes');
       if (!parsed.ok || !(parsed.value >= 0)) return null;
-      bytes[level || OUTERMOST] = parsed.value;
+      const key = level || OUTERMOST;
+      if (kind === undefined) totals[key] = parsed.value;
+      else ((bytes[key] ??= {}) as KindSplit)[kind] = parsed.value;
       given++;
     }
     if (given === 0) return null;
+    // A level with kind cells is split (and its total, if given, must agree); one without is unsplit.
+    for (const [level, total] of Object.entries(totals)) {
+      const split = bytes[level];
+      if (split === undefined) bytes[level] = total;
+      else if (!addsUp(splitTotal(split as KindSplit), total)) return null;
+    }
     return toOp(flopsCell === '' ? { name, macs: count.value, bytes } : { name, flops: count.value, bytes });
   }
 
@@ -140,11 +160,15 @@ export class OpTableReader {
     const record: Record<string, unknown> = {};
     const cell = (index: number) => (index < 0 ? '' : cells[index]!.trim());
     for (const key of ['name', 'flops', 'macs'] as const) if (cell(plan[key]) !== '') record[key] = cell(plan[key]);
-    for (const [index, level] of plan.bytes) {
+    const levels: Record<string, string | Record<string, string>> = {};
+    for (const [index, level, kind] of plan.bytes) {
       if (cell(index) === '') continue;
       if (level === '') record.bytes = cell(index);
-      else ((record.bytes ??= {}) as Record<string, string>)[level] = cell(index);
+      else if (kind !== undefined) levels[level] = { ...(typeof levels[level] === 'string' ? { total: levels[level] } : levels[level]), [kind]: cell(index) };
+      else if (typeof levels[level] === 'object') levels[level].total = cell(index);
+      else levels[level] = cell(index);
     }
+    if (Object.keys(levels).length > 0) record.bytes = levels;
     return record;
   }
 
@@ -191,7 +215,13 @@ export class OpTableReader {
     for (const level in op.bytes) if (!this.table.levelRows.has(level)) this.table.levelRows.set(level, line);
   }
 
+  /** The column a schema issue's path points into: `['bytes', 'dram', 'kv']` -> bytes.dram.kv. */
   private columnOf(path: ReadonlyArray<PropertyKey>): number {
+    if (path[0] === 'bytes' && this.plan) {
+      const [level, kind] = [path[1], path[2] === 'total' ? undefined : path[2]];
+      const entry = this.plan.bytes.find(([, l, k]) => (level === undefined ? l === '' : l === level) && k === kind);
+      if (entry) return entry[0] + 1;
+    }
     const name = path.length > 1 && path[0] === 'bytes' ? `bytes.${String(path[1])}` : String(path[0] ?? '');
     const index = this.header.findIndex((column) => column === name || column === name.replace('.', '_'));
     return index < 0 ? 1 : index + 1;

@@ -2,12 +2,14 @@
 // unique. Turns the schema's output into the Models and Devices the math takes.
 import { catalogNames, findEntry, toDevice } from '../catalog/index.js';
 import { levelBandwidth, OUTERMOST } from '../roofline.js';
-import type { BytesByLevel, Device, MemoryLevel, Model, Op, Precision } from '../types.js';
-import { PRECISIONS } from '../types.js';
+import type { BytesByKind, BytesByLevel, Device, MemoryLevel, Model, Op, Precision } from '../types.js';
+import { BYTE_KINDS, PRECISIONS } from '../types.js';
+import { bitsOf } from '../precision-bits.js';
 import { si } from '../format.js';
 import { MAX_LEVELS } from '../limits.js';
 import { nearestWord } from '../nearest-word.js';
 import { flopsOfMacs } from '../units.js';
+import { aggregateKinds, levelsAndKinds, type LevelBytes } from './kinds.js';
 import { ConfigError, formatPath, issueAt, type ConfigIssue, type Position } from './errors.js';
 import type { GateConfig, RawConfig, RawModel, RawOp } from './schema.js';
 import type { KeyPath } from './yaml.js';
@@ -139,6 +141,8 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
       precision: spec.precision,
       flops: work.flops,
       bytes: work.bytes,
+      kinds: work.kinds,
+      bits: bitsOf(spec.precision, spec.bits),
       batch: spec.batch,
       ops: work.ops,
       hardware: targets.map((device) => device.id),
@@ -162,6 +166,7 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
 interface Work {
   flops: number;
   bytes: BytesByLevel;
+  kinds: BytesByKind;
   ops: Op[] | null;
 }
 
@@ -179,7 +184,7 @@ function workOf(spec: RawModel, table: OpTable | undefined, at: (...rest: Array<
       fail(at(), 'expected `bytes:` (bytes moved per pass), either a size or one per memory level', true);
       return null;
     }
-    const work = { flops: flopsOf(spec), bytes: bytesByLevel(spec.bytes), ops: null };
+    const work = { flops: flopsOf(spec), ...bytesByLevel(spec.bytes), ops: null };
     return doesWork(work, at, fail) ? work : null;
   }
   if (spec.bytes !== undefined) {
@@ -192,7 +197,7 @@ function workOf(spec: RawModel, table: OpTable | undefined, at: (...rest: Array<
     fail(at('ops'), `expected at least one op${table ? ` in ${table.file}` : ''}`);
     return null;
   }
-  const work: Work = { flops: 0, bytes: {}, ops };
+  const work: Work = { flops: 0, bytes: {}, kinds: aggregateKinds(ops), ops };
   for (const op of ops) {
     work.flops += op.flops;
     for (const [level, count] of Object.entries(op.bytes)) work.bytes[level] = (work.bytes[level] ?? 0) + count;
@@ -207,7 +212,7 @@ function doesWork(work: Work, at: (...rest: Array<string | number>) => KeyPath, 
 }
 
 export function toOp(raw: RawOp): Op {
-  return { name: raw.name, flops: flopsOf(raw), bytes: bytesByLevel(raw.bytes) };
+  return { name: raw.name, flops: flopsOf(raw), ...bytesByLevel(raw.bytes) };
 }
 
 /** FLOPs of a model or op that gives exactly one of `flops:` and `macs:` (the schema sees to that). */
@@ -215,8 +220,9 @@ export function flopsOf(counts: { flops?: number | undefined; macs?: number | un
   return counts.flops ?? flopsOfMacs(counts.macs!);
 }
 
-export function bytesByLevel(bytes: number | Record<string, number>): BytesByLevel {
-  return typeof bytes === 'number' ? { [OUTERMOST]: bytes } : { ...bytes };
+/** Per-level totals and splits of a `bytes:` value as the schema gives it (a bare count is the outermost level's). */
+export function bytesByLevel(bytes: number | Readonly<Record<string, LevelBytes>>): { bytes: BytesByLevel; kinds: BytesByKind } {
+  return typeof bytes === 'number' ? { bytes: { [OUTERMOST]: bytes }, kinds: {} } : levelsAndKinds(bytes);
 }
 
 /**
@@ -255,7 +261,12 @@ function checkLevels(
     if (levelBandwidth(device, level) !== undefined) continue;
     const names = device.levels.map((l) => l.name);
     const nearest = nearestWord(level, names);
-    const hint = nearest ? `; did you mean "${nearest}"?` : ' (give that level only on models whose targets publish it, or describe the device under `devices:`)';
+    const kind = nearestWord(level, BYTE_KINDS);
+    const hint = nearest
+      ? `; did you mean "${nearest}"?`
+      : kind
+        ? `; did you mean the kind "${kind}"? Kinds go under their level, as in { ${OUTERMOST}: { ${kind}: ... } }`
+        : ' (give that level only on models whose targets publish it, or describe the device under `devices:`)';
     const message = `${device.id} has no memory level "${level}"; it has ${names.join(', ')}${hint}`;
     const row = table?.levelRows.get(level);
     if (table && row !== undefined) {

@@ -2,8 +2,11 @@
 // `roofline-gate schema` prints. Quantities are parsed to base units here; cross-field rules (targets
 // exist, precisions offered, names unique) live in resolve.ts because they need the catalog.
 import { z } from 'zod';
-import { PRECISIONS } from '../types.js';
+import { BYTE_KINDS, PRECISIONS, type ByteKind } from '../types.js';
 import { NAME_LENGTH } from '../limits.js';
+import { STORAGE_WIDTHS } from '../precision-bits.js';
+import { OUTERMOST } from '../roofline.js';
+import { addsUp, isSplit, kindsOf, mismatch, splitTotal, type LevelBytes, type RawSplit } from './kinds.js';
 import { parseQuantity, quantityPattern, unitRequired, type Dimension } from '../units.js';
 
 type Sign = 'positive' | 'nonnegative';
@@ -25,7 +28,10 @@ export function quantity(dimension: Dimension, sign: Sign, description: string) 
       if (!parsed.ok) {
         const got = typeof raw === 'string' ? JSON.stringify(raw) : raw !== null && typeof raw === 'object' ? (Array.isArray(raw) ? 'a list' : 'a mapping') : String(raw);
         const hint = parsed.suggestion === undefined ? '' : `; did you mean "${parsed.suggestion}"?`;
-        context.addIssue({ code: 'custom', message: parsed.reason ?? `expected ${parsed.expected}, got ${got}${hint}` });
+        // A mapping or list where a quantity belongs is the wrong shape, not a bad quantity: marked so, a union
+        // with a mapping branch (a level split by kind) reports that branch's issue instead.
+        const shape = raw !== null && typeof raw === 'object';
+        context.addIssue({ code: 'custom', message: parsed.reason ?? `expected ${parsed.expected}, got ${got}${hint}`, ...(shape && { params: { wrongShape: true } }) });
         return z.NEVER;
       }
       if (parsed.value < 0 || (sign === 'positive' && parsed.value === 0)) {
@@ -63,13 +69,68 @@ const identifier = capped('device id')
 
 const precision = z.enum(PRECISIONS).meta({ description: 'Numeric format; picks the compute roof.' });
 
-export const levelName = capped('memory level name').regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'expected a memory level name such as dram, l2 or l1');
+export const levelName = capped('memory level name')
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'expected a memory level name such as dram, l2 or l1')
+  // A level named like a kind would make `bytes: { weights: ... }` (the outermost level's split) ambiguous.
+  .regex(new RegExp(`^(?!(?:${BYTE_KINDS.join('|')})$)`), {
+    error: (issue) => `"${String(issue.input)}" is a kind of bytes, not a memory level: give kinds under their level, as in { dram: { ${String(issue.input)}: ... } }`,
+  });
 
-/** `bytes: 86 MB` (outermost level) or `bytes: { dram: 86 MB, l2: 300 MB }`. */
-const bytes = z.union([
-  quantity('bytes', 'nonnegative', 'Bytes moved through the outermost memory level (DRAM/HBM) per pass.'),
-  z.record(levelName, quantity('bytes', 'nonnegative', 'Bytes moved through this level per pass.')),
-]);
+const kindDescription: Record<ByteKind, string> = {
+  weights: 'Bytes of weights (parameters) moved through this level per pass; read once per pass whatever the batch.',
+  activations: 'Bytes of activations moved through this level per pass; they grow with the batch.',
+  kv: 'Bytes of KV cache moved through this level per pass; they grow with the batch and the context.',
+};
+
+/**
+ * `{ weights: 13.5 GB, activations: 40 MB, kv: 1.1 GB }`: a level's bytes by kind. The kinds add up to the
+ * level's bytes (a kind left out is 0); `total:` beside them is checked against their sum.
+ */
+const kindSplit = z
+  .strictObject({
+    ...(Object.fromEntries(BYTE_KINDS.map((kind) => [kind, quantity('bytes', 'nonnegative', kindDescription[kind]).optional()])) as Record<ByteKind, z.ZodOptional<ReturnType<typeof quantity>>>),
+    total: quantity('bytes', 'nonnegative', 'The level\'s bytes, when given beside the kinds: they must add up to it.').optional(),
+  })
+  .check((context) => {
+    if (BYTE_KINDS.some((kind) => context.value[kind] !== undefined)) return;
+    context.issues.push({ code: 'custom', input: context.value, path: [], message: `expected at least one kind of bytes (${BYTE_KINDS.join(', ')}) in a split` });
+  })
+  .meta({ description: 'Bytes by kind: weights, activations, kv (a kind left out is 0), and optionally their total.' });
+const outermostSplit = kindSplit.meta({ description: 'Bytes moved through the outermost memory level (DRAM/HBM) per pass, by kind.' });
+/** The split schemas, for the JSON Schema to require a kind in each as the check above does. */
+const splitSchemas = new WeakSet<object>([kindSplit, outermostSplit]);
+
+/**
+ * `bytes: 86 MB` (outermost level), `bytes: { dram: 86 MB, l2: 300 MB }`, with any level split by kind,
+ * `bytes: { dram: { weights: 13.5 GB, kv: 1.1 GB }, l2: 3 GB }`, or `bytes: { weights: ..., kv: ... }`
+ * for the outermost level's split alone. Parsed to `{ level: count | split }` with totals checked and gone.
+ */
+const bytes = z
+  .union([
+    quantity('bytes', 'nonnegative', 'Bytes moved through the outermost memory level (DRAM/HBM) per pass.'),
+    outermostSplit,
+    z.record(levelName, z.union([quantity('bytes', 'nonnegative', 'Bytes moved through this level per pass.'), kindSplit])),
+  ])
+  .check((context) => {
+    const value = context.value;
+    if (typeof value === 'number') return;
+    const levels: Array<[string, unknown, Array<string>]> = isShorthand(value) ? [[OUTERMOST, value, []]] : Object.entries(value).map(([level, split]) => [level, split, [level]]);
+    for (const [level, split, path] of levels) {
+      if (!isSplit(split) || split.total === undefined) continue;
+      const sum = splitTotal(split);
+      if (!addsUp(sum, split.total)) context.issues.push({ code: 'custom', input: split, path: [...path, 'total'], message: mismatch(level, sum, split.total) });
+    }
+  })
+  .transform((value): number | Record<string, LevelBytes> => {
+    if (typeof value === 'number') return value;
+    if (isShorthand(value)) return { [OUTERMOST]: kindsOf(value) };
+    return Object.fromEntries(Object.entries(value).map(([level, count]) => [level, isSplit(count) ? kindsOf(count) : count]));
+  });
+
+/** A split given without a level: no level may be named like a kind, so its keys tell it apart. */
+function isShorthand(value: object): value is RawSplit {
+  return Object.keys(value).some((key) => (BYTE_KINDS as readonly string[]).includes(key) || key === 'total');
+}
 
 const flopsField = quantity('flops', 'nonnegative', 'FLOPs per pass. FLOP counters such as DeepSpeed, calflops and FlopCounterMode report FLOPs.');
 const macsField = quantity('macs', 'nonnegative', 'Multiply-accumulates per pass, counted as 2 FLOP each. fvcore, ptflops, thop and torchstat report MACs.');
@@ -109,6 +170,10 @@ export const modelSchema = z.strictObject({
   macs: macsField.optional(),
   bytes: bytes.optional(),
   ops: z.union([z.array(opSchema).min(1, 'expected at least one op'), opTableRef]).optional(),
+  bits: z
+    .strictObject(Object.fromEntries(BYTE_KINDS.map((kind) => [kind, z.literal(STORAGE_WIDTHS).optional()])) as Record<ByteKind, z.ZodOptional<z.ZodLiteral<(typeof STORAGE_WIDTHS)[number]>>>)
+    .optional()
+    .meta({ description: 'Storage width in bits of each kind of bytes, e.g. { weights: 4, kv: 8 }; a kind left out is stored at the precision\'s width.' }),
   batch: z.number().int().positive().default(1).meta({ description: 'Samples (or tokens) per pass.' }),
   hardware: targets.optional().meta({ description: 'Targets for this model; overrides the top-level list.' }),
   measured: z.record(identifier, quantity('seconds', 'positive', 'Measured time per pass on this target.')).optional(),
@@ -170,6 +235,7 @@ export function configJsonSchema(): Record<string, unknown> {
     target: 'draft-7',
     unrepresentable: 'any',
     override: (context) => {
+      if (splitSchemas.has(context.zodSchema)) context.jsonSchema.anyOf = BYTE_KINDS.map((kind) => ({ required: [kind] }));
       const dimension = quantityDimension.get(context.zodSchema);
       if (dimension === undefined) return;
       const text = { type: 'string', pattern: quantityPattern(dimension) };
