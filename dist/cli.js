@@ -18,7 +18,7 @@ import {
   snapshotText,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-QGL2GXAW.js";
+} from "./chunks/chunk-7DBKUA4F.js";
 import {
   si
 } from "./chunks/chunk-2DSUDLA4.js";

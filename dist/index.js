@@ -17,7 +17,7 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-QGL2GXAW.js";
+} from "./chunks/chunk-7DBKUA4F.js";
 import {
   asciiRoofline,
   vegaEditorUrl
