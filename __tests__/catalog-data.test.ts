@@ -77,8 +77,8 @@ describe('catalog invariants', () => {
     }
   });
 
-  it('puts the dram level first, once, with levels in the order dram, l2, l1', () => {
-    const order = { dram: 0, l2: 1, l1: 2 } as const;
+  it('puts the dram level first, once, with levels in the order dram, llc, l2, l1', () => {
+    const order = { dram: 0, llc: 1, l2: 2, l1: 3 } as const;
     for (const e of CATALOG) {
       expect(e.levels.length).toBeGreaterThan(0);
       expect(e.levels[0]?.name).toBe('dram');

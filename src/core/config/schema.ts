@@ -2,7 +2,7 @@
 // `roofline-gate schema` prints. Quantities are parsed to base units here; cross-field rules (targets
 // exist, precisions offered, names unique) live in resolve.ts because they need the catalog.
 import { z } from 'zod';
-import { PRECISIONS } from '../types.js';
+import { FIGURE_KINDS, PRECISIONS } from '../types.js';
 import { NAME_LENGTH } from '../limits.js';
 import { parseQuantity, quantityPattern, unitRequired, type Dimension } from '../units.js';
 
@@ -147,11 +147,22 @@ const deviceSchema = z.strictObject({
   memory: z.record(levelName, quantity('byteRate', 'positive', 'Bandwidth of this level.')),
 });
 
+const catalogOptions = z
+  .strictObject({
+    kinds: z
+      .array(z.enum(FIGURE_KINDS).meta({ description: 'vendor: a datasheet states it; derived: computed from vendor figures; measured: a published benchmark; estimate: none of these.' }))
+      .min(1, 'expected at least one kind, e.g. [vendor, derived]')
+      .optional()
+      .meta({ description: 'Kinds of built-in figures a target may rely on; a target whose roof or level is of another kind is an error. Default: all.' }),
+  })
+  .meta({ description: 'How the built-in hardware catalog is used. Devices under `devices:` are your own figures and are not filtered.' });
+
 export const configSchema = z
   .strictObject({
     version: z.literal(1).meta({ description: 'Config format version; always 1.' }),
     hardware: targets.optional().meta({ description: 'Default targets: built-in ids or ids under devices.' }),
     devices: z.record(identifier, deviceSchema).optional(),
+    catalog: catalogOptions.optional(),
     models: z.array(modelSchema).min(1, 'expected at least one model'),
     gate: gateSchema.optional(),
   })
