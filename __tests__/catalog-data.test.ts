@@ -188,6 +188,30 @@ describe('roofline tutorial figures', () => {
 });
 
 describe('datasheet spot checks (dense, never the sparsity figure)', () => {
+  it('h100-sxm and h200-sxm: one GH100 derivation, the whitepaper\'s dense figures for both', () => {
+    for (const id of ['h100-sxm', 'h200-sxm']) {
+      expect(peak(id, 'fp64')).toBe(33.5e12);
+      expect(peak(id, 'fp32')).toBe(66.9e12);
+      expect(peak(id, 'tf32')).toBe(494.7e12);
+      expect(peak(id, 'bf16')).toBe(989.4e12);
+      expect(peak(id, 'fp8')).toBe(1978.9e12);
+    }
+    expect(entry('h100-sxm').compute.fp16!.kind).toBe('vendor');
+    expect(entry('h200-sxm').compute.fp16!.kind).toBe('derived');
+  });
+
+  it('mi250x-gcd: half the package, derived, and the package says which to profile against', () => {
+    expect(peak('mi250x-gcd', 'fp16')).toBe(191.5e12);
+    expect(dram('mi250x-gcd')).toBe(1.6384e12);
+    expect(entry('mi250x-gcd').capacityBytes.value).toBe(64 * 2 ** 30);
+    expect(entry('mi250x').levels[0]!.bytesPerSecond.note).toContain('use mi250x-gcd');
+  });
+
+  it('tpu-v6e: no fp8 roof, since Google publishes none, and the bf16 note says so', () => {
+    expect(peak('tpu-v6e', 'fp8')).toBeUndefined();
+    expect(entry('tpu-v6e').compute.bf16!.note).toContain('no fp8 peak');
+  });
+
   it('h100-sxm: fp16 989 TFLOP/s dense (not 1979), 3.35 TB/s', () => {
     expect(threeSig(peak('h100-sxm', 'fp16'))).toBe('9.89e+14');
     expect(threeSig(peak('h100-sxm', 'bf16'))).toBe('9.89e+14');
@@ -200,10 +224,10 @@ describe('datasheet spot checks (dense, never the sparsity figure)', () => {
     expect(dram('h200-sxm')).toBe(4.8e12);
   });
 
-  it('b200: fp8 4.5 PFLOP/s and fp4 9 PFLOP/s dense per GPU, 8 TB/s', () => {
+  it('b200: fp8 4.5 PFLOP/s and fp4 9 PFLOP/s dense per GPU, 7.7 TB/s (the per-GPU table, not the 8 TB/s launch figure)', () => {
     expect(peak('b200', 'fp8')).toBe(4.5e15);
     expect(peak('b200', 'fp4')).toBe(9e15);
-    expect(dram('b200')).toBe(8e12);
+    expect(dram('b200')).toBe(7.7e12);
   });
 
   it('l4: fp8 242.5 TFLOP/s dense (datasheet 485 is sparse)', () => {

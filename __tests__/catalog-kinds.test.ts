@@ -73,6 +73,12 @@ describe('the mark in the report', () => {
   });
 });
 
+describe('a precision no source gives a peak for', () => {
+  it('is refused on tpu-v6e for fp8, naming what it offers', () => {
+    expect(messages(config('v6e', '1 GB').replace('fp16', 'fp8'))).toEqual(['models[0].precision: tpu-v6e has no fp8 roof; it offers bf16, int8']);
+  });
+});
+
 describe('catalog: { kinds: [...] }', () => {
   it('refuses a target whose roof is of a kind not allowed, naming the device, the figure and its kind', () => {
     expect(messages(config('h100-pcie', '1 MB', 'catalog: { kinds: [vendor] }\n'))).toEqual([

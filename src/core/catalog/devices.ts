@@ -10,11 +10,29 @@
 //   taken as 80 GiB (80 * 2 ** 30 bytes) unless a note says otherwise.
 // - levels: outermost first; `dram` means HBM/GDDR/DRAM. L2/L1 appear only where a figure is published.
 
-import type { CatalogEntry } from './types.js';
+import type { FigureKind } from '../types.js';
+import type { CatalogEntry, Figure } from './types.js';
 
 const GiB = 2 ** 30;
 const MiB = 2 ** 20;
 const TiB = 2 ** 40;
+
+/**
+ * H100 SXM5 and H200 SXM are one GH100 die at one clock: their dense peaks are the H100 whitepaper's, derived
+ * once here (the datasheets show only the sparsity figures for the tensor formats, and round the rest).
+ */
+function gh100SxmCompute(kind: FigureKind, source: string, why: string): CatalogEntry['compute'] {
+  const figure = (value: number, note: string): Figure => ({ value, kind, source, note: `${why}${note}` });
+  return {
+    fp64: figure(33.5e12, 'Non-tensor FP64 (datasheet rounds to 34); FP64 Tensor Core is 66.9 TFLOPS.'),
+    fp32: figure(66.9e12, 'Non-tensor FP32 (datasheet rounds to 67).'),
+    tf32: figure(494.7e12, 'Whitepaper: 494.7 dense | 989.4 with sparsity (datasheet shows only 989 with sparsity).'),
+    fp16: figure(989.4e12, 'Whitepaper: 989.4 dense | 1,978.9 with sparsity (datasheet shows only 1,979 with sparsity).'),
+    bf16: figure(989.4e12, 'Whitepaper: 989.4 dense | 1,978.9 with sparsity (datasheet shows only 1,979 with sparsity).'),
+    fp8: figure(1978.9e12, 'Whitepaper: 1,978.9 dense | 3,957.8 with sparsity (datasheet shows only 3,958 with sparsity).'),
+    int8: figure(1978.9e12, 'Whitepaper: 1,978.9 TOPS dense | 3,957.8 with sparsity.'),
+  };
+}
 
 export const CATALOG: readonly CatalogEntry[] = [
   // ───────────────────────────── NVIDIA ─────────────────────────────
@@ -356,15 +374,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     kind: 'gpu',
     year: 2022,
     aliases: ['h100', 'h100-sxm5', 'h100-80gb', 'h100sxm'],
-    compute: {
-      fp64: { value: 33.5e12, kind: 'vendor', source: 'whitepaper', note: 'Non-tensor FP64 (datasheet rounds to 34); FP64 Tensor Core is 66.9 TFLOPS.' },
-      fp32: { value: 66.9e12, kind: 'vendor', source: 'whitepaper', note: 'Non-tensor FP32 (datasheet rounds to 67).' },
-      tf32: { value: 494.7e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper: 494.7 dense | 989.4 with sparsity (datasheet shows only 989 with sparsity).' },
-      fp16: { value: 989.4e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper: 989.4 dense | 1,978.9 with sparsity (datasheet shows only 1,979 with sparsity).' },
-      bf16: { value: 989.4e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper: 989.4 dense | 1,978.9 with sparsity (datasheet shows only 1,979 with sparsity).' },
-      fp8: { value: 1978.9e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper: 1,978.9 dense | 3,957.8 with sparsity (datasheet shows only 3,958 with sparsity).' },
-      int8: { value: 1978.9e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper: 1,978.9 TOPS dense | 3,957.8 with sparsity.' },
-    },
+    compute: gh100SxmCompute('vendor', 'whitepaper', ''),
     capacityBytes: { value: 80 * GiB, kind: 'vendor', source: 'datasheet', note: '80 GB HBM3, taken as GiB.' },
     levels: [{ name: 'dram', bytesPerSecond: { value: 3.35e12, kind: 'vendor', source: 'datasheet' } }],
     sources: {
@@ -410,15 +420,11 @@ export const CATALOG: readonly CatalogEntry[] = [
     kind: 'gpu',
     year: 2024,
     aliases: ['h200', 'h200-141gb', 'h200-sxm5'],
-    compute: {
-      fp64: { value: 34e12, kind: 'vendor', source: 'product', note: 'Non-tensor FP64; FP64 Tensor Core is 67 TFLOPS.' },
-      fp32: { value: 67e12, kind: 'vendor', source: 'product' },
-      tf32: { value: 494.5e12, kind: 'derived', source: 'product', note: 'Spec table gives 989 TFLOPS with sparsity; dense is half.' },
-      fp16: { value: 989.5e12, kind: 'derived', source: 'product', note: 'Spec table gives 1,979 TFLOPS with sparsity; dense is half.' },
-      bf16: { value: 989.5e12, kind: 'derived', source: 'product', note: 'Spec table gives 1,979 TFLOPS with sparsity; dense is half.' },
-      fp8: { value: 1979e12, kind: 'derived', source: 'product', note: 'Spec table gives 3,958 TFLOPS with sparsity; dense is half.' },
-      int8: { value: 1979e12, kind: 'derived', source: 'product', note: 'Spec table gives 3,958 TOPS with sparsity; dense is half.' },
-    },
+    compute: gh100SxmCompute(
+      'derived',
+      'h100-whitepaper',
+      'The H100 SXM\'s GH100 at the same clocks (its spec table lists the same 34 FP64, 67 FP32 and 1,979 FP16-with-sparsity TFLOPS as the H100 SXM datasheet), so the H100 whitepaper\'s dense figure. ',
+    ),
     capacityBytes: {
       value: 141 * GiB,
       kind: 'vendor',
@@ -430,6 +436,10 @@ export const CATALOG: readonly CatalogEntry[] = [
       product: {
         title: 'NVIDIA H200 Tensor Core GPU (specifications)',
         url: 'https://www.nvidia.com/en-us/data-center/h200/',
+      },
+      'h100-whitepaper': {
+        title: 'NVIDIA H100 Tensor Core GPU Architecture whitepaper',
+        url: 'https://resources.nvidia.com/en-us-tensor-core/gtc22-whitepaper-hopper',
       },
     },
   },
@@ -459,12 +469,18 @@ export const CATALOG: readonly CatalogEntry[] = [
     levels: [
       {
         name: 'dram',
-        bytesPerSecond: { value: 8e12, kind: 'derived', source: 'hgx', note: 'HGX B200 lists 64 TB/s HBM3e bandwidth for 8 GPUs; 8 TB/s per GPU.' },
+        bytesPerSecond: {
+          value: 7.7e12,
+          kind: 'vendor',
+          source: 'hgx',
+          note: 'NVIDIA\'s per-GPU table for HGX B200: 7.7 TB/s (8 TB/s, 64 TB/s for 8 GPUs, was the launch figure). Drivers report a 7680-bit bus at 3996 MHz, 7.67 TB/s (pytorch/ao #4002).',
+        },
       },
     ],
     sources: {
       hgx: { title: 'NVIDIA HGX platform (HGX B200 specifications)', url: 'https://www.nvidia.com/en-us/data-center/hgx/' },
       dgx: { title: 'NVIDIA DGX B200 (specifications)', url: 'https://www.nvidia.com/en-us/data-center/dgx-b200/' },
+      'pytorch-ao': { title: 'pytorch/ao pull request #4002: update b200 peak memory bandwidth', url: 'https://github.com/pytorch/ao/pull/4002' },
     },
   },
   {
@@ -480,7 +496,7 @@ export const CATALOG: readonly CatalogEntry[] = [
         value: 1676e12,
         kind: 'derived',
         source: 'specs',
-        note: 'Spec page "AI TOPS" 3,352 is FP4 with sparsity; dense is half. fp16/fp8 omitted: GeForce FP32-accumulate rates not verified.',
+        note: 'Spec page "AI TOPS" 3,352 is FP4 with sparsity; dense is half. fp16/bf16, fp8 and int8 omitted: the whitepaper\'s dense tensor table could not be checked, and no figure is recorded without a source read.',
       },
     },
     capacityBytes: { value: 32 * GiB, kind: 'vendor', source: 'specs', note: '32 GB GDDR7, taken as GiB.' },
@@ -502,7 +518,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   // ───────────────────────────── AMD ─────────────────────────────
   {
     id: 'mi250x',
-    name: 'AMD Instinct MI250X',
+    name: 'AMD Instinct MI250X (package of two GCDs)',
     vendor: 'AMD',
     kind: 'gpu',
     year: 2021,
@@ -516,7 +532,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     },
     capacityBytes: { value: 128 * GiB, kind: 'vendor', source: 'product', note: '128 GB HBM2e (8 x 16 GiB stacks), taken as GiB.' },
     levels: [
-      { name: 'dram', bytesPerSecond: { value: 3.2768e12, kind: 'vendor', source: 'product', note: '8 HBM2e stacks at 1.6 GHz: 3.2768 TB/s.' } },
+      { name: 'dram', bytesPerSecond: { value: 3.2768e12, kind: 'vendor', source: 'product', note: '8 HBM2e stacks at 1.6 GHz: 3.2768 TB/s for the whole package. Software sees each of its two GCDs as one GPU: for a kernel profiled on one GPU, use mi250x-gcd.' } },
     ],
     sources: {
       product: {
@@ -525,6 +541,40 @@ export const CATALOG: readonly CatalogEntry[] = [
       },
       rocm: {
         title: 'ROCm documentation: AMD Instinct MI250 microarchitecture',
+        url: 'https://rocm.docs.amd.com/en/latest/conceptual/gpu-arch/mi250.html',
+      },
+    },
+  },
+  {
+    id: 'mi250x-gcd',
+    name: 'AMD Instinct MI250X, one GCD (half a package)',
+    vendor: 'AMD',
+    kind: 'gpu',
+    year: 2021,
+    aliases: ['mi250x-die', 'mi250x-half'],
+    // The package holds two graphics compute dies (GCDs), each with its own four HBM2e stacks; ROCm and
+    // profilers see each GCD as a separate GPU. A kernel profiled on one GPU ran on one GCD: use this entry.
+    compute: {
+      fp64: { value: 23.95e12, kind: 'derived', source: 'product', note: 'Package vector FP64 47.9 TFLOPS / 2 GCDs.' },
+      fp32: { value: 23.95e12, kind: 'derived', source: 'product', note: 'Package vector FP32 47.9 TFLOPS / 2 GCDs.' },
+      fp16: { value: 191.5e12, kind: 'derived', source: 'product', note: 'Package matrix FP16 383 TFLOPS / 2 GCDs (110 CUs each).' },
+      bf16: { value: 191.5e12, kind: 'derived', source: 'product', note: 'Package matrix BF16 383 TFLOPS / 2 GCDs.' },
+      int8: { value: 191.5e12, kind: 'derived', source: 'product', note: 'Package matrix INT8 383 TOPS / 2 GCDs.' },
+    },
+    capacityBytes: { value: 64 * GiB, kind: 'derived', source: 'product', note: 'Package 128 GB HBM2e / 2 GCDs: 64 GB (4 stacks), taken as GiB.' },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: { value: 1.6384e12, kind: 'derived', source: 'product', note: 'Package 3.2768 TB/s / 2 GCDs: each GCD has 4 of the 8 HBM2e stacks.' },
+      },
+    ],
+    sources: {
+      product: {
+        title: 'AMD Instinct MI250X accelerator specifications',
+        url: 'https://www.amd.com/en/products/accelerators/instinct/mi200/mi250x.html',
+      },
+      rocm: {
+        title: 'ROCm documentation: AMD Instinct MI250 microarchitecture (each GCD appears as a separate GPU)',
         url: 'https://rocm.docs.amd.com/en/latest/conceptual/gpu-arch/mi250.html',
       },
     },
@@ -686,7 +736,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2024,
     aliases: ['trillium', 'v6e', 'tpuv6e', 'tpu-trillium'],
     compute: {
-      bf16: { value: 918e12, kind: 'vendor', source: 'docs', note: 'TPU v6e: 918 TFLOPS bf16 per chip.' },
+      bf16: { value: 918e12, kind: 'vendor', source: 'docs', note: 'TPU v6e: 918 TFLOPS bf16 per chip. No fp8 roof: Google publishes bf16 and int8 peaks for v6e and no fp8 peak, so fp8 models are refused on it.' },
       int8: { value: 1836e12, kind: 'vendor', source: 'docs', note: 'Docs: 1836 TOPS int8 per chip.' },
     },
     capacityBytes: { value: 32 * GiB, kind: 'vendor', source: 'docs', note: 'Docs: 32 GB HBM per chip, taken as GiB.' },
@@ -735,7 +785,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2024,
     aliases: ['gaudi-3', 'habana-gaudi3'],
     compute: {
-      bf16: { value: 1835e12, kind: 'vendor', source: 'whitepaper', note: 'MME BF16 matrix 1,835 TFLOPS (BF16 vector on the TPCs is 28.7 TFLOPS).' },
+      bf16: { value: 1835e12, kind: 'vendor', source: 'whitepaper', note: 'MME BF16 matrix 1,835 TFLOPS (BF16 vector on the TPCs is 28.7 TFLOPS). No fp16 or fp32 roof: Intel\'s spec table (white paper, Hot Chips 2024) gives matrix peaks only for BF16 and FP8.' },
       fp8: { value: 1835e12, kind: 'vendor', source: 'whitepaper', note: 'MME FP8 matrix 1,835 TFLOPS.' },
     },
     capacityBytes: { value: 128 * GiB, kind: 'vendor', source: 'whitepaper', note: '128 GB HBM2e (8 stacks), taken as GiB.' },
