@@ -1,7 +1,8 @@
 // Invariants of the built-in catalog data, and spot checks of figures verified against datasheets.
 import { describe, expect, it } from '@jest/globals';
 import { CATALOG } from '../src/core/catalog/devices.js';
-import type { CatalogEntry, Figure } from '../src/core/catalog/types.js';
+import { LEVEL_NAMES, type CatalogEntry, type Figure } from '../src/core/catalog/types.js';
+import { FIGURE_KINDS } from '../src/core/types.js';
 
 function entry(id: string): CatalogEntry {
   const found = CATALOG.find((e) => e.id === id);
@@ -121,6 +122,62 @@ describe('catalog invariants', () => {
       expect(e.year).toBeGreaterThanOrEqual(2016);
       expect(e.year).toBeLessThanOrEqual(2030);
       expect(e.name.trim().length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('catalog provenance', () => {
+  it('gives every figure one of the four kinds, and a source key present in the device\'s sources', () => {
+    for (const e of CATALOG) {
+      for (const [label, figure] of figures(e)) {
+        if (!(FIGURE_KINDS as readonly string[]).includes(figure.kind)) throw new Error(`${label} has kind ${String(figure.kind)}`);
+        if (!(figure.source in e.sources)) throw new Error(`${label} cites missing source "${figure.source}"`);
+      }
+    }
+  });
+
+  it('says how every derived, measured or estimated figure was obtained', () => {
+    for (const e of CATALOG) {
+      for (const [label, figure] of figures(e)) {
+        if (figure.kind !== 'vendor' && !(figure.note && figure.note.length >= 20)) throw new Error(`${label} is ${figure.kind} without a note saying how`);
+      }
+    }
+  });
+
+  it('never takes a sparsity figure as dense: a note that mentions sparsity states the dense figure or says it was halved', () => {
+    for (const e of CATALOG) {
+      for (const [label, figure] of figures(e)) {
+        const note = figure.note ?? '';
+        if (!/sparsity|sparse/i.test(note)) continue;
+        const halved = /dense is half|halved|\/ 2\b/i.test(note);
+        if (!halved && !/\bdense\b/i.test(note)) throw new Error(`${label}: "${note}" mentions sparsity but says neither the dense figure nor that it was halved`);
+        if (halved && figure.kind !== 'derived') throw new Error(`${label} was halved from a sparse figure, so it is derived, not ${figure.kind}`);
+      }
+    }
+  });
+
+  it('halves the sparse figure a note quotes: "gives 1,513 TFLOPS with sparsity; dense is half" is 756.5 TFLOP/s', () => {
+    let checked = 0;
+    for (const e of CATALOG) {
+      for (const [label, figure] of figures(e)) {
+        const quoted = /gives ([\d,.]+) T(?:FLOPS|OPS) with sparsity; dense is half/.exec(figure.note ?? '');
+        if (!quoted) continue;
+        checked++;
+        const sparse = Number(quoted[1]!.replace(/,/g, '')) * 1e12;
+        if (Math.abs(figure.value * 2 - sparse) > sparse * 0.005) throw new Error(`${label}: ${figure.value} is not half of ${sparse}`);
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(10);
+  });
+
+  it('lists levels outermost first, named dram, llc, l2, l1, with bandwidth rising inward', () => {
+    for (const e of CATALOG) {
+      const names = e.levels.map((level) => level.name);
+      for (const name of names) expect(LEVEL_NAMES).toContain(name);
+      expect(names).toEqual(LEVEL_NAMES.filter((name) => names.includes(name)));
+      for (let i = 1; i < e.levels.length; i++) {
+        if (!(e.levels[i]!.bytesPerSecond.value > e.levels[i - 1]!.bytesPerSecond.value)) throw new Error(`${e.id}: ${names[i]} is no faster than ${names[i - 1]}`);
+      }
     }
   });
 });

@@ -526,7 +526,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     compute: {
       fp64: { value: 47.9e12, kind: 'vendor', source: 'product', note: 'Vector FP64; matrix FP64 is 95.7 TFLOPS.' },
       fp32: { value: 47.9e12, kind: 'vendor', source: 'product', note: 'Vector FP32; packed/matrix FP32 is 95.7 TFLOPS.' },
-      fp16: { value: 383e12, kind: 'vendor', source: 'product', note: 'Matrix FP16 (CDNA 2 has no sparsity): 1024 FLOP/clk/CU x 220 CUs x 1.7 GHz.' },
+      fp16: { value: 383e12, kind: 'vendor', source: 'product', note: 'Matrix FP16, dense (CDNA 2 has no sparsity): 1024 FLOP/clk/CU x 220 CUs x 1.7 GHz.' },
       bf16: { value: 383e12, kind: 'vendor', source: 'product', note: 'Matrix BF16.' },
       int8: { value: 383e12, kind: 'vendor', source: 'product', note: 'Matrix INT8.' },
     },
