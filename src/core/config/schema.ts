@@ -2,6 +2,7 @@
 // `roofline-gate schema` prints. Quantities are parsed to base units here; cross-field rules (targets
 // exist, precisions offered, names unique) live in resolve.ts because they need the catalog.
 import { z } from 'zod';
+import { catalogNames } from '../catalog/index.js';
 import { FIGURE_KINDS, PRECISIONS } from '../types.js';
 import { NAME_LENGTH } from '../limits.js';
 import { parseQuantity, quantityPattern, unitRequired, type Dimension } from '../units.js';
@@ -66,17 +67,19 @@ const precision = z.enum(PRECISIONS).meta({ description: 'Numeric format; picks 
 export const levelName = capped('memory level name').regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'expected a memory level name such as dram, l2 or l1');
 
 /** `bytes: 86 MB` (outermost level) or `bytes: { dram: 86 MB, l2: 300 MB }`. */
-const bytes = z.union([
-  quantity('bytes', 'nonnegative', 'Bytes moved through the outermost memory level (DRAM/HBM) per pass.'),
-  z.record(levelName, quantity('bytes', 'nonnegative', 'Bytes moved through this level per pass.')),
-]);
+const bytes = z
+  .union([
+    quantity('bytes', 'nonnegative', 'Bytes moved through the outermost memory level (DRAM/HBM) per pass.'),
+    z.record(levelName, quantity('bytes', 'nonnegative', 'Bytes moved through this level per pass.')),
+  ])
+  .meta({ description: 'Bytes moved per pass: one size for the outermost level (DRAM/HBM), or one per memory level, e.g. { dram: 86 MB, l2: 300 MB }.' });
 
 const flopsField = quantity('flops', 'nonnegative', 'FLOPs per pass. FLOP counters such as DeepSpeed, calflops and FlopCounterMode report FLOPs.');
 const macsField = quantity('macs', 'nonnegative', 'Multiply-accumulates per pass, counted as 2 FLOP each. fvcore, ptflops, thop and torchstat report MACs.');
 
 export const opSchema = z
   .strictObject({
-    name: capped('op name'),
+    name: capped('op name').meta({ description: 'Name of the op, e.g. layers.0.q_proj.' }),
     flops: flopsField.optional(),
     macs: macsField.optional(),
     bytes,
@@ -96,7 +99,12 @@ export const opSchema = z
 /** A JSON op table: an array of ops, or `{ "ops": [...] }`. */
 export const opFileSchema = z.union([z.array(opSchema), z.strictObject({ ops: z.array(opSchema) })]);
 
-const targets = z.union([identifier, z.array(identifier).min(1)]);
+/** A target: editors offer the built-in ids and aliases; any other id must be defined under `devices:`. */
+const hardwareId = identifier.meta({
+  description: 'A built-in device id or alias (`roofline-gate hardware` lists them), or an id defined under `devices:`.',
+  examples: catalogNames(),
+});
+const targets = z.union([hardwareId, z.array(hardwareId).min(1)]);
 
 const opTableRef = z.strictObject({
   file: z.string().min(1).regex(/\.(csv|json|jsonl)$/i, 'expected a .csv, .json or .jsonl file').meta({ description: 'Op table, relative to the config file.' }),
@@ -108,44 +116,61 @@ export const modelSchema = z.strictObject({
   flops: flopsField.optional(),
   macs: macsField.optional(),
   bytes: bytes.optional(),
-  ops: z.union([z.array(opSchema).min(1, 'expected at least one op'), opTableRef]).optional(),
+  ops: z
+    .union([z.array(opSchema).min(1, 'expected at least one op'), opTableRef])
+    .optional()
+    .meta({ description: 'The model as ops, each with its FLOPs (or MACs) and bytes, listed here or in a table file; time is summed op by op.' }),
   batch: z.number().int().positive().default(1).meta({ description: 'Samples (or tokens) per pass.' }),
   hardware: targets.optional().meta({ description: 'Targets for this model; overrides the top-level list.' }),
-  measured: z.record(identifier, quantity('seconds', 'positive', 'Measured time per pass on this target.')).optional(),
+  measured: z
+    .record(identifier, quantity('seconds', 'positive', 'Measured time per pass on this target.'))
+    .optional()
+    .meta({ description: 'Measured time per pass by target id, for efficiency and the above-roof check.' }),
 });
 
-const threshold = z.strictObject({
+const threshold = (description: string) => z.strictObject({
   warn: quantity('fraction', 'nonnegative', 'Relative drop that warns.').optional(),
   fail: quantity('fraction', 'nonnegative', 'Relative drop that fails the gate.').optional(),
-});
+}).meta({ description });
 
 const severityOrOff = z.enum(['fail', 'warn', 'off']);
 
-const budgets = z.strictObject({
+const budgets = z
+  .strictObject({
   'min-throughput': quantity('perSecond', 'positive', 'Lowest acceptable throughput, e.g. 1000/s.').optional(),
   'max-latency': quantity('seconds', 'positive', 'Highest acceptable time per pass, e.g. 5 ms.').optional(),
   'ridge-margin': quantity('fraction', 'nonnegative', 'How far right of the ridge a model must stay, e.g. 20%.').optional(),
-});
+  })
+  .meta({ description: 'Absolute limits every result must meet, with or without a baseline.' });
 
 const gateRules = {
-  'intensity-drop': threshold.optional(),
-  'throughput-drop': threshold.optional(),
-  'bound-shift': severityOrOff.optional(),
-  'efficiency-drop': threshold.optional(),
-  'above-roof': severityOrOff.optional(),
+  'intensity-drop': threshold('The intensity at a level present on both sides drops by this much against the baseline.').optional(),
+  'throughput-drop': threshold('Throughput drops (time per pass rises) by this much against the baseline.').optional(),
+  'bound-shift': severityOrOff.optional().meta({ description: 'Compute-bound becomes memory-bound, or a slower, outer level starts to bind: fail, warn or off.' }),
+  'efficiency-drop': threshold('Measured efficiency drops by this much against the baseline (measured times on both sides).').optional(),
+  'above-roof': severityOrOff.optional().meta({ description: 'A measured time faster than the roofline allows (the inputs are off): fail, warn or off.' }),
   budgets: budgets.optional(),
 };
 
 export const gateSchema = z.strictObject({
   ...gateRules,
-  models: z.record(z.string(), z.strictObject(gateRules)).optional(),
-});
+  models: z
+    .record(z.string(), z.strictObject(gateRules).meta({ description: 'Rules for this model, overriding the ones above.' }))
+    .optional()
+    .meta({ description: 'Per-model rules, by model name.' }),
+}).meta({ description: 'When the gate warns or fails: thresholds against the baseline and absolute budgets.' });
 
-const deviceSchema = z.strictObject({
-  name: capped('device name').optional(),
-  compute: z.partialRecord(precision, quantity('flopRate', 'positive', 'Dense peak at this precision.')),
-  memory: z.record(levelName, quantity('byteRate', 'positive', 'Bandwidth of this level.')),
-});
+const deviceSchema = z
+  .strictObject({
+    name: capped('device name').optional().meta({ description: 'Name shown in reports and the chart; the id when absent.' }),
+    compute: z
+      .partialRecord(precision, quantity('flopRate', 'positive', 'Dense peak at this precision.'))
+      .meta({ description: 'Dense peak per precision, e.g. { fp16: 50 TFLOP/s, int8: 100 TOP/s }.' }),
+    memory: z
+      .record(levelName, quantity('byteRate', 'positive', 'Bandwidth of this level.'))
+      .meta({ description: 'Bandwidth per memory level, outermost (slowest) first, e.g. { dram: 100 GB/s, sram: 2 TB/s }.' }),
+  })
+  .meta({ description: 'A device of your own: its figures are taken as given.' });
 
 const catalogOptions = z
   .strictObject({
@@ -161,9 +186,9 @@ export const configSchema = z
   .strictObject({
     version: z.literal(1).meta({ description: 'Config format version; always 1.' }),
     hardware: targets.optional().meta({ description: 'Default targets: built-in ids or ids under devices.' }),
-    devices: z.record(identifier, deviceSchema).optional(),
+    devices: z.record(identifier, deviceSchema).optional().meta({ description: 'Your own devices by id; an id that is also built in overrides the built-in one.' }),
     catalog: catalogOptions.optional(),
-    models: z.array(modelSchema).min(1, 'expected at least one model'),
+    models: z.array(modelSchema).min(1, 'expected at least one model').meta({ description: 'The models to place on the roofline of their targets.' }),
     gate: gateSchema.optional(),
   })
   .meta({ title: 'roofline-gate config', description: 'Models, their FLOPs and bytes, target hardware and gate thresholds.' });
