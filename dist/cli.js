@@ -14,14 +14,15 @@ import {
   renderArtifacts,
   renderMarkdown,
   reportJson,
+  roofFootnote,
   row,
   snapshotText,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-7DBKUA4F.js";
+} from "./chunks/chunk-IEN3QKEP.js";
 import {
   si
-} from "./chunks/chunk-2DSUDLA4.js";
+} from "./chunks/chunk-MPYUDZW4.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli.ts
@@ -55,7 +56,7 @@ function catalogTable(entries) {
 }
 function catalogDetail(entry) {
   const lines = [`${entry.name} (${entry.id})`, `aliases: ${entry.aliases.join(", ") || "-"}`, `vendor: ${entry.vendor}, ${entry.kind}, ${entry.year}`, ""];
-  const cite = (figure) => `[${figure.source}]${figure.note ? ` ${figure.note}` : ""}`;
+  const cite = (figure) => `${figure.kind.padEnd(8)} [${figure.source}]${figure.note ? ` ${figure.note}` : ""}`;
   lines.push("Dense peak (never a sparsity figure):");
   for (const precision of PRECISIONS) {
     const figure = entry.compute[precision];
@@ -66,7 +67,11 @@ function catalogDetail(entry) {
   for (const level of entry.levels) {
     lines.push(`  ${level.name.padEnd(8)} ${si(level.bytesPerSecond.value, "B/s").padStart(11)}  ${cite(level.bytesPerSecond)}`);
   }
-  lines.push("Sources:");
+  lines.push(
+    "Kinds: vendor = the source states it; derived = computed from vendor figures (the note gives how);",
+    "       measured = a published benchmark (the note names who, on what, where); estimate = none of these.",
+    "Sources:"
+  );
   for (const [key, source] of Object.entries(entry.sources)) lines.push(`  [${key}] ${source.title}: ${source.url}`);
   return `${lines.join("\n")}
 `;
@@ -106,6 +111,8 @@ function renderText(report, options = {}) {
     });
     lines.push(cells.join("  ").trimEnd());
   });
+  const footnote = roofFootnote(report.results);
+  if (footnote) lines.push(paint(footnote, "dim"));
   for (const pair of report.removed) lines.push(paint(`removed: ${pair.model} on ${pair.hardware} (was ${snapshotText(pair.base)})`, "dim"));
   if (report.findings.length > 0) {
     lines.push("", paint("Findings", "bold"));

@@ -17,12 +17,12 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-7DBKUA4F.js";
+} from "./chunks/chunk-IEN3QKEP.js";
 import {
   asciiRoofline,
   vegaEditorUrl
-} from "./chunks/chunk-SMNHEX3M.js";
-import "./chunks/chunk-2DSUDLA4.js";
+} from "./chunks/chunk-BE7T5LHG.js";
+import "./chunks/chunk-MPYUDZW4.js";
 import "./chunks/chunk-ZC2P73PW.js";
 import {
   __commonJS,

@@ -6,7 +6,7 @@
 // All quantities are in base SI units: FLOP, bytes, seconds, per second.
 import { z } from 'zod';
 import { MAX_LEVELS, MAX_REPORT_ITEMS, MESSAGE_LENGTH, NAME_LENGTH } from './limits.js';
-import { PRECISIONS } from './types.js';
+import { PRECISIONS, ROOF_KINDS } from './types.js';
 
 const name = z.string().min(1).max(NAME_LENGTH);
 const message = z.string().max(MESSAGE_LENGTH);
@@ -64,6 +64,11 @@ export const placementSchema = z.strictObject({
   bound: boundSchema,
   /** `compute` when compute-bound, else the memory level that gives the minimum. */
   bindingLevel: name,
+  /**
+   * What the binding roof is: a catalog figure's kind (`vendor`, `derived`, `measured`, `estimate`), or
+   * `config` for a device the config defines. Absent in reports written before kinds existed.
+   */
+  roofKind: z.enum(ROOF_KINDS).optional(),
   seconds: nonNegative,
   throughput,
   measuredSeconds: positive.nullable(),

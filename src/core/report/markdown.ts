@@ -3,7 +3,7 @@
 // limit (limits.ts); report.md carries every row.
 import { BOUND_WORDS } from '../bound-text.js';
 import { markdownText } from './escape.js';
-import { columnsFor, row, snapshotText, type Column } from './table.js';
+import { columnsFor, roofFootnote, row, snapshotText, type Column } from './table.js';
 import type { Report } from './types.js';
 
 export type ChartEmbed =
@@ -85,6 +85,8 @@ function compose(report: Report, options: MarkdownOptions, shown: Shown): string
     const cells = row(result, hasBaseline);
     out.push(`| ${columns.map((c) => (c === 'bound' && result.bound === 'memory' ? `**${markdownText(cells[c])}**` : markdownText(cells[c]))).join(' | ')} |`);
   }
+  const footnote = roofFootnote(report.results.slice(0, shown.rows));
+  if (footnote) out.push('', markdownText(footnote));
   if (shown.rows < report.results.length) out.push('', `_Showing ${shown.rows} of ${report.results.length} results to fit GitHub's size limit; ${COMPLETE} have them all._`);
   for (const pair of report.removed) out.push('', `Removed: ${markdownText(pair.model)} on ${markdownText(pair.hardware)} (was ${markdownText(snapshotText(pair.base))})`);
   out.push('');

@@ -1,6 +1,6 @@
 // The report for a person at a terminal: an aligned table, human units, then findings, advice and the verdict.
 import type { Report } from './types.js';
-import { columnsFor, row, snapshotText, type Column } from './table.js';
+import { columnsFor, roofFootnote, row, snapshotText, type Column } from './table.js';
 
 export type Style = 'compute' | 'memory' | 'fail' | 'warn' | 'pass' | 'dim' | 'bold';
 
@@ -37,6 +37,8 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     lines.push(cells.join('  ').trimEnd());
   });
 
+  const footnote = roofFootnote(report.results);
+  if (footnote) lines.push(paint(footnote, 'dim'));
   for (const pair of report.removed) lines.push(paint(`removed: ${pair.model} on ${pair.hardware} (was ${snapshotText(pair.base)})`, 'dim'));
 
   if (report.findings.length > 0) {
