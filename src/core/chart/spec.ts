@@ -46,8 +46,9 @@ export function rooflineSpec(report: Report, options: ChartOptions = {}): TopLev
     config: CONFIG,
     vconcat: views,
     // Each view keeps its own legends: the roofline's sit inside its plot, the list and the bars need none.
+    // The op panels pair their bars differently (compute and memory; baseline and head): offsets apart too.
     resolve: {
-      scale: { fill: 'independent', shape: 'independent', stroke: 'independent' },
+      scale: { fill: 'independent', shape: 'independent', stroke: 'independent', yOffset: 'independent' },
       legend: { fill: 'independent', shape: 'independent', stroke: 'independent' },
     },
   };

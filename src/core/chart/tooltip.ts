@@ -18,6 +18,16 @@ export const TOOLTIP = [
   { field: 'note', title: 'note' },
 ];
 
+/**
+ * Where the point sits: its attainable FLOP/s, or, for a model given as ops whose ops bind differently,
+ * its effective FLOP/s and the aggregate's attainable (compared as printed, so that equal figures read once).
+ */
+export function performanceText(p: Pick<ChartPoint, 'flopsPerSecond' | 'attainableFlopsPerSecond' | 'result'>): string {
+  const precision = p.result.precision;
+  const [effective, attainable] = [flopRate(p.flopsPerSecond, precision), flopRate(p.attainableFlopsPerSecond, precision)];
+  return effective === attainable ? attainable : `effective ${effective} (ops bind differently), attainable ${attainable}`;
+}
+
 /** The fields TOOLTIP names, for the datum of point `p`. */
 export function tooltipFields(p: ChartPoint, deviceName: (id: string) => string): Row {
   const r = p.result;
@@ -35,7 +45,7 @@ export function tooltipFields(p: ChartPoint, deviceName: (id: string) => string)
     pair: `${p.number}. ${r.model} on ${deviceName(r.hardware)} (${r.precision}, batch ${r.batch})`,
     boundBy: boundText(r.bindingLevel),
     intensityText: intensities.join(', ') || 'no bytes given',
-    attainable: flopRate(p.flopsPerSecond, r.precision),
+    attainable: performanceText(p),
     timeText: `${time(r.seconds)} (${perSecond(r.throughput)})`,
     measuredText:
       p.measured && r.measuredSeconds !== null
