@@ -67,20 +67,11 @@ function changedPanel(p: ChartPoint, deviceName: (id: string) => string): View {
     return [bar('baseline', change.baseSeconds, change.baseBindingLevel, MUTED_COLOR), bar('head', change.seconds, change.bindingLevel, headColor)];
   });
   const shown = changes.length < total ? `the ${changes.length} largest of ${total} changed ops` : `${total} changed op${total === 1 ? '' : 's'}`;
-  return {
-    title: {
-      text: `${r.model} on ${deviceName(r.hardware)}: ${shown}, baseline and head`,
-      subtitle: ['Time of each op in the baseline (grey) and in the head (coloured by its bound), largest change first.'],
-      fontSize: 12.5,
-    },
-    width: PLOT_WIDTH - NAME_WIDTH,
-    height: { step: 9 },
-    data: { values },
-    mark: { type: 'bar', cornerRadiusEnd: 2 },
+  return bars({
+    title: `${r.model} on ${deviceName(r.hardware)}: ${shown}, baseline and head`,
+    subtitle: ['Time of each op in the baseline (grey) and in the head (coloured by its bound), largest change first.'],
+    values, unit, pairBy: { field: 'side', domain: ['baseline', 'head'] },
     encoding: {
-      y: { field: 'op', type: 'nominal', sort: null, scale: { paddingInner: 0.25 }, axis: { title: null, labelLimit: NAME_WIDTH - 10, ticks: false } },
-      yOffset: { field: 'side', type: 'nominal', scale: { domain: ['baseline', 'head'] } },
-      x: { field: 'value', type: 'quantitative', axis: { title: `time per pass (${unit})`, format: '~r', tickCount: 6 } },
       fill: { field: 'color', type: 'nominal', scale: null, legend: null },
       tooltip: [
         { field: 'op', title: 'op' },
@@ -90,6 +81,30 @@ function changedPanel(p: ChartPoint, deviceName: (id: string) => string): View {
         { field: 'moved', title: 'what moved' },
         { field: 'opChange', title: 'change' },
       ],
+    },
+  });
+}
+
+/** A panel of paired bars per op (`pairBy` tells the two apart), on a time axis in `unit`. */
+function bars(panel: {
+  title: string;
+  subtitle: string[];
+  values: object[];
+  unit: string;
+  pairBy: { field: string; domain: string[] };
+  encoding: Record<string, unknown>;
+}): View {
+  return {
+    title: { text: panel.title, subtitle: panel.subtitle, fontSize: 12.5 },
+    width: PLOT_WIDTH - NAME_WIDTH,
+    height: { step: 9 },
+    data: { values: panel.values },
+    mark: { type: 'bar', cornerRadiusEnd: 2 },
+    encoding: {
+      y: { field: 'op', type: 'nominal', sort: null, scale: { paddingInner: 0.25 }, axis: { title: null, labelLimit: NAME_WIDTH - 10, ticks: false } },
+      yOffset: { field: panel.pairBy.field, type: 'nominal', scale: { domain: panel.pairBy.domain } },
+      x: { field: 'value', type: 'quantitative', axis: { title: `time per pass (${panel.unit})`, format: '~r', tickCount: 6 } },
+      ...panel.encoding,
     },
   };
 }
@@ -110,20 +125,10 @@ function panel(p: ChartPoint, deviceName: (id: string) => string, subtitle: stri
     ];
   });
   const shown = ops.length < r.ops!.count ? `${ops.length} slowest of ${r.ops!.count} ops` : `${r.ops!.count} ops, slowest first`;
-  return {
-    title: {
-      text: `${r.model} on ${deviceName(r.hardware)}: ${shown} (${time(r.seconds)} per pass at ${flopRate(p.flopsPerSecond, r.precision)})`,
-      subtitle,
-      fontSize: 12.5,
-    },
-    width: PLOT_WIDTH - NAME_WIDTH,
-    height: { step: 9 },
-    data: { values },
-    mark: { type: 'bar', cornerRadiusEnd: 2 },
+  return bars({
+    title: `${r.model} on ${deviceName(r.hardware)}: ${shown} (${time(r.seconds)} per pass at ${flopRate(p.flopsPerSecond, r.precision)})`,
+    subtitle, values, unit, pairBy: { field: 'part', domain: ['compute', 'memory'] },
     encoding: {
-      y: { field: 'op', type: 'nominal', sort: null, scale: { paddingInner: 0.25 }, axis: { title: null, labelLimit: NAME_WIDTH - 10, ticks: false } },
-      yOffset: { field: 'part', type: 'nominal', scale: { domain: ['compute', 'memory'] } },
-      x: { field: 'value', type: 'quantitative', axis: { title: `time per pass (${unit})`, format: '~r', tickCount: 6 } },
       fill: {
         field: 'part',
         type: 'nominal',
@@ -139,5 +144,5 @@ function panel(p: ChartPoint, deviceName: (id: string) => string, subtitle: stri
         { field: 'bound', title: 'bound' },
       ],
     },
-  };
+  });
 }
