@@ -7,7 +7,7 @@ import { ConfigError } from '../core/config/index.js';
 import { buildReport, reportJson } from '../core/report/build.js';
 import { renderMarkdown, type MarkdownOptions } from '../core/report/markdown.js';
 import type { Report } from '../core/report/types.js';
-import { loadConfig } from './load-config.js';
+import { loadConfig, OpTableMemo } from './load-config.js';
 import type { ConfigSource } from './sources.js';
 
 export type Baseline = { kind: 'none' } | { kind: 'config'; source: ConfigSource; file: string };
@@ -18,10 +18,12 @@ export interface Analysis {
 }
 
 export async function analyse(head: { source: ConfigSource; file: string }, baseline: Baseline): Promise<Analysis> {
-  const config = await loadConfig(head.source, head.file);
+  // An op table the baseline shares unchanged with the head is parsed once.
+  const memo = new OpTableMemo();
+  const config = await loadConfig(head.source, head.file, undefined, memo);
   if (config === null) throw ConfigError.at(head.file, { line: 1, column: 1 }, [], 'config file not found');
   // A baseline whose config did not exist yet (a new file, or one generated in the workflow) is "no baseline".
-  const base = baseline.kind === 'config' ? await loadConfig(baseline.source, baseline.file) : null;
+  const base = baseline.kind === 'config' ? await loadConfig(baseline.source, baseline.file, undefined, memo) : null;
   const label = baseline.kind === 'config' ? baseline.source.label : null;
   return { report: buildReport(config, base, label), head: config };
 }
