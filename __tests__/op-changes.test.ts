@@ -188,6 +188,19 @@ describe('a model given as totals says which input moved', () => {
   });
 });
 
+describe('long names', () => {
+  it('keep a finding within the message length report.json takes', () => {
+    // Ten levels of 200-character names, each with 1 GB more: the moved-input line alone is over 2,000 characters.
+    const levels = Array.from({ length: 10 }, (_, i) => `${i}`.padEnd(200, 'x'));
+    const device: Device = { ...toy, levels: [toy.levels[0]!, ...levels.map((name) => ({ name, bytesPerSecond: 1e15 }))] };
+    const bytes = (each: number): BytesByLevel => Object.fromEntries([['dram', 1e9], ...levels.map((name) => [name, each])]);
+    const { findings } = evaluate([place(totals(1e12, bytes(2e9)), device)], [place(totals(1e12, bytes(1e9)), device)], { 'intensity-drop': { warn: 0.01, fail: 0.5 } });
+    expect(findings.length).toBeGreaterThan(0);
+    for (const finding of findings) expect(finding.message.length).toBeLessThanOrEqual(2_000);
+    expect(findings[0]!.message.endsWith('…')).toBe(true);
+  });
+});
+
 describe('effective performance of ops that bind on different roofs', () => {
   // a: 1 TFLOP over 1 GB: compute 10 ms, memory 1 ms: 10 ms on the compute roof.
   // b: 10 GFLOP over 10 GB: compute 0.1 ms, memory 10 ms: 10 ms on the DRAM eave.

@@ -23,9 +23,13 @@ export const TOOLTIP = [
  * its effective FLOP/s and the aggregate's attainable (compared as printed, so that equal figures read once).
  */
 export function performanceText(p: Pick<ChartPoint, 'flopsPerSecond' | 'attainableFlopsPerSecond' | 'result'>): string {
-  const precision = p.result.precision;
-  const [effective, attainable] = [flopRate(p.flopsPerSecond, precision), flopRate(p.attainableFlopsPerSecond, precision)];
-  return effective === attainable ? attainable : `effective ${effective} (ops bind differently), attainable ${attainable}`;
+  const attainable = flopRate(p.attainableFlopsPerSecond, p.result.precision);
+  return bindsDifferently(p) ? `effective ${flopRate(p.flopsPerSecond, p.result.precision)} (ops bind differently), attainable ${attainable}` : attainable;
+}
+
+/** True when the point sits visibly below its aggregate's attainable FLOP/s: the two read differently as printed. */
+export function bindsDifferently(p: Pick<ChartPoint, 'flopsPerSecond' | 'attainableFlopsPerSecond' | 'result'>): boolean {
+  return flopRate(p.flopsPerSecond, p.result.precision) !== flopRate(p.attainableFlopsPerSecond, p.result.precision);
 }
 
 /** The fields TOOLTIP names, for the datum of point `p`. */

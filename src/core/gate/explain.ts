@@ -4,7 +4,7 @@
 // the head alone (a budget, the roof) names the slowest ops, where the time goes.
 import { boundText } from '../bound-text.js';
 import { time } from '../format.js';
-import { EXPLAINING_OPS } from '../limits.js';
+import { EXPLAINING_OPS, MESSAGE_LENGTH } from '../limits.js';
 import { inputsMoved, opChangeText, opDelta } from '../op-change-text.js';
 import type { Finding, ReportResult, RuleId } from './types.js';
 
@@ -21,7 +21,10 @@ interface Explanation {
 export function explained(finding: Finding, result: ReportResult): Finding {
   const why = CHANGE_RULES.has(finding.rule) ? changeExplanation(result, finding.level) : slowestOps(result);
   if (why === null) return finding;
-  return { ...finding, message: `${finding.message}; ${why.text}`, ...(why.ops ? { ops: why.ops } : {}) };
+  // Names of up to 200 characters, of ops and of levels, could make it longer than report.json takes.
+  const message = `${finding.message}; ${why.text}`;
+  const fitted = message.length <= MESSAGE_LENGTH ? message : `${message.slice(0, MESSAGE_LENGTH - 1)}…`;
+  return { ...finding, message: fitted, ...(why.ops ? { ops: why.ops } : {}) };
 }
 
 const more = (count: number): string => `and ${count} more changed op${count === 1 ? '' : 's'}`;
