@@ -89,6 +89,19 @@ describe('a 3-op model where one op moves more DRAM bytes', () => {
     expect(asciiRoofline(report).split('\n')).toContain('    changed ops: attention +1.70 ms');
   });
 
+  it('names the slowest ops in a finding about the head alone', () => {
+    // 66.1 ms per pass against a 60 ms budget; the ops take 36.1 ms (attention), 20 ms (qkv) and 10 ms (mlp).
+    const { findings } = evaluate([place(head, toy)], null, { budgets: { 'max-latency': 0.06 } });
+    expect(findings).toMatchObject([
+      {
+        rule: 'max-latency', ops: ['attention', 'qkv', 'mlp'],
+        message:
+          'm on toy: 66.1 ms per pass is over the budget of 60.0 ms; slowest ops: attention 36.1 ms (memory-bound (DRAM)), ' +
+          'qkv 20.0 ms (compute-bound), mlp 10.0 ms (compute-bound)',
+      },
+    ]);
+  });
+
   it('is read back from report.json as it was written', () => {
     const report = reportOf(evaluation);
     expect(parseReport(reportJson(report), 'report.json')).toEqual(report);
