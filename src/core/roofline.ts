@@ -5,6 +5,7 @@
 //   attainable  A   = min(P, min_l B_l * I_l)
 //   time        T   = max(F / P, max_l D_l / B_l)   (summed op by op when ops are given)
 //   throughput      = batch / T
+//   effective   E   = F / T                          (A for totals; below A when ops bind on different roofs)
 //
 // Time is computed from the max form rather than F / A so that F = 0 never divides zero by zero.
 import type { BytesByLevel, Device, Model, Op, OpTime, Precision, Result, RoofKind } from './types.js';
@@ -161,6 +162,8 @@ export function place(model: Model, device: Device): Result {
     intensity: intensities,
     ridge: ridges,
     attainableFlopsPerSecond,
+    // For totals F / T is A itself (up to the last bit): A is kept, so that the two read the same.
+    effectiveFlopsPerSecond: byOp && seconds > 0 ? model.flops / seconds : attainableFlopsPerSecond,
     bound: bindingLevel === 'compute' ? 'compute' : 'memory',
     bindingLevel,
     roofKind: roofKind(device, model.precision, bindingLevel),

@@ -19,6 +19,20 @@ export const TOOLTIP = [
   { field: 'note', title: 'note' },
 ];
 
+/**
+ * Where the point sits: its attainable FLOP/s, or, for a model given as ops whose ops bind differently,
+ * its effective FLOP/s and the aggregate's attainable (compared as printed, so that equal figures read once).
+ */
+export function performanceText(p: Pick<ChartPoint, 'flopsPerSecond' | 'attainableFlopsPerSecond' | 'result'>): string {
+  const attainable = flopRate(p.attainableFlopsPerSecond, p.result.precision);
+  return bindsDifferently(p) ? `effective ${flopRate(p.flopsPerSecond, p.result.precision)} (ops bind differently), attainable ${attainable}` : attainable;
+}
+
+/** True when the point sits visibly below its aggregate's attainable FLOP/s: the two read differently as printed. */
+export function bindsDifferently(p: Pick<ChartPoint, 'flopsPerSecond' | 'attainableFlopsPerSecond' | 'result'>): boolean {
+  return flopRate(p.flopsPerSecond, p.result.precision) !== flopRate(p.attainableFlopsPerSecond, p.result.precision);
+}
+
 /** The fields TOOLTIP names, for the datum of point `p`. */
 export function tooltipFields(p: ChartPoint, deviceName: (id: string) => string): Row {
   const r = p.result;
@@ -37,7 +51,7 @@ export function tooltipFields(p: ChartPoint, deviceName: (id: string) => string)
     pair: `${p.number}. ${r.model} on ${deviceName(r.hardware)} (${r.precision}, batch ${r.batch})`,
     boundBy: `${boundText(r.bindingLevel)}${unvendoredRoof(r) ? `, on a ${unvendoredRoof(r)} roof` : ''}`,
     intensityText: intensities.join(', ') || 'no bytes given',
-    attainable: flopRate(p.flopsPerSecond, r.precision),
+    attainable: performanceText(p),
     timeText: `${time(r.seconds)} (${perSecond(r.throughput)})`,
     measuredText:
       p.measured && r.measuredSeconds !== null

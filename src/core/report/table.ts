@@ -45,7 +45,7 @@ export function row(result: ReportResult, hasBaseline: boolean): Row {
     intensity: level === undefined ? '-' : `${intensityCell(result.intensity[level])} (${levelText(level)})`,
     ridge: level === undefined ? '-' : intensityCell(result.ridge[level]),
     bound: `${boundText(result.bindingLevel)}${unvendoredRoof(result) ? ` ${ROOF_MARK}` : ''}`,
-    attainable: flopRate(result.attainableFlopsPerSecond, result.precision),
+    attainable: flopRate(result.effectiveFlopsPerSecond, result.precision),
     time: time(result.seconds),
     throughput: perSecond(result.throughput),
     efficiency: result.efficiency === null ? '' : `${efficiency(result.efficiency)}${isAboveRoof(result) ? ' (above roof)' : ''}`,
