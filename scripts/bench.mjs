@@ -31,6 +31,24 @@ async function csvOps(file, count) {
   await once(out, 'finish');
 }
 
+/** An Nsight Compute details page of about `megabytes` MB: 13 metrics per launch, 50 kernels. */
+async function ncuDetails(file, megabytes) {
+  const out = createWriteStream(file);
+  out.write('==PROF== Connected to process 1 (/bin/app)\n"ID","Process ID","Process Name","Host Name","Kernel Name","Context","Stream","Block Size","Grid Size","Device","CC","Section Name","Metric Name","Metric Unit","Metric Value"\n');
+  const metrics = [['dram__bytes.sum', 'byte', '1,048,576'], ['lts__t_bytes.sum', 'byte', '2,097,152'], ['l1tex__t_bytes.sum', 'byte', '4,194,304'], ['gpu__time_duration.sum', 'nsecond', '12,345'],
+    ...['dadd', 'dmul', 'dfma', 'fadd', 'fmul', 'ffma', 'hadd', 'hmul', 'hfma'].map((op) => [`sm__sass_thread_inst_executed_op_${op}_pred_on.sum`, 'inst', '1,000'])];
+  for (let bytes = 0, id = 0; bytes < megabytes * 1e6; id++) {
+    const kernel = `void kernel_${id % 50}<float, 128>(const float*, float*, int)`;
+    for (const [metric, unit, value] of metrics) {
+      const line = `"${id}","1","app","host","${kernel}","1","7","(256, 1, 1)","(1024, 1, 1)","0","8.0","Command line profiler metrics","${metric}","${unit}","${value}"\n`;
+      bytes += line.length;
+      if (!out.write(line)) await once(out, 'drain');
+    }
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
 const checkCommand = (config) => [path.join(root, 'dist', 'cli.js'), 'check', '--config', config, '--out', path.join(work, 'out'), '--format', 'json'];
 
 /**
@@ -75,6 +93,11 @@ const cases = [
     await csvOps(path.join(work, 'ops-1m.csv'), 1_000_000);
     return writeConfig('table-1m.yml', 'version: 1\nhardware: [a100-sxm4-80gb, a100-sxm4-40gb]\nmodels:\n  - name: generated\n    precision: fp16\n    ops: { file: ops-1m.csv }\n');
   }, 5],
+  ['import of a 200 MB ncu details CSV', async () => {
+    const file = path.join(work, 'ncu-200mb.csv');
+    await ncuDetails(file, 200);
+    return { args: [path.join(root, 'dist', 'cli.js'), 'import', 'ncu', file] };
+  }, 10],
 ];
 
 function writeConfig(name, text) {
