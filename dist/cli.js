@@ -3,8 +3,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   CATALOG,
   ConfigError,
+  IMPORT_FORMATS,
   OP_COLUMNS,
   PRECISIONS,
+  UnknownFormat,
   UsageError,
   analyse,
   changedCount,
@@ -13,8 +15,10 @@ import {
   configJsonSchema,
   findEntry,
   gitRef,
+  importedCsv,
   nearestWord,
   opRow,
+  readImport,
   renderArtifacts,
   renderMarkdown,
   reportJson,
@@ -24,7 +28,7 @@ import {
   withChangedOps,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-O4HQE6B7.js";
+} from "./chunks/chunk-SI7F3B6P.js";
 import {
   si
 } from "./chunks/chunk-2CKLY2D6.js";
@@ -175,6 +179,14 @@ var COMMANDS = {
       help: HELP_OPTION
     }
   },
+  import: {
+    summary: "print a profiler's or FLOP counter's output as an op table (CSV)",
+    detail: `Reads FILE as FORMAT, one of ${IMPORT_FORMATS.join(", ")} (read from the content when
+left out), and prints it as an op table in CSV, the columns an \`ops: { file: ... }\` table takes.
+What the source counted, and any figure left out and why, go to standard error.`,
+    positionals: "[FORMAT] FILE",
+    options: { help: HELP_OPTION }
+  },
   schema: {
     summary: "print the JSON Schema of the config file",
     detail: "Prints the JSON Schema of the config file (the one shipped as roofline.schema.json).",
@@ -241,6 +253,8 @@ async function main(argv) {
       return hardware(rest);
     case "schema":
       return schema(rest);
+    case "import":
+      return importFile(rest);
     case void 0:
     case "--help":
     case "-h":
@@ -313,6 +327,36 @@ function schema(args) {
   if (values.help) return printHelp("schema");
   process.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}
 `);
+  return 0;
+}
+async function importFile(args) {
+  const { values, positionals } = parse(args, COMMANDS.import.options, true);
+  if (values.help) return printHelp("import");
+  if (positionals.length === 0 || positionals.length > 2) throw new UsageError("import takes [FORMAT] FILE");
+  const [format, file] = positionals.length === 2 ? positionals : [void 0, positionals[0]];
+  if (format !== void 0 && !IMPORT_FORMATS.includes(format)) {
+    const nearest = nearestWord(format, IMPORT_FORMATS);
+    throw new UsageError(`unknown format "${format}"${nearest ? `; did you mean "${nearest}"?` : ""} (formats: ${IMPORT_FORMATS.join(", ")})`);
+  }
+  const chunks = await workingTree().readChunks(file);
+  if (chunks === null) throw new UsageError(`${file}: file not found`);
+  let read;
+  try {
+    read = await readImport(chunks, file, format);
+  } catch (error) {
+    if (error instanceof UnknownFormat) throw new UsageError(`${file}: ${error.message.replace("give `format:`", "give FORMAT")}`);
+    throw error;
+  }
+  if ("table" in read) {
+    process.stdout.write(importedCsv(read.table.ops.map((op) => ({ ...op, measuredSeconds: op.measuredSeconds ?? null, launches: 1, line: 0, missing: [] }))));
+    return 0;
+  }
+  process.stdout.write(importedCsv(read.imported.ops));
+  const note = (message) => process.stderr.write(`roofline-gate: ${message}
+`);
+  note(`${read.imported.format}: ${read.imported.convention}`);
+  if (read.imported.noBytes !== void 0) note(read.imported.noBytes);
+  for (const message of read.imported.notes) note(message);
   return 0;
 }
 function printHelp(name) {

@@ -17,7 +17,7 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-O4HQE6B7.js";
+} from "./chunks/chunk-SI7F3B6P.js";
 import {
   asciiRoofline,
   vegaEditorUrl

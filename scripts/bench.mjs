@@ -31,6 +31,25 @@ async function csvOps(file, count) {
   await once(out, 'finish');
 }
 
+/** An Nsight Compute details page of about `megabytes` MB: 13 metrics per launch, 50 kernels. */
+async function ncuDetails(file, megabytes) {
+  const out = createWriteStream(file);
+  out.write('==PROF== Connected to process 1 (/bin/app)\n"ID","Process ID","Process Name","Host Name","Kernel Name","Context","Stream","Block Size","Grid Size","Device","CC","Section Name","Metric Name","Metric Unit","Metric Value"\n');
+  const metrics = [['dram__bytes.sum', 'byte', '1,048,576'], ['lts__t_bytes.sum', 'byte', '2,097,152'], ['l1tex__t_bytes.sum', 'byte', '4,194,304'], ['gpu__time_duration.sum', 'nsecond', '12,345'],
+    ...['dadd', 'dmul', 'dfma', 'fadd', 'fmul', 'ffma', 'hadd', 'hmul', 'hfma'].map((op) => [`sm__sass_thread_inst_executed_op_${op}_pred_on.sum`, 'inst', '1,000'])];
+  for (let bytes = 0, id = 0; bytes < megabytes * 1e6; id++) {
+    const kernel = `void kernel_${id % 50}<float, 128>(const float*, float*, int)`;
+    for (const [metric, unit, value] of metrics) {
+      const line = `"${id}","1","app","host","${kernel}","1","7","(256, 1, 1)","(1024, 1, 1)","0","8.0","Command line profiler metrics","${metric}","${unit}","${value}"\n`;
+      bytes += line.length;
+      if (!out.write(line)) await once(out, 'drain');
+    }
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+
 const checkCommand = (config, base) => [
   path.join(root, 'dist', 'cli.js'), 'check', '--config', config, ...(base ? ['--base', base] : []), '--out', path.join(work, 'out'), '--format', 'json',
 ];
@@ -96,6 +115,11 @@ const cases = [
   }, 5],
   ['1M ops, baseline with the same table', () => withBase(path.join(work, 'table-1m.yml'), path.join(work, 'table-1m.yml')), { of: '1M ops from a CSV table', ratio: 1.3 }],
   ['1M ops, baseline with one op changed', () => withBase(oneOpChanged(), path.join(work, 'table-1m.yml')), { of: '1M ops from a CSV table', ratio: 1.3 }],
+  ['import of a 200 MB ncu details CSV', async () => {
+    const file = path.join(work, 'ncu-200mb.csv');
+    await ncuDetails(file, 200);
+    return { args: [path.join(root, 'dist', 'cli.js'), 'import', 'ncu', file] };
+  }, 10],
 ];
 
 function writeConfig(name, text) {

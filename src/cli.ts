@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The command line: `roofline-gate check | hardware | schema`. Exit status 0 pass or warnings only,
+// The command line: `roofline-gate check | hardware | import | schema`. Exit status 0 pass or warnings only,
 // 1 the gate failed, 2 bad input or usage. Errors are one screen of text, never a stack trace.
 import { parseArgs, styleText } from 'node:util';
 import { CATALOG, findEntry } from './core/catalog/index.js';
@@ -13,6 +13,8 @@ import { analyse, type Baseline } from './shell/analyse.js';
 import { renderArtifacts } from './shell/artifacts.js';
 import { writeOutDir } from './shell/out-dir.js';
 import { gitRef, UsageError, workingTree } from './shell/sources.js';
+import { IMPORT_FORMATS, importedCsv, type ImportFormat } from './core/import/imported.js';
+import { readImport, UnknownFormat } from './shell/load-config.js';
 
 const VERSION = '0.1.0';
 const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -66,6 +68,14 @@ const COMMANDS = {
       json: { type: 'boolean', default: false, help: 'print JSON instead of text' },
       help: HELP_OPTION,
     },
+  },
+  import: {
+    summary: 'print a profiler\'s or FLOP counter\'s output as an op table (CSV)',
+    detail: `Reads FILE as FORMAT, one of ${IMPORT_FORMATS.join(', ')} (read from the content when\n`
+      + 'left out), and prints it as an op table in CSV, the columns an `ops: { file: ... }` table takes.\n'
+      + 'What the source counted, and any figure left out and why, go to standard error.',
+    positionals: '[FORMAT] FILE',
+    options: { help: HELP_OPTION },
   },
   schema: {
     summary: 'print the JSON Schema of the config file',
@@ -143,6 +153,8 @@ async function main(argv: string[]): Promise<number> {
       return hardware(rest);
     case 'schema':
       return schema(rest);
+    case 'import':
+      return importFile(rest);
     case undefined:
     case '--help':
     case '-h':
@@ -218,6 +230,36 @@ function schema(args: string[]): number {
   const { values } = parse(args, COMMANDS.schema.options);
   if (values.help) return printHelp('schema');
   process.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+  return 0;
+}
+
+async function importFile(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, COMMANDS.import.options, true);
+  if (values.help) return printHelp('import');
+  if (positionals.length === 0 || positionals.length > 2) throw new UsageError('import takes [FORMAT] FILE');
+  const [format, file] = positionals.length === 2 ? positionals : [undefined, positionals[0]!];
+  if (format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(format)) {
+    const nearest = nearestWord(format, IMPORT_FORMATS);
+    throw new UsageError(`unknown format "${format}"${nearest ? `; did you mean "${nearest}"?` : ''} (formats: ${IMPORT_FORMATS.join(', ')})`);
+  }
+  const chunks = await workingTree().readChunks(file!);
+  if (chunks === null) throw new UsageError(`${file}: file not found`);
+  let read: Awaited<ReturnType<typeof readImport>>;
+  try {
+    read = await readImport(chunks, file!, format as ImportFormat | undefined);
+  } catch (error) {
+    if (error instanceof UnknownFormat) throw new UsageError(`${file}: ${error.message.replace('give `format:`', 'give FORMAT')}`);
+    throw error;
+  }
+  if ('table' in read) {
+    process.stdout.write(importedCsv(read.table.ops.map((op) => ({ ...op, measuredSeconds: op.measuredSeconds ?? null, launches: 1, line: 0, missing: [] }))));
+    return 0;
+  }
+  process.stdout.write(importedCsv(read.imported.ops));
+  const note = (message: string) => process.stderr.write(`roofline-gate: ${message}\n`);
+  note(`${read.imported.format}: ${read.imported.convention}`);
+  if (read.imported.noBytes !== undefined) note(read.imported.noBytes);
+  for (const message of read.imported.notes) note(message);
   return 0;
 }
 

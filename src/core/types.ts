@@ -64,6 +64,11 @@ export interface Op {
   bytes: BytesByLevel;
   /** The levels this op splits by kind; `{}` when it gives no split. */
   kinds: BytesByKind;
+  /**
+   * Measured seconds per pass on the device it was profiled on (an imported kernel time, or the op table's
+   * `measured` column); absent when not measured.
+   */
+  measuredSeconds?: number;
 }
 
 /** A model after validation: units resolved, targets resolved to device ids. */

@@ -2,11 +2,14 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pipeline, Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { parse, CsvError } from 'csv-parse';
 import { ConfigError, parseConfig, resolveConfig, type Config, type OpTable } from '../core/config/index.js';
-import { OpTableReader, opTableFormat } from '../core/config/op-table.js';
-import { decodeText, FileRefused, isInside, type ConfigSource } from './sources.js';
+import { OpTableReader } from '../core/config/op-table.js';
+import { importedTable, type Imported, type ImportFormat, type ToolFormat } from '../core/import/imported.js';
+import { NcuReader, ncuHeaderStart } from '../core/import/ncu.js';
+import { FORMAT_LIST, SNIFF_BYTES, sniffFormat } from '../core/import/sniff.js';
+import { lineImporter } from '../core/import/line-importers.js';
+import { FileRefused, isInside, type ConfigSource } from './sources.js';
 
 /**
  * The validated config at `file` in `source`, or null when the file does not exist there. Every file it
@@ -26,7 +29,12 @@ export async function loadConfig(source: ConfigSource, file: string, root = path
     }
     const chunks = await refusedAs(() => source.readChunks(tableFile, root), (reason) => at(`op table ${ref.file} ${reason}`));
     if (chunks === null) throw at(`op table ${tableFile} not found (paths are relative to the config file)`);
-    tables.set(ref.modelIndex, memo ? await memo.read(chunks, ref.file, tableFile) : await readOpTable(chunks, tableFile));
+    try {
+      tables.set(ref.modelIndex, memo ? await memo.read(chunks, ref.file, tableFile, ref.format) : await readOpTable(chunks, tableFile, ref.format));
+    } catch (error) {
+      if (error instanceof UnknownFormat) throw at(`op table ${ref.file}: ${error.message}`);
+      throw error;
+    }
   }
   return resolveConfig(parsed.raw, parsed, tables);
 }
@@ -42,15 +50,17 @@ async function refusedAs<T>(read: () => Promise<T>, error: (reason: string) => E
 }
 
 /**
- * Op tables already read, by their path relative to the config and a digest of their content: a baseline
- * whose table did not change reuses the head's instead of parsing a million rows again. A table whose path
- * was seen is read whole and digested first (the content decides); any other is streamed, digested on the way.
+ * Op tables already read, by their path relative to the config, their format and a digest of their
+ * content: a baseline whose table did not change reuses the head's instead of parsing a million rows again.
+ * A table whose path was seen is read whole and digested first (the content decides); any other is
+ * streamed, digested on the way.
  */
 export class OpTableMemo {
   private readonly tables = new Map<string, { digest: string; table: OpTable }>();
 
-  async read(chunks: AsyncIterable<string | Buffer>, name: string, file: string): Promise<OpTable> {
-    const seen = this.tables.get(name);
+  async read(chunks: AsyncIterable<string | Buffer>, name: string, file: string, format?: ImportFormat): Promise<OpTable> {
+    const key = `${format ?? ''}:${name}`;
+    const seen = this.tables.get(key);
     const hash = createHash('sha256');
     if (seen) {
       const parts: Array<string | Buffer> = [];
@@ -59,10 +69,10 @@ export class OpTableMemo {
         parts.push(chunk);
       }
       if (hash.digest('hex') === seen.digest) return { ...seen.table, file };
-      return readOpTable(Readable.from(parts), file);
+      return readOpTable(Readable.from(parts), file, format);
     }
-    const table = await readOpTable(digested(chunks, hash), file);
-    this.tables.set(name, { digest: hash.digest('hex'), table });
+    const table = await readOpTable(digested(chunks, hash), file, format);
+    this.tables.set(key, { digest: hash.digest('hex'), table });
     return table;
   }
 }
@@ -74,48 +84,135 @@ async function* digested(chunks: AsyncIterable<string | Buffer>, hash: ReturnTyp
   }
 }
 
-/** Streams an op table through the core's reader: CSV and JSON Lines record by record. */
-export async function readOpTable(chunks: AsyncIterable<string | Buffer>, file: string): Promise<OpTable> {
+/** A file whose format was left out and cannot be read from its content. */
+export class UnknownFormat extends Error {
+  override name = 'UnknownFormat';
+}
+
+/**
+ * Streams an op table through the core's reader: CSV and JSON Lines record by record, a profiler's or FLOP
+ * counter's output through its importer. `format` left out is read from the file's start.
+ */
+export async function readOpTable(chunks: AsyncIterable<string | Buffer>, file: string, format?: ImportFormat): Promise<OpTable> {
+  const read = await readImport(chunks, file, format);
+  return 'table' in read ? read.table : importedTable(read.imported, file);
+}
+
+/** The file as an op table (our own formats) or as what an importer made of it (a tool's output). */
+export async function readImport(
+  chunks: AsyncIterable<string | Buffer>,
+  file: string,
+  format?: ImportFormat,
+): Promise<{ table: OpTable } | { imported: Imported }> {
+  const text = textChunks(chunks, file);
+  const { head, rest } = await peek(text, (head) => head.length >= SNIFF_BYTES);
+  const known = format ?? sniffFormat(file, head);
+  if (known === null) {
+    throw new UnknownFormat(`cannot tell what format the file is; give \`format:\` (one of ${FORMAT_LIST})`);
+  }
+  const all = prepend(head, rest);
+  if (known === 'csv' || known === 'json' || known === 'jsonl') return { table: await readOwnTable(all, file, known) };
+  return { imported: await readTool(all, file, known) };
+}
+
+async function readOwnTable(chunks: AsyncIterable<string>, file: string, format: 'csv' | 'json' | 'jsonl'): Promise<OpTable> {
   const reader = new OpTableReader(file);
-  const format = opTableFormat(file);
-  if (format !== 'json') chunks = textOnly(chunks, file);
   if (format === 'csv') {
-    const records = parse({ relax_column_count: true, bom: true });
-    // pipeline, not pipe: an error of the source (a binary file) must reach the loop below.
-    pipeline(Readable.from(chunks), records, () => undefined);
-    try {
-      for await (const record of records as AsyncIterable<string[]>) reader.csvRecord(record);
-    } catch (error) {
-      if (error instanceof ConfigError || !(error instanceof CsvError)) throw error;
-      const line = (error as CsvError & { lines?: number }).lines ?? 1;
-      // csv-parse's messages may end by quoting the field (`value is "..."`): that part is left out.
-      const problem = error.message.replace(/^Invalid [^:]*: /, '').replace(/,? value is .*$/s, '').slice(0, 200);
-      throw ConfigError.at(file, { line, column: 1 }, [], `CSV syntax: ${problem}`);
-    }
+    await parseCsv(chunks, file, (record) => reader.csvRecord(record));
   } else if (format === 'jsonl') {
     let line = 0;
-    let rest = '';
-    const decoder = new StringDecoder('utf8'); // a chunk may end inside a multi-byte character
-    for await (const chunk of chunks) {
-      const lines = (rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk))).split('\n');
-      rest = lines.pop()!;
-      for (const text of lines) reader.jsonLine(text, ++line);
-    }
-    reader.jsonLine(rest, ++line);
+    for await (const text of lines(chunks)) reader.jsonLine(text, ++line);
   } else {
-    const parts: Buffer[] = [];
-    for await (const chunk of chunks) parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    reader.json(decodeText(Buffer.concat(parts), file));
+    let whole = '';
+    for await (const chunk of chunks) whole += chunk;
+    reader.json(whole);
   }
   return reader.finish();
 }
 
-/** The chunks, refusing a binary file (a NUL byte) before any of it is parsed or quoted in an error. */
-async function* textOnly(chunks: AsyncIterable<string | Buffer>, file: string): AsyncIterable<string | Buffer> {
+/** The longest text before an Nsight Compute header that is looked through (characters). */
+const PREAMBLE_LIMIT = 16 * 1024 * 1024;
+
+async function readTool(chunks: AsyncIterable<string>, file: string, format: ToolFormat): Promise<Imported> {
+  if (format !== 'ncu') {
+    const importer = lineImporter(format, file);
+    let line = 0;
+    for await (const text of lines(chunks)) importer.line(text, ++line);
+    return importer.finish();
+  }
+  // Text before the header (==PROF== lines, the application's output) may hold stray quotes: cut it off
+  // before parsing, counting its lines so that errors point at the right one.
+  const { head, rest } = await peek(chunks, (head) => ncuHeaderStart(head) >= 0 || head.length > PREAMBLE_LIMIT);
+  const start = ncuHeaderStart(head);
+  const skipped = start < 0 ? '' : head.slice(0, start);
+  const reader = new NcuReader(file, 1 + (skipped.match(/\n/g)?.length ?? 0));
+  await parseCsv(prepend(start < 0 ? head : head.slice(start), rest), file, (record) => reader.record(record));
+  return reader.finish();
+}
+
+/** CSV records through csv-parse, streaming; a syntax error becomes a ConfigError at its line. */
+async function parseCsv(chunks: AsyncIterable<string>, file: string, record: (cells: string[]) => void): Promise<void> {
+  const records = parse({ relax_column_count: true, bom: true });
+  // pipeline, not pipe: an error of the source (a binary file) must reach the loop below.
+  pipeline(Readable.from(chunks), records, () => undefined);
+  try {
+    for await (const cells of records as AsyncIterable<string[]>) record(cells);
+  } catch (error) {
+    if (error instanceof ConfigError || !(error instanceof CsvError)) throw error;
+    const line = (error as CsvError & { lines?: number }).lines ?? 1;
+    // csv-parse's messages may end by quoting the field (`value is "..."`): that part is left out.
+    const problem = error.message.replace(/^Invalid [^:]*: /, '').replace(/,? value is .*$/s, '').slice(0, 200);
+    throw ConfigError.at(file, { line, column: 1 }, [], `CSV syntax: ${problem}`);
+  }
+}
+
+/** Reads chunks until `enough` says so (or the end), giving what was read and an iterator over the rest. */
+async function peek(chunks: AsyncIterable<string>, enough: (head: string) => boolean): Promise<{ head: string; rest: AsyncIterator<string> }> {
+  const rest = chunks[Symbol.asyncIterator]();
+  let head = '';
+  while (!enough(head)) {
+    const next = await rest.next();
+    if (next.done) break;
+    head += next.value;
+  }
+  return { head, rest };
+}
+
+async function* prepend(head: string, rest: AsyncIterator<string>): AsyncIterable<string> {
+  if (head !== '') yield head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+async function* lines(chunks: AsyncIterable<string>): AsyncIterable<string> {
+  let rest = '';
+  for await (const chunk of chunks) {
+    const parts = (rest + chunk).split('\n');
+    rest = parts.pop()!;
+    yield* parts;
+  }
+  yield rest;
+}
+
+/**
+ * The chunks as text, refusing a binary file (a NUL byte) before any of it is parsed or quoted in an
+ * error, and a file that is not UTF-8.
+ */
+async function* textChunks(chunks: AsyncIterable<string | Buffer>, file: string): AsyncIterable<string> {
+  // Streaming: a chunk may end inside a multi-byte character.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (chunk?: Buffer) => {
+    try {
+      return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
+    } catch {
+      throw ConfigError.at(file, { line: 1, column: 1 }, [], 'the file is not UTF-8 text');
+    }
+  };
   for await (const chunk of chunks) {
     if (typeof chunk === 'string' ? chunk.includes('\u0000') : chunk.includes(0)) {
       throw ConfigError.at(file, { line: 1, column: 1 }, [], 'the file is binary, not a text op table');
     }
-    yield chunk;
+    yield typeof chunk === 'string' ? chunk : decode(chunk);
   }
+  const end = decode();
+  if (end !== '') yield end;
 }

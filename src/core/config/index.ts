@@ -8,6 +8,7 @@ import { describeAll } from './issues.js';
 import { resolveConfig, type Config, type Locator, type OpTable } from './resolve.js';
 import { configSchema, type RawConfig } from './schema.js';
 import { loadYaml, type KeyPath } from './yaml.js';
+import type { ImportFormat } from '../import/imported.js';
 
 export { ConfigError, formatIssues, type ConfigIssue } from './errors.js';
 export { configJsonSchema, type GateConfig } from './schema.js';
@@ -16,7 +17,7 @@ export type { Config, OpTable } from './resolve.js';
 export interface ParsedConfig extends Locator {
   raw: RawConfig;
   /** Op tables the config refers to, relative to the config file; the shell reads them. */
-  opTables: Array<{ modelIndex: number; file: string; path: KeyPath }>;
+  opTables: Array<{ modelIndex: number; file: string; format?: ImportFormat; path: KeyPath }>;
 }
 
 export function parseConfig(text: string, file: string): ParsedConfig {
@@ -30,7 +31,7 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   }
   const raw = result.data;
   const opTables = raw.models.flatMap((model, modelIndex) =>
-    model.ops && !Array.isArray(model.ops) ? [{ modelIndex, file: model.ops.file, path: ['models', modelIndex, 'ops', 'file'] }] : [],
+    model.ops && !Array.isArray(model.ops) ? [{ modelIndex, file: model.ops.file, ...(model.ops.format && { format: model.ops.format }), path: ['models', modelIndex, 'ops', 'file'] }] : [],
   );
   return { raw, opTables, file, text, locate: yaml.locate };
 }

@@ -28,6 +28,8 @@ interface CsvPlan {
   name: number;
   flops: number;
   macs: number;
+  /** `measured`: the op's measured seconds (imported kernel times). */
+  measured: number;
   /**
    * Column index -> memory level ('' for a lone `bytes` column, the outermost level) and, for a
    * `bytes.<level>.<kind>` column, the kind; a level's column without a kind is its total.
@@ -85,7 +87,7 @@ export class OpTableReader {
     // With per-level columns present, a bare `bytes` column is the outermost level among them (and when all
     // of them are refused, their issues say so: no need to add that there is no bytes column).
     const perLevel = this.header.some((name) => /^bytes[._]/.test(name));
-    const plan: CsvPlan = { name: -1, flops: -1, macs: -1, bytes: [] };
+    const plan: CsvPlan = { name: -1, flops: -1, macs: -1, measured: -1, bytes: [] };
     const seen = new Map<string, number>();
     this.header.forEach((name, index) => {
       const [, level, kindWord] = /^bytes[._]([^.]+)(?:\.(.*))?$/.exec(name) ?? [];
@@ -96,7 +98,8 @@ export class OpTableReader {
         return this.issue(line, index + 1, `column ${quote(name)} repeats column ${earlier + 1} (${quote(this.header[earlier]!)}): give each column once`);
       }
       seen.set(meaning, index);
-      if (name === 'name' || name === 'flops' || name === 'macs') plan[name] = index;
+      if (name === 'name' || name === 'flops' || name === 'macs' || name === 'measured') plan[name] = index;
+      else if (name === 'launches') return; // how many kernel launches an import summed: for the reader
       else if (level !== undefined) {
         const valid = levelName.safeParse(level);
         const kind = BYTE_KINDS.find((known) => known === kindWord);
@@ -109,8 +112,8 @@ export class OpTableReader {
         }
       } else if (name === 'bytes') plan.bytes.push([index, perLevel ? OUTERMOST : '', undefined]);
       else {
-        const nearest = nearestWord(name, ['name', 'flops', 'macs', 'bytes', 'bytes.dram', 'bytes.l2', 'bytes.l1', ...BYTE_KINDS.map((kind) => `bytes.dram.${kind}`)]);
-        this.issue(line, index + 1, `unknown column ${quote(name)}${nearest ? `; did you mean "${nearest}"?` : ''} (columns: name, flops or macs, bytes or bytes.<level>, bytes.<level>.<kind>)`);
+        const nearest = nearestWord(name, ['name', 'flops', 'macs', 'measured', 'launches', 'bytes', 'bytes.dram', 'bytes.l2', 'bytes.l1', ...BYTE_KINDS.map((kind) => `bytes.dram.${kind}`)]);
+        this.issue(line, index + 1, `unknown column ${quote(name)}${nearest ? `; did you mean "${nearest}"?` : ''} (columns: name, flops or macs, bytes or bytes.<level>, bytes.<level>.<kind>, measured, launches)`);
       }
     });
     const missing = [plan.name < 0 && 'name', plan.flops < 0 && plan.macs < 0 && 'flops (or macs)', plan.bytes.length === 0 && !perLevel && 'bytes (or bytes.<level>)'].filter(Boolean);
@@ -152,14 +155,19 @@ export class OpTableReader {
       if (split === undefined) bytes[level] = total;
       else if (!addsUp(splitTotal(split as KindSplit), total)) return null;
     }
-    return toOp(flopsCell === '' ? { name, macs: count.value, bytes } : { name, flops: count.value, bytes });
+    const measuredCell = plan.measured < 0 ? '' : cells[plan.measured]!;
+    const measured = measuredCell.trim() === '' ? undefined : parseQuantity(measuredCell, 'seconds');
+    if (measured && (!measured.ok || !(measured.value > 0))) return null;
+    const op = toOp(flopsCell === '' ? { name, macs: count.value, bytes } : { name, flops: count.value, bytes });
+    if (measured) op.measuredSeconds = measured.value;
+    return op;
   }
 
   /** A row as the object an inline op would be, for the schema. */
   private csvObject(cells: string[], plan: CsvPlan): Record<string, unknown> {
     const record: Record<string, unknown> = {};
     const cell = (index: number) => (index < 0 ? '' : cells[index]!.trim());
-    for (const key of ['name', 'flops', 'macs'] as const) if (cell(plan[key]) !== '') record[key] = cell(plan[key]);
+    for (const key of ['name', 'flops', 'macs', 'measured'] as const) if (cell(plan[key]) !== '') record[key] = cell(plan[key]);
     const levels: Record<string, string | Record<string, string>> = {};
     for (const [index, level, kind] of plan.bytes) {
       if (cell(index) === '') continue;

@@ -213,7 +213,7 @@ function doesWork(work: Work, at: (...rest: Array<string | number>) => KeyPath, 
 }
 
 export function toOp(raw: RawOp): Op {
-  return { name: raw.name, flops: flopsOf(raw), ...bytesByLevel(raw.bytes) };
+  return { name: raw.name, flops: flopsOf(raw), ...bytesByLevel(raw.bytes), ...(raw.measured !== undefined && { measuredSeconds: raw.measured }) };
 }
 
 /** FLOPs of a model or op that gives exactly one of `flops:` and `macs:` (the schema sees to that). */

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { catalogNames } from '../catalog/index.js';
 import { BYTE_KINDS, FIGURE_KINDS, PRECISIONS, type ByteKind } from '../types.js';
+import { IMPORT_FORMATS } from '../import/imported.js';
 import { NAME_LENGTH } from '../limits.js';
 import { STORAGE_WIDTHS } from '../precision-bits.js';
 import { OUTERMOST } from '../roofline.js';
@@ -143,6 +144,7 @@ export const opSchema = z
     flops: flopsField.optional(),
     macs: macsField.optional(),
     bytes,
+    measured: quantity('seconds', 'positive', 'Measured time of this op per pass, on the device it was profiled on (imported kernel times).').optional(),
   })
   .check((context) => {
     const { flops, macs } = context.value;
@@ -167,7 +169,8 @@ const hardwareId = identifier.meta({
 const targets = z.union([hardwareId, z.array(hardwareId).min(1)]);
 
 const opTableRef = z.strictObject({
-  file: z.string().min(1).regex(/\.(csv|json|jsonl)$/i, 'expected a .csv, .json or .jsonl file').meta({ description: 'Op table, relative to the config file.' }),
+  file: z.string().min(1).meta({ description: 'Op table, relative to the config file: an op table (CSV, JSON, JSON Lines) or a profiler\'s or FLOP counter\'s output.' }),
+  format: z.enum(IMPORT_FORMATS).optional().meta({ description: 'What the file is; read from its content when left out. ncu: Nsight Compute --csv (details or raw page); torchstat, fvcore (flop_count_table), deepspeed (flops profiler report).' }),
 });
 
 export const modelSchema = z.strictObject({

@@ -1,0 +1,98 @@
+// `ops: { file, format }`: the format given, or read from the content; an imported table as a model's ops.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, type ConfigIssue } from '../src/core/config/index.js';
+import { sniffFormat } from '../src/core/import/sniff.js';
+import { loadConfig } from '../src/shell/load-config.js';
+import { workingTree } from '../src/shell/sources.js';
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'import');
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'roofline-import-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+// Built-in devices publish no L1 bandwidth: a hierarchical roofline needs the device described.
+const CONFIG = (ops: string) => `version: 1
+hardware: lab-a100
+devices:
+  lab-a100: { compute: { fp32: 19.5 TFLOP/s }, memory: { dram: 1.94 TB/s, l2: 5.5 TB/s, l1: 19 TB/s } }
+models:
+  - name: profiled
+    precision: fp32
+    ops: ${ops}
+`;
+
+async function load(config: string, files: Record<string, string> = {}) {
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+  await writeFile(path.join(dir, 'roofline.yml'), config);
+  return loadConfig(workingTree(), path.join(dir, 'roofline.yml'));
+}
+
+async function rejection(config: string, files: Record<string, string> = {}): Promise<ConfigIssue> {
+  try {
+    await load(config, files);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.issues[0]!;
+    throw error;
+  }
+  throw new Error('accepted');
+}
+
+describe('ops: { file, format }', () => {
+  it('reads Nsight Compute output from its content, format left out', async () => {
+    await copyFile(path.join(FIXTURES, 'ncu-raw.csv'), path.join(dir, 'profile.csv'));
+    const model = (await load(CONFIG('{ file: profile.csv }')))!.models[0]!;
+    // See import-ncu.test.ts: 8,388,608 + 3,000 FLOP; dram 16 MB + 2 MB
+    expect(model.flops).toBe(8_391_608);
+    expect(model.bytes).toEqual({ dram: 18e6, l2: 34e6, l1: 68e6 });
+    expect(model.ops![0]!.measuredSeconds).toBeCloseTo(200e-6, 15);
+    expect(model.ops![1]!.measuredSeconds).toBeUndefined(); // its duration was nan
+  });
+
+  it('takes the format given, whatever the extension', async () => {
+    await copyFile(path.join(FIXTURES, 'ncu-raw.csv'), path.join(dir, 'profile.txt'));
+    const model = (await load(CONFIG('{ file: profile.txt, format: ncu }')))!.models[0]!;
+    expect(model.ops).toHaveLength(2);
+  });
+
+  it('refuses an unknown format at its key, listing the formats', async () => {
+    const issue = await rejection(CONFIG('{ file: profile.csv, format: nsight }'));
+    expect([issue.line, issue.path]).toEqual([8, 'models[0].ops.format']);
+    expect(issue.message).toContain('csv');
+    expect(issue.message).toContain('deepspeed');
+  });
+
+  it('says so when the content tells no format, at the file key', async () => {
+    const issue = await rejection(CONFIG('{ file: notes.txt }'), { 'notes.txt': 'some notes\nof no format\n' });
+    expect([issue.line, issue.column, issue.path]).toEqual([8, 18, 'models[0].ops.file']);
+    expect(issue.message).toBe('op table notes.txt: cannot tell what format the file is; give `format:` (one of csv, json, jsonl, ncu, torchstat, fvcore, deepspeed)');
+  });
+
+  it('reads back the measured column an import prints', async () => {
+    const model = (await load(CONFIG('{ file: ops.csv }'), { 'ops.csv': 'name,flops,bytes.dram,measured,launches\nk,2000,100,0.0015 s,2\nj,10,5,,1\n' }))!.models[0]!;
+    expect(model.ops).toEqual([
+      { name: 'k', flops: 2000, bytes: { dram: 100 }, kinds: {}, measuredSeconds: 0.0015 },
+      { name: 'j', flops: 10, bytes: { dram: 5 }, kinds: {} },
+    ]);
+  });
+});
+
+describe('sniffFormat', () => {
+  it('tells the formats apart from their first lines', () => {
+    expect(sniffFormat('ops.csv', 'name,flops,bytes\n')).toBe('csv');
+    expect(sniffFormat('ops.txt', '"name",flops,bytes\n')).toBe('csv');
+    expect(sniffFormat('ops.json', '[')).toBe('json');
+    expect(sniffFormat('ops.jsonl', '{"name":')).toBe('jsonl');
+    expect(sniffFormat('run.log', '==PROF== Connected to process 1 (/bin/app)\n')).toBe('ncu');
+    expect(sniffFormat('flops.md', '| module | #parameters or shape | #flops |\n|:--|:--|:--|\n')).toBe('fvcore');
+    expect(sniffFormat('profile.txt', '\n-------------------------- DeepSpeed Flops Profiler --------------------------\n')).toBe('deepspeed');
+    expect(sniffFormat('stat.txt', '  module name  input shape output shape  params memory(MB)  MAdd  Flops  MemRead(B)  MemWrite(B) duration[%]\n')).toBe('torchstat');
+    expect(sniffFormat('notes.txt', 'hello\n')).toBeNull();
+  });
+});
