@@ -2,7 +2,7 @@
 // cannot model is an error naming the key it lacks, never a guess: a silent default here would put a
 // model on the wrong side of the ridge with no one the wiser.
 import { ConfigError, issueAt, quote, type ConfigIssue, type Position } from '../config/errors.js';
-import type { KeyPath } from '../config/yaml.js';
+import { loadYaml, type KeyPath } from '../config/yaml.js';
 
 /** The families the generator models, by `model_type`, and what sets them apart. */
 const FAMILIES = {
@@ -73,6 +73,13 @@ export interface Architecture {
   /** Keys a query attends at most (Mistral v0.1's sliding window); null for full attention. */
   window: number | null;
   moe: MixtureOfExperts | null;
+}
+
+/** config.json text -> Architecture, errors at the line of the key they are about. */
+export function architectureFromText(text: string, file: string): Architecture {
+  if (text.trim() === '') throw ConfigError.at(file, { line: 1, column: 1 }, [], 'the file is empty: expected a Hugging Face config.json');
+  const json = loadYaml(text, file); // JSON is YAML 1.2: this keeps positions for errors
+  return readArchitecture(json.value, file, (path) => json.locate(path, { key: true }), text);
 }
 
 type Json = Record<string, unknown>;

@@ -3,9 +3,15 @@
 import { OUTERMOST } from '../roofline.js';
 import type { ByteKind, Op } from '../types.js';
 import type { Architecture } from './architecture.js';
-import { passOps, type Attention, type OpCount, type Pass } from './ops.js';
+import { attentionOps, passOps, sumOfMin, type Attention, type OpCount, type Pass } from './ops.js';
 
 export const PHASES = ['prefill', 'decode', 'generate'] as const;
+
+/**
+ * The most tokens a context, prompt, batch or generate count may be: ten million, past any context window
+ * served today, and few enough that summing windowed decode steps one by one stays well under a second.
+ */
+export const MAX_TOKENS = 10_000_000;
 export type Phase = (typeof PHASES)[number];
 
 /** What `llm:` asks for, its cross-field rules checked (resolve.ts). */
@@ -55,26 +61,19 @@ export function generateOps(arch: Architecture, workload: Workload, bits: Record
 }
 
 /**
- * `steps` decode steps summed, step j attending `prompt + j` cached tokens. Without a window every count
- * is affine in the context, so the sum is `steps` times the step at the mean context, exactly; a window
- * makes attention's count piecewise, and the steps are summed one by one.
+ * `steps` decode steps summed, step j attending `prompt + j` cached tokens. Each count is affine in the
+ * context, so the sum is `steps` times the step at the mean context, exactly. A window caps the keys a
+ * flash kernel sees at min(context + 1, window): its attention is taken at the mean of that instead.
  */
 function decodeSteps(arch: Architecture, sequences: number, prompt: number, steps: number, attention: Attention): OpCount[] {
   const step = (cached: number): Pass => ({ sequences, tokens: 1, cached });
-  if (arch.window === null) {
-    return passOps(arch, step(prompt + (steps - 1) / 2), attention).map((row) => scaled(row, steps));
+  const rows = passOps(arch, step(prompt + (steps - 1) / 2), attention);
+  if (arch.window !== null && attention === 'flash') {
+    const meanKeys = sumOfMin(prompt + 1, prompt + steps, arch.window) / steps;
+    const [windowed] = attentionOps(arch, step(meanKeys - 1), attention);
+    rows[rows.findIndex((row) => row.name === windowed!.name)] = windowed!;
   }
-  const sum = passOps(arch, step(prompt), attention);
-  for (let j = 1; j < steps; j++) {
-    passOps(arch, step(prompt + j), attention).forEach((row, index) => {
-      const into = sum[index]!;
-      into.flops += row.flops;
-      into.weights += row.weights;
-      into.activations += row.activations;
-      into.kv += row.kv;
-    });
-  }
-  return sum;
+  return rows.map((row) => scaled(row, steps));
 }
 
 function scaled(row: OpCount, factor: number): OpCount {

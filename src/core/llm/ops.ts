@@ -161,8 +161,8 @@ export function keysSeen(s: number, c: number, window: number): number {
   return sumOfMin(c + 1, c + s, window);
 }
 
-/** Σ min(n, w) for n = first..last, in closed form. */
-function sumOfMin(first: number, last: number, w: number): number {
+/** Σ min(n, w) for n = first..last, in closed form. sumOfMin(1, 4, 3) //=> 1 + 2 + 3 + 3 = 9 */
+export function sumOfMin(first: number, last: number, w: number): number {
   if (last < first) return 0;
   const series = (a: number, z: number) => ((a + z) * (z - a + 1)) / 2;
   if (last <= w) return series(first, last);

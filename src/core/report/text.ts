@@ -1,6 +1,7 @@
 // The report for a person at a terminal: an aligned table, human units, then findings, advice and the verdict.
 import type { Report } from './types.js';
 import { columnsFor, row, snapshotText, type Column } from './table.js';
+import { time } from '../format.js';
 
 export type Style = 'compute' | 'memory' | 'fail' | 'warn' | 'pass' | 'dim' | 'bold';
 
@@ -38,6 +39,19 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   });
 
   for (const pair of report.removed) lines.push(paint(`removed: ${pair.model} on ${pair.hardware} (was ${snapshotText(pair.base)})`, 'dim'));
+
+  // LLM models: the two latencies a server is judged by.
+  const tokens = report.results.filter((result) => result.ttftSeconds != null || result.tpotSeconds != null);
+  if (tokens.length > 0) {
+    lines.push('', paint('Tokens', 'bold'));
+    for (const result of tokens) {
+      const parts = [
+        result.ttftSeconds != null && `time to first token ${time(result.ttftSeconds)}`,
+        result.tpotSeconds != null && `time per output token ${time(result.tpotSeconds)}`,
+      ].filter(Boolean);
+      lines.push(`  ${result.model} on ${result.hardware}: ${parts.join(', ')}`);
+    }
+  }
 
   if (report.findings.length > 0) {
     lines.push('', paint('Findings', 'bold'));
