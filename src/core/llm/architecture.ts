@@ -142,7 +142,9 @@ export function readArchitecture(value: unknown, file: string, locate: (path: Ke
   const kvHeads = count(['num_key_value_heads'], 'the KV heads', heads); // absent: multi-head attention
   // GPT-2's n_inner is null for "4 x n_embd".
   const intermediate = gpt2 ? count(['n_inner'], 'the MLP width', 4 * hidden) : count(['intermediate_size'], 'the MLP width');
-  const headDim = count(['head_dim'], 'the head size', Number.isInteger(hidden / heads) ? hidden / heads : undefined);
+  // hidden / heads where it divides; NaN (already reported) when either is unusable.
+  const perHead = hidden / heads;
+  const headDim = count(['head_dim'], 'the head size', Number.isInteger(perHead) || Number.isNaN(perHead) ? perHead : undefined);
   if (Number.isInteger(heads) && Number.isInteger(kvHeads) && heads % kvHeads !== 0) {
     fail('num_key_value_heads', `num_key_value_heads (${kvHeads}) must divide num_attention_heads (${heads}): each KV head serves a whole group of query heads`);
   }
