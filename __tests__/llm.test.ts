@@ -41,7 +41,7 @@ describe('a small config, by hand', () => {
     const { ops, tokens, phases } = generateOps(tiny, workload({ batch: 2, context: 10 }), FP16);
     expect(tokens).toBe(2);
     expect(phases).toEqual({ prefillOps: 0, decodeSteps: 1 });
-    expect(rows(ops)).toEqual<Row[]>([
+    expect(rows(ops)).toEqual([
       // embedding: T*h = 128 table elements gathered (256 B), 128 written (256 B); no FLOPs.
       ['embed_tokens', 0, 256, 256, 0],
       // RMSNorm: 4 FLOP x T*h = 512 per layer (1024); weight h = 64 (128 el, 256 B); read + write 2*T*h = 256 (512 el, 1024 B).
@@ -84,7 +84,7 @@ describe('a small config, by hand', () => {
     const { ops } = generateOps(tiny, workload({ batch: 2, context: 10, attention: 'plain' }), FP16);
     // scores = b*H*1*11 = 88. QK^T: 2*88*16 = 2816 per layer; reads Q 2*4*16 = 128, writes 88 (216 el, 864 B);
     // reads K b*11*32 = 704 (2816 B). softmax: 5*88 = 440; 176 el (704 B). SV: reads scores, writes the output.
-    expect(rows(ops).filter(([name]) => /qk_matmul|softmax|sv_matmul/.test(name))).toEqual<Row[]>([
+    expect(rows(ops).filter(([name]) => /qk_matmul|softmax|sv_matmul/.test(name))).toEqual([
       ['layers.qk_matmul', 5632, 0, 864, 2816],
       ['layers.softmax', 880, 0, 704, 0],
       ['layers.sv_matmul', 5632, 0, 864, 2816],
@@ -98,17 +98,17 @@ describe('a small config, by hand', () => {
     // Keys seen: 1 + 2 + ... + 200 = 20100; x H = 4: 80400 pairs. 4*80400*16 + 5*80400 = 5,547,600 per layer.
     // Blocks: queries 0-127 read keys 0-127 (128), queries 128-199 read keys 0-199 (200): 328 keys, K and V,
     // 32 wide: 2*328*32 = 20992 el per layer, x2 layers x2 B = 83968 B. Q and output: 2*200*64 = 25600 el.
-    expect(byName.get('layers.attention')).toEqual<Row>(['layers.attention', 11_095_200, 0, 102_400, 83_968]);
+    expect(byName.get('layers.attention')).toEqual(['layers.attention', 11_095_200, 0, 102_400, 83_968]);
     // Q with all 4 heads: 200 tokens x 64 written, 200 x 64 read: 25600 el per layer.
-    expect(byName.get('layers.q_proj')).toEqual<Row>(['layers.q_proj', 3_276_800, 16384, 102_400, 0]);
+    expect(byName.get('layers.q_proj')).toEqual(['layers.q_proj', 3_276_800, 16384, 102_400, 0]);
     // lm_head only for the last token of the sequence: 2*1*64*100.
-    expect(byName.get('lm_head')).toEqual<Row>(['lm_head', 12800, 12800, 328, 0]);
+    expect(byName.get('lm_head')).toEqual(['lm_head', 12800, 12800, 328, 0]);
   });
 
   it('bits: rescale each kind alone', () => {
     const { ops } = generateOps(tiny, workload({ batch: 2, context: 10 }), { weights: 4, activations: 16, kv: 8 });
     // k_proj: 4096 weight elements at 4 bits = 2048 B; 256 activation elements at 2 B = 512 B; 128 KV at 1 B.
-    expect(rows(ops).find(([name]) => name === 'layers.k_proj')).toEqual<Row>(['layers.k_proj', 16384, 2048, 512, 128]);
+    expect(rows(ops).find(([name]) => name === 'layers.k_proj')).toEqual(['layers.k_proj', 16384, 2048, 512, 128]);
   });
 
   it('generate: the prefill, then each decode step one token longer, summed; TTFT and TPOT from the two', () => {
@@ -118,7 +118,7 @@ describe('a small config, by hand', () => {
     const attention = rows(ops).find(([name]) => name === 'decode.layers.attention')!;
     // Steps attend 11, 12 and 13 keys: 36. flops 36 * 4 heads * (4*16 + 5) = 9936 per layer;
     // KV 2 * 32 * 36 = 2304 el per layer (x2 layers x2 B = 9216 B); Q + output 3 steps * 2*64 = 384 el (1536 B).
-    expect(attention).toEqual<Row>(['decode.layers.attention', 19872, 0, 1536, 9216]);
+    expect(attention).toEqual(['decode.layers.attention', 19872, 0, 1536, 9216]);
     expect(ops[0]!.name).toBe('prefill.embed_tokens');
 
     // On a device with 1 PFLOP/s and 1 TB/s every op here is memory-bound: time = bytes / 1e12.
@@ -133,7 +133,7 @@ describe('a small config, by hand', () => {
     const windowed = architectureFromText(JSON.stringify({ ...JSON.parse(readFileSync(path.join(FIXTURES, 'tiny', 'config.json'), 'utf8')), model_type: 'mistral', sliding_window: 8 }), 'w.json');
     const { ops } = generateOps(windowed, workload({ batch: 2, context: 10 }), FP16);
     // 8 keys instead of 11: pairs 2*4*8 = 64, 64*(64 + 5) = 4416 per layer; K/V 2*2*32*8 = 1024 el (4096 B).
-    expect(rows(ops).find(([name]) => name === 'layers.attention')).toEqual<Row>(['layers.attention', 8832, 0, 1024, 4096]);
+    expect(rows(ops).find(([name]) => name === 'layers.attention')).toEqual(['layers.attention', 8832, 0, 1024, 4096]);
   });
 });
 
@@ -177,8 +177,8 @@ describe('grouped-query attention', () => {
     const gqa = read('tiny');
     const attention = (arch: Architecture) => rows(generateOps(arch, workload({ batch: 2, context: 10 }), FP16).ops).find(([name]) => name === 'layers.attention')!;
     // MHA: K and V 64 wide: 2*2*64*11 = 2816 el per layer (11264 B); GQA: 5632 B. Q, output and FLOPs alike.
-    expect(attention(mha)).toEqual<Row>(['layers.attention', 12144, 0, 1024, 11264]);
-    expect(attention(gqa)).toEqual<Row>(['layers.attention', 12144, 0, 1024, 5632]);
+    expect(attention(mha)).toEqual(['layers.attention', 12144, 0, 1024, 11264]);
+    expect(attention(gqa)).toEqual(['layers.attention', 12144, 0, 1024, 5632]);
   });
 });
 
@@ -195,12 +195,12 @@ describe('mixture of experts', () => {
     const { ops } = generateOps(moe, workload({ batch: 2, context: 10 }), FP16);
     const byName = new Map(rows(ops).map((row) => [row[0], row]));
     // router: 2*2*64*8 = 2048 per layer; weights 64*8 = 512 (2048 B); reads 128, writes 2*8 = 16 (576 B).
-    expect(byName.get('layers.router')).toEqual<Row>(['layers.router', 4096, 2048, 576, 0]);
+    expect(byName.get('layers.router')).toEqual(['layers.router', 4096, 2048, 576, 0]);
     // gate_proj over T*k = 4 token-expert pairs: 2*4*64*128 = 65536 per layer; weights 3.5 experts x 8192 =
     // 28672 (x2 x2 B = 114688 B); reads 4*64, writes 4*128: 768 (3072 B).
-    expect(byName.get('layers.experts.gate_proj')).toEqual<Row>(['layers.experts.gate_proj', 131072, 114688, 3072, 0]);
+    expect(byName.get('layers.experts.gate_proj')).toEqual(['layers.experts.gate_proj', 131072, 114688, 3072, 0]);
     // combine: 2 FLOP x 4 pairs x 64 = 512; reads 4*64, writes 2*64: 384 (1536 B).
-    expect(byName.get('layers.experts_combine')).toEqual<Row>(['layers.experts_combine', 1024, 0, 1536, 0]);
+    expect(byName.get('layers.experts_combine')).toEqual(['layers.experts_combine', 1024, 0, 1536, 0]);
   });
 
   it('counts all the experts in the footprint', () => {
@@ -230,7 +230,7 @@ describe('GPT-2', () => {
     expect(names).toEqual(expect.arrayContaining(['layers.fc_in', 'layers.act_fn', 'layers.fc_out']));
     expect(names).not.toContain('layers.rope');
     // embedding: token and position rows, 2*768 elements (3072 B); their sum: 768 FLOPs, 768 written.
-    expect(rows(ops)[0]).toEqual<Row>(['embed_tokens', 768, 3072, 1536, 0]);
+    expect(rows(ops)[0]).toEqual(['embed_tokens', 768, 3072, 1536, 0]);
   });
 });
 
