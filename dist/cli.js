@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  BYTE_KINDS,
   CATALOG,
   ConfigError,
   IMPORT_FORMATS,
@@ -16,6 +17,7 @@ import {
   findEntry,
   gitRef,
   importedCsv,
+  loadConfig,
   nearestWord,
   opRow,
   readImport,
@@ -28,10 +30,11 @@ import {
   withChangedOps,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-SI7F3B6P.js";
+} from "./chunks/chunk-6SKG545K.js";
 import {
-  si
-} from "./chunks/chunk-2CKLY2D6.js";
+  si,
+  time
+} from "./chunks/chunk-MIAVWEUD.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli.ts
@@ -131,6 +134,17 @@ function renderText(report, options = {}) {
     lines.push(`  ${result.model} on ${result.hardware}: ${changedTitle(result)}${listed.length < changedCount(result) ? `, the ${listed.length} largest changes:` : ""}`);
     for (const cells of aligned(OP_COLUMNS, listed.map(opRow))) lines.push(`    ${cells.join("  ").trimEnd()}`);
   }
+  const tokens = report.results.filter((result) => result.ttftSeconds != null || result.tpotSeconds != null);
+  if (tokens.length > 0) {
+    lines.push("", paint("Tokens", "bold"));
+    for (const result of tokens) {
+      const parts = [
+        result.ttftSeconds != null && `time to first token ${time(result.ttftSeconds)}`,
+        result.tpotSeconds != null && `time per output token ${time(result.tpotSeconds)}`
+      ].filter(Boolean);
+      lines.push(`  ${result.model} on ${result.hardware}: ${parts.join(", ")}`);
+    }
+  }
   if (report.findings.length > 0) {
     lines.push("", paint("Findings", "bold"));
     for (const finding of report.findings) lines.push(`  ${paint(finding.severity.toUpperCase().padEnd(4), finding.severity)}  ${finding.rule}: ${finding.message}`);
@@ -151,17 +165,36 @@ function verdictLine(report, paint) {
   return `${paint(report.status.toUpperCase(), report.status)}  ${report.results.length} results, ${counts}, ${against}`;
 }
 
+// src/core/llm/csv.ts
+function opTableCsv(ops) {
+  const levels = [...new Set(ops.flatMap((op) => Object.keys(op.bytes)))];
+  const split = new Set(levels.filter((level) => ops.every((op) => op.kinds[level] !== void 0 || !(op.bytes[level] > 0))));
+  const columns = levels.flatMap((level) => split.has(level) ? BYTE_KINDS.map((kind) => ({ level, kind })) : [{ level, kind: void 0 }]);
+  const header = ["name", "flops", ...columns.map(({ level, kind }) => `bytes.${level}${kind ? `.${kind}` : ""}`)];
+  const rows = ops.map((op) => [
+    csvCell(op.name),
+    String(op.flops),
+    ...columns.map(({ level, kind }) => String(kind ? op.kinds[level]?.[kind] ?? 0 : op.bytes[level] ?? 0))
+  ]);
+  return [header, ...rows].map((cells) => `${cells.join(",")}
+`).join("");
+}
+function csvCell(text) {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 // src/cli.ts
 var VERSION = "0.1.0";
 var FORMATS = ["text", "markdown", "json"];
 var EXIT_STATUS = "Exit status: 0 pass or warnings only, 1 the gate failed, 2 bad input or usage.";
 var HELP_OPTION = { type: "boolean", short: "h", help: "print this help and exit" };
+var CONFIG_OPTION = { type: "string", default: "roofline.yml", value: "FILE", help: "the config file" };
 var COMMANDS = {
   check: {
     summary: "analyse the config, compare with a baseline, print the report and write the out dir",
     detail: "Analyses the config, compares it with a baseline when one is given, prints the report and writes\nDIR/report.json, report.md, roofline.svg and roofline.vl.json.",
     options: {
-      config: { type: "string", default: "roofline.yml", value: "FILE", help: "the config file" },
+      config: CONFIG_OPTION,
       base: { type: "string", value: "OLD.yml", help: "compare with this config file (or give --base-ref)" },
       "base-ref": { type: "string", value: "GIT_REF", help: "compare with the config as it was at that commit, branch or tag" },
       out: { type: "string", default: "roofline-report", value: "DIR", help: "where the report files are written" },
@@ -186,6 +219,15 @@ left out), and prints it as an op table in CSV, the columns an \`ops: { file: ..
 What the source counted, and any figure left out and why, go to standard error.`,
     positionals: "[FORMAT] FILE",
     options: { help: HELP_OPTION }
+  },
+  generate: {
+    summary: "print the ops an `llm:` model is generated as, an op table CSV",
+    detail: "Prints the op table an `llm:` model of the config is generated as (name, flops, bytes.dram.weights,\nbytes.dram.activations, bytes.dram.kv), to see, diff or reuse as `ops: { file: ... }`.",
+    options: {
+      config: CONFIG_OPTION,
+      model: { type: "string", value: "NAME", help: "the `llm:` model to print (needed when the config has several)" },
+      help: HELP_OPTION
+    }
   },
   schema: {
     summary: "print the JSON Schema of the config file",
@@ -255,6 +297,8 @@ async function main(argv) {
       return schema(rest);
     case "import":
       return importFile(rest);
+    case "generate":
+      return generate(rest);
     case void 0:
     case "--help":
     case "-h":
@@ -357,6 +401,25 @@ async function importFile(args) {
   note(`${read.imported.format}: ${read.imported.convention}`);
   if (read.imported.noBytes !== void 0) note(read.imported.noBytes);
   for (const message of read.imported.notes) note(message);
+  return 0;
+}
+async function generate(args) {
+  const { values } = parse(args, COMMANDS.generate.options);
+  if (values.help) return printHelp("generate");
+  const config = await loadConfig(workingTree(values.config), values.config);
+  if (config === null) throw new UsageError(`--config ${values.config}: file not found`);
+  const generated = config.models.filter((model2) => model2.phases !== void 0);
+  const names = generated.map((model2) => model2.name).join(", ");
+  const wanted = values.model;
+  const model = wanted === void 0 ? generated[0] : generated.find((candidate) => candidate.name === wanted);
+  if (wanted === void 0 && generated.length !== 1) {
+    throw new UsageError(generated.length === 0 ? `${values.config} has no \`llm:\` model` : `${values.config} has several \`llm:\` models (${names}): name one with --model`);
+  }
+  if (!model) {
+    const nearest = nearestWord(wanted, generated.map((candidate) => candidate.name));
+    throw new UsageError(`--model ${wanted}: no \`llm:\` model of that name${nearest ? `; did you mean "${nearest}"?` : ""} (${names || "there are none"})`);
+  }
+  process.stdout.write(opTableCsv(model.ops));
   return 0;
 }
 function printHelp(name) {

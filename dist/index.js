@@ -17,12 +17,12 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-SI7F3B6P.js";
+} from "./chunks/chunk-6SKG545K.js";
 import {
   asciiRoofline,
   vegaEditorUrl
-} from "./chunks/chunk-WYD5XBHO.js";
-import "./chunks/chunk-2CKLY2D6.js";
+} from "./chunks/chunk-F3KMV3LB.js";
+import "./chunks/chunk-MIAVWEUD.js";
 import "./chunks/chunk-ZC2P73PW.js";
 import {
   __commonJS,

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The command line: `roofline-gate check | hardware | import | schema`. Exit status 0 pass or warnings only,
+// The command line: `roofline-gate check | hardware | generate | import | schema`. Exit status 0 pass or warnings only,
 // 1 the gate failed, 2 bad input or usage. Errors are one screen of text, never a stack trace.
 import { parseArgs, styleText } from 'node:util';
 import { CATALOG, findEntry } from './core/catalog/index.js';
@@ -14,7 +14,8 @@ import { renderArtifacts } from './shell/artifacts.js';
 import { writeOutDir } from './shell/out-dir.js';
 import { gitRef, UsageError, workingTree } from './shell/sources.js';
 import { IMPORT_FORMATS, importedCsv, type ImportFormat } from './core/import/imported.js';
-import { readImport, UnknownFormat } from './shell/load-config.js';
+import { opTableCsv } from './core/llm/csv.js';
+import { loadConfig, readImport, UnknownFormat } from './shell/load-config.js';
 
 const VERSION = '0.1.0';
 const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -41,6 +42,7 @@ interface Command {
 }
 
 const HELP_OPTION = { type: 'boolean', short: 'h', help: 'print this help and exit' } as const;
+const CONFIG_OPTION = { type: 'string', default: 'roofline.yml', value: 'FILE', help: 'the config file' } as const;
 
 // Each command's options and its help are this one table: parseArgs reads the options from it, and
 // --help prints them from it, so no option can be parsed without being documented.
@@ -50,7 +52,7 @@ const COMMANDS = {
     detail: 'Analyses the config, compares it with a baseline when one is given, prints the report and writes\n'
       + 'DIR/report.json, report.md, roofline.svg and roofline.vl.json.',
     options: {
-      config: { type: 'string', default: 'roofline.yml', value: 'FILE', help: 'the config file' },
+      config: CONFIG_OPTION,
       base: { type: 'string', value: 'OLD.yml', help: 'compare with this config file (or give --base-ref)' },
       'base-ref': { type: 'string', value: 'GIT_REF', help: 'compare with the config as it was at that commit, branch or tag' },
       out: { type: 'string', default: 'roofline-report', value: 'DIR', help: 'where the report files are written' },
@@ -76,6 +78,16 @@ const COMMANDS = {
       + 'What the source counted, and any figure left out and why, go to standard error.',
     positionals: '[FORMAT] FILE',
     options: { help: HELP_OPTION },
+  },
+  generate: {
+    summary: 'print the ops an `llm:` model is generated as, an op table CSV',
+    detail: 'Prints the op table an `llm:` model of the config is generated as (name, flops, bytes.dram.weights,\n'
+      + 'bytes.dram.activations, bytes.dram.kv), to see, diff or reuse as `ops: { file: ... }`.',
+    options: {
+      config: CONFIG_OPTION,
+      model: { type: 'string', value: 'NAME', help: 'the `llm:` model to print (needed when the config has several)' },
+      help: HELP_OPTION,
+    },
   },
   schema: {
     summary: 'print the JSON Schema of the config file',
@@ -155,6 +167,8 @@ async function main(argv: string[]): Promise<number> {
       return schema(rest);
     case 'import':
       return importFile(rest);
+    case 'generate':
+      return generate(rest);
     case undefined:
     case '--help':
     case '-h':
@@ -260,6 +274,26 @@ async function importFile(args: string[]): Promise<number> {
   note(`${read.imported.format}: ${read.imported.convention}`);
   if (read.imported.noBytes !== undefined) note(read.imported.noBytes);
   for (const message of read.imported.notes) note(message);
+  return 0;
+}
+
+async function generate(args: string[]): Promise<number> {
+  const { values } = parse(args, COMMANDS.generate.options);
+  if (values.help) return printHelp('generate');
+  const config = await loadConfig(workingTree(values.config), values.config);
+  if (config === null) throw new UsageError(`--config ${values.config}: file not found`);
+  const generated = config.models.filter((model) => model.phases !== undefined);
+  const names = generated.map((model) => model.name).join(', ');
+  const wanted = values.model;
+  const model = wanted === undefined ? generated[0] : generated.find((candidate) => candidate.name === wanted);
+  if (wanted === undefined && generated.length !== 1) {
+    throw new UsageError(generated.length === 0 ? `${values.config} has no \`llm:\` model` : `${values.config} has several \`llm:\` models (${names}): name one with --model`);
+  }
+  if (!model) {
+    const nearest = nearestWord(wanted!, generated.map((candidate) => candidate.name));
+    throw new UsageError(`--model ${wanted}: no \`llm:\` model of that name${nearest ? `; did you mean "${nearest}"?` : ''} (${names || 'there are none'})`);
+  }
+  process.stdout.write(opTableCsv(model.ops!));
   return 0;
 }
 

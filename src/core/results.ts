@@ -83,6 +83,12 @@ export const placementSchema = z.strictObject({
   efficiency: nonNegative.nullable(),
   /** For a model given as ops: how many, and the slowest ones with their time split (null otherwise). */
   ops: z.strictObject({ count, slowest: z.array(opTimeSchema).max(100) }).nullable(),
+  /**
+   * Models generated with `llm:` only: seconds to the first token (the prefill) and per output token (one
+   * decode step of the batch); null when the phase has none (a decode has no prefill).
+   */
+  ttftSeconds: nonNegative.nullable().optional(),
+  tpotSeconds: nonNegative.nullable().optional(),
 });
 
 /** The baseline's side of a pair: only the figures a comparison or a reader needs. */

@@ -174,6 +174,17 @@ export function place(model: Model, device: Device): Result {
     achievedFlopsPerSecond: measuredSeconds === null ? null : model.flops / measuredSeconds,
     efficiency: measuredSeconds === null ? null : seconds / measuredSeconds,
     ops: byOp && model.ops ? { count: model.ops.length, slowest: byOp.slowest } : null,
+    ...(model.phases && model.ops && tokenTimes(model.ops, model.phases, seconds, peakFlopsPerSecond, bandwidth)),
+  };
+}
+
+/** Time to first token (the prefill ops) and per output token (the rest, over the decode steps). */
+function tokenTimes(ops: readonly Op[], phases: NonNullable<Model['phases']>, seconds: number, peakFlopsPerSecond: number, eaves: Eaves) {
+  let prefill = 0;
+  for (const op of ops.slice(0, phases.prefillOps)) prefill += passSeconds(op.flops, op.bytes, peakFlopsPerSecond, eaves);
+  return {
+    ttftSeconds: phases.prefillOps > 0 ? prefill : null,
+    tpotSeconds: phases.decodeSteps > 0 ? (seconds - prefill) / phases.decodeSteps : null,
   };
 }
 

@@ -94,7 +94,11 @@ export interface Model {
   hardware: string[];
   /** Measured seconds per pass, by device id. */
   measuredSeconds: Record<string, number>;
+  /** Present when the ops were generated from an LLM's config.json (`llm:`): which of them are the prefill. */
+  phases?: LlmPhases;
 }
+
+import type { LlmPhases } from './llm/generate.js';
 
 // What the engine produces (placements, op times) is defined with its validation in results.ts.
 export type { Bound, OpTime, Result } from './results.js';

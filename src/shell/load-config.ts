@@ -9,7 +9,8 @@ import { importedTable, type Imported, type ImportFormat, type ToolFormat } from
 import { NcuReader, ncuHeaderStart } from '../core/import/ncu.js';
 import { FORMAT_LIST, SNIFF_BYTES, sniffFormat } from '../core/import/sniff.js';
 import { lineImporter } from '../core/import/line-importers.js';
-import { FileRefused, isInside, type ConfigSource } from './sources.js';
+import { architectureFromText, type Architecture } from '../core/llm/architecture.js';
+import { decodeText, FileRefused, isInside, type ConfigSource } from './sources.js';
 
 /**
  * The validated config at `file` in `source`, or null when the file does not exist there. Every file it
@@ -20,13 +21,18 @@ export async function loadConfig(source: ConfigSource, file: string, root = path
   const text = await refusedAs(() => source.readText(file, root), (reason) => ConfigError.at(file, { line: 1, column: 1 }, [], reason));
   if (text === null) return null;
   const parsed = parseConfig(text, file);
+  /** A file the config names, as a path from here, after checking that it lies in the tree. */
+  const named = (ref: { file: string; path: ReadonlyArray<string | number> }, what: string) => {
+    const at = (message: string) => ConfigError.at(file, parsed.locate(ref.path), ref.path, message, parsed.text);
+    const resolved = path.join(path.dirname(file), ref.file);
+    if (path.isAbsolute(ref.file) || !isInside(path.resolve(root), path.resolve(resolved))) {
+      throw at(`${what} ${ref.file} lies outside the config's directory tree: give a path relative to the config, below it`);
+    }
+    return { resolved, at };
+  };
   const tables = new Map<number, OpTable>();
   for (const ref of parsed.opTables) {
-    const at = (message: string) => ConfigError.at(file, parsed.locate(ref.path), ref.path, message, parsed.text);
-    const tableFile = path.join(path.dirname(file), ref.file);
-    if (path.isAbsolute(ref.file) || !isInside(path.resolve(root), path.resolve(tableFile))) {
-      throw at(`op table ${ref.file} lies outside the config's directory tree: give a path relative to the config, below it`);
-    }
+    const { resolved: tableFile, at } = named(ref, 'op table');
     const chunks = await refusedAs(() => source.readChunks(tableFile, root), (reason) => at(`op table ${ref.file} ${reason}`));
     if (chunks === null) throw at(`op table ${tableFile} not found (paths are relative to the config file)`);
     try {
@@ -36,7 +42,21 @@ export async function loadConfig(source: ConfigSource, file: string, root = path
       throw error;
     }
   }
-  return resolveConfig(parsed.raw, parsed, tables);
+  // Through the same source as the config: at a git ref, the base commit's config.json is read.
+  const architectures = new Map<number, Architecture>();
+  const read = new Map<string, Architecture>();
+  for (const ref of parsed.llmConfigs) {
+    const { resolved: jsonFile, at } = named(ref, 'config.json');
+    let architecture = read.get(jsonFile);
+    if (architecture === undefined) {
+      const text = await refusedAs(() => source.readText(jsonFile, root), (reason) => at(`${ref.file} ${reason}`));
+      if (text === null) throw at(`${jsonFile} not found (paths are relative to the config file)`);
+      architecture = architectureFromText(text, jsonFile);
+      read.set(jsonFile, architecture);
+    }
+    architectures.set(ref.modelIndex, architecture);
+  }
+  return resolveConfig(parsed.raw, parsed, tables, architectures);
 }
 
 /** The read, with a refusal (a link out of the tree, a FIFO, a directory) turned into the caller's error. */

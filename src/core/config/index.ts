@@ -18,6 +18,8 @@ export interface ParsedConfig extends Locator {
   raw: RawConfig;
   /** Op tables the config refers to, relative to the config file; the shell reads them. */
   opTables: Array<{ modelIndex: number; file: string; format?: ImportFormat; path: KeyPath }>;
+  /** The config.json of each `llm:` model, relative to the config file; the shell reads them. */
+  llmConfigs: Array<{ modelIndex: number; file: string; path: KeyPath }>;
 }
 
 export function parseConfig(text: string, file: string): ParsedConfig {
@@ -33,7 +35,10 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   const opTables = raw.models.flatMap((model, modelIndex) =>
     model.ops && !Array.isArray(model.ops) ? [{ modelIndex, file: model.ops.file, ...(model.ops.format && { format: model.ops.format }), path: ['models', modelIndex, 'ops', 'file'] }] : [],
   );
-  return { raw, opTables, file, text, locate: yaml.locate };
+  const llmConfigs = raw.models.flatMap((model, modelIndex) =>
+    model.llm ? [{ modelIndex, file: model.llm.config, path: ['models', modelIndex, 'llm', 'config'] }] : [],
+  );
+  return { raw, opTables, llmConfigs, file, text, locate: yaml.locate };
 }
 
 /** The whole pipeline for a config with no op tables (or with them already read). */

@@ -11,7 +11,9 @@ import { nearestWord } from '../nearest-word.js';
 import { flopsOfMacs } from '../units.js';
 import { aggregateKinds, levelsAndKinds, type LevelBytes } from './kinds.js';
 import { ConfigError, formatPath, issueAt, type ConfigIssue, type Position } from './errors.js';
-import type { GateConfig, RawConfig, RawModel, RawOp } from './schema.js';
+import type { GateConfig, RawConfig, RawLlm, RawModel, RawOp } from './schema.js';
+import type { Architecture } from '../llm/architecture.js';
+import { generateOps, type LlmPhases, type Workload } from '../llm/generate.js';
 import type { KeyPath } from './yaml.js';
 
 export interface Config {
@@ -37,7 +39,11 @@ export interface Locator {
   locate(path: KeyPath, options?: { key?: boolean }): Position;
 }
 
-export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMap<number, OpTable>): Config {
+/**
+ * `tables`: the op tables read for `ops: { file }`, by model index; `architectures`: the config.json of
+ * each `llm:` model, read, by model index.
+ */
+export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMap<number, OpTable>, architectures: ReadonlyMap<number, Architecture> = new Map()): Config {
   const issues: ConfigIssue[] = [];
   const fail = (path: KeyPath, message: string, key = false) =>
     issues.push(issueAt(where.file, where.locate(path, { key }), path, message, where.text));
@@ -104,7 +110,8 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
     if (earlier !== undefined) fail(at('name'), `duplicate model name "${spec.name}" (also models[${earlier}])`);
     seen.set(spec.name, index);
 
-    const work = workOf(spec, tables.get(index), at, fail);
+    const bits = bitsOf(spec.precision, spec.bits);
+    const work = spec.llm === undefined ? workOf(spec, tables.get(index), at, fail) : llmWorkOf(spec, spec.llm, architectures.get(index), bits, at, fail);
 
     const targets = spec.hardware !== undefined ? targetsOf(spec.hardware, at('hardware')) : defaultTargets();
     if (spec.hardware === undefined && raw.hardware === undefined) {
@@ -143,11 +150,12 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
       flops: work.flops,
       bytes: work.bytes,
       kinds: work.kinds,
-      bits: bitsOf(spec.precision, spec.bits),
-      batch: spec.batch,
+      bits,
+      batch: work.tokens ?? spec.batch ?? 1,
       ops: work.ops,
       hardware: targets.map((device) => device.id),
       measuredSeconds,
+      ...(work.phases && { phases: work.phases }),
     });
   });
 
@@ -169,6 +177,9 @@ interface Work {
   bytes: BytesByLevel;
   kinds: BytesByKind;
   ops: Op[] | null;
+  /** Generated models: tokens a pass yields (the batch for throughput), and the phases of the ops. */
+  tokens?: number;
+  phases?: LlmPhases;
 }
 
 type Fail = (path: KeyPath, message: string, key?: boolean) => void;
@@ -198,13 +209,71 @@ function workOf(spec: RawModel, table: OpTable | undefined, at: (...rest: Array<
     fail(at('ops'), `expected at least one op${table ? ` in ${table.file}` : ''}`);
     return null;
   }
+  const work = summed(ops);
+  return doesWork(work, at, fail) ? work : null;
+}
+
+/** A model's totals from its ops. */
+function summed(ops: Op[]): Work {
   const work: Work = { flops: 0, bytes: {}, kinds: aggregateKinds(ops), ops };
   for (const op of ops) {
     work.flops += op.flops;
     for (const [level, count] of Object.entries(op.bytes)) work.bytes[level] = (work.bytes[level] ?? 0) + count;
   }
-  return doesWork(work, at, fail) ? work : null;
+  return work;
 }
+
+/** Keys of `llm:` each phase needs, and those it takes no value for. */
+const LLM_KEYS: Record<Workload['phase'], { needs: Array<'context' | 'prompt' | 'generate'>; refuses: Array<'context' | 'prompt' | 'generate'> }> = {
+  prefill: { needs: ['prompt'], refuses: ['generate'] },
+  decode: { needs: ['context'], refuses: ['prompt', 'generate'] },
+  generate: { needs: ['prompt', 'generate'], refuses: ['context'] },
+};
+
+/** The ops of an `llm:` model, generated from its config.json; null after reporting an issue. */
+function llmWorkOf(
+  spec: RawModel,
+  llm: RawLlm,
+  architecture: Architecture | undefined,
+  bits: Model['bits'],
+  at: (...rest: Array<string | number>) => KeyPath,
+  report: Fail,
+): Work | null {
+  let failed = false;
+  const fail: Fail = (...issue) => {
+    failed = true;
+    report(...issue);
+  };
+  for (const key of ['flops', 'macs', 'bytes', 'ops', 'batch'] as const) {
+    if (spec[key] === undefined) continue;
+    fail(at(key), key === 'batch'
+      ? 'a model given as `llm:` takes its batch from `llm.batch` (sequences served together): move it there'
+      : `a model given as \`llm:\` is generated from its config.json: remove \`${key}:\``, true);
+  }
+  // SPEC section 6 lets `context:` stand for the prompt length of a prefill.
+  const prompt = llm.prompt ?? (llm.phase === 'prefill' ? llm.context : undefined);
+  if (llm.phase === 'prefill' && llm.prompt !== undefined && llm.context !== undefined) {
+    fail(at('llm', 'context'), 'a prefill takes the prompt length once: give `prompt:` (or `context:`), not both', true);
+  }
+  const rules = LLM_KEYS[llm.phase];
+  const given = { context: llm.context, prompt, generate: llm.generate };
+  for (const key of rules.needs) {
+    if (given[key] === undefined) fail(at('llm'), `phase ${llm.phase} needs \`${key}:\` (${LLM_KEY_HELP[key]})`, true);
+  }
+  for (const key of rules.refuses) {
+    if (llm[key] !== undefined) fail(at('llm', key), `phase ${llm.phase} takes no \`${key}:\` (${LLM_KEY_HELP[key]}, for ${key === 'context' ? 'decode' : key === 'prompt' ? 'prefill and generate' : 'generate'})`, true);
+  }
+  if (failed || !architecture) return null; // no architecture: the shell reported why
+  const workload: Workload = { phase: llm.phase, batch: llm.batch, context: llm.context ?? 0, prompt: prompt ?? 0, generate: llm.generate ?? 0, attention: llm.attention };
+  const generated = generateOps(architecture, workload, bits);
+  return { ...summed(generated.ops), tokens: generated.tokens, phases: generated.phases };
+}
+
+const LLM_KEY_HELP = {
+  context: 'tokens already in each sequence\'s KV cache',
+  prompt: 'prompt tokens per sequence',
+  generate: 'decode steps after the prefill',
+} as const;
 
 function doesWork(work: Work, at: (...rest: Array<string | number>) => KeyPath, fail: Fail): boolean {
   if (work.flops > 0 || Object.values(work.bytes).some((count) => count > 0)) return true;

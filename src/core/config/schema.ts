@@ -7,6 +7,7 @@ import { BYTE_KINDS, FIGURE_KINDS, PRECISIONS, type ByteKind } from '../types.js
 import { IMPORT_FORMATS } from '../import/imported.js';
 import { NAME_LENGTH } from '../limits.js';
 import { STORAGE_WIDTHS } from '../precision-bits.js';
+import { MAX_TOKENS, PHASES } from '../llm/generate.js';
 import { OUTERMOST } from '../roofline.js';
 import { addsUp, isSplit, kindsOf, mismatch, splitTotal, type LevelBytes, type RawSplit } from './kinds.js';
 import { parseQuantity, quantityPattern, unitRequired, type Dimension } from '../units.js';
@@ -173,6 +174,20 @@ const opTableRef = z.strictObject({
   format: z.enum(IMPORT_FORMATS).optional().meta({ description: 'What the file is; read from its content when left out. ncu: Nsight Compute --csv (details or raw page); torchstat, fvcore (flop_count_table), deepspeed (flops profiler report).' }),
 });
 
+const tokens = (description: string, least: 0 | 1) =>
+  z.number().int().min(least).max(MAX_TOKENS, `expected at most ${MAX_TOKENS} tokens`).meta({ description });
+
+/** `llm:` (SPEC section 6): the model's ops generated from a Hugging Face config.json. */
+const llmSchema = z.strictObject({
+  config: z.string().min(1).regex(/\.json$/i, 'expected a .json file (a Hugging Face config.json)').meta({ description: 'A Hugging Face config.json, relative to the config file.' }),
+  phase: z.enum(PHASES).meta({ description: 'prefill (the prompt), decode (one token against `context` cached tokens), or generate (prefill, then `generate` decode steps).' }),
+  batch: z.number().int().positive().max(MAX_TOKENS).default(1).meta({ description: 'Sequences served together.' }),
+  context: tokens('decode: tokens already in each sequence\'s KV cache (prefill: the prompt length, as `prompt:`).', 0).optional(),
+  prompt: tokens('prefill and generate: prompt tokens per sequence.', 1).optional(),
+  generate: tokens('generate: decode steps after the prefill.', 1).optional(),
+  attention: z.enum(['flash', 'plain']).default('flash').meta({ description: 'flash (no scores in memory, K/V read once per block of 128 queries) or plain (scores materialised).' }),
+});
+
 export const modelSchema = z.strictObject({
   name: capped('model name').meta({ description: 'Unique name of the model.' }),
   precision,
@@ -183,6 +198,7 @@ export const modelSchema = z.strictObject({
     .union([z.array(opSchema).min(1, 'expected at least one op'), opTableRef])
     .optional()
     .meta({ description: 'The model as ops, each with its FLOPs (or MACs) and bytes, listed here or in a table file; time is summed op by op.' }),
+  llm: llmSchema.optional().meta({ description: 'The model generated from a Hugging Face config.json: its phase (prefill, decode, generate), batch, context and attention; see "How an LLM is modelled" in README.' }),
   bits: z
     .strictObject(
       Object.fromEntries(
@@ -191,7 +207,8 @@ export const modelSchema = z.strictObject({
     )
     .optional()
     .meta({ description: 'Storage width in bits of each kind of bytes, e.g. { weights: 4, kv: 8 }; a kind left out is stored at the precision\'s width.' }),
-  batch: z.number().int().positive().default(1).meta({ description: 'Samples (or tokens) per pass.' }),
+  // Optional rather than defaulted: resolve must tell a batch given beside `llm:` (refused) from none.
+  batch: z.number().int().positive().optional().meta({ description: 'Samples (or tokens) per pass; 1 when left out.' }),
   hardware: targets.optional().meta({ description: 'Targets for this model; overrides the top-level list.' }),
   measured: z
     .record(identifier, quantity('seconds', 'positive', 'Measured time per pass on this target.'))
@@ -267,6 +284,7 @@ export const configSchema = z
 export type RawConfig = z.output<typeof configSchema>;
 export type RawModel = z.output<typeof modelSchema>;
 export type RawOp = z.output<typeof opSchema>;
+export type RawLlm = z.output<typeof llmSchema>;
 export type GateConfig = z.output<typeof gateSchema>;
 
 /** The JSON Schema for editors, generated from the schema above. */

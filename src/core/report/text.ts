@@ -2,6 +2,7 @@
 import { changedCount, changedTitle, OP_COLUMNS, opRow, withChangedOps, type OpColumn } from './op-rows.js';
 import type { Report } from './types.js';
 import { columnsFor, roofFootnote, row, snapshotText, type Column } from './table.js';
+import { time } from '../format.js';
 
 export type Style = 'compute' | 'memory' | 'fail' | 'warn' | 'pass' | 'dim' | 'bold';
 
@@ -51,6 +52,19 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     const listed = result.ops!.changed!;
     lines.push(`  ${result.model} on ${result.hardware}: ${changedTitle(result)}${listed.length < changedCount(result) ? `, the ${listed.length} largest changes:` : ''}`);
     for (const cells of aligned(OP_COLUMNS, listed.map(opRow))) lines.push(`    ${cells.join('  ').trimEnd()}`);
+  }
+
+  // LLM models: the two latencies a server is judged by.
+  const tokens = report.results.filter((result) => result.ttftSeconds != null || result.tpotSeconds != null);
+  if (tokens.length > 0) {
+    lines.push('', paint('Tokens', 'bold'));
+    for (const result of tokens) {
+      const parts = [
+        result.ttftSeconds != null && `time to first token ${time(result.ttftSeconds)}`,
+        result.tpotSeconds != null && `time per output token ${time(result.tpotSeconds)}`,
+      ].filter(Boolean);
+      lines.push(`  ${result.model} on ${result.hardware}: ${parts.join(', ')}`);
+    }
   }
 
   if (report.findings.length > 0) {
