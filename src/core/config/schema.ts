@@ -212,6 +212,13 @@ const deviceSchema = z.strictObject({
   memory: z.record(levelName, quantity('byteRate', 'positive', 'Bandwidth of this level.')),
 });
 
+const adviceSchema = z.strictObject({
+  devices: z
+    .array(identifier)
+    .optional()
+    .meta({ description: 'Devices advice may suggest moving to: built-in ids or aliases, or ids under `devices:`. None by default.' }),
+});
+
 export const configSchema = z
   .strictObject({
     version: z.literal(1).meta({ description: 'Config format version; always 1.' }),
@@ -219,6 +226,7 @@ export const configSchema = z
     devices: z.record(identifier, deviceSchema).optional(),
     models: z.array(modelSchema).min(1, 'expected at least one model'),
     gate: gateSchema.optional(),
+    advice: adviceSchema.optional().meta({ description: 'What advice may suggest beyond the model itself.' }),
   })
   .meta({ title: 'roofline-gate config', description: 'Models, their FLOPs and bytes, target hardware and gate thresholds.' });
 

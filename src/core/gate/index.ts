@@ -7,10 +7,10 @@ import { check } from './rules.js';
 import type { Finding, Status } from './types.js';
 import { verdict } from './verdict.js';
 
-export { advise } from './advice.js';
+export { advise, notesLine } from './advice.js';
 export { compare, snapshot } from './compare.js';
 export { DEFAULT_GATE, check, relativeDrop, rulesFor, type Budgets, type Rules, type Switch, type Thresholds } from './rules.js';
-export type { Advice, Finding, RuleId, Severity, Snapshot, Status } from './types.js';
+export type { Advice, AdviceKind, AdviceNote, Finding, RuleId, Severity, Snapshot, Status } from './types.js';
 export { verdict } from './verdict.js';
 
 /**

@@ -2,6 +2,7 @@
 // Every string from the config goes through markdownText(). Only the comment and the summary have a size
 // limit (limits.ts); report.md carries every row.
 import { BOUND_WORDS } from '../bound-text.js';
+import { notesLine } from '../gate/index.js';
 import { markdownText } from './escape.js';
 import { columnsFor, row, snapshotText, type Column } from './table.js';
 import type { Report } from './types.js';
@@ -89,11 +90,13 @@ function compose(report: Report, options: MarkdownOptions, shown: Shown): string
   for (const pair of report.removed) out.push('', `Removed: ${markdownText(pair.model)} on ${markdownText(pair.hardware)} (was ${markdownText(snapshotText(pair.base))})`);
   out.push('');
 
-  if (report.advice.length > 0) {
+  const notes = notesLine(report.notes ?? []);
+  if (report.advice.length > 0 || notes !== null) {
     const items = report.advice.slice(0, shown.advice);
     out.push(`<details><summary>Advice (${report.advice.length})</summary>`, '');
     for (const item of items) out.push(`- ${markdownText(item.message)}`);
     if (items.length < report.advice.length) out.push(`- _…${report.advice.length - items.length} more in report.json_`);
+    if (notes !== null) out.push('', `_${markdownText(notes)}_`);
     out.push('', '</details>', '');
   }
 
