@@ -338,3 +338,118 @@ describe('property: advice never promises above the roof, and is ordered by gain
     );
   });
 });
+
+describe('a Llama-2-7B-like decode step at batch 16 on an A100 (SXM4 80GB)', () => {
+  // A100: fp16 312 TFLOP/s, int8 624 TOP/s, no fp8; DRAM 2.039 TB/s, so the DRAM ridge is 312e12 / 2.039e12 = 153.0.
+  const a100 = toDevice(findEntry('a100')!);
+  // 6.74 B parameters at 2 bytes: 13.5 GB of weights, read once for all 16 sequences. KV cache: 0.5 MiB per
+  // token (2 x 32 layers x 4096 x 2 B), about 2,100 tokens of context x 16 sequences: 17.5 GB. Activations 0.5 GB.
+  // FLOPs: 2 x 6.74e9 x 16 for the weights plus attention over the context: about 230 GFLOP.
+  // D = 31.5 GB: T = max(230e9 / 312e12, 31.5e9 / 2.039e12) = max(0.737 ms, 15.449 ms) = 15.449 ms:
+  // 16 / 0.0154487 = 1035.68/s, DRAM-bound (I = 230 / 31.5 = 7.30 against 153).
+  const decode = (kinds: { weights: number; kv: number; activations: number }, extra: Partial<Model> = {}) =>
+    model(230e9, { dram: kinds.weights + kinds.kv + kinds.activations }, { name: 'llama', batch: 16, hardware: ['a100-sxm4-80gb'], kinds: { dram: kinds }, ...extra });
+  const long = decode({ weights: 13.5e9, kv: 17.5e9, activations: 0.5e9 });
+
+  it('4-bit weights buy +47%, not the +300% of quartering every byte; 8-bit KV +38%', () => {
+    // 4-bit weights: 13.5 / 4 + 17.5 + 0.5 = 21.375 GB: 10.483 ms, 1526.27/s, x 31.5 / 21.375 = 1.47368.
+    //   (Quartering all 31.5 GB, as if they were weights, would say 7.875 GB and x4.)
+    // 8-bit KV: 13.5 + 8.75 + 0.5 = 22.75 GB: 1434.02/s, x 31.5 / 22.75 = 1.38462.
+    // 8-bit weights: 6.75 + 18 = 24.75 GB: 1318.14/s, x1.27273. 8-bit activations: 31.25 GB: 1043.97/s, x1.008,
+    //   on the fp16 roof still (the weights are at 16 bits).
+    // Reach the ridge: 230e9 / 153.0 = 1.50 GB would be fewer than the 13.5 GB of weights: 13.5 GB, 6.621 ms,
+    //   2416.59/s, x 31.5 / 13.5 = 2.33333.
+    // No raise-batch: the KV cache, not the weights, is most of the bytes (13.5 of 31.5 GB). No fp8 on an A100.
+    const { advice, notes } = advised(long, [], null, a100);
+    expect(summary(advice)).toEqual([
+      ['reach-ridge', 2416.59, 2.33333],
+      ['quantize-weights', 1526.27, 1.47368],
+      ['quantize-kv', 1434.02, 1.38462],
+      ['quantize-weights', 1318.14, 1.27273],
+      ['quantize-activations', 1043.97, 1.008],
+    ]);
+    expect(advice.map((a) => a.message)).toEqual([
+      'llama on a100-sxm4-80gb: cut DRAM bytes 31.5 GB -> 13.5 GB, the weights alone (the ridge, 153 FLOP/B, would need 1.50 GB): throughput 1.04k/s -> 2.42k/s (+133.3%)',
+      'llama on a100-sxm4-80gb: store weights in 4 bits instead of 16 (DRAM bytes 31.5 GB -> 21.4 GB): throughput 1.04k/s -> 1.53k/s (+47.4%)',
+      'llama on a100-sxm4-80gb: store the KV cache in 8 bits instead of 16 (DRAM bytes 31.5 GB -> 22.8 GB): throughput 1.04k/s -> 1.43k/s (+38.5%)',
+      'llama on a100-sxm4-80gb: store weights in 8 bits instead of 16 (DRAM bytes 31.5 GB -> 24.8 GB): throughput 1.04k/s -> 1.32k/s (+27.3%)',
+      'llama on a100-sxm4-80gb: store activations in 8 bits instead of 16 (DRAM bytes 31.5 GB -> 31.3 GB): throughput 1.04k/s -> 1.04k/s (+0.8%)',
+    ]);
+    expect(notes).toEqual([]);
+  });
+
+  it('with a short context the weights dominate, and the batch crosses the ridge', () => {
+    // About 120 tokens of context: KV 1 GB, activations 0.1 GB; D = 14.6 GB: T = 7.160 ms, 2234.52/s.
+    // F(b) = 230e9 b / 16 and D(b) = 13.5e9 + 1.1e9 b / 16; F / D = 153.016 when
+    //   b = 153.016 x 13.5e9 x 16 / (230e9 - 153.016 x 1.1e9) = 3.3051e13 / 6.1682e10 = 535.8: batch 536.
+    // There F = 7705 GFLOP (24.696 ms at 312 TFLOP/s) against D = 13.5 + 1.1 x 33.5 = 50.35 GB (24.694 ms):
+    //   536 / 0.024696 = 21704.3/s, the roof's 312e12 / 14.375e9 per sequence, x 21704.3 / 2234.52 = 9.71320.
+    const short = decode({ weights: 13.5e9, kv: 1e9, activations: 0.1e9 });
+    const raise = advised(short, [], null, a100).advice.find((a) => a.kind === 'raise-batch');
+    expect([raise?.change, Number(raise?.throughput.toPrecision(6)), Number(raise?.gain.toPrecision(6))]).toEqual([
+      { figure: 'batch', before: 16, after: 536 }, 21704.3, 9.7132,
+    ]);
+    expect(raise?.message).toBe(
+      'llama on a100-sxm4-80gb: raise the batch 16 -> 536 (DRAM weights 13.5 GB are read once per pass; the point reaches the DRAM ridge at batch 536): throughput 2.23k/s -> 21.7k/s (+871.3%)',
+    );
+  });
+
+  it('moves to the int8 roof only once weights and activations are both at 8 bits', () => {
+    // A w8a16 prefill-like pass, compute-bound and regressed (the baseline ran batch 2 in the same time):
+    // 4 TFLOP over 6.75 GB of 8-bit weights and 2 GB of activations: T = max(12.821 ms, 4.291 ms): 78.0/s.
+    // 8-bit activations: 1 GB, and int8's 624 TOP/s: max(6.410 ms, 3.801 ms), 156/s (x2).
+    // 4-bit weights leave activations at 16 bits: the fp16 roof, 12.821 ms, no gain, not advised.
+    const w8a16 = model(4e12, { dram: 8.75e9 }, { kinds: { dram: { weights: 6.75e9, activations: 2e9 } }, bits: { weights: 8, activations: 16, kv: 16 } });
+    const { advice } = advised(w8a16, [], { ...w8a16, batch: 2 }, a100);
+    expect(summary(advice)).toEqual([['quantize-activations', 156, 2]]);
+    expect(advice[0]!.message).toBe(
+      'm on a100-sxm4-80gb: store activations in 8 bits instead of 16 (DRAM bytes 8.75 GB -> 7.75 GB, computing on the int8 roof (312 TFLOP/s -> 624 TOP/s)): throughput 78.0/s -> 156/s (+100.0%)',
+    );
+  });
+});
+
+describe('advice.devices in the config', () => {
+  const config = (devices: string) => `version: 1
+hardware: a100
+models:
+  - name: m
+    precision: fp16
+    flops: 1 TFLOP
+    bytes: 50 GB
+advice:
+  devices: ${devices}
+`;
+  const issuesOf = (text: string): ConfigIssue[] => {
+    try {
+      loadConfig(text, 'roofline.yml');
+    } catch (error) {
+      if (error instanceof ConfigError) return error.issues;
+    }
+    throw new Error('config was accepted');
+  };
+
+  it('are the only devices a model moves to, by id or alias, and none by default', () => {
+    // On the A100, 50 GB at 2.039 TB/s: 24.52 ms. H100 SXM at 3.35 TB/s: 14.93 ms (x1.643); the A100 itself is no move.
+    const moves = (text: string) => buildReport(loadConfig(text, 'roofline.yml'), null, null).advice.filter((a) => a.kind === 'move-device');
+    expect(moves(config('[h100, a100-sxm4-80gb]')).map((a) => [a.change.after, Number(a.gain.toPrecision(4))])).toEqual([['h100-sxm', 1.643]]);
+    expect(moves(config('[]'))).toEqual([]);
+    expect(moves(config('[]').replace('advice:\n  devices: []\n', ''))).toEqual([]);
+  });
+
+  it('refuses one device listed under two names, and unknown ids, with line and column', () => {
+    expect(issuesOf(config('[h100, h100-sxm]'))).toMatchObject([
+      { line: 9, column: 19, path: 'advice.devices[1]', message: '"h100-sxm" and "h100" (advice.devices[0]) are both h100-sxm: list each device once' },
+    ]);
+    expect(issuesOf(config('[h100-smx]'))).toMatchObject([
+      { line: 9, column: 13, path: 'advice.devices[0]', message: expect.stringContaining('unknown hardware "h100-smx"; did you mean "h100-sxm"?') },
+    ]);
+  });
+
+  it('the text report says when a split is unknown, in one line under the advice', () => {
+    const text = renderText(buildReport(loadConfig(config('[]'), 'roofline.yml'), null, null));
+    expect(text).toContain(
+      '\n  Bytes by kind unknown for m (DRAM): no advice on storing weights, activations or the KV cache in fewer bits, nor on the batch, there; ' +
+        'give the split, as in bytes: { dram: { weights: ..., kv: ... } }\n',
+    );
+  });
+});
