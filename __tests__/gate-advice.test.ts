@@ -202,8 +202,9 @@ describe('a compute-bound model', () => {
 describe('a model given as ops', () => {
   it('recomputes op by op, each op rescaled by its own split', () => {
     // a: 1 TFLOP over 10 GB of weights: max(0.01, 0.01) = 0.01 s. b: no FLOPs, 40 GB of KV: 0.04 s. Total 0.05 s, 20/s.
-    // Aggregate: 1 TFLOP over 50 GB, I = 20, ridge 100, weights 10 GB: every op's DRAM bytes scaled by 10 / 50 = 0.2.
-    // Reach the ridge: a 2 GB -> 0.01 s, b 8 GB -> 0.008 s: 0.018 s, 55.6/s (the aggregate alone would say 100/s).
+    // Aggregate: 1 TFLOP over 50 GB, I = 20, ridge 100: the ridge needs 10 GB, exactly the weights. The cut is
+    // of the other kinds, op by op: a keeps its 10 GB of weights (0.01 s), b's KV goes (0 s): 100/s (x5).
+    // (Scaling every op by 10 / 50 alike would cut a to 2 GB, below its own weights.)
     // 8-bit KV: b 20 GB -> 0.02 s: 0.03 s, 33.3/s. fp16 -> fp8: a's weights 5 GB at 200 TFLOP/s, 0.005 s; b keeps
     // its KV: 0.045 s, 22.2/s. Weights in 8 or 4 bits buy nothing: a stays at its compute time, 0.01 s, and b
     // holds no weights (the aggregate alone would have said 50 GB -> 45 GB or 42.5 GB).
@@ -215,7 +216,7 @@ describe('a model given as ops', () => {
       ],
     });
     expect(summary(adviceFor(ops))).toEqual([
-      ['reach-ridge', 55.5556, 2.77778],
+      ['reach-ridge', 100, 5],
       ['quantize-kv', 33.3333, 1.66667],
       ['lower-precision', 22.2222, 1.11111],
     ]);

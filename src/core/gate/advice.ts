@@ -7,7 +7,7 @@ import type { ReportResult } from '../report/types.js';
 import { levelBandwidth, OUTERMOST } from '../roofline.js';
 import { PRECISION_BITS } from '../precision-bits.js';
 import { BYTE_KINDS, type ByteKind, type BytesByKind, type Device, type Model, type Precision } from '../types.js';
-import { bitWidth, byteCount, flopPerByte, flopRate, intensity, levelText, perSecond, signedPercent } from '../format.js';
+import { bitWidth, byteCount, flopPerByte, flopRate, intensity, levelText, perSecond, signedPercent, significant } from '../format.js';
 import { relativeDrop } from './rules.js';
 import type { Advice, AdviceKind, AdviceNote } from './types.js';
 import { knownKinds, whatIf, type Outcome, type WhatIf } from './what-if.js';
@@ -77,7 +77,8 @@ function bytesChange(model: Model, outcome: Outcome): string {
 
 /**
  * Cut the binding level's bytes until its intensity reaches the ridge: the tutorial's first move. Where the
- * level's split is known, never below its weights alone, which every pass reads whatever is fused or cached.
+ * level's split is known, never below its weights alone, which every pass reads whatever is fused or cached:
+ * the cut is then the activations' and KV's, op by op, so no op goes below its own weights either.
  */
 function reachRidge({ result, model, same }: Pair): Candidate[] {
   const level = result.bindingLevel;
@@ -95,7 +96,9 @@ function reachRidge({ result, model, same }: Pair): Candidate[] {
         `the ridge (${levelText(level)} bytes ${byteCount(bytes)} -> ${byteCount(needed)})`
       : `cut ${levelText(level)} bytes ${byteCount(bytes)} -> ${byteCount(weights)}, the weights alone ` +
         `(the ridge, ${flopPerByte(ridgeIntensity)}, would need ${byteCount(needed)})`;
-  return [{ kind: 'reach-ridge', whatIf: { ...same, scale: { [level]: after / bytes } }, action: () => action, change: { figure: `bytes.${level}`, before: bytes, after } }];
+  const rest = (after - weights) / (bytes - weights);
+  const whatIf: WhatIf = model.kinds[level] ? { ...same, kinds: { activations: rest, kv: rest }, kindsAt: level } : { ...same, scale: { [level]: after / bytes } };
+  return [{ kind: 'reach-ridge', whatIf, action: () => action, change: { figure: `bytes.${level}`, before: bytes, after } }];
 }
 
 /**
@@ -171,8 +174,9 @@ function lowerPrecision({ model, device, same }: Pair): Candidate[] {
 /**
  * The batch at which the model's point reaches the ridge at every level, with the FLOPs and the bytes
  * other than weights growing in proportion to the batch and the weights read once per pass: at level l,
- * F b / b0 = R_l (W_l + N_l b / b0) gives b = R_l W_l b0 / (F - R_l N_l). Infinity when some level never
- * gets there (its non-weight bytes alone keep it below the ridge); null with the level that decides.
+ * F b / b0 = R_l (W_l + N_l b / b0) gives b = R_l W_l b0 / (F - R_l N_l). The largest over the levels, with
+ * the level it is at; Infinity when some level never gets there (its non-weight bytes alone keep it below
+ * the ridge).
  */
 function crossover(result: ReportResult, model: Model): { batch: number; level: string } {
   let crossing = { batch: 0, level: result.bindingLevel };
@@ -204,7 +208,7 @@ function raiseBatch({ result, model, same }: Pair): Candidate[] {
   const batch = Number.isFinite(crossing) ? Math.ceil(crossing) : model.batch * 2;
   const factor = batch / model.batch;
   const why = Number.isFinite(crossing)
-    ? `the point reaches the ${levelText(level)} ridge at batch ${crossing.toPrecision(3)}`
+    ? `the point reaches the ${levelText(level)} ridge at batch ${significant(crossing)}`
     : `activations and KV grow with it, so ${levelText(level)} stays below the ridge at any batch`;
   return [
     {

@@ -11,6 +11,8 @@ export interface WhatIf {
   precision: Precision;
   /** Factors on the bytes of some kinds, applied where a level's split gives them. */
   kinds?: Partial<Record<ByteKind, number>>;
+  /** The one level the kinds' factors apply at; every split level when left out. */
+  kindsAt?: string;
   /** Factors on every byte through some levels, after the kinds' factors. */
   scale?: ByteScale;
   /** Factor on the FLOPs (a batch raised by r does r times the work). */
@@ -40,7 +42,7 @@ function levelFactors(bytes: BytesByLevel, kinds: BytesByKind, change: WhatIf): 
   let factors: Record<string, number> | undefined;
   for (const level in bytes) {
     const split = kinds[level];
-    if (split === undefined || bytes[level]! === 0) continue;
+    if (split === undefined || bytes[level]! === 0 || (change.kindsAt !== undefined && level !== change.kindsAt)) continue;
     factors ??= { ...change.scale };
     factors[level] = (change.scale?.[level] ?? 1) * (kindBytes(split, change.kinds) / bytes[level]!);
   }
