@@ -1,7 +1,8 @@
 // Invariants of the built-in catalog data, and spot checks of figures verified against datasheets.
 import { describe, expect, it } from '@jest/globals';
 import { CATALOG } from '../src/core/catalog/devices.js';
-import type { CatalogEntry, Figure } from '../src/core/catalog/types.js';
+import { LEVEL_NAMES, type CatalogEntry, type Figure } from '../src/core/catalog/types.js';
+import { FIGURE_KINDS } from '../src/core/types.js';
 
 function entry(id: string): CatalogEntry {
   const found = CATALOG.find((e) => e.id === id);
@@ -77,8 +78,8 @@ describe('catalog invariants', () => {
     }
   });
 
-  it('puts the dram level first, once, with levels in the order dram, l2, l1', () => {
-    const order = { dram: 0, l2: 1, l1: 2 } as const;
+  it('puts the dram level first, once, with levels in the order dram, llc, l2, l1', () => {
+    const order = { dram: 0, llc: 1, l2: 2, l1: 3 } as const;
     for (const e of CATALOG) {
       expect(e.levels.length).toBeGreaterThan(0);
       expect(e.levels[0]?.name).toBe('dram');
@@ -121,6 +122,62 @@ describe('catalog invariants', () => {
       expect(e.year).toBeGreaterThanOrEqual(2016);
       expect(e.year).toBeLessThanOrEqual(2030);
       expect(e.name.trim().length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('catalog provenance', () => {
+  it('gives every figure one of the four kinds, and a source key present in the device\'s sources', () => {
+    for (const e of CATALOG) {
+      for (const [label, figure] of figures(e)) {
+        if (!(FIGURE_KINDS as readonly string[]).includes(figure.kind)) throw new Error(`${label} has kind ${String(figure.kind)}`);
+        if (!(figure.source in e.sources)) throw new Error(`${label} cites missing source "${figure.source}"`);
+      }
+    }
+  });
+
+  it('says how every derived, measured or estimated figure was obtained', () => {
+    for (const e of CATALOG) {
+      for (const [label, figure] of figures(e)) {
+        if (figure.kind !== 'vendor' && !(figure.note && figure.note.length >= 20)) throw new Error(`${label} is ${figure.kind} without a note saying how`);
+      }
+    }
+  });
+
+  it('never takes a sparsity figure as dense: a note that mentions sparsity states the dense figure or says it was halved', () => {
+    for (const e of CATALOG) {
+      for (const [label, figure] of figures(e)) {
+        const note = figure.note ?? '';
+        if (!/sparsity|sparse/i.test(note)) continue;
+        const halved = /dense is half|halved|\/ 2\b/i.test(note);
+        if (!halved && !/\bdense\b/i.test(note)) throw new Error(`${label}: "${note}" mentions sparsity but says neither the dense figure nor that it was halved`);
+        if (halved && figure.kind !== 'derived') throw new Error(`${label} was halved from a sparse figure, so it is derived, not ${figure.kind}`);
+      }
+    }
+  });
+
+  it('halves the sparse figure a note quotes: "gives 1,513 TFLOPS with sparsity; dense is half" is 756.5 TFLOP/s', () => {
+    let checked = 0;
+    for (const e of CATALOG) {
+      for (const [label, figure] of figures(e)) {
+        const quoted = /gives ([\d,.]+) T(?:FLOPS|OPS) with sparsity; dense is half/.exec(figure.note ?? '');
+        if (!quoted) continue;
+        checked++;
+        const sparse = Number(quoted[1]!.replace(/,/g, '')) * 1e12;
+        if (Math.abs(figure.value * 2 - sparse) > sparse * 0.005) throw new Error(`${label}: ${figure.value} is not half of ${sparse}`);
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(10);
+  });
+
+  it('lists levels outermost first, named dram, llc, l2, l1, with bandwidth rising inward', () => {
+    for (const e of CATALOG) {
+      const names = e.levels.map((level) => level.name);
+      for (const name of names) expect(LEVEL_NAMES).toContain(name);
+      expect(names).toEqual(LEVEL_NAMES.filter((name) => names.includes(name)));
+      for (let i = 1; i < e.levels.length; i++) {
+        if (!(e.levels[i]!.bytesPerSecond.value > e.levels[i - 1]!.bytesPerSecond.value)) throw new Error(`${e.id}: ${names[i]} is no faster than ${names[i - 1]}`);
+      }
     }
   });
 });
@@ -188,6 +245,30 @@ describe('roofline tutorial figures', () => {
 });
 
 describe('datasheet spot checks (dense, never the sparsity figure)', () => {
+  it('h100-sxm and h200-sxm: one GH100 derivation, the whitepaper\'s dense figures for both', () => {
+    for (const id of ['h100-sxm', 'h200-sxm']) {
+      expect(peak(id, 'fp64')).toBe(33.5e12);
+      expect(peak(id, 'fp32')).toBe(66.9e12);
+      expect(peak(id, 'tf32')).toBe(494.7e12);
+      expect(peak(id, 'bf16')).toBe(989.4e12);
+      expect(peak(id, 'fp8')).toBe(1978.9e12);
+    }
+    expect(entry('h100-sxm').compute.fp16!.kind).toBe('vendor');
+    expect(entry('h200-sxm').compute.fp16!.kind).toBe('derived');
+  });
+
+  it('mi250x-gcd: half the package, derived, and the package says which to profile against', () => {
+    expect(peak('mi250x-gcd', 'fp16')).toBe(191.5e12);
+    expect(dram('mi250x-gcd')).toBe(1.6384e12);
+    expect(entry('mi250x-gcd').capacityBytes.value).toBe(64 * 2 ** 30);
+    expect(entry('mi250x').levels[0]!.bytesPerSecond.note).toContain('use mi250x-gcd');
+  });
+
+  it('tpu-v6e: no fp8 roof, since Google publishes none, and the bf16 note says so', () => {
+    expect(peak('tpu-v6e', 'fp8')).toBeUndefined();
+    expect(entry('tpu-v6e').compute.bf16!.note).toContain('no fp8 peak');
+  });
+
   it('h100-sxm: fp16 989 TFLOP/s dense (not 1979), 3.35 TB/s', () => {
     expect(threeSig(peak('h100-sxm', 'fp16'))).toBe('9.89e+14');
     expect(threeSig(peak('h100-sxm', 'bf16'))).toBe('9.89e+14');
@@ -200,10 +281,10 @@ describe('datasheet spot checks (dense, never the sparsity figure)', () => {
     expect(dram('h200-sxm')).toBe(4.8e12);
   });
 
-  it('b200: fp8 4.5 PFLOP/s and fp4 9 PFLOP/s dense per GPU, 8 TB/s', () => {
+  it('b200: fp8 4.5 PFLOP/s and fp4 9 PFLOP/s dense per GPU, 7.7 TB/s (the per-GPU table, not the 8 TB/s launch figure)', () => {
     expect(peak('b200', 'fp8')).toBe(4.5e15);
     expect(peak('b200', 'fp4')).toBe(9e15);
-    expect(dram('b200')).toBe(8e12);
+    expect(dram('b200')).toBe(7.7e12);
   });
 
   it('l4: fp8 242.5 TFLOP/s dense (datasheet 485 is sparse)', () => {

@@ -144,7 +144,7 @@ describe('one formatter per quantity: a figure reads the same wherever it is sho
     expect(point!.timeText).toBe('10.0 ms (6.40k/s)');
     expect(point!.measuredText).toBe('20.0 ms, 50.0 TFLOP/s: measured 50.0% of attainable');
     const messages = r.findings.map((f) => f.message);
-    expect(messages).toContain('m on toy: throughput 10.0k/s -> 6.40k/s (-36.0%), fail at 5%');
+    expect(messages).toContain('m on toy: throughput 10.0k/s -> 6.40k/s (-36.0%), fail at 5%; FLOPs 640 GFLOP -> 1.00 TFLOP, bytes unchanged');
     expect(chartLabels(r)).toContain('measured 50.0% of attainable');
   });
 

@@ -60,7 +60,8 @@ describe('throughput-drop (default warn 2%, fail 5%)', () => {
     const [finding] = judge(head, base).findings;
     expect(finding).toEqual({
       rule: 'throughput-drop', severity: 'fail', model: 'resnet50', hardware: 'toy',
-      message: 'resnet50 on toy: throughput 1.23k/s -> 1.15k/s (-6.5%), fail at 5%',
+      // Only the batch moved: a model given as totals says that its FLOPs and bytes did not.
+      message: 'resnet50 on toy: throughput 1.23k/s -> 1.15k/s (-6.5%), fail at 5%; FLOPs and bytes unchanged',
       before: 1230, after: 1150, limit: 0.05,
     });
   });
@@ -84,7 +85,7 @@ describe('intensity-drop (default warn 2%, fail 10%), per level', () => {
     // L2: 1e12 / 1e9 = 1000 -> 1e12 / 1.05e9 = 952.4, a drop of 4.76%: warn. DRAM unchanged.
     const [finding] = judge(dropped(0, 0.05e9), base).findings;
     expect(finding).toMatchObject({ rule: 'intensity-drop', severity: 'warn', level: 'l2', before: 1000 });
-    expect(finding!.message).toBe('m on toy: L2 intensity 1000 -> 952 FLOP/B (-4.8%), warn at 2%');
+    expect(finding!.message).toBe('m on toy: L2 intensity 1000 -> 952 FLOP/B (-4.8%), warn at 2%; L2 bytes 1.00 GB -> 1.05 GB, FLOPs unchanged');
   });
 
   it('counts Infinity -> finite as a drop of 100% and skips levels on one side only', () => {
@@ -95,7 +96,7 @@ describe('intensity-drop (default warn 2%, fail 10%), per level', () => {
     expect(findings).toEqual([
       {
         rule: 'intensity-drop', severity: 'fail', model: 'm', hardware: 'toy', level: 'l2',
-        message: 'm on toy: L2 intensity ∞ -> 1000 FLOP/B (-100.0%), fail at 10%',
+        message: 'm on toy: L2 intensity ∞ -> 1000 FLOP/B (-100.0%), fail at 10%; L2 bytes 0 B -> 1.00 GB, L1 bytes (not given) -> 1.00 GB, FLOPs unchanged',
         before: null, after: 1000, limit: 0.1,
       },
     ]);
@@ -112,7 +113,7 @@ describe('efficiency-drop (default warn 5%, fail 15%), only with measurements on
   it('says the efficiencies', () => {
     // 0.5 -> 0.01 / 0.025 = 0.4: a drop of 20%.
     expect(judge(measured(0.025), measured(0.02)).findings[0]!.message).toBe(
-      'm on toy: efficiency 50.0% -> 40.0% (-20.0%), fail at 15%',
+      'm on toy: efficiency 50.0% -> 40.0% (-20.0%), fail at 15%; FLOPs and bytes unchanged',
     );
   });
 
@@ -131,7 +132,8 @@ describe('bound-shift (default fail)', () => {
     const { findings, status } = judge(head, base, undefined, gtx);
     expect(rules(findings)).toEqual(['bound-shift:fail:dram', 'throughput-drop:fail', 'intensity-drop:fail:dram']);
     expect(findings[0]!.message).toBe(
-      'vgg16 on gtx-1080-ti moved from compute-bound to memory-bound (DRAM): intensity 25.0 -> 20.8 FLOP/B, ridge 23.3',
+      'vgg16 on gtx-1080-ti moved from compute-bound to memory-bound (DRAM): intensity 25.0 -> 20.8 FLOP/B, ridge 23.3; ' +
+        'DRAM bytes 1.00 GB -> 1.20 GB, FLOPs unchanged',
     );
     expect(status).toBe('fail');
   });
@@ -145,7 +147,7 @@ describe('bound-shift (default fail)', () => {
     expect(judge(head, base, gate).findings).toEqual([
       {
         rule: 'bound-shift', severity: 'fail', model: 'm', hardware: 'toy', level: 'dram',
-        message: 'm on toy moved from memory-bound (L2) to memory-bound (DRAM): intensity 200 -> 40.0 FLOP/B, ridge 100',
+        message: 'm on toy moved from memory-bound (L2) to memory-bound (DRAM): intensity 200 -> 40.0 FLOP/B, ridge 100; DRAM bytes 5.00 GB -> 25.0 GB, FLOPs unchanged',
         before: 200, after: 40,
       },
     ]);
@@ -251,7 +253,8 @@ describe('added and removed pairs', () => {
   it('carries the baseline snapshot of SPEC section 4', () => {
     const { results } = evaluate([place(steady, toy)], [place(steady, toy)], undefined);
     expect(results[0]!.base).toEqual({
-      intensity: { dram: 1000 }, attainableFlopsPerSecond: 100e12, bound: 'compute', bindingLevel: 'compute',
+      flops: 1e12, bytes: { dram: 1e9 }, intensity: { dram: 1000 },
+      attainableFlopsPerSecond: 100e12, effectiveFlopsPerSecond: 100e12, bound: 'compute', bindingLevel: 'compute',
       seconds: 0.01, throughput: 100, efficiency: null,
     });
   });

@@ -3,25 +3,31 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   CATALOG,
   ConfigError,
+  OP_COLUMNS,
   PRECISIONS,
   UsageError,
   analyse,
+  changedCount,
+  changedTitle,
   columnsFor,
   configJsonSchema,
   findEntry,
   gitRef,
   nearestWord,
+  opRow,
   renderArtifacts,
   renderMarkdown,
   reportJson,
+  roofFootnote,
   row,
   snapshotText,
+  withChangedOps,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-7DBKUA4F.js";
+} from "./chunks/chunk-O4HQE6B7.js";
 import {
   si
-} from "./chunks/chunk-2DSUDLA4.js";
+} from "./chunks/chunk-2CKLY2D6.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli.ts
@@ -55,7 +61,7 @@ function catalogTable(entries) {
 }
 function catalogDetail(entry) {
   const lines = [`${entry.name} (${entry.id})`, `aliases: ${entry.aliases.join(", ") || "-"}`, `vendor: ${entry.vendor}, ${entry.kind}, ${entry.year}`, ""];
-  const cite = (figure) => `[${figure.source}]${figure.note ? ` ${figure.note}` : ""}`;
+  const cite = (figure) => `${figure.kind.padEnd(8)} [${figure.source}]${figure.note ? ` ${figure.note}` : ""}`;
   lines.push("Dense peak (never a sparsity figure):");
   for (const precision of PRECISIONS) {
     const figure = entry.compute[precision];
@@ -66,7 +72,11 @@ function catalogDetail(entry) {
   for (const level of entry.levels) {
     lines.push(`  ${level.name.padEnd(8)} ${si(level.bytesPerSecond.value, "B/s").padStart(11)}  ${cite(level.bytesPerSecond)}`);
   }
-  lines.push("Sources:");
+  lines.push(
+    "Kinds: vendor = the source states it; derived = computed from vendor figures (the note gives how);",
+    "       measured = a published benchmark (the note names who, on what, where); estimate = none of these.",
+    "Sources:"
+  );
   for (const [key, source] of Object.entries(entry.sources)) lines.push(`  [${key}] ${source.title}: ${source.url}`);
   return `${lines.join("\n")}
 `;
@@ -87,26 +97,36 @@ var HEADINGS = {
   change: "CHANGE"
 };
 var RIGHT_ALIGNED = /* @__PURE__ */ new Set(["ridge", "attainable", "time", "throughput", "efficiency", "change"]);
+function aligned(columns, rows) {
+  const widths = columns.map((column) => Math.max(...rows.map((r) => [...r[column]].length)));
+  return rows.map(
+    (r) => columns.map((column, index) => {
+      const pad = " ".repeat(widths[index] - [...r[column]].length);
+      return RIGHT_ALIGNED.has(column) ? pad + r[column] : r[column] + pad;
+    })
+  );
+}
 function renderText(report, options = {}) {
   const paint = options.paint ?? ((text) => text);
   const hasBaseline = report.baseline !== null;
   const columns = columnsFor(report);
   const rows = report.results.map((result) => row(result, hasBaseline));
-  const widths = columns.map((column) => Math.max(HEADINGS[column].length, ...rows.map((r) => [...r[column]].length)));
-  const cell = (text, index) => {
-    const column = columns[index];
-    const pad = " ".repeat(widths[index] - [...text].length);
-    return RIGHT_ALIGNED.has(column) ? pad + text : text + pad;
-  };
-  const lines = [paint(columns.map((column, index) => cell(HEADINGS[column], index)).join("  ").trimEnd(), "bold")];
+  const [heading, ...body] = aligned(columns, [HEADINGS, ...rows]);
+  const lines = [paint(heading.join("  ").trimEnd(), "bold")];
   report.results.forEach((result, at) => {
-    const cells = columns.map((column, index) => {
-      const text = cell(rows[at][column], index);
-      return column === "bound" ? paint(text, result.bound) : text;
-    });
+    const cells = body[at].map((text, index) => columns[index] === "bound" ? paint(text, result.bound) : text);
     lines.push(cells.join("  ").trimEnd());
   });
+  const footnote = roofFootnote(report.results);
+  if (footnote) lines.push(paint(footnote, "dim"));
   for (const pair of report.removed) lines.push(paint(`removed: ${pair.model} on ${pair.hardware} (was ${snapshotText(pair.base)})`, "dim"));
+  const changed = withChangedOps(report.results);
+  if (changed.length > 0) lines.push("", paint("Changed ops", "bold"));
+  for (const result of changed) {
+    const listed = result.ops.changed;
+    lines.push(`  ${result.model} on ${result.hardware}: ${changedTitle(result)}${listed.length < changedCount(result) ? `, the ${listed.length} largest changes:` : ""}`);
+    for (const cells of aligned(OP_COLUMNS, listed.map(opRow))) lines.push(`    ${cells.join("  ").trimEnd()}`);
+  }
   if (report.findings.length > 0) {
     lines.push("", paint("Findings", "bold"));
     for (const finding of report.findings) lines.push(`  ${paint(finding.severity.toUpperCase().padEnd(4), finding.severity)}  ${finding.rule}: ${finding.message}`);

@@ -17,12 +17,12 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-7DBKUA4F.js";
+} from "./chunks/chunk-O4HQE6B7.js";
 import {
   asciiRoofline,
   vegaEditorUrl
-} from "./chunks/chunk-SMNHEX3M.js";
-import "./chunks/chunk-2DSUDLA4.js";
+} from "./chunks/chunk-WYD5XBHO.js";
+import "./chunks/chunk-2CKLY2D6.js";
 import "./chunks/chunk-ZC2P73PW.js";
 import {
   __commonJS,

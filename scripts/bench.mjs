@@ -2,7 +2,7 @@
 // dist/cli.js in a fresh process), on the example and on generated configs of growing size.
 // Figures vary run to run by a few percent; compare medians, not single runs.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +31,20 @@ async function csvOps(file, count) {
   await once(out, 'finish');
 }
 
-const checkCommand = (config) => [path.join(root, 'dist', 'cli.js'), 'check', '--config', config, '--out', path.join(work, 'out'), '--format', 'json'];
+const checkCommand = (config, base) => [
+  path.join(root, 'dist', 'cli.js'), 'check', '--config', config, ...(base ? ['--base', base] : []), '--out', path.join(work, 'out'), '--format', 'json',
+];
+
+/** `check` of `config` against `base`: the baseline is parsed and compared op by op (SPEC section 6). */
+const withBase = (config, base) => ({ args: checkCommand(config, base) });
+
+/** A copy of the 1M-op table with one op changed, under the same name in another folder, and its config. */
+function oneOpChanged() {
+  mkdirSync(path.join(work, 'head'), { recursive: true });
+  const table = readFileSync(path.join(work, 'ops-1m.csv'), 'utf8').replace(/\nop500000,[^\n]*/, '\nop500000,50 MFLOP,20 MB,3 MB');
+  writeFileSync(path.join(work, 'head', 'ops-1m.csv'), table);
+  return writeConfig(path.join('head', 'table-1m.yml'), readFileSync(path.join(work, 'table-1m.yml'), 'utf8'));
+}
 
 /**
  * The action as the runner starts it, on the example config, with no network: no comment, no chart
@@ -66,8 +79,14 @@ function measure({ args, env = process.env }) {
   return { wall: walls[Math.floor(walls.length / 2)], peak };
 }
 
+// A target is seconds, or `{ of, ratio }`: at most `ratio` times the wall time of the case named `of`.
+const example = path.join(root, 'examples', 'roofline.yml');
+const opExample = path.join(root, 'examples', 'op-table.yml');
 const cases = [
-  ['example config (examples/roofline.yml)', path.join(root, 'examples', 'roofline.yml'), 0.3],
+  ['example config (examples/roofline.yml)', example, 0.3],
+  ['example config, with a baseline (itself)', () => withBase(example, example), { of: 'example config (examples/roofline.yml)', ratio: 1.3 }],
+  ['op-table example', opExample, null],
+  ['op-table example, with a baseline (itself)', () => withBase(opExample, opExample), { of: 'op-table example', ratio: 1.3 }],
   ['the action on the example (no network)', actionRun, 0.35],
   ['1k inline ops', () => writeConfig('inline-1k.yml', inlineOps(1_000)), null],
   ['100k inline ops', () => writeConfig('inline-100k.yml', inlineOps(100_000)), 3],
@@ -75,6 +94,8 @@ const cases = [
     await csvOps(path.join(work, 'ops-1m.csv'), 1_000_000);
     return writeConfig('table-1m.yml', 'version: 1\nhardware: [a100-sxm4-80gb, a100-sxm4-40gb]\nmodels:\n  - name: generated\n    precision: fp16\n    ops: { file: ops-1m.csv }\n');
   }, 5],
+  ['1M ops, baseline with the same table', () => withBase(path.join(work, 'table-1m.yml'), path.join(work, 'table-1m.yml')), { of: '1M ops from a CSV table', ratio: 1.3 }],
+  ['1M ops, baseline with one op changed', () => withBase(oneOpChanged(), path.join(work, 'table-1m.yml')), { of: '1M ops from a CSV table', ratio: 1.3 }],
 ];
 
 function writeConfig(name, text) {
@@ -86,10 +107,14 @@ function writeConfig(name, text) {
 try {
   console.log(`roofline-gate bench: node ${process.version}, median of ${runs} runs, each a fresh process running the bundled dist/\n`);
   console.log(`${'case'.padEnd(42)} ${'wall s'.padStart(8)} ${'peak RSS MB'.padStart(12)}  target`);
+  const walls = new Map();
   for (const [name, make, target] of cases) {
     const made = typeof make === 'string' ? make : await make();
     const { wall, peak } = measure(typeof made === 'string' ? { args: checkCommand(made) } : made);
-    const verdict = target === null ? '' : wall <= target ? `<= ${target} s ok` : `> ${target} s SLOW`;
+    walls.set(name, wall);
+    const limit = target === null || typeof target === 'number' ? target : target.ratio * walls.get(target.of);
+    const shown = typeof target === 'number' ? `${target} s` : target && `${target.ratio}x (${(wall / walls.get(target.of)).toFixed(2)}x)`;
+    const verdict = limit === null ? '' : wall <= limit ? `<= ${shown} ok` : `> ${shown} SLOW`;
     console.log(`${name.padEnd(42)} ${wall.toFixed(3).padStart(8)} ${(peak / 1e6).toFixed(0).padStart(12)}  ${verdict}`);
   }
 } finally {

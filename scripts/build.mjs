@@ -6,14 +6,14 @@
 //   node scripts/build.mjs DIR    the bundle in DIR only, nothing in the repo touched (the tests build so)
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outdir = process.argv[2] === undefined ? path.join(root, 'dist') : path.resolve(process.argv[2]);
 
 await rm(outdir, { recursive: true, force: true });
-await build({
+const { metafile } = await build({
   entryPoints: { cli: path.join(root, 'src/cli.ts'), index: path.join(root, 'src/index.ts') },
   absWorkingDir: root,
   outdir,
@@ -29,11 +29,39 @@ await build({
   // Some bundled dependencies are CommonJS and call require() for Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
+  metafile: true,
 });
+
+// The licences of the bundled packages travel with the bundle: vega and vega-lite (BSD-3-Clause), like
+// most of the others, ask that their notice be reproduced in binary distributions, and dist/ is one.
+await writeFile(path.join(outdir, 'THIRD_PARTY_NOTICES.txt'), await notices(Object.keys(metafile.inputs)));
 
 // The JSON Schema users point their editors at, generated from the same zod schema the CLI validates with.
 // Only the repo's build writes it; the tests compare the committed file with what their build prints.
 if (process.argv[2] === undefined) {
   const schema = execFileSync(process.execPath, [path.join(outdir, 'cli.js'), 'schema'], { encoding: 'utf8' });
   await writeFile(path.join(root, 'roofline.schema.json'), schema);
+}
+
+/** Every package whose code is in the bundle, with its licence text, one block each, sorted by name. */
+async function notices(inputs) {
+  // A package is its folder under the last node_modules/ of an input's path (two levels for @scope/name);
+  // keyed by folder, so two versions of one package, nested, are both listed.
+  const dirs = new Set();
+  for (const input of inputs) {
+    const at = input.lastIndexOf('node_modules/');
+    if (at < 0) continue;
+    const [first, second] = input.slice(at + 'node_modules/'.length).split('/');
+    dirs.add(`${input.slice(0, at)}node_modules/${first.startsWith('@') ? `${first}/${second}` : first}`);
+  }
+  const blocks = [];
+  for (const dir of dirs) {
+    const manifest = JSON.parse(await readFile(path.join(root, dir, 'package.json'), 'utf8'));
+    const licenceFile = (await readdir(path.join(root, dir))).find((file) => /^(licen[cs]e|copying)(\.|$)/i.test(file));
+    const text = licenceFile ? (await readFile(path.join(root, dir, licenceFile), 'utf8')).trim() : `(no licence file in the package; package.json says ${manifest.license})`;
+    blocks.push(`${manifest.name} ${manifest.version} (${manifest.license})\n\n${text}`);
+  }
+  blocks.sort();
+  const rule = `\n\n${'-'.repeat(78)}\n\n`;
+  return `roofline-gate's dist/ bundles the following packages. Their licences follow.${rule}${blocks.join(rule)}\n`;
 }

@@ -1,6 +1,6 @@
 // Formatting base SI units for people: one formatter per quantity, used by every rendering (text, Markdown,
 // chart, findings, advice), so that a figure reads the same wherever it is shown. The quantity formatters
-// (flopRate, byteCount, byteRate, time, perSecond, intensity, efficiency, signedPercent, thresholdText,
+// (flopRate, flopCount, byteCount, byteRate, time, timeChange, perSecond, intensity, efficiency, signedPercent, thresholdText,
 // levelText, bitWidth) are what renderings call; si, significant and percent are the pieces they are made of.
 import type { Precision } from './types.js';
 
@@ -29,6 +29,9 @@ export function flopRate(flopsPerSecond: number, precision: Precision | undefine
   return si(flopsPerSecond, rateUnit(precision));
 }
 
+/** A FLOP count (not a rate): flopCount(2.5e10) //=> '25.0 GFLOP'. */
+export const flopCount = (flops: number): string => si(flops, 'FLOP');
+
 /** Bytes moved: byteCount(1.52e9) //=> '1.52 GB'. */
 export const byteCount = (bytes: number): string => si(bytes, 'B');
 
@@ -49,6 +52,11 @@ export function time(seconds: number, digits = 3): string {
   if (Number((size * 1e3).toPrecision(digits)) >= 1) return `${significant(seconds * 1e3, digits)} ms`;
   if (Number((size * 1e6).toPrecision(digits)) >= 1) return `${significant(seconds * 1e6, digits)} us`;
   return `${significant(seconds * 1e9, digits)} ns`;
+}
+
+/** A change of time, signed: timeChange(0.00048) //=> '+0.480 ms'; timeChange(-2e-6) //=> '-2.00 us'. */
+export function timeChange(seconds: number): string {
+  return seconds > 0 ? `+${time(seconds)}` : time(seconds);
 }
 
 /** The unit of arithmetic intensity, as every rendering writes it beside a figure. */

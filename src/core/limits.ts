@@ -37,3 +37,12 @@ export const LABEL_LENGTH = 1_000;
 
 /** The most characters of a file's content an error message quotes (a cell, a header, a parser's complaint). */
 export const QUOTE_LENGTH = 60;
+
+/**
+ * Changed ops report.json lists per pair, largest time change first (it says how many more changed): the
+ * ones worth reading, whatever the op count; the comment shows fewer when it must fit.
+ */
+export const CHANGED_OPS = 20;
+
+/** Ops a finding names as its explanation (the message says how many more changed). */
+export const EXPLAINING_OPS = 3;

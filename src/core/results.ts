@@ -5,8 +5,8 @@
 //
 // All quantities are in base SI units: FLOP, bytes, seconds, per second.
 import { z } from 'zod';
-import { MAX_LEVELS, MAX_REPORT_ITEMS, MESSAGE_LENGTH, NAME_LENGTH } from './limits.js';
-import { PRECISIONS } from './types.js';
+import { CHANGED_OPS, EXPLAINING_OPS, MAX_LEVELS, MAX_REPORT_ITEMS, MESSAGE_LENGTH, NAME_LENGTH } from './limits.js';
+import { PRECISIONS, ROOF_KINDS } from './types.js';
 
 const name = z.string().min(1).max(NAME_LENGTH);
 const message = z.string().max(MESSAGE_LENGTH);
@@ -27,6 +27,7 @@ const finiteOrNull = finite.nullable();
  * throughput: written as null, read back as Infinity, as intensities are.
  */
 const throughput = nonNegative.nullable().transform((value) => value ?? Infinity);
+const count = z.number().int().nonnegative();
 
 export const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_REPORT_ITEMS);
 
@@ -61,22 +62,37 @@ export const placementSchema = z.strictObject({
   intensity,
   ridge: perLevel(nonNegative),
   attainableFlopsPerSecond: nonNegative,
+  /**
+   * FLOPs over the time per pass, F / T: the attainable figure for a model given as totals, and below it for
+   * one given as ops whose ops bind on different roofs (each op waits on its own bound). What the table,
+   * the text and the chart show.
+   */
+  effectiveFlopsPerSecond: nonNegative,
   bound: boundSchema,
   /** `compute` when compute-bound, else the memory level that gives the minimum. */
   bindingLevel: name,
+  /**
+   * What the binding roof is: a catalog figure's kind (`vendor`, `derived`, `measured`, `estimate`), or
+   * `config` for a device the config defines. Absent in reports written before kinds existed.
+   */
+  roofKind: z.enum(ROOF_KINDS).optional(),
   seconds: nonNegative,
   throughput,
   measuredSeconds: positive.nullable(),
   achievedFlopsPerSecond: nonNegative.nullable(),
   efficiency: nonNegative.nullable(),
   /** For a model given as ops: how many, and the slowest ones with their time split (null otherwise). */
-  ops: z.strictObject({ count: z.number().int().nonnegative(), slowest: z.array(opTimeSchema).max(100) }).nullable(),
+  ops: z.strictObject({ count, slowest: z.array(opTimeSchema).max(100) }).nullable(),
 });
 
 /** The baseline's side of a pair: only the figures a comparison or a reader needs. */
 export const snapshotSchema = z.strictObject({
+  /** The inputs, to say which one moved (null only in a version 1 report, which did not keep them). */
+  flops: nonNegative.nullable(),
+  bytes: perLevel(nonNegative).nullable(),
   intensity,
   attainableFlopsPerSecond: nonNegative,
+  effectiveFlopsPerSecond: nonNegative,
   bound: boundSchema,
   bindingLevel: name,
   seconds: nonNegative,
@@ -84,8 +100,35 @@ export const snapshotSchema = z.strictObject({
   efficiency: nonNegative.nullable(),
 });
 
-/** A placement with its baseline: null when the pair is new or there is no baseline. */
-export const pairedSchema = placementSchema.extend({ base: snapshotSchema.nullable() });
+/**
+ * One op of a pair whose time changed against the baseline's op of the same name (and occurrence, for
+ * repeated names). An op only in the head is `added`, one only in the baseline `removed`: the side it
+ * lacks is null.
+ */
+export const opChangeSchema = z.strictObject({
+  status: z.enum(['changed', 'added', 'removed']),
+  name,
+  seconds: nonNegative.nullable(),
+  baseSeconds: nonNegative.nullable(),
+  flops: nonNegative.nullable(),
+  baseFlops: nonNegative.nullable(),
+  bytes: perLevel(nonNegative).nullable(),
+  baseBytes: perLevel(nonNegative).nullable(),
+  bindingLevel: name.nullable(),
+  baseBindingLevel: name.nullable(),
+});
+
+/** The ops of a pair that changed: the largest absolute time changes first, at most CHANGED_OPS, and how many more. */
+export const opChangesSchema = z.strictObject({ changed: z.array(opChangeSchema).max(CHANGED_OPS), moreChanged: count });
+
+/**
+ * A placement with its baseline: null when the pair is new or there is no baseline. For a model given as
+ * ops on both sides, `ops.changed` and `ops.moreChanged` compare them op by op (null and 0 otherwise).
+ */
+export const pairedSchema = placementSchema.extend({
+  ops: placementSchema.shape.ops.unwrap().extend({ changed: opChangesSchema.shape.changed.nullable(), moreChanged: count }).nullable(),
+  base: snapshotSchema.nullable(),
+});
 
 /** A pair only in the baseline. */
 export const removedSchema = z.strictObject({ model: name, hardware: name, base: snapshotSchema });
@@ -107,6 +150,8 @@ export const findingSchema = z.strictObject({
    * seconds for the budgets, the FLOP/B needed for ridge-margin, 1 (efficiency) for above-roof.
    */
   limit: finite.optional(),
+  /** For a model given as ops: the ops that explain the finding, named in its message too. */
+  ops: z.array(name).max(EXPLAINING_OPS).optional(),
 });
 
 /**
@@ -157,6 +202,8 @@ export type Severity = z.output<typeof severitySchema>;
 export type Status = z.output<typeof statusSchema>;
 export type RuleId = z.output<typeof ruleSchema>;
 export type OpTime = z.output<typeof opTimeSchema>;
+export type OpChange = z.output<typeof opChangeSchema>;
+export type OpChanges = z.output<typeof opChangesSchema>;
 export type Result = z.output<typeof placementSchema>;
 export type Snapshot = z.output<typeof snapshotSchema>;
 export type ReportResult = z.output<typeof pairedSchema>;

@@ -5,9 +5,10 @@
 //   attainable  A   = min(P, min_l B_l * I_l)
 //   time        T   = max(F / P, max_l D_l / B_l)   (summed op by op when ops are given)
 //   throughput      = batch / T
+//   effective   E   = F / T                          (A for totals; below A when ops bind on different roofs)
 //
 // Time is computed from the max form rather than F / A so that F = 0 never divides zero by zero.
-import type { BytesByLevel, Device, Model, Op, OpTime, Result } from './types.js';
+import type { BytesByLevel, Device, Model, Op, OpTime, Precision, Result, RoofKind } from './types.js';
 
 /** The name a model uses for the outermost level (DRAM or HBM), whatever a device calls it. */
 export const OUTERMOST = 'dram';
@@ -28,6 +29,26 @@ export function intensity(flops: number, bytes: number): number {
 /** FLOP per byte where a level's eave meets the roof: ridge(11.3e12, 484e9) //=> 23.3 */
 export function ridge(peakFlopsPerSecond: number, bytesPerSecond: number): number {
   return peakFlopsPerSecond / bytesPerSecond;
+}
+
+/**
+ * The kind of the figure that binds a placement: the compute roof's at its precision, or the binding level's
+ * bandwidth; `config` for a device the config defines, whose figures are the user's own.
+ */
+export function roofKind(device: Device, precision: Precision, bindingLevel: string): RoofKind {
+  const kinds = device.figureKinds;
+  if (!kinds) return 'config';
+  if (bindingLevel === 'compute') return kinds.compute[precision] ?? 'config';
+  return kinds.levels[bindingLevel] ?? (bindingLevel === OUTERMOST ? kinds.levels[device.levels[0]!.name] : undefined) ?? 'config';
+}
+
+/**
+ * The kind of a placement's binding roof when it is a catalog figure no vendor states (`derived`, `measured`,
+ * `estimate`): what the table and the chart mark. Null for a vendor figure and for the config's own devices.
+ */
+export function unvendoredRoof(result: Pick<Result, 'roofKind'>): Exclude<RoofKind, 'vendor' | 'config'> | null {
+  const kind = result.roofKind;
+  return kind === undefined || kind === 'vendor' || kind === 'config' ? null : kind;
 }
 
 /** Factors applied to the bytes through some levels: `{ dram: 0.5 }` is "half the DRAM traffic". */
@@ -141,8 +162,11 @@ export function place(model: Model, device: Device): Result {
     intensity: intensities,
     ridge: ridges,
     attainableFlopsPerSecond,
+    // For totals F / T is A itself (up to the last bit): A is kept, so that the two read the same.
+    effectiveFlopsPerSecond: byOp && seconds > 0 ? model.flops / seconds : attainableFlopsPerSecond,
     bound: bindingLevel === 'compute' ? 'compute' : 'memory',
     bindingLevel,
+    roofKind: roofKind(device, model.precision, bindingLevel),
     seconds,
     // A model that does no work is refused by the config; guard anyway so that nothing is NaN.
     throughput: seconds > 0 ? model.batch / seconds : Infinity,

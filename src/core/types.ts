@@ -5,6 +5,16 @@
 export const PRECISIONS = ['fp64', 'fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8', 'int4', 'fp4'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
+/**
+ * What a catalog figure is: `vendor` (a datasheet or whitepaper states it), `derived` (computed from vendor
+ * figures, the formula in its note), `measured` (a published benchmark) or `estimate`.
+ */
+export const FIGURE_KINDS = ['vendor', 'derived', 'measured', 'estimate'] as const;
+export type FigureKind = (typeof FIGURE_KINDS)[number];
+/** A roof's kind as a placement carries it: a catalog figure's kind, or `config` for a device the config defines. */
+export const ROOF_KINDS = [...FIGURE_KINDS, 'config'] as const;
+export type RoofKind = (typeof ROOF_KINDS)[number];
+
 /** A device as the math sees it: one roof per precision, one eave per memory level. */
 export interface Device {
   id: string;
@@ -15,6 +25,8 @@ export interface Device {
   levels: MemoryLevel[];
   /** True when the device comes from the built-in catalog unchanged. */
   builtIn: boolean;
+  /** The kind of each catalog figure; absent for a device the config defines (its figures are `config`). */
+  figureKinds?: { compute: Partial<Record<Precision, FigureKind>>; levels: Record<string, FigureKind> };
 }
 
 export interface MemoryLevel {

@@ -4,7 +4,7 @@ import type { Config } from '../core/config/index.js';
 import { ConfigError } from '../core/config/index.js';
 import { buildReport } from '../core/report/build.js';
 import type { Report } from '../core/report/types.js';
-import { loadConfig } from './load-config.js';
+import { loadConfig, OpTableMemo } from './load-config.js';
 import type { ConfigSource } from './sources.js';
 
 /**
@@ -27,14 +27,16 @@ export interface Analysis {
 }
 
 export async function analyse(head: { source: ConfigSource; file: string }, baseline: Baseline): Promise<Analysis> {
-  const config = await loadConfig(head.source, head.file);
+  // An op table the baseline shares unchanged with the head is parsed once.
+  const memo = new OpTableMemo();
+  const config = await loadConfig(head.source, head.file, undefined, memo);
   if (config === null) throw ConfigError.at(head.file, { line: 1, column: 1 }, [], 'config file not found');
   // A baseline whose config did not exist yet (a new file, or one generated in the workflow) is "no baseline".
   let base: Config | null = null;
   let baseProblem: string | null = null;
   if (baseline.kind === 'config') {
     try {
-      base = await loadConfig(baseline.source, baseline.file);
+      base = await loadConfig(baseline.source, baseline.file, undefined, memo);
     } catch (error) {
       if (!baseline.tolerant || !(error instanceof ConfigError || error instanceof BaselineUnreadable)) throw error;
       baseProblem = error.message;

@@ -1,4 +1,5 @@
 // Reads a config and the op tables it refers to from a source, and validates them with the core.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pipeline, Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
@@ -12,7 +13,7 @@ import { decodeText, FileRefused, isInside, type ConfigSource } from './sources.
  * names must lie in `root` (the config's own directory unless given), the config itself included: in the
  * action the config comes from the pull request, and a link to /proc/self/environ must not be read.
  */
-export async function loadConfig(source: ConfigSource, file: string, root = path.dirname(file)): Promise<Config | null> {
+export async function loadConfig(source: ConfigSource, file: string, root = path.dirname(file), memo?: OpTableMemo): Promise<Config | null> {
   const text = await refusedAs(() => source.readText(file, root), (reason) => ConfigError.at(file, { line: 1, column: 1 }, [], reason));
   if (text === null) return null;
   const parsed = parseConfig(text, file);
@@ -25,7 +26,7 @@ export async function loadConfig(source: ConfigSource, file: string, root = path
     }
     const chunks = await refusedAs(() => source.readChunks(tableFile, root), (reason) => at(`op table ${ref.file} ${reason}`));
     if (chunks === null) throw at(`op table ${tableFile} not found (paths are relative to the config file)`);
-    tables.set(ref.modelIndex, await readOpTable(chunks, tableFile));
+    tables.set(ref.modelIndex, memo ? await memo.read(chunks, ref.file, tableFile) : await readOpTable(chunks, tableFile));
   }
   return resolveConfig(parsed.raw, parsed, tables);
 }
@@ -37,6 +38,39 @@ async function refusedAs<T>(read: () => Promise<T>, error: (reason: string) => E
   } catch (refusal) {
     if (refusal instanceof FileRefused) throw error(refusal.reason);
     throw refusal;
+  }
+}
+
+/**
+ * Op tables already read, by their path relative to the config and a digest of their content: a baseline
+ * whose table did not change reuses the head's instead of parsing a million rows again. A table whose path
+ * was seen is read whole and digested first (the content decides); any other is streamed, digested on the way.
+ */
+export class OpTableMemo {
+  private readonly tables = new Map<string, { digest: string; table: OpTable }>();
+
+  async read(chunks: AsyncIterable<string | Buffer>, name: string, file: string): Promise<OpTable> {
+    const seen = this.tables.get(name);
+    const hash = createHash('sha256');
+    if (seen) {
+      const parts: Array<string | Buffer> = [];
+      for await (const chunk of chunks) {
+        hash.update(chunk);
+        parts.push(chunk);
+      }
+      if (hash.digest('hex') === seen.digest) return { ...seen.table, file };
+      return readOpTable(Readable.from(parts), file);
+    }
+    const table = await readOpTable(digested(chunks, hash), file);
+    this.tables.set(name, { digest: hash.digest('hex'), table });
+    return table;
+  }
+}
+
+async function* digested(chunks: AsyncIterable<string | Buffer>, hash: ReturnType<typeof createHash>): AsyncIterable<string | Buffer> {
+  for await (const chunk of chunks) {
+    hash.update(chunk);
+    yield chunk;
   }
 }
 

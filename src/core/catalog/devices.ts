@@ -10,11 +10,29 @@
 //   taken as 80 GiB (80 * 2 ** 30 bytes) unless a note says otherwise.
 // - levels: outermost first; `dram` means HBM/GDDR/DRAM. L2/L1 appear only where a figure is published.
 
-import type { CatalogEntry } from './types.js';
+import type { FigureKind } from '../types.js';
+import type { CatalogEntry, Figure } from './types.js';
 
 const GiB = 2 ** 30;
 const MiB = 2 ** 20;
 const TiB = 2 ** 40;
+
+/**
+ * H100 SXM5 and H200 SXM are one GH100 die at one clock: their dense peaks are the H100 whitepaper's, derived
+ * once here (the datasheets show only the sparsity figures for the tensor formats, and round the rest).
+ */
+function gh100SxmCompute(kind: FigureKind, source: string, why: string): CatalogEntry['compute'] {
+  const figure = (value: number, note: string): Figure => ({ value, kind, source, note: `${why}${note}` });
+  return {
+    fp64: figure(33.5e12, 'Non-tensor FP64 (datasheet rounds to 34); FP64 Tensor Core is 66.9 TFLOPS.'),
+    fp32: figure(66.9e12, 'Non-tensor FP32 (datasheet rounds to 67).'),
+    tf32: figure(494.7e12, 'Whitepaper: 494.7 dense | 989.4 with sparsity (datasheet shows only 989 with sparsity).'),
+    fp16: figure(989.4e12, 'Whitepaper: 989.4 dense | 1,978.9 with sparsity (datasheet shows only 1,979 with sparsity).'),
+    bf16: figure(989.4e12, 'Whitepaper: 989.4 dense | 1,978.9 with sparsity (datasheet shows only 1,979 with sparsity).'),
+    fp8: figure(1978.9e12, 'Whitepaper: 1,978.9 dense | 3,957.8 with sparsity (datasheet shows only 3,958 with sparsity).'),
+    int8: figure(1978.9e12, 'Whitepaper: 1,978.9 TOPS dense | 3,957.8 with sparsity.'),
+  };
+}
 
 export const CATALOG: readonly CatalogEntry[] = [
   // ───────────────────────────── NVIDIA ─────────────────────────────
@@ -28,15 +46,16 @@ export const CATALOG: readonly CatalogEntry[] = [
     compute: {
       fp32: {
         value: 11.3e12,
+        kind: 'derived',
         source: 'specs',
         note: '3584 CUDA cores x 2 FLOP x 1582 MHz boost = 11.34 TFLOP/s, rounded to 11.3 as in the roofline tutorial. No fp16 roof: GP102 runs fp16 arithmetic at 1/64 rate and has no tensor cores.',
       },
     },
-    capacityBytes: { value: 11 * GiB, source: 'specs', note: '11 GB GDDR5X (11 x 8 Gbit dies), taken as GiB.' },
+    capacityBytes: { value: 11 * GiB, kind: 'vendor', source: 'specs', note: '11 GB GDDR5X (11 x 8 Gbit dies), taken as GiB.' },
     levels: [
       {
         name: 'dram',
-        bytesPerSecond: { value: 484e9, source: 'specs', note: '352-bit GDDR5X at 11 Gbps = 484 GB/s.' },
+        bytesPerSecond: { value: 484e9, kind: 'vendor', source: 'specs', note: '352-bit GDDR5X at 11 Gbps = 484 GB/s.' },
       },
     ],
     sources: {
@@ -54,25 +73,27 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2018,
     aliases: ['v100', 'v100-32gb', 'v100-sxm2', 'tesla-v100'],
     compute: {
-      fp64: { value: 7.8e12, source: 'datasheet', note: 'Non-tensor FP64 (V100 has no FP64 tensor cores).' },
-      fp32: { value: 15.7e12, source: 'datasheet' },
+      fp64: { value: 7.8e12, kind: 'vendor', source: 'datasheet', note: 'Non-tensor FP64 (V100 has no FP64 tensor cores).' },
+      fp32: { value: 15.7e12, kind: 'vendor', source: 'datasheet' },
       fp16: {
         value: 125e12,
+        kind: 'vendor',
         source: 'datasheet',
         note: 'Datasheet "Tensor Performance" 125 TFLOPS (FP16 inputs, mixed-precision tensor cores, dense; Volta has no sparsity).',
       },
     },
-    capacityBytes: { value: 32 * GiB, source: 'datasheet', note: '32 GB HBM2, taken as GiB.' },
+    capacityBytes: { value: 32 * GiB, kind: 'vendor', source: 'datasheet', note: '32 GB HBM2, taken as GiB.' },
     levels: [
-      { name: 'dram', bytesPerSecond: { value: 900e9, source: 'datasheet' } },
+      { name: 'dram', bytesPerSecond: { value: 900e9, kind: 'vendor', source: 'datasheet' } },
       {
         name: 'l2',
         bytesPerSecond: {
           value: 3.133e12,
+          kind: 'derived',
           source: 'a100-whitepaper',
           note: 'L2 read bandwidth derived from 2048 B/clk (V100 figure in the A100 whitepaper) x 1.53 GHz boost.',
         },
-        capacityBytes: { value: 6 * MiB, source: 'volta-whitepaper', note: '6144 KB L2.' },
+        capacityBytes: { value: 6 * MiB, kind: 'vendor', source: 'volta-whitepaper', note: '6144 KB L2.' },
       },
     ],
     sources: {
@@ -98,14 +119,14 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2018,
     aliases: ['tesla-t4', 'nvidia-t4'],
     compute: {
-      fp32: { value: 8.1e12, source: 'datasheet', note: 'Datasheet "Single-Precision" 8.1 TFLOPS.' },
-      fp16: { value: 65e12, source: 'datasheet', note: 'Datasheet "Mixed-Precision (FP16/FP32)" tensor 65 TFLOPS, dense.' },
-      int8: { value: 130e12, source: 'datasheet', note: 'Tensor INT8, dense.' },
-      int4: { value: 260e12, source: 'datasheet', note: 'Tensor INT4, dense.' },
+      fp32: { value: 8.1e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet "Single-Precision" 8.1 TFLOPS.' },
+      fp16: { value: 65e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet "Mixed-Precision (FP16/FP32)" tensor 65 TFLOPS, dense.' },
+      int8: { value: 130e12, kind: 'vendor', source: 'datasheet', note: 'Tensor INT8, dense.' },
+      int4: { value: 260e12, kind: 'vendor', source: 'datasheet', note: 'Tensor INT4, dense.' },
     },
-    capacityBytes: { value: 16 * GiB, source: 'datasheet', note: '16 GB GDDR6, taken as GiB.' },
+    capacityBytes: { value: 16 * GiB, kind: 'vendor', source: 'datasheet', note: '16 GB GDDR6, taken as GiB.' },
     levels: [
-      { name: 'dram', bytesPerSecond: { value: 320e9, source: 'datasheet', note: '256-bit GDDR6; datasheet "320+ GB/s".' } },
+      { name: 'dram', bytesPerSecond: { value: 320e9, kind: 'vendor', source: 'datasheet', note: '256-bit GDDR6; datasheet "320+ GB/s".' } },
     ],
     sources: {
       datasheet: {
@@ -122,25 +143,26 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2020,
     aliases: ['a100-40gb', 'a100-40g', 'a100-sxm4-40g'],
     compute: {
-      fp64: { value: 9.7e12, source: 'datasheet', note: 'Non-tensor FP64; FP64 Tensor Core is 19.5 TFLOPS.' },
-      fp32: { value: 19.5e12, source: 'datasheet' },
-      tf32: { value: 156e12, source: 'datasheet', note: 'Datasheet: 156 dense | 312 with sparsity.' },
-      fp16: { value: 312e12, source: 'datasheet', note: 'Datasheet: 312 dense | 624 with sparsity.' },
-      bf16: { value: 312e12, source: 'datasheet', note: 'Datasheet: 312 dense | 624 with sparsity.' },
-      int8: { value: 624e12, source: 'datasheet', note: 'Datasheet: 624 TOPS dense | 1248 with sparsity.' },
-      int4: { value: 1248e12, source: 'whitepaper', note: 'Whitepaper: 1248 TOPS dense | 2496 with sparsity.' },
+      fp64: { value: 9.7e12, kind: 'vendor', source: 'datasheet', note: 'Non-tensor FP64; FP64 Tensor Core is 19.5 TFLOPS.' },
+      fp32: { value: 19.5e12, kind: 'vendor', source: 'datasheet' },
+      tf32: { value: 156e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 156 dense | 312 with sparsity.' },
+      fp16: { value: 312e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 312 dense | 624 with sparsity.' },
+      bf16: { value: 312e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 312 dense | 624 with sparsity.' },
+      int8: { value: 624e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 624 TOPS dense | 1248 with sparsity.' },
+      int4: { value: 1248e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper: 1248 TOPS dense | 2496 with sparsity.' },
     },
-    capacityBytes: { value: 40 * GiB, source: 'datasheet', note: '40 GB HBM2, taken as GiB.' },
+    capacityBytes: { value: 40 * GiB, kind: 'vendor', source: 'datasheet', note: '40 GB HBM2, taken as GiB.' },
     levels: [
-      { name: 'dram', bytesPerSecond: { value: 1555e9, source: 'datasheet' } },
+      { name: 'dram', bytesPerSecond: { value: 1555e9, kind: 'vendor', source: 'datasheet' } },
       {
         name: 'l2',
         bytesPerSecond: {
           value: 7.2192e12,
+          kind: 'derived',
           source: 'whitepaper',
           note: 'L2 read bandwidth derived from 5120 B/clk x 1.41 GHz boost (whitepaper: 5120 B/clk, 2.3x V100).',
         },
-        capacityBytes: { value: 40 * MiB, source: 'whitepaper', note: '40 MB L2, taken as MiB.' },
+        capacityBytes: { value: 40 * MiB, kind: 'vendor', source: 'whitepaper', note: '40 MB L2, taken as MiB.' },
       },
     ],
     sources: {
@@ -162,25 +184,26 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2020,
     aliases: ['a100', 'a100-80gb', 'a100-80g', 'a100-sxm', 'a100-sxm4'],
     compute: {
-      fp64: { value: 9.7e12, source: 'datasheet', note: 'Non-tensor FP64; FP64 Tensor Core is 19.5 TFLOPS.' },
-      fp32: { value: 19.5e12, source: 'datasheet' },
-      tf32: { value: 156e12, source: 'datasheet', note: 'Datasheet: 156 dense | 312 with sparsity.' },
-      fp16: { value: 312e12, source: 'datasheet', note: 'Datasheet: 312 dense | 624 with sparsity.' },
-      bf16: { value: 312e12, source: 'datasheet', note: 'Datasheet: 312 dense | 624 with sparsity.' },
-      int8: { value: 624e12, source: 'datasheet', note: 'Datasheet: 624 TOPS dense | 1248 with sparsity.' },
-      int4: { value: 1248e12, source: 'whitepaper', note: 'Whitepaper: 1248 TOPS dense | 2496 with sparsity.' },
+      fp64: { value: 9.7e12, kind: 'vendor', source: 'datasheet', note: 'Non-tensor FP64; FP64 Tensor Core is 19.5 TFLOPS.' },
+      fp32: { value: 19.5e12, kind: 'vendor', source: 'datasheet' },
+      tf32: { value: 156e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 156 dense | 312 with sparsity.' },
+      fp16: { value: 312e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 312 dense | 624 with sparsity.' },
+      bf16: { value: 312e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 312 dense | 624 with sparsity.' },
+      int8: { value: 624e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 624 TOPS dense | 1248 with sparsity.' },
+      int4: { value: 1248e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper: 1248 TOPS dense | 2496 with sparsity.' },
     },
-    capacityBytes: { value: 80 * GiB, source: 'datasheet', note: '80 GB HBM2e, taken as GiB.' },
+    capacityBytes: { value: 80 * GiB, kind: 'vendor', source: 'datasheet', note: '80 GB HBM2e, taken as GiB.' },
     levels: [
-      { name: 'dram', bytesPerSecond: { value: 2039e9, source: 'datasheet', note: 'SXM4 80GB: 2,039 GB/s.' } },
+      { name: 'dram', bytesPerSecond: { value: 2039e9, kind: 'vendor', source: 'datasheet', note: 'SXM4 80GB: 2,039 GB/s.' } },
       {
         name: 'l2',
         bytesPerSecond: {
           value: 7.2192e12,
+          kind: 'derived',
           source: 'whitepaper',
           note: 'L2 read bandwidth derived from 5120 B/clk x 1.41 GHz boost (whitepaper: 5120 B/clk, 2.3x V100).',
         },
-        capacityBytes: { value: 40 * MiB, source: 'whitepaper', note: '40 MB L2, taken as MiB.' },
+        capacityBytes: { value: 40 * MiB, kind: 'vendor', source: 'whitepaper', note: '40 MB L2, taken as MiB.' },
       },
     ],
     sources: {
@@ -202,15 +225,15 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2021,
     aliases: ['nvidia-a10', 'a10-24gb'],
     compute: {
-      fp32: { value: 31.2e12, source: 'datasheet' },
-      tf32: { value: 62.5e12, source: 'datasheet', note: 'Datasheet: 62.5 dense | 125 with sparsity.' },
-      fp16: { value: 125e12, source: 'datasheet', note: 'Datasheet: 125 dense | 250 with sparsity.' },
-      bf16: { value: 125e12, source: 'datasheet', note: 'Datasheet: 125 dense | 250 with sparsity.' },
-      int8: { value: 250e12, source: 'datasheet', note: 'Datasheet: 250 TOPS dense | 500 with sparsity.' },
-      int4: { value: 500e12, source: 'datasheet', note: 'Datasheet: 500 TOPS dense | 1000 with sparsity.' },
+      fp32: { value: 31.2e12, kind: 'vendor', source: 'datasheet' },
+      tf32: { value: 62.5e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 62.5 dense | 125 with sparsity.' },
+      fp16: { value: 125e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 125 dense | 250 with sparsity.' },
+      bf16: { value: 125e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 125 dense | 250 with sparsity.' },
+      int8: { value: 250e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 250 TOPS dense | 500 with sparsity.' },
+      int4: { value: 500e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 500 TOPS dense | 1000 with sparsity.' },
     },
-    capacityBytes: { value: 24 * GiB, source: 'datasheet', note: '24 GB GDDR6, taken as GiB.' },
-    levels: [{ name: 'dram', bytesPerSecond: { value: 600e9, source: 'datasheet' } }],
+    capacityBytes: { value: 24 * GiB, kind: 'vendor', source: 'datasheet', note: '24 GB GDDR6, taken as GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 600e9, kind: 'vendor', source: 'datasheet' } }],
     sources: {
       datasheet: {
         title: 'NVIDIA A10 Tensor Core GPU datasheet',
@@ -226,20 +249,21 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2020,
     aliases: ['3090', 'rtx3090', 'geforce-rtx-3090'],
     compute: {
-      fp32: { value: 35.6e12, source: 'whitepaper', note: 'Peak FP32 (non-tensor) 35.6 TFLOPS.' },
-      tf32: { value: 35.6e12, source: 'whitepaper', note: 'Whitepaper: 35.6 dense | 71 with sparsity.' },
+      fp32: { value: 35.6e12, kind: 'vendor', source: 'whitepaper', note: 'Peak FP32 (non-tensor) 35.6 TFLOPS.' },
+      tf32: { value: 35.6e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper: 35.6 dense | 71 with sparsity.' },
       fp16: {
         value: 71e12,
+        kind: 'vendor',
         source: 'whitepaper',
         note: 'FP16 tensor with FP32 accumulate: 71 dense | 142 with sparsity. With FP16 accumulate the dense rate is 142.',
       },
-      bf16: { value: 71e12, source: 'whitepaper', note: 'Whitepaper: 71 dense | 142 with sparsity.' },
-      int8: { value: 284e12, source: 'whitepaper', note: 'Whitepaper: 284 TOPS dense | 568 with sparsity.' },
-      int4: { value: 568e12, source: 'whitepaper', note: 'Whitepaper: 568 TOPS dense | 1136 with sparsity.' },
+      bf16: { value: 71e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper: 71 dense | 142 with sparsity.' },
+      int8: { value: 284e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper: 284 TOPS dense | 568 with sparsity.' },
+      int4: { value: 568e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper: 568 TOPS dense | 1136 with sparsity.' },
     },
-    capacityBytes: { value: 24 * GiB, source: 'specs', note: '24 GB GDDR6X, taken as GiB.' },
+    capacityBytes: { value: 24 * GiB, kind: 'vendor', source: 'specs', note: '24 GB GDDR6X, taken as GiB.' },
     levels: [
-      { name: 'dram', bytesPerSecond: { value: 936e9, source: 'whitepaper', note: '384-bit GDDR6X at 19.5 Gbps = 936 GB/s.' } },
+      { name: 'dram', bytesPerSecond: { value: 936e9, kind: 'vendor', source: 'whitepaper', note: '384-bit GDDR6X at 19.5 Gbps = 936 GB/s.' } },
     ],
     sources: {
       whitepaper: {
@@ -260,15 +284,15 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2023,
     aliases: ['nvidia-l4', 'l4-24gb'],
     compute: {
-      fp32: { value: 30.3e12, source: 'datasheet' },
-      tf32: { value: 60e12, source: 'datasheet', note: 'Datasheet gives 120 TFLOPS with sparsity; dense is half.' },
-      fp16: { value: 121e12, source: 'datasheet', note: 'Datasheet gives 242 TFLOPS with sparsity; dense is half.' },
-      bf16: { value: 121e12, source: 'datasheet', note: 'Datasheet gives 242 TFLOPS with sparsity; dense is half.' },
-      fp8: { value: 242.5e12, source: 'datasheet', note: 'Datasheet gives 485 TFLOPS with sparsity; dense is half.' },
-      int8: { value: 242.5e12, source: 'datasheet', note: 'Datasheet gives 485 TOPS with sparsity; dense is half.' },
+      fp32: { value: 30.3e12, kind: 'vendor', source: 'datasheet' },
+      tf32: { value: 60e12, kind: 'derived', source: 'datasheet', note: 'Datasheet gives 120 TFLOPS with sparsity; dense is half.' },
+      fp16: { value: 121e12, kind: 'derived', source: 'datasheet', note: 'Datasheet gives 242 TFLOPS with sparsity; dense is half.' },
+      bf16: { value: 121e12, kind: 'derived', source: 'datasheet', note: 'Datasheet gives 242 TFLOPS with sparsity; dense is half.' },
+      fp8: { value: 242.5e12, kind: 'derived', source: 'datasheet', note: 'Datasheet gives 485 TFLOPS with sparsity; dense is half.' },
+      int8: { value: 242.5e12, kind: 'derived', source: 'datasheet', note: 'Datasheet gives 485 TOPS with sparsity; dense is half.' },
     },
-    capacityBytes: { value: 24 * GiB, source: 'datasheet', note: '24 GB GDDR6, taken as GiB.' },
-    levels: [{ name: 'dram', bytesPerSecond: { value: 300e9, source: 'datasheet' } }],
+    capacityBytes: { value: 24 * GiB, kind: 'vendor', source: 'datasheet', note: '24 GB GDDR6, taken as GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 300e9, kind: 'vendor', source: 'datasheet' } }],
     sources: {
       datasheet: {
         title: 'NVIDIA L4 Tensor Core GPU datasheet',
@@ -285,15 +309,15 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2023,
     aliases: ['nvidia-l40s', 'l40-s'],
     compute: {
-      fp32: { value: 91.6e12, source: 'datasheet' },
-      tf32: { value: 183e12, source: 'datasheet', note: 'Datasheet: 183 dense | 366 with sparsity.' },
-      fp16: { value: 362.05e12, source: 'datasheet', note: 'Datasheet: 362.05 dense | 733 with sparsity.' },
-      bf16: { value: 362.05e12, source: 'datasheet', note: 'Datasheet: 362.05 dense | 733 with sparsity.' },
-      fp8: { value: 733e12, source: 'datasheet', note: 'Datasheet: 733 dense | 1,466 with sparsity.' },
-      int8: { value: 733e12, source: 'datasheet', note: 'Datasheet: 733 TOPS dense | 1,466 with sparsity.' },
+      fp32: { value: 91.6e12, kind: 'vendor', source: 'datasheet' },
+      tf32: { value: 183e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 183 dense | 366 with sparsity.' },
+      fp16: { value: 362.05e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 362.05 dense | 733 with sparsity.' },
+      bf16: { value: 362.05e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 362.05 dense | 733 with sparsity.' },
+      fp8: { value: 733e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 733 dense | 1,466 with sparsity.' },
+      int8: { value: 733e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 733 TOPS dense | 1,466 with sparsity.' },
     },
-    capacityBytes: { value: 48 * GiB, source: 'datasheet', note: '48 GB GDDR6 with ECC, taken as GiB.' },
-    levels: [{ name: 'dram', bytesPerSecond: { value: 864e9, source: 'datasheet' } }],
+    capacityBytes: { value: 48 * GiB, kind: 'vendor', source: 'datasheet', note: '48 GB GDDR6 with ECC, taken as GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 864e9, kind: 'vendor', source: 'datasheet' } }],
     sources: {
       datasheet: {
         title: 'NVIDIA L40S datasheet',
@@ -310,25 +334,27 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2022,
     aliases: ['4090', 'rtx4090', 'geforce-rtx-4090'],
     compute: {
-      fp32: { value: 82.6e12, source: 'whitepaper', note: 'Peak FP32 (non-tensor) 82.6 TFLOPS.' },
-      tf32: { value: 82.6e12, source: 'whitepaper', note: 'Whitepaper: 82.6 dense | 165.2 with sparsity.' },
+      fp32: { value: 82.6e12, kind: 'vendor', source: 'whitepaper', note: 'Peak FP32 (non-tensor) 82.6 TFLOPS.' },
+      tf32: { value: 82.6e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper: 82.6 dense | 165.2 with sparsity.' },
       fp16: {
         value: 165.2e12,
+        kind: 'vendor',
         source: 'whitepaper',
         note: 'FP16 tensor with FP32 accumulate: 165.2 dense | 330.4 with sparsity. With FP16 accumulate the dense rate is 330.3.',
       },
-      bf16: { value: 165.2e12, source: 'whitepaper', note: 'Whitepaper: 165.2 dense | 330.4 with sparsity.' },
+      bf16: { value: 165.2e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper: 165.2 dense | 330.4 with sparsity.' },
       fp8: {
         value: 330.3e12,
+        kind: 'vendor',
         source: 'whitepaper',
         note: 'FP8 tensor with FP32 accumulate: 330.3 dense | 660.6 with sparsity. With FP16 accumulate the dense rate is 660.6.',
       },
-      int8: { value: 660.6e12, source: 'whitepaper', note: 'Whitepaper: 660.6 TOPS dense | 1,321.2 with sparsity.' },
-      int4: { value: 1321.2e12, source: 'whitepaper', note: 'Whitepaper: 1,321.2 TOPS dense | 2,642.4 with sparsity.' },
+      int8: { value: 660.6e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper: 660.6 TOPS dense | 1,321.2 with sparsity.' },
+      int4: { value: 1321.2e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper: 1,321.2 TOPS dense | 2,642.4 with sparsity.' },
     },
-    capacityBytes: { value: 24 * GiB, source: 'whitepaper', note: '24 GB GDDR6X, taken as GiB.' },
+    capacityBytes: { value: 24 * GiB, kind: 'vendor', source: 'whitepaper', note: '24 GB GDDR6X, taken as GiB.' },
     levels: [
-      { name: 'dram', bytesPerSecond: { value: 1008e9, source: 'whitepaper', note: '384-bit GDDR6X at 21 Gbps = 1,008 GB/s.' } },
+      { name: 'dram', bytesPerSecond: { value: 1008e9, kind: 'vendor', source: 'whitepaper', note: '384-bit GDDR6X at 21 Gbps = 1,008 GB/s.' } },
     ],
     sources: {
       whitepaper: {
@@ -348,17 +374,9 @@ export const CATALOG: readonly CatalogEntry[] = [
     kind: 'gpu',
     year: 2022,
     aliases: ['h100', 'h100-sxm5', 'h100-80gb', 'h100sxm'],
-    compute: {
-      fp64: { value: 33.5e12, source: 'whitepaper', note: 'Non-tensor FP64 (datasheet rounds to 34); FP64 Tensor Core is 66.9 TFLOPS.' },
-      fp32: { value: 66.9e12, source: 'whitepaper', note: 'Non-tensor FP32 (datasheet rounds to 67).' },
-      tf32: { value: 494.7e12, source: 'whitepaper', note: 'Whitepaper: 494.7 dense | 989.4 with sparsity (datasheet shows only 989 with sparsity).' },
-      fp16: { value: 989.4e12, source: 'whitepaper', note: 'Whitepaper: 989.4 dense | 1,978.9 with sparsity (datasheet shows only 1,979 with sparsity).' },
-      bf16: { value: 989.4e12, source: 'whitepaper', note: 'Whitepaper: 989.4 dense | 1,978.9 with sparsity (datasheet shows only 1,979 with sparsity).' },
-      fp8: { value: 1978.9e12, source: 'whitepaper', note: 'Whitepaper: 1,978.9 dense | 3,957.8 with sparsity (datasheet shows only 3,958 with sparsity).' },
-      int8: { value: 1978.9e12, source: 'whitepaper', note: 'Whitepaper: 1,978.9 TOPS dense | 3,957.8 with sparsity.' },
-    },
-    capacityBytes: { value: 80 * GiB, source: 'datasheet', note: '80 GB HBM3, taken as GiB.' },
-    levels: [{ name: 'dram', bytesPerSecond: { value: 3.35e12, source: 'datasheet' } }],
+    compute: gh100SxmCompute('vendor', 'whitepaper', ''),
+    capacityBytes: { value: 80 * GiB, kind: 'vendor', source: 'datasheet', note: '80 GB HBM3, taken as GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 3.35e12, kind: 'vendor', source: 'datasheet' } }],
     sources: {
       datasheet: {
         title: 'NVIDIA H100 Tensor Core GPU datasheet',
@@ -378,16 +396,16 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2022,
     aliases: ['h100pcie', 'h100-pcie-80gb'],
     compute: {
-      fp64: { value: 26e12, source: 'datasheet', note: 'Non-tensor FP64; FP64 Tensor Core is 51 TFLOPS.' },
-      fp32: { value: 51e12, source: 'datasheet' },
-      tf32: { value: 378e12, source: 'datasheet', note: 'Datasheet gives 756 TFLOPS with sparsity; dense is half.' },
-      fp16: { value: 756.5e12, source: 'datasheet', note: 'Datasheet gives 1,513 TFLOPS with sparsity; dense is half.' },
-      bf16: { value: 756.5e12, source: 'datasheet', note: 'Datasheet gives 1,513 TFLOPS with sparsity; dense is half.' },
-      fp8: { value: 1513e12, source: 'datasheet', note: 'Datasheet gives 3,026 TFLOPS with sparsity; dense is half.' },
-      int8: { value: 1513e12, source: 'datasheet', note: 'Datasheet gives 3,026 TOPS with sparsity; dense is half.' },
+      fp64: { value: 26e12, kind: 'vendor', source: 'datasheet', note: 'Non-tensor FP64; FP64 Tensor Core is 51 TFLOPS.' },
+      fp32: { value: 51e12, kind: 'vendor', source: 'datasheet' },
+      tf32: { value: 378e12, kind: 'derived', source: 'datasheet', note: 'Datasheet gives 756 TFLOPS with sparsity; dense is half.' },
+      fp16: { value: 756.5e12, kind: 'derived', source: 'datasheet', note: 'Datasheet gives 1,513 TFLOPS with sparsity; dense is half.' },
+      bf16: { value: 756.5e12, kind: 'derived', source: 'datasheet', note: 'Datasheet gives 1,513 TFLOPS with sparsity; dense is half.' },
+      fp8: { value: 1513e12, kind: 'derived', source: 'datasheet', note: 'Datasheet gives 3,026 TFLOPS with sparsity; dense is half.' },
+      int8: { value: 1513e12, kind: 'derived', source: 'datasheet', note: 'Datasheet gives 3,026 TOPS with sparsity; dense is half.' },
     },
-    capacityBytes: { value: 80 * GiB, source: 'datasheet', note: '80 GB HBM2e, taken as GiB.' },
-    levels: [{ name: 'dram', bytesPerSecond: { value: 2.0e12, source: 'datasheet', note: 'Datasheet: 2 TB/s.' } }],
+    capacityBytes: { value: 80 * GiB, kind: 'vendor', source: 'datasheet', note: '80 GB HBM2e, taken as GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 2.0e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 2 TB/s.' } }],
     sources: {
       datasheet: {
         title: 'NVIDIA H100 Tensor Core GPU datasheet (H100 PCIe column)',
@@ -402,25 +420,26 @@ export const CATALOG: readonly CatalogEntry[] = [
     kind: 'gpu',
     year: 2024,
     aliases: ['h200', 'h200-141gb', 'h200-sxm5'],
-    compute: {
-      fp64: { value: 34e12, source: 'product', note: 'Non-tensor FP64; FP64 Tensor Core is 67 TFLOPS.' },
-      fp32: { value: 67e12, source: 'product' },
-      tf32: { value: 494.5e12, source: 'product', note: 'Spec table gives 989 TFLOPS with sparsity; dense is half.' },
-      fp16: { value: 989.5e12, source: 'product', note: 'Spec table gives 1,979 TFLOPS with sparsity; dense is half.' },
-      bf16: { value: 989.5e12, source: 'product', note: 'Spec table gives 1,979 TFLOPS with sparsity; dense is half.' },
-      fp8: { value: 1979e12, source: 'product', note: 'Spec table gives 3,958 TFLOPS with sparsity; dense is half.' },
-      int8: { value: 1979e12, source: 'product', note: 'Spec table gives 3,958 TOPS with sparsity; dense is half.' },
-    },
+    compute: gh100SxmCompute(
+      'derived',
+      'h100-whitepaper',
+      'The H100 SXM\'s GH100 at the same clocks (its spec table lists the same 34 FP64, 67 FP32 and 1,979 FP16-with-sparsity TFLOPS as the H100 SXM datasheet), so the H100 whitepaper\'s dense figure. ',
+    ),
     capacityBytes: {
       value: 141 * GiB,
+      kind: 'vendor',
       source: 'product',
       note: '141 GB HBM3e usable (of 6 x 24 GiB stacks), taken as GiB.',
     },
-    levels: [{ name: 'dram', bytesPerSecond: { value: 4.8e12, source: 'product' } }],
+    levels: [{ name: 'dram', bytesPerSecond: { value: 4.8e12, kind: 'vendor', source: 'product' } }],
     sources: {
       product: {
         title: 'NVIDIA H200 Tensor Core GPU (specifications)',
         url: 'https://www.nvidia.com/en-us/data-center/h200/',
+      },
+      'h100-whitepaper': {
+        title: 'NVIDIA H100 Tensor Core GPU Architecture whitepaper',
+        url: 'https://resources.nvidia.com/en-us-tensor-core/gtc22-whitepaper-hopper',
       },
     },
   },
@@ -432,29 +451,36 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2024,
     aliases: ['hgx-b200', 'b200-sxm', 'b200-180gb'],
     compute: {
-      fp64: { value: 37e12, source: 'hgx', note: 'HGX B200 (8 GPUs) lists FP64/FP64 Tensor Core 296 TFLOPS; per GPU 296 / 8 = 37.' },
-      fp32: { value: 75e12, source: 'hgx', note: 'HGX B200 (8 GPUs) lists FP32 600 TFLOPS; per GPU 600 / 8 = 75.' },
-      tf32: { value: 1.125e15, source: 'hgx', note: 'HGX B200 lists TF32 18 PFLOPS with sparsity for 8 GPUs; per GPU dense 18 / 8 / 2 = 1.125.' },
-      fp16: { value: 2.25e15, source: 'hgx', note: 'HGX B200 lists FP16/BF16 36 PFLOPS with sparsity for 8 GPUs; per GPU dense 36 / 8 / 2 = 2.25.' },
-      bf16: { value: 2.25e15, source: 'hgx', note: 'HGX B200 lists FP16/BF16 36 PFLOPS with sparsity for 8 GPUs; per GPU dense 36 / 8 / 2 = 2.25.' },
-      fp8: { value: 4.5e15, source: 'hgx', note: 'HGX B200 lists FP8/FP6 72 PFLOPS with sparsity for 8 GPUs; per GPU dense 72 / 8 / 2 = 4.5.' },
-      int8: { value: 4.5e15, source: 'hgx', note: 'HGX B200 lists INT8 72 POPS with sparsity for 8 GPUs; per GPU dense 72 / 8 / 2 = 4.5.' },
-      fp4: { value: 9e15, source: 'hgx', note: 'HGX B200 lists FP4 144 PFLOPS with sparsity for 8 GPUs; per GPU dense 144 / 8 / 2 = 9.' },
+      fp64: { value: 37e12, kind: 'derived', source: 'hgx', note: 'HGX B200 (8 GPUs) lists FP64/FP64 Tensor Core 296 TFLOPS; per GPU 296 / 8 = 37.' },
+      fp32: { value: 75e12, kind: 'derived', source: 'hgx', note: 'HGX B200 (8 GPUs) lists FP32 600 TFLOPS; per GPU 600 / 8 = 75.' },
+      tf32: { value: 1.125e15, kind: 'derived', source: 'hgx', note: 'HGX B200 lists TF32 18 PFLOPS with sparsity for 8 GPUs; per GPU dense 18 / 8 / 2 = 1.125.' },
+      fp16: { value: 2.25e15, kind: 'derived', source: 'hgx', note: 'HGX B200 lists FP16/BF16 36 PFLOPS with sparsity for 8 GPUs; per GPU dense 36 / 8 / 2 = 2.25.' },
+      bf16: { value: 2.25e15, kind: 'derived', source: 'hgx', note: 'HGX B200 lists FP16/BF16 36 PFLOPS with sparsity for 8 GPUs; per GPU dense 36 / 8 / 2 = 2.25.' },
+      fp8: { value: 4.5e15, kind: 'derived', source: 'hgx', note: 'HGX B200 lists FP8/FP6 72 PFLOPS with sparsity for 8 GPUs; per GPU dense 72 / 8 / 2 = 4.5.' },
+      int8: { value: 4.5e15, kind: 'derived', source: 'hgx', note: 'HGX B200 lists INT8 72 POPS with sparsity for 8 GPUs; per GPU dense 72 / 8 / 2 = 4.5.' },
+      fp4: { value: 9e15, kind: 'derived', source: 'hgx', note: 'HGX B200 lists FP4 144 PFLOPS with sparsity for 8 GPUs; per GPU dense 144 / 8 / 2 = 9.' },
     },
     capacityBytes: {
       value: 180 * GiB,
+      kind: 'derived',
       source: 'dgx',
       note: '1,440 GB HBM3e across 8 GPUs = 180 GB per GPU, taken as GiB.',
     },
     levels: [
       {
         name: 'dram',
-        bytesPerSecond: { value: 8e12, source: 'hgx', note: 'HGX B200 lists 64 TB/s HBM3e bandwidth for 8 GPUs; 8 TB/s per GPU.' },
+        bytesPerSecond: {
+          value: 7.7e12,
+          kind: 'vendor',
+          source: 'hgx',
+          note: 'NVIDIA\'s per-GPU table for HGX B200: 7.7 TB/s (8 TB/s, 64 TB/s for 8 GPUs, was the launch figure). Drivers report a 7680-bit bus at 3996 MHz, 7.67 TB/s (pytorch/ao #4002).',
+        },
       },
     ],
     sources: {
       hgx: { title: 'NVIDIA HGX platform (HGX B200 specifications)', url: 'https://www.nvidia.com/en-us/data-center/hgx/' },
       dgx: { title: 'NVIDIA DGX B200 (specifications)', url: 'https://www.nvidia.com/en-us/data-center/dgx-b200/' },
+      'pytorch-ao': { title: 'pytorch/ao pull request #4002: update b200 peak memory bandwidth', url: 'https://github.com/pytorch/ao/pull/4002' },
     },
   },
   {
@@ -465,16 +491,17 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2025,
     aliases: ['5090', 'rtx5090', 'geforce-rtx-5090'],
     compute: {
-      fp32: { value: 104.8e12, source: 'whitepaper', note: 'Peak FP32 (non-tensor): 21,760 CUDA cores x 2 FLOP x 2.41 GHz boost.' },
+      fp32: { value: 104.8e12, kind: 'vendor', source: 'whitepaper', note: 'Peak FP32 (non-tensor): 21,760 CUDA cores x 2 FLOP x 2.41 GHz boost.' },
       fp4: {
         value: 1676e12,
+        kind: 'derived',
         source: 'specs',
-        note: 'Spec page "AI TOPS" 3,352 is FP4 with sparsity; dense is half. fp16/fp8 omitted: GeForce FP32-accumulate rates not verified.',
+        note: 'Spec page "AI TOPS" 3,352 is FP4 with sparsity; dense is half. fp16/bf16, fp8 and int8 omitted: the whitepaper\'s dense tensor table could not be checked, and no figure is recorded without a source read.',
       },
     },
-    capacityBytes: { value: 32 * GiB, source: 'specs', note: '32 GB GDDR7, taken as GiB.' },
+    capacityBytes: { value: 32 * GiB, kind: 'vendor', source: 'specs', note: '32 GB GDDR7, taken as GiB.' },
     levels: [
-      { name: 'dram', bytesPerSecond: { value: 1792e9, source: 'whitepaper', note: '512-bit GDDR7 at 28 Gbps = 1,792 GB/s.' } },
+      { name: 'dram', bytesPerSecond: { value: 1792e9, kind: 'vendor', source: 'whitepaper', note: '512-bit GDDR7 at 28 Gbps = 1,792 GB/s.' } },
     ],
     sources: {
       whitepaper: {
@@ -491,21 +518,21 @@ export const CATALOG: readonly CatalogEntry[] = [
   // ───────────────────────────── AMD ─────────────────────────────
   {
     id: 'mi250x',
-    name: 'AMD Instinct MI250X',
+    name: 'AMD Instinct MI250X (package of two GCDs)',
     vendor: 'AMD',
     kind: 'gpu',
     year: 2021,
     aliases: ['instinct-mi250x', 'mi-250x'],
     compute: {
-      fp64: { value: 47.9e12, source: 'product', note: 'Vector FP64; matrix FP64 is 95.7 TFLOPS.' },
-      fp32: { value: 47.9e12, source: 'product', note: 'Vector FP32; packed/matrix FP32 is 95.7 TFLOPS.' },
-      fp16: { value: 383e12, source: 'product', note: 'Matrix FP16 (CDNA 2 has no sparsity): 1024 FLOP/clk/CU x 220 CUs x 1.7 GHz.' },
-      bf16: { value: 383e12, source: 'product', note: 'Matrix BF16.' },
-      int8: { value: 383e12, source: 'product', note: 'Matrix INT8.' },
+      fp64: { value: 47.9e12, kind: 'vendor', source: 'product', note: 'Vector FP64; matrix FP64 is 95.7 TFLOPS.' },
+      fp32: { value: 47.9e12, kind: 'vendor', source: 'product', note: 'Vector FP32; packed/matrix FP32 is 95.7 TFLOPS.' },
+      fp16: { value: 383e12, kind: 'vendor', source: 'product', note: 'Matrix FP16, dense (CDNA 2 has no sparsity): 1024 FLOP/clk/CU x 220 CUs x 1.7 GHz.' },
+      bf16: { value: 383e12, kind: 'vendor', source: 'product', note: 'Matrix BF16.' },
+      int8: { value: 383e12, kind: 'vendor', source: 'product', note: 'Matrix INT8.' },
     },
-    capacityBytes: { value: 128 * GiB, source: 'product', note: '128 GB HBM2e (8 x 16 GiB stacks), taken as GiB.' },
+    capacityBytes: { value: 128 * GiB, kind: 'vendor', source: 'product', note: '128 GB HBM2e (8 x 16 GiB stacks), taken as GiB.' },
     levels: [
-      { name: 'dram', bytesPerSecond: { value: 3.2768e12, source: 'product', note: '8 HBM2e stacks at 1.6 GHz: 3.2768 TB/s.' } },
+      { name: 'dram', bytesPerSecond: { value: 3.2768e12, kind: 'vendor', source: 'product', note: '8 HBM2e stacks at 1.6 GHz: 3.2768 TB/s for the whole package. Software sees each of its two GCDs as one GPU: for a kernel profiled on one GPU, use mi250x-gcd.' } },
     ],
     sources: {
       product: {
@@ -519,6 +546,40 @@ export const CATALOG: readonly CatalogEntry[] = [
     },
   },
   {
+    id: 'mi250x-gcd',
+    name: 'AMD Instinct MI250X, one GCD (half a package)',
+    vendor: 'AMD',
+    kind: 'gpu',
+    year: 2021,
+    aliases: ['mi250x-die', 'mi250x-half'],
+    // The package holds two graphics compute dies (GCDs), each with its own four HBM2e stacks; ROCm and
+    // profilers see each GCD as a separate GPU. A kernel profiled on one GPU ran on one GCD: use this entry.
+    compute: {
+      fp64: { value: 23.95e12, kind: 'derived', source: 'product', note: 'Package vector FP64 47.9 TFLOPS / 2 GCDs.' },
+      fp32: { value: 23.95e12, kind: 'derived', source: 'product', note: 'Package vector FP32 47.9 TFLOPS / 2 GCDs.' },
+      fp16: { value: 191.5e12, kind: 'derived', source: 'product', note: 'Package matrix FP16 383 TFLOPS / 2 GCDs (110 CUs each).' },
+      bf16: { value: 191.5e12, kind: 'derived', source: 'product', note: 'Package matrix BF16 383 TFLOPS / 2 GCDs.' },
+      int8: { value: 191.5e12, kind: 'derived', source: 'product', note: 'Package matrix INT8 383 TOPS / 2 GCDs.' },
+    },
+    capacityBytes: { value: 64 * GiB, kind: 'derived', source: 'product', note: 'Package 128 GB HBM2e / 2 GCDs: 64 GB (4 stacks), taken as GiB.' },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: { value: 1.6384e12, kind: 'derived', source: 'product', note: 'Package 3.2768 TB/s / 2 GCDs: each GCD has 4 of the 8 HBM2e stacks.' },
+      },
+    ],
+    sources: {
+      product: {
+        title: 'AMD Instinct MI250X accelerator specifications',
+        url: 'https://www.amd.com/en/products/accelerators/instinct/mi200/mi250x.html',
+      },
+      rocm: {
+        title: 'ROCm documentation: AMD Instinct MI250 microarchitecture (each GCD appears as a separate GPU)',
+        url: 'https://rocm.docs.amd.com/en/latest/conceptual/gpu-arch/mi250.html',
+      },
+    },
+  },
+  {
     id: 'mi300x',
     name: 'AMD Instinct MI300X',
     vendor: 'AMD',
@@ -526,16 +587,16 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2023,
     aliases: ['instinct-mi300x', 'mi300', 'mi-300x'],
     compute: {
-      fp64: { value: 81.7e12, source: 'rocm', note: 'Vector FP64; matrix FP64 is 163.4 TFLOPS.' },
-      fp32: { value: 163.4e12, source: 'rocm', note: 'Vector FP32 (256 FLOP/clk/CU x 304 CUs x 2.1 GHz).' },
-      tf32: { value: 653.7e12, source: 'rocm', note: 'Dense; 1,307.4 with structured sparsity.' },
-      fp16: { value: 1307.4e12, source: 'rocm', note: 'Matrix FP16, dense; 2,614.9 with structured sparsity.' },
-      bf16: { value: 1307.4e12, source: 'rocm', note: 'Matrix BF16, dense; 2,614.9 with structured sparsity.' },
-      fp8: { value: 2614.9e12, source: 'rocm', note: 'Matrix FP8, dense; 5,229.8 with structured sparsity.' },
-      int8: { value: 2614.9e12, source: 'rocm', note: 'Matrix INT8, dense; 5,229.8 with structured sparsity.' },
+      fp64: { value: 81.7e12, kind: 'vendor', source: 'rocm', note: 'Vector FP64; matrix FP64 is 163.4 TFLOPS.' },
+      fp32: { value: 163.4e12, kind: 'vendor', source: 'rocm', note: 'Vector FP32 (256 FLOP/clk/CU x 304 CUs x 2.1 GHz).' },
+      tf32: { value: 653.7e12, kind: 'vendor', source: 'rocm', note: 'Dense; 1,307.4 with structured sparsity.' },
+      fp16: { value: 1307.4e12, kind: 'vendor', source: 'rocm', note: 'Matrix FP16, dense; 2,614.9 with structured sparsity.' },
+      bf16: { value: 1307.4e12, kind: 'vendor', source: 'rocm', note: 'Matrix BF16, dense; 2,614.9 with structured sparsity.' },
+      fp8: { value: 2614.9e12, kind: 'vendor', source: 'rocm', note: 'Matrix FP8, dense; 5,229.8 with structured sparsity.' },
+      int8: { value: 2614.9e12, kind: 'vendor', source: 'rocm', note: 'Matrix INT8, dense; 5,229.8 with structured sparsity.' },
     },
-    capacityBytes: { value: 192 * GiB, source: 'product', note: '192 GB HBM3 (8 x 24 GiB stacks), taken as GiB.' },
-    levels: [{ name: 'dram', bytesPerSecond: { value: 5.3e12, source: 'product' } }],
+    capacityBytes: { value: 192 * GiB, kind: 'vendor', source: 'product', note: '192 GB HBM3 (8 x 24 GiB stacks), taken as GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 5.3e12, kind: 'vendor', source: 'product' } }],
     sources: {
       product: {
         title: 'AMD Instinct MI300X accelerator specifications',
@@ -555,16 +616,16 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2024,
     aliases: ['instinct-mi325x', 'mi-325x'],
     compute: {
-      fp64: { value: 81.7e12, source: 'product', note: 'Vector FP64; matrix FP64 is 163.4 TFLOPS (same CDNA 3 die and clocks as MI300X).' },
-      fp32: { value: 163.4e12, source: 'product', note: 'Vector FP32.' },
-      tf32: { value: 653.7e12, source: 'product', note: 'Dense; 1,307.4 with structured sparsity.' },
-      fp16: { value: 1307.4e12, source: 'product', note: 'Matrix FP16, dense; 2,614.9 with structured sparsity.' },
-      bf16: { value: 1307.4e12, source: 'product', note: 'Matrix BF16, dense; 2,614.9 with structured sparsity.' },
-      fp8: { value: 2614.9e12, source: 'product', note: 'Matrix FP8, dense; 5,229.8 with structured sparsity.' },
-      int8: { value: 2614.9e12, source: 'product', note: 'Matrix INT8, dense; 5,229.8 with structured sparsity.' },
+      fp64: { value: 81.7e12, kind: 'vendor', source: 'product', note: 'Vector FP64; matrix FP64 is 163.4 TFLOPS (same CDNA 3 die and clocks as MI300X).' },
+      fp32: { value: 163.4e12, kind: 'vendor', source: 'product', note: 'Vector FP32.' },
+      tf32: { value: 653.7e12, kind: 'vendor', source: 'product', note: 'Dense; 1,307.4 with structured sparsity.' },
+      fp16: { value: 1307.4e12, kind: 'vendor', source: 'product', note: 'Matrix FP16, dense; 2,614.9 with structured sparsity.' },
+      bf16: { value: 1307.4e12, kind: 'vendor', source: 'product', note: 'Matrix BF16, dense; 2,614.9 with structured sparsity.' },
+      fp8: { value: 2614.9e12, kind: 'vendor', source: 'product', note: 'Matrix FP8, dense; 5,229.8 with structured sparsity.' },
+      int8: { value: 2614.9e12, kind: 'vendor', source: 'product', note: 'Matrix INT8, dense; 5,229.8 with structured sparsity.' },
     },
-    capacityBytes: { value: 256 * GiB, source: 'rocm-specs', note: '256 GB HBM3E; ROCm lists VRAM as 256 GiB.' },
-    levels: [{ name: 'dram', bytesPerSecond: { value: 6e12, source: 'product' } }],
+    capacityBytes: { value: 256 * GiB, kind: 'vendor', source: 'rocm-specs', note: '256 GB HBM3E; ROCm lists VRAM as 256 GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 6e12, kind: 'vendor', source: 'product' } }],
     sources: {
       product: {
         title: 'AMD Instinct MI325X accelerator specifications',
@@ -584,16 +645,16 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2025,
     aliases: ['instinct-mi355x', 'mi-355x'],
     compute: {
-      fp64: { value: 78.6e12, source: 'product', note: 'Vector FP64 (matrix FP64 is the same 78.6 on CDNA 4): 128 FLOP/clk/CU x 256 CUs x 2.4 GHz.' },
-      fp32: { value: 157.3e12, source: 'product', note: 'Vector FP32: 256 FLOP/clk/CU x 256 CUs x 2.4 GHz.' },
-      fp16: { value: 2516.6e12, source: 'product', note: 'Matrix FP16, dense (2.5 PFLOPS); 5.0 PFLOPS with structured sparsity.' },
-      bf16: { value: 2516.6e12, source: 'product', note: 'Matrix BF16, dense (2.5 PFLOPS); 5.0 PFLOPS with structured sparsity.' },
-      fp8: { value: 5033.2e12, source: 'product', note: 'Matrix FP8, dense (8192 FLOP/clk/CU); 10.1 PFLOPS with structured sparsity.' },
-      int8: { value: 5033.2e12, source: 'product', note: 'Matrix INT8, dense; 10.1 POPS with structured sparsity.' },
-      fp4: { value: 10066.3e12, source: 'whitepaper', note: 'Matrix MXFP4 (OCP microscaling), dense 10.1 PFLOPS.' },
+      fp64: { value: 78.6e12, kind: 'vendor', source: 'product', note: 'Vector FP64 (matrix FP64 is the same 78.6 on CDNA 4): 128 FLOP/clk/CU x 256 CUs x 2.4 GHz.' },
+      fp32: { value: 157.3e12, kind: 'vendor', source: 'product', note: 'Vector FP32: 256 FLOP/clk/CU x 256 CUs x 2.4 GHz.' },
+      fp16: { value: 2516.6e12, kind: 'vendor', source: 'product', note: 'Matrix FP16, dense (2.5 PFLOPS); 5.0 PFLOPS with structured sparsity.' },
+      bf16: { value: 2516.6e12, kind: 'vendor', source: 'product', note: 'Matrix BF16, dense (2.5 PFLOPS); 5.0 PFLOPS with structured sparsity.' },
+      fp8: { value: 5033.2e12, kind: 'vendor', source: 'product', note: 'Matrix FP8, dense (8192 FLOP/clk/CU); 10.1 PFLOPS with structured sparsity.' },
+      int8: { value: 5033.2e12, kind: 'vendor', source: 'product', note: 'Matrix INT8, dense; 10.1 POPS with structured sparsity.' },
+      fp4: { value: 10066.3e12, kind: 'vendor', source: 'whitepaper', note: 'Matrix MXFP4 (OCP microscaling), dense 10.1 PFLOPS.' },
     },
-    capacityBytes: { value: 288 * GiB, source: 'rocm-specs', note: '288 GB HBM3E; ROCm lists VRAM as 288 GiB.' },
-    levels: [{ name: 'dram', bytesPerSecond: { value: 8e12, source: 'product' } }],
+    capacityBytes: { value: 288 * GiB, kind: 'vendor', source: 'rocm-specs', note: '288 GB HBM3E; ROCm lists VRAM as 288 GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 8e12, kind: 'vendor', source: 'product' } }],
     sources: {
       product: {
         title: 'AMD Instinct MI355X GPU specifications',
@@ -619,11 +680,11 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2021,
     aliases: ['v4', 'tpuv4', 'tpu-v4-chip'],
     compute: {
-      bf16: { value: 275e12, source: 'docs', note: 'TPU v4: 275 TFLOPS bf16 per chip (2 TensorCores).' },
-      int8: { value: 275e12, source: 'docs', note: 'Docs: "275 teraflops (bf16 or int8)" per chip.' },
+      bf16: { value: 275e12, kind: 'vendor', source: 'docs', note: 'TPU v4: 275 TFLOPS bf16 per chip (2 TensorCores).' },
+      int8: { value: 275e12, kind: 'vendor', source: 'docs', note: 'Docs: "275 teraflops (bf16 or int8)" per chip.' },
     },
-    capacityBytes: { value: 32 * GiB, source: 'docs', note: 'Docs: 32 GiB HBM2.' },
-    levels: [{ name: 'dram', bytesPerSecond: { value: 1200e9, source: 'docs', note: 'Docs: 1200 GBps HBM2.' } }],
+    capacityBytes: { value: 32 * GiB, kind: 'vendor', source: 'docs', note: 'Docs: 32 GiB HBM2.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 1200e9, kind: 'vendor', source: 'docs', note: 'Docs: 1200 GBps HBM2.' } }],
     sources: {
       docs: { title: 'Cloud TPU documentation: TPU v4', url: 'https://cloud.google.com/tpu/docs/v4' },
     },
@@ -636,11 +697,11 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2023,
     aliases: ['v5e', 'tpuv5e', 'v5litepod', 'tpu-v5-lite'],
     compute: {
-      bf16: { value: 197e12, source: 'docs', note: 'TPU v5e: 197 TFLOPS bf16 per chip.' },
-      int8: { value: 393e12, source: 'docs', note: 'Docs: 393 TOPS int8 per chip.' },
+      bf16: { value: 197e12, kind: 'vendor', source: 'docs', note: 'TPU v5e: 197 TFLOPS bf16 per chip.' },
+      int8: { value: 393e12, kind: 'vendor', source: 'docs', note: 'Docs: 393 TOPS int8 per chip.' },
     },
-    capacityBytes: { value: 16 * GiB, source: 'docs', note: 'Docs: 16 GB HBM2 per chip, taken as GiB.' },
-    levels: [{ name: 'dram', bytesPerSecond: { value: 819e9, source: 'docs', note: 'Docs: HBM2 819 GBps per chip.' } }],
+    capacityBytes: { value: 16 * GiB, kind: 'vendor', source: 'docs', note: 'Docs: 16 GB HBM2 per chip, taken as GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 819e9, kind: 'vendor', source: 'docs', note: 'Docs: HBM2 819 GBps per chip.' } }],
     sources: {
       docs: { title: 'Cloud TPU documentation: TPU v5e', url: 'https://cloud.google.com/tpu/docs/v5e' },
     },
@@ -653,12 +714,12 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2023,
     aliases: ['v5p', 'tpuv5p'],
     compute: {
-      bf16: { value: 459e12, source: 'docs', note: 'TPU v5p: 459 TFLOPS bf16 per chip.' },
-      fp8: { value: 459e12, source: 'docs', note: 'Docs list FP8 peak per chip equal to bf16, 459 TFLOPS.' },
-      int8: { value: 918e12, source: 'blog', note: 'Launch post: 918 TOPS int8 per chip.' },
+      bf16: { value: 459e12, kind: 'vendor', source: 'docs', note: 'TPU v5p: 459 TFLOPS bf16 per chip.' },
+      fp8: { value: 459e12, kind: 'vendor', source: 'docs', note: 'Docs list FP8 peak per chip equal to bf16, 459 TFLOPS.' },
+      int8: { value: 918e12, kind: 'vendor', source: 'blog', note: 'Launch post: 918 TOPS int8 per chip.' },
     },
-    capacityBytes: { value: 95 * GiB, source: 'docs', note: 'Docs: 95 GiB HBM2e per chip.' },
-    levels: [{ name: 'dram', bytesPerSecond: { value: 2765e9, source: 'docs', note: 'Docs: 2765 GBps per chip.' } }],
+    capacityBytes: { value: 95 * GiB, kind: 'vendor', source: 'docs', note: 'Docs: 95 GiB HBM2e per chip.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 2765e9, kind: 'vendor', source: 'docs', note: 'Docs: 2765 GBps per chip.' } }],
     sources: {
       docs: { title: 'Cloud TPU documentation: TPU v5p', url: 'https://cloud.google.com/tpu/docs/v5p' },
       blog: {
@@ -675,12 +736,12 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2024,
     aliases: ['trillium', 'v6e', 'tpuv6e', 'tpu-trillium'],
     compute: {
-      bf16: { value: 918e12, source: 'docs', note: 'TPU v6e: 918 TFLOPS bf16 per chip.' },
-      int8: { value: 1836e12, source: 'docs', note: 'Docs: 1836 TOPS int8 per chip.' },
+      bf16: { value: 918e12, kind: 'vendor', source: 'docs', note: 'TPU v6e: 918 TFLOPS bf16 per chip. No fp8 roof: Google publishes bf16 and int8 peaks for v6e and no fp8 peak, so fp8 models are refused on it.' },
+      int8: { value: 1836e12, kind: 'vendor', source: 'docs', note: 'Docs: 1836 TOPS int8 per chip.' },
     },
-    capacityBytes: { value: 32 * GiB, source: 'docs', note: 'Docs: 32 GB HBM per chip, taken as GiB.' },
+    capacityBytes: { value: 32 * GiB, kind: 'vendor', source: 'docs', note: 'Docs: 32 GB HBM per chip, taken as GiB.' },
     levels: [
-      { name: 'dram', bytesPerSecond: { value: 1638e9, source: 'docs', note: 'Docs: 1638 GBps per chip (earlier revisions said 1640).' } },
+      { name: 'dram', bytesPerSecond: { value: 1638e9, kind: 'vendor', source: 'docs', note: 'Docs: 1638 GBps per chip (earlier revisions said 1640).' } },
     ],
     sources: {
       docs: { title: 'Cloud TPU documentation: TPU v6e', url: 'https://cloud.google.com/tpu/docs/v6e' },
@@ -698,12 +759,13 @@ export const CATALOG: readonly CatalogEntry[] = [
     compute: {
       bf16: {
         value: 432e12,
+        kind: 'vendor',
         source: 'hotchips',
         note: 'MME BF16 432 TFLOPS (Gaudi 2 column of the product-generation slide in Intel\'s Hot Chips 2024 Gaudi 3 talk). FP8 omitted: no consistent published figure found.',
       },
     },
-    capacityBytes: { value: 96 * GiB, source: 'intel-article', note: '96 GB HBM2e (6 x 16 GiB stacks), taken as GiB.' },
-    levels: [{ name: 'dram', bytesPerSecond: { value: 2.45e12, source: 'intel-article', note: '96 GB HBM2e at 2.45 TB/s.' } }],
+    capacityBytes: { value: 96 * GiB, kind: 'vendor', source: 'intel-article', note: '96 GB HBM2e (6 x 16 GiB stacks), taken as GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 2.45e12, kind: 'vendor', source: 'intel-article', note: '96 GB HBM2e at 2.45 TB/s.' } }],
     sources: {
       'intel-article': {
         title: 'Intel Developer: The Habana Gaudi2 Processor for Deep Learning',
@@ -723,16 +785,16 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2024,
     aliases: ['gaudi-3', 'habana-gaudi3'],
     compute: {
-      bf16: { value: 1835e12, source: 'whitepaper', note: 'MME BF16 matrix 1,835 TFLOPS (BF16 vector on the TPCs is 28.7 TFLOPS).' },
-      fp8: { value: 1835e12, source: 'whitepaper', note: 'MME FP8 matrix 1,835 TFLOPS.' },
+      bf16: { value: 1835e12, kind: 'vendor', source: 'whitepaper', note: 'MME BF16 matrix 1,835 TFLOPS (BF16 vector on the TPCs is 28.7 TFLOPS). No fp16 or fp32 roof: Intel\'s spec table (white paper, Hot Chips 2024) gives matrix peaks only for BF16 and FP8.' },
+      fp8: { value: 1835e12, kind: 'vendor', source: 'whitepaper', note: 'MME FP8 matrix 1,835 TFLOPS.' },
     },
-    capacityBytes: { value: 128 * GiB, source: 'whitepaper', note: '128 GB HBM2e (8 stacks), taken as GiB.' },
+    capacityBytes: { value: 128 * GiB, kind: 'vendor', source: 'whitepaper', note: '128 GB HBM2e (8 stacks), taken as GiB.' },
     levels: [
-      { name: 'dram', bytesPerSecond: { value: 3.7e12, source: 'whitepaper', note: '3.7 TB/s (3.67 TB/s in the Hot Chips 2024 talk).' } },
+      { name: 'dram', bytesPerSecond: { value: 3.7e12, kind: 'vendor', source: 'whitepaper', note: '3.7 TB/s (3.67 TB/s in the Hot Chips 2024 talk).' } },
       {
         name: 'l2',
-        bytesPerSecond: { value: 12.8e12, source: 'whitepaper', note: 'On-die SRAM (L2 cache) bandwidth 12.8 TB/s.' },
-        capacityBytes: { value: 96 * MiB, source: 'whitepaper', note: '96 MB on-die SRAM, taken as MiB.' },
+        bytesPerSecond: { value: 12.8e12, kind: 'vendor', source: 'whitepaper', note: 'On-die SRAM (L2 cache) bandwidth 12.8 TB/s.' },
+        capacityBytes: { value: 96 * MiB, kind: 'vendor', source: 'whitepaper', note: '96 MB on-die SRAM, taken as MiB.' },
       },
     ],
     sources: {
@@ -754,20 +816,22 @@ export const CATALOG: readonly CatalogEntry[] = [
     compute: {
       fp64: {
         value: 3.6864e12,
+        kind: 'derived',
         source: 'zen4-guide',
         note: '96 cores x 16 FP64 FLOP/clk (two 256-bit FMA pipes; AVX-512 is double-pumped) x 2.4 GHz base = 3.69 TFLOP/s.',
       },
       fp32: {
         value: 7.3728e12,
+        kind: 'derived',
         source: 'zen4-guide',
         note: '96 cores x 32 FP32 FLOP/clk x 2.4 GHz base = 7.37 TFLOP/s. Core count and base clock from the product page.',
       },
     },
-    capacityBytes: { value: 6 * TiB, source: 'product', note: 'Maximum memory per socket, 6 TB DDR5, taken as TiB; the installed amount is usually less.' },
+    capacityBytes: { value: 6 * TiB, kind: 'vendor', source: 'product', note: 'Maximum memory per socket, 6 TB DDR5, taken as TiB; the installed amount is usually less.' },
     levels: [
       {
         name: 'dram',
-        bytesPerSecond: { value: 460.8e9, source: 'product', note: 'Per-socket memory bandwidth: 12 channels DDR5-4800 = 460.8 GB/s.' },
+        bytesPerSecond: { value: 460.8e9, kind: 'vendor', source: 'product', note: 'Per-socket memory bandwidth: 12 channels DDR5-4800 = 460.8 GB/s.' },
       },
     ],
     sources: {
@@ -791,30 +855,34 @@ export const CATALOG: readonly CatalogEntry[] = [
     compute: {
       fp64: {
         value: 3.584e12,
+        kind: 'derived',
         source: 'amx',
         note: '56 cores x 32 FP64 FLOP/clk (two AVX-512 FMA units) x 2.0 GHz base = 3.58 TFLOP/s; sustained AVX-512 clocks may be lower.',
       },
       fp32: {
         value: 7.168e12,
+        kind: 'derived',
         source: 'amx',
         note: '56 cores x 64 FP32 ops/clk (AVX-512, per Intel) x 2.0 GHz base = 7.17 TFLOP/s.',
       },
       bf16: {
         value: 114.688e12,
+        kind: 'derived',
         source: 'amx',
         note: '56 cores x 1024 BF16 ops/clk (AMX) x 2.0 GHz base = 114.7 TFLOP/s.',
       },
       int8: {
         value: 229.376e12,
+        kind: 'derived',
         source: 'amx',
         note: '56 cores x 2048 INT8 ops/clk (AMX) x 2.0 GHz base = 229.4 TOP/s.',
       },
     },
-    capacityBytes: { value: 4 * TiB, source: 'ark', note: 'Maximum memory size 4 TB, taken as TiB; the installed amount is usually less.' },
+    capacityBytes: { value: 4 * TiB, kind: 'vendor', source: 'ark', note: 'Maximum memory size 4 TB, taken as TiB; the installed amount is usually less.' },
     levels: [
       {
         name: 'dram',
-        bytesPerSecond: { value: 307.2e9, source: 'ark', note: '8 channels DDR5-4800 x 8 bytes = 307.2 GB/s per socket.' },
+        bytesPerSecond: { value: 307.2e9, kind: 'derived', source: 'ark', note: '8 channels DDR5-4800 x 8 bytes = 307.2 GB/s per socket.' },
       },
     ],
     sources: {
@@ -838,24 +906,27 @@ export const CATALOG: readonly CatalogEntry[] = [
     compute: {
       fp64: {
         value: 2.6624e12,
+        kind: 'derived',
         source: 'neoverse-v1',
         note: '64 cores x 16 FP64 FLOP/clk (two 256-bit SVE FMA pipes) x 2.6 GHz = 2.66 TFLOP/s (FMA width from Arm; 64 cores at 2.6 GHz per WikiChip).',
       },
       fp32: {
         value: 5.3248e12,
+        kind: 'derived',
         source: 'neoverse-v1',
         note: '64 cores x 32 FP32 FLOP/clk x 2.6 GHz = 5.32 TFLOP/s.',
       },
     },
     capacityBytes: {
       value: 512 * GiB,
+      kind: 'vendor',
       source: 'r7g',
       note: 'Largest single-socket Graviton3 instance memory (r7g.16xlarge / r7g.metal: 512 GiB).',
     },
     levels: [
       {
         name: 'dram',
-        bytesPerSecond: { value: 307.2e9, source: 'wikichip', note: '8 channels DDR5-4800 = 307.2 GB/s.' },
+        bytesPerSecond: { value: 307.2e9, kind: 'derived', source: 'wikichip', note: '8 channels DDR5-4800 = 307.2 GB/s.' },
       },
     ],
     sources: {
@@ -879,20 +950,22 @@ export const CATALOG: readonly CatalogEntry[] = [
     compute: {
       fp32: {
         value: 27.2e12,
+        kind: 'estimate',
         source: 'derived',
-        note: 'Apple publishes no GPU FLOP/s. Derived: 76 GPU cores x 128 ALUs x 2 FLOP (FMA) x 1398 MHz.',
+        note: 'Apple publishes no GPU FLOP/s. Estimated from third-party core counts and clocks: 76 GPU cores x 128 ALUs x 2 FLOP (FMA) x 1398 MHz.',
       },
       fp16: {
         value: 27.2e12,
+        kind: 'estimate',
         source: 'derived',
-        note: 'Apple GPUs of this generation run fp16 arithmetic at the fp32 rate (no matrix units); same derivation.',
+        note: 'Apple GPUs of this generation run fp16 arithmetic at the fp32 rate (no matrix units); same estimate.',
       },
     },
-    capacityBytes: { value: 192 * GiB, source: 'newsroom', note: 'Up to 192 GB unified memory (LPDDR5), taken as GiB.' },
+    capacityBytes: { value: 192 * GiB, kind: 'vendor', source: 'newsroom', note: 'Up to 192 GB unified memory (LPDDR5), taken as GiB.' },
     levels: [
       {
         name: 'dram',
-        bytesPerSecond: { value: 800e9, source: 'newsroom', note: '800 GB/s unified memory bandwidth.' },
+        bytesPerSecond: { value: 800e9, kind: 'vendor', source: 'newsroom', note: '800 GB/s unified memory bandwidth.' },
       },
     ],
     sources: {
@@ -916,21 +989,24 @@ export const CATALOG: readonly CatalogEntry[] = [
     compute: {
       fp32: {
         value: 14.3e12,
+        kind: 'estimate',
         source: 'derived',
-        note: 'Apple publishes no GPU FLOP/s. Derived: 40 GPU cores x 128 ALUs x 2 FLOP (FMA) x 1398 MHz.',
+        note: 'Apple publishes no GPU FLOP/s. Estimated from third-party core counts and clocks: 40 GPU cores x 128 ALUs x 2 FLOP (FMA) x 1398 MHz.',
       },
       fp16: {
         value: 14.3e12,
+        kind: 'estimate',
         source: 'derived',
-        note: 'Apple GPUs of this generation run fp16 arithmetic at the fp32 rate (no matrix units); same derivation.',
+        note: 'Apple GPUs of this generation run fp16 arithmetic at the fp32 rate (no matrix units); same estimate.',
       },
     },
-    capacityBytes: { value: 128 * GiB, source: 'newsroom', note: 'Up to 128 GB unified memory, taken as GiB.' },
+    capacityBytes: { value: 128 * GiB, kind: 'vendor', source: 'newsroom', note: 'Up to 128 GB unified memory, taken as GiB.' },
     levels: [
       {
         name: 'dram',
         bytesPerSecond: {
           value: 400e9,
+          kind: 'vendor',
           source: 'newsroom',
           note: '400 GB/s for the 16-core CPU / 40-core GPU M3 Max (the 14-core/30-core part has 300 GB/s).',
         },
@@ -957,21 +1033,24 @@ export const CATALOG: readonly CatalogEntry[] = [
     compute: {
       fp32: {
         value: 17.2e12,
+        kind: 'estimate',
         source: 'derived',
-        note: 'Apple publishes no GPU FLOP/s. Derived: 40 GPU cores x 128 ALUs x 2 FLOP (FMA) x 1678 MHz.',
+        note: 'Apple publishes no GPU FLOP/s. Estimated from third-party core counts and clocks: 40 GPU cores x 128 ALUs x 2 FLOP (FMA) x 1678 MHz.',
       },
       fp16: {
         value: 17.2e12,
+        kind: 'estimate',
         source: 'derived',
-        note: 'Apple GPUs of this generation run fp16 arithmetic at the fp32 rate (no matrix units); same derivation.',
+        note: 'Apple GPUs of this generation run fp16 arithmetic at the fp32 rate (no matrix units); same estimate.',
       },
     },
-    capacityBytes: { value: 128 * GiB, source: 'newsroom', note: 'Up to 128 GB unified memory, taken as GiB.' },
+    capacityBytes: { value: 128 * GiB, kind: 'vendor', source: 'newsroom', note: 'Up to 128 GB unified memory, taken as GiB.' },
     levels: [
       {
         name: 'dram',
         bytesPerSecond: {
           value: 546e9,
+          kind: 'vendor',
           source: 'newsroom',
           note: '546 GB/s for the 16-core CPU / 40-core GPU M4 Max.',
         },

@@ -3,7 +3,7 @@ import type { Device } from '../types.js';
 import { CATALOG } from './devices.js';
 import type { CatalogEntry } from './types.js';
 
-export type { CatalogEntry, Figure, Source } from './types.js';
+export type { CatalogEntry, Figure, LevelName, Source } from './types.js';
 export { CATALOG };
 
 const byName = new Map<string, CatalogEntry>();
@@ -25,14 +25,18 @@ export function catalogNames(): string[] {
 /** The catalog entry as the math sees it. */
 export function toDevice(entry: CatalogEntry): Device {
   const flopsPerSecond: Device['flopsPerSecond'] = {};
+  const kinds: NonNullable<Device['figureKinds']> = { compute: {}, levels: {} };
   for (const [precision, figure] of Object.entries(entry.compute)) {
     flopsPerSecond[precision as keyof typeof entry.compute] = figure.value;
+    kinds.compute[precision as keyof typeof entry.compute] = figure.kind;
   }
+  for (const level of entry.levels) kinds.levels[level.name] = level.bytesPerSecond.kind;
   return {
     id: entry.id,
     name: entry.name,
     flopsPerSecond,
     levels: entry.levels.map((level) => ({ name: level.name, bytesPerSecond: level.bytesPerSecond.value })),
     builtIn: true,
+    figureKinds: kinds,
   };
 }

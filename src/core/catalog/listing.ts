@@ -41,7 +41,7 @@ export function catalogTable(entries: readonly CatalogEntry[]): string {
 /** Every figure of one device with its source and note. */
 export function catalogDetail(entry: CatalogEntry): string {
   const lines = [`${entry.name} (${entry.id})`, `aliases: ${entry.aliases.join(', ') || '-'}`, `vendor: ${entry.vendor}, ${entry.kind}, ${entry.year}`, ''];
-  const cite = (figure: Figure) => `[${figure.source}]${figure.note ? ` ${figure.note}` : ''}`;
+  const cite = (figure: Figure) => `${figure.kind.padEnd(8)} [${figure.source}]${figure.note ? ` ${figure.note}` : ''}`;
   lines.push('Dense peak (never a sparsity figure):');
   for (const precision of PRECISIONS) {
     const figure = entry.compute[precision];
@@ -52,7 +52,11 @@ export function catalogDetail(entry: CatalogEntry): string {
   for (const level of entry.levels) {
     lines.push(`  ${level.name.padEnd(8)} ${si(level.bytesPerSecond.value, 'B/s').padStart(11)}  ${cite(level.bytesPerSecond)}`);
   }
-  lines.push('Sources:');
+  lines.push(
+    'Kinds: vendor = the source states it; derived = computed from vendor figures (the note gives how);',
+    '       measured = a published benchmark (the note names who, on what, where); estimate = none of these.',
+    'Sources:',
+  );
   for (const [key, source] of Object.entries(entry.sources)) lines.push(`  [${key}] ${source.title}: ${source.url}`);
   return `${lines.join('\n')}\n`;
 }

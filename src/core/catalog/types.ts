@@ -1,13 +1,23 @@
-import type { Precision } from '../types.js';
+import type { FigureKind, Precision } from '../types.js';
 
-/** A published figure and where it was published. */
+/** A published figure, what kind of figure it is, and where it was published. */
 export interface Figure {
   value: number;
+  /**
+   * `vendor`: the source states this value. `derived`: computed from vendor figures; the note gives the
+   * formula (cores x FLOP/clk x clock, bytes/clk x clock, a sparse figure halved, a system figure divided).
+   * `measured`: a published benchmark; the note names who measured, on what, and where. `estimate`: none of these.
+   */
+  kind: FigureKind;
   /** Key into the device's `sources`. */
   source: string;
   /** Why the figure is what it is, when that is not obvious (a derivation, a dense-from-sparse halving). */
   note?: string;
 }
+
+/** Catalog level names, outermost first. */
+export const LEVEL_NAMES = ['dram', 'llc', 'l2', 'l1'] as const;
+export type LevelName = (typeof LEVEL_NAMES)[number];
 
 export interface Source {
   title: string;
@@ -29,7 +39,10 @@ export interface CatalogEntry {
   compute: Partial<Record<Precision, Figure>>;
   /** Memory capacity of the outermost level, bytes. */
   capacityBytes: Figure;
-  /** Bandwidth per level in bytes/s, outermost first: `dram` (HBM/GDDR/DRAM), then `l2`, then `l1`. */
-  levels: Array<{ name: 'dram' | 'l2' | 'l1'; bytesPerSecond: Figure; capacityBytes?: Figure }>;
+  /**
+   * Bandwidth per level in bytes/s, outermost first: `dram` (HBM/GDDR/DRAM), then `llc` (a last-level cache
+   * in front of it, such as AMD's Infinity Cache), then `l2`, then `l1`; bandwidth rises inward.
+   */
+  levels: Array<{ name: LevelName; bytesPerSecond: Figure; capacityBytes?: Figure }>;
   sources: Record<string, Source>;
 }

@@ -1,9 +1,14 @@
 // The roofline as text, for a Markdown code block where no image can be published: log-log, roofs as
 // rows of one character per device, eaves as `/`, each model x hardware a letter keyed in the legend.
 import { boundText } from '../bound-text.js';
-import { byteRate, flopPerByte, flopRate, levelText } from '../format.js';
+import { byteRate, flopPerByte, flopRate, levelText, timeChange } from '../format.js';
+import { opDelta } from '../op-change-text.js';
 import type { Report } from '../report/types.js';
 import { type ChartPoint, type Geometry, decadeLabel, decades, geometry } from './geometry.js';
+import { performanceText } from './tooltip.js';
+
+/** Changed ops named per point in the legend, largest change first (report.json has up to CHANGED_OPS). */
+const LEGEND_OPS = 3;
 
 /** Roof characters, one per device in turn; eaves are always `/`. */
 const ROOF_CHARS = ['=', '-', '~', ':', '.'];
@@ -106,8 +111,13 @@ function legend(g: Geometry, width: number, crowded: boolean): string[] {
     const intensity = `${flopPerByte(p.intensity)} (${levelText(p.level)}${edge})`;
     const moved = p.base && (p.base.flopsPerSecond !== p.flopsPerSecond || p.base.x !== p.x);
     const was = !p.base ? '' : moved ? `; was ${flopRate(p.base.flopsPerSecond, undefined)} (${BASE_CHAR})` : '; as in the baseline';
-    const attainable = flopRate(p.flopsPerSecond, r.precision);
-    out.push(...wrap(`${pointChar(p)} ${r.model} on ${r.hardware}: ${boundText(r.bindingLevel)}, ${intensity}, ${attainable}${was}`, width));
+    out.push(...wrap(`${pointChar(p)} ${r.model} on ${r.hardware}: ${boundText(r.bindingLevel)}, ${intensity}, ${performanceText(p)}${was}`, width));
+    const changed = r.ops?.changed ?? [];
+    if (changed.length > 0) {
+      const left = changed.length + r.ops!.moreChanged - Math.min(LEGEND_OPS, changed.length);
+      const named = changed.slice(0, LEGEND_OPS).map((change) => `${change.name} ${timeChange(opDelta(change))}`);
+      out.push(...wrap(`changed ops: ${named.join(', ')}${left > 0 ? `, and ${left} more` : ''}`, width - 4).map((line) => `    ${line}`));
+    }
   }
   if (crowded) out.push(`${CROWD_CHAR} several points in one cell`);
   return out;

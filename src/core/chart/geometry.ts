@@ -2,13 +2,15 @@
 // each precision in use and the eave of each memory level in use on each device, the ridges where they meet,
 // one point per model x hardware (and its baseline), and log-scale domains that hold them all.
 //
-// Points sit at their attainable performance, so they lie on the roofline. A point is drawn at the intensity
+// Points sit at their effective performance, F / T (roofline.ts): on the roofline for a model given as
+// totals, below it for one given as ops whose ops bind on different roofs, since each op waits on its own
+// bound while the aggregate's intensity assumes they all wait on one. A point is drawn at the intensity
 // of its headline level (headline-level.ts: the binding level when memory-bound, so it sits on that level's
 // eave; the level closest to binding when compute-bound), as the table shows it; its baseline at the same
 // level, so the arrow between them compares like with like. A point with a measured time also has its
 // achieved FLOP/s, drawn straight above or below it: same intensity.
 //
-// This is the one place the chart reads the report's rates (attainable, peak and achieved FLOP/s): every
+// This is the one place the chart reads the report's rates (effective, attainable, peak and achieved FLOP/s): every
 // other part of the chart takes them from the geometry.
 import { SI_PREFIXES } from '../format.js';
 import { headlineLevel } from '../headline-level.js';
@@ -62,8 +64,11 @@ export interface ChartPoint {
   x: number;
   y: number;
   clamp: Clamp;
-  /** Attainable FLOP/s as the report has it (`y` is where it is drawn). */
+  /** Effective FLOP/s as the report has it (`y` is where it is drawn). */
   flopsPerSecond: number;
+  /** The aggregate's attainable FLOP/s: `flopsPerSecond` itself for totals, above it when ops bind differently. */
+  attainableFlopsPerSecond: number;
+  /** The baseline's effective FLOP/s, and where it is drawn. */
   base: { intensity: number; x: number; y: number; clamp: Clamp; flopsPerSecond: number } | null;
   /** Where the measured time puts the pair: achieved FLOP/s at the point's own x; null when not measured. */
   measured: Measured | null;
@@ -105,10 +110,11 @@ export function geometry(report: Report): Geometry {
       result,
       level,
       intensity: result.intensity[level] ?? Infinity,
-      flopsPerSecond: result.attainableFlopsPerSecond,
+      flopsPerSecond: result.effectiveFlopsPerSecond,
+      attainableFlopsPerSecond: result.attainableFlopsPerSecond,
       base: result.base && {
         intensity: baseLevel ? result.base.intensity[baseLevel]! : Infinity,
-        flopsPerSecond: result.base.attainableFlopsPerSecond,
+        flopsPerSecond: result.base.effectiveFlopsPerSecond,
       },
     };
   });
@@ -135,7 +141,10 @@ export function geometry(report: Report): Geometry {
   const points: ChartPoint[] = placed.map((p) => {
     const at = clamped(p.intensity, p.flopsPerSecond, x, y);
     const base = p.base ? { ...clamped(p.base.intensity, p.base.flopsPerSecond, x, y), flopsPerSecond: p.base.flopsPerSecond } : null;
-    return { number: p.number, result: p.result, level: p.level, ...at, flopsPerSecond: p.flopsPerSecond, base, measured: measured(p.result, y) };
+    return {
+      number: p.number, result: p.result, level: p.level, ...at, flopsPerSecond: p.flopsPerSecond,
+      attainableFlopsPerSecond: p.attainableFlopsPerSecond, base, measured: measured(p.result, y),
+    };
   });
   return { devices, points, x, y };
 }

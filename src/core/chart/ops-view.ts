@@ -1,11 +1,14 @@
 // The per-op view under the roofline: for each model given as ops, on each of its targets, its slowest ops
 // as pairs of bars, compute time and memory time. The longer of the two is the op's time (roofline.ts opTime),
-// drawn solid; the other faint. A panel per model x hardware, each with its own time scale.
+// drawn solid; the other faint. A panel per model x hardware, each with its own time scale; against a
+// baseline, a second panel with the ops whose time changed, baseline and head side by side.
 import { boundText } from '../bound-text.js';
-import { flopRate, time } from '../format.js';
+import { flopRate, time, timeChange } from '../format.js';
+import { opDelta, opFigure } from '../op-change-text.js';
+import type { OpChange } from '../results.js';
 import type { ChartPoint } from './geometry.js';
 import type { View } from './spec-types.js';
-import { BOUND_COLORS, PLOT_WIDTH } from './theme.js';
+import { BOUND_COLORS, MUTED_COLOR, PLOT_WIDTH } from './theme.js';
 
 /** Panels beyond this many are left out (report.json has them all); the first panel says so. */
 export const MAX_OP_PANELS = 6;
@@ -27,21 +30,93 @@ export function opsViews(points: readonly ChartPoint[], deviceName: (id: string)
             'Compute time and memory time of each op; the longer one (solid) is its time.',
             ...(withOps.length > MAX_OP_PANELS ? [`First ${MAX_OP_PANELS} of ${withOps.length} model x hardware pairs given as ops.`] : []),
           ];
-    return panel(p, deviceName, subtitle);
+    return [panel(p, deviceName, subtitle), ...(p.result.ops!.changed?.length ? [changedPanel(p, deviceName)] : [])];
+  }).flat();
+}
+
+/** A time scale for bars up to `longest` seconds: the unit and its factor. */
+function unitFor(longest: number): [string, number] {
+  return UNITS.find(([, f]) => longest >= f) ?? UNITS[UNITS.length - 1]!;
+}
+
+/** Op names as bar labels: two ops of the same name would share a bar, so repeats are numbered. */
+function labeller(): (name: string) => string {
+  const seen = new Map<string, number>();
+  return (name) => {
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? name : `${name} (${count})`;
+  };
+}
+
+/** The changed ops of a pair, largest change first: the baseline's time (grey) beside the head's (its bound's colour). */
+function changedPanel(p: ChartPoint, deviceName: (id: string) => string): View {
+  const r = p.result;
+  const changes = r.ops!.changed!.slice(0, MAX_OPS_PER_PANEL);
+  const total = r.ops!.changed!.length + r.ops!.moreChanged;
+  const longest = Math.max(...changes.map((c) => Math.max(c.seconds ?? 0, c.baseSeconds ?? 0)));
+  const [unit, factor] = unitFor(longest);
+  const label = labeller();
+  const values = changes.flatMap((change: OpChange) => {
+    const common = { op: label(change.name), moved: opFigure(change), opChange: timeChange(opDelta(change)) };
+    const bar = (side: string, seconds: number | null, level: string | null, color: string) => ({
+      ...common, side, value: (seconds ?? 0) / factor, partTime: seconds === null ? 'none' : time(seconds),
+      bound: level === null ? '-' : boundText(level), color,
+    });
+    const headColor = BOUND_COLORS[change.bindingLevel === 'compute' ? 'compute' : 'memory'];
+    return [bar('baseline', change.baseSeconds, change.baseBindingLevel, MUTED_COLOR), bar('head', change.seconds, change.bindingLevel, headColor)];
   });
+  const shown = changes.length < total ? `the ${changes.length} largest of ${total} changed ops` : `${total} changed op${total === 1 ? '' : 's'}`;
+  return bars({
+    title: `${r.model} on ${deviceName(r.hardware)}: ${shown}, baseline and head`,
+    subtitle: ['Time of each op in the baseline (grey) and in the head (coloured by its bound), largest change first.'],
+    values, unit, pairBy: { field: 'side', domain: ['baseline', 'head'] },
+    encoding: {
+      fill: { field: 'color', type: 'nominal', scale: null, legend: null },
+      tooltip: [
+        { field: 'op', title: 'op' },
+        { field: 'side', title: 'side' },
+        { field: 'partTime', title: 'time' },
+        { field: 'bound', title: 'bound' },
+        { field: 'moved', title: 'what moved' },
+        { field: 'opChange', title: 'change' },
+      ],
+    },
+  });
+}
+
+/** A panel of paired bars per op (`pairBy` tells the two apart), on a time axis in `unit`. */
+function bars(panel: {
+  title: string;
+  subtitle: string[];
+  values: object[];
+  unit: string;
+  pairBy: { field: string; domain: string[] };
+  encoding: Record<string, unknown>;
+}): View {
+  return {
+    title: { text: panel.title, subtitle: panel.subtitle, fontSize: 12.5 },
+    width: PLOT_WIDTH - NAME_WIDTH,
+    height: { step: 9 },
+    data: { values: panel.values },
+    mark: { type: 'bar', cornerRadiusEnd: 2 },
+    encoding: {
+      y: { field: 'op', type: 'nominal', sort: null, scale: { paddingInner: 0.25 }, axis: { title: null, labelLimit: NAME_WIDTH - 10, ticks: false } },
+      yOffset: { field: panel.pairBy.field, type: 'nominal', scale: { domain: panel.pairBy.domain } },
+      x: { field: 'value', type: 'quantitative', axis: { title: `time per pass (${panel.unit})`, format: '~r', tickCount: 6 } },
+      ...panel.encoding,
+    },
+  };
 }
 
 function panel(p: ChartPoint, deviceName: (id: string) => string, subtitle: string[]): View {
   const r = p.result;
   const ops = r.ops!.slowest.slice(0, MAX_OPS_PER_PANEL);
   const longest = Math.max(...ops.map((op) => Math.max(op.computeSeconds, op.memorySeconds)));
-  const [unit, factor] = UNITS.find(([, f]) => longest >= f) ?? UNITS[UNITS.length - 1]!;
-  const seen = new Map<string, number>();
+  const [unit, factor] = unitFor(longest);
+  const label = labeller();
   const values = ops.flatMap((op) => {
-    // Two ops of the same name would share a bar; number the repeats.
-    const count = (seen.get(op.name) ?? 0) + 1;
-    seen.set(op.name, count);
-    const name = count === 1 ? op.name : `${op.name} (${count})`;
+    const name = label(op.name);
     const bindsCompute = op.bindingLevel === 'compute';
     const common = { op: name, opTime: time(op.seconds), bound: boundText(op.bindingLevel) };
     return [
@@ -50,20 +125,10 @@ function panel(p: ChartPoint, deviceName: (id: string) => string, subtitle: stri
     ];
   });
   const shown = ops.length < r.ops!.count ? `${ops.length} slowest of ${r.ops!.count} ops` : `${r.ops!.count} ops, slowest first`;
-  return {
-    title: {
-      text: `${r.model} on ${deviceName(r.hardware)}: ${shown} (${time(r.seconds)} per pass at ${flopRate(p.flopsPerSecond, r.precision)})`,
-      subtitle,
-      fontSize: 12.5,
-    },
-    width: PLOT_WIDTH - NAME_WIDTH,
-    height: { step: 9 },
-    data: { values },
-    mark: { type: 'bar', cornerRadiusEnd: 2 },
+  return bars({
+    title: `${r.model} on ${deviceName(r.hardware)}: ${shown} (${time(r.seconds)} per pass at ${flopRate(p.flopsPerSecond, r.precision)})`,
+    subtitle, values, unit, pairBy: { field: 'part', domain: ['compute', 'memory'] },
     encoding: {
-      y: { field: 'op', type: 'nominal', sort: null, scale: { paddingInner: 0.25 }, axis: { title: null, labelLimit: NAME_WIDTH - 10, ticks: false } },
-      yOffset: { field: 'part', type: 'nominal', scale: { domain: ['compute', 'memory'] } },
-      x: { field: 'value', type: 'quantitative', axis: { title: `time per pass (${unit})`, format: '~r', tickCount: 6 } },
       fill: {
         field: 'part',
         type: 'nominal',
@@ -79,5 +144,5 @@ function panel(p: ChartPoint, deviceName: (id: string) => string, subtitle: stri
         { field: 'bound', title: 'bound' },
       ],
     },
-  };
+  });
 }

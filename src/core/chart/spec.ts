@@ -21,6 +21,7 @@ import { type Plot, arrowLayers, baselineLayers, measuredLayers, pointLayer, rid
 import { opsViews } from './ops-view.js';
 import type { View } from './spec-types.js';
 import { CONFIG, PLOT_HEIGHT, PLOT_WIDTH } from './theme.js';
+import { bindsDifferently } from './tooltip.js';
 
 export interface ChartOptions {
   /** Display names by device id (`{ 'h100-sxm': 'H100 SXM' }`); the id is shown for any other device. */
@@ -46,8 +47,9 @@ export function rooflineSpec(report: Report, options: ChartOptions = {}): TopLev
     config: CONFIG,
     vconcat: views,
     // Each view keeps its own legends: the roofline's sit inside its plot, the list and the bars need none.
+    // The op panels pair their bars differently (compute and memory; baseline and head): offsets apart too.
     resolve: {
-      scale: { fill: 'independent', shape: 'independent', stroke: 'independent' },
+      scale: { fill: 'independent', shape: 'independent', stroke: 'independent', yOffset: 'independent' },
       legend: { fill: 'independent', shape: 'independent', stroke: 'independent' },
     },
   };
@@ -67,6 +69,7 @@ function subtitle(report: Report, g: Geometry, numbered: boolean): string[] {
   const lines = [
     `${plural(g.points.length, 'model × hardware pair')} at their attainable FLOP/s, filled by what bounds each.`,
   ];
+  if (g.points.some(bindsDifferently)) lines.push('Models given as ops sit at their FLOPs over the summed op times: below the roof where ops bind differently.');
   const measured = g.points.filter((p) => p.measured);
   if (measured.length) {
     const above = measured.some((p) => isAboveRoof(p.result));

@@ -1,6 +1,7 @@
 // A point's tooltip: the fields every mark of a model x hardware pair shows (its point, its baseline mark,
 // its measured mark, its line in the numbered list), every figure formatted for people.
 import { isAboveRoof } from '../above-roof.js';
+import { unvendoredRoof } from '../roofline.js';
 import { boundText } from '../bound-text.js';
 import { efficiency, flopPerByte, flopRate, levelText, perSecond, time } from '../format.js';
 import type { ChartPoint } from './geometry.js';
@@ -18,6 +19,20 @@ export const TOOLTIP = [
   { field: 'note', title: 'note' },
 ];
 
+/**
+ * Where the point sits: its attainable FLOP/s, or, for a model given as ops whose ops bind differently,
+ * its effective FLOP/s and the aggregate's attainable (compared as printed, so that equal figures read once).
+ */
+export function performanceText(p: Pick<ChartPoint, 'flopsPerSecond' | 'attainableFlopsPerSecond' | 'result'>): string {
+  const attainable = flopRate(p.attainableFlopsPerSecond, p.result.precision);
+  return bindsDifferently(p) ? `effective ${flopRate(p.flopsPerSecond, p.result.precision)} (ops bind differently), attainable ${attainable}` : attainable;
+}
+
+/** True when the point sits visibly below its aggregate's attainable FLOP/s: the two read differently as printed. */
+export function bindsDifferently(p: Pick<ChartPoint, 'flopsPerSecond' | 'attainableFlopsPerSecond' | 'result'>): boolean {
+  return flopRate(p.flopsPerSecond, p.result.precision) !== flopRate(p.attainableFlopsPerSecond, p.result.precision);
+}
+
 /** The fields TOOLTIP names, for the datum of point `p`. */
 export function tooltipFields(p: ChartPoint, deviceName: (id: string) => string): Row {
   const r = p.result;
@@ -29,13 +44,14 @@ export function tooltipFields(p: ChartPoint, deviceName: (id: string) => string)
     p.base?.clamp === 'infinite-intensity' ? 'baseline moved no bytes: drawn at the right edge' : null,
     p.base?.clamp === 'zero-intensity' ? 'baseline did no FLOPs: drawn at the left edge' : null,
     p.measured && isAboveRoof(p.result) ? 'measured above its roof: the measured time or the FLOPs, bytes or device figures are off' : null,
+    unvendoredRoof(r) ? `binding roof is a ${unvendoredRoof(r)} figure, not one a vendor states (roofline-gate hardware ${r.hardware} shows how it was obtained)` : null,
     p.measured?.clamped ? 'achieved FLOP/s not drawable on a log scale: drawn at the plot\'s edge' : null,
   ].filter((n) => n !== null);
   return {
     pair: `${p.number}. ${r.model} on ${deviceName(r.hardware)} (${r.precision}, batch ${r.batch})`,
-    boundBy: boundText(r.bindingLevel),
+    boundBy: `${boundText(r.bindingLevel)}${unvendoredRoof(r) ? `, on a ${unvendoredRoof(r)} roof` : ''}`,
     intensityText: intensities.join(', ') || 'no bytes given',
-    attainable: flopRate(p.flopsPerSecond, r.precision),
+    attainable: performanceText(p),
     timeText: `${time(r.seconds)} (${perSecond(r.throughput)})`,
     measuredText:
       p.measured && r.measuredSeconds !== null

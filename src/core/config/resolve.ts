@@ -2,7 +2,7 @@
 // unique. Turns the schema's output into the Models and Devices the math takes.
 import { catalogNames, findEntry, toDevice } from '../catalog/index.js';
 import { levelBandwidth, OUTERMOST } from '../roofline.js';
-import type { BytesByKind, BytesByLevel, Device, MemoryLevel, Model, Op, Precision } from '../types.js';
+import type { BytesByKind, BytesByLevel, Device, FigureKind, MemoryLevel, Model, Op, Precision } from '../types.js';
 import { BYTE_KINDS, PRECISIONS } from '../types.js';
 import { bitsOf } from '../precision-bits.js';
 import { si } from '../format.js';
@@ -118,6 +118,7 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
         fail(at('precision'), `${device.id} has no ${spec.precision} roof; it offers ${offered.join(', ')}`);
       }
       if (work) checkLevels(work, device, at, fail, tables.get(index), issues);
+      if (work && raw.catalog?.kinds) checkKinds(raw.catalog.kinds, spec.precision, work, device, at, fail);
     }
 
     const measuredSeconds: Record<string, number> = {};
@@ -278,6 +279,21 @@ function checkLevels(
     } else {
       fail(pathOfLevel(work, level, at), message, true);
     }
+  }
+}
+
+/** With `catalog: { kinds: [...] }`, every figure a target needs (its roof, each level named) must be of a kind allowed. */
+function checkKinds(allowed: readonly FigureKind[], precision: Precision, work: Work, device: Device, at: (...rest: Array<string | number>) => KeyPath, fail: Fail) {
+  const kinds = device.figureKinds;
+  if (!kinds) return; // a device the config defines: the user's own figures
+  const refuse = (what: string, kind: FigureKind | undefined, path: KeyPath) => {
+    if (kind === undefined || allowed.includes(kind)) return;
+    fail(path, `${device.id}'s ${what} is a ${kind} figure and catalog.kinds allows only ${allowed.join(', ')} (\`roofline-gate hardware ${device.id}\` shows how it was obtained)`);
+  };
+  refuse(`${precision} roof`, kinds.compute[precision], at('precision'));
+  for (const level of Object.keys(work.bytes)) {
+    const name = level === OUTERMOST && !(level in kinds.levels) ? device.levels[0]?.name : level;
+    refuse(`${level} bandwidth`, name === undefined ? undefined : kinds.levels[name], pathOfLevel(work, level, at));
   }
 }
 

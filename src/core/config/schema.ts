@@ -2,7 +2,8 @@
 // `roofline-gate schema` prints. Quantities are parsed to base units here; cross-field rules (targets
 // exist, precisions offered, names unique) live in resolve.ts because they need the catalog.
 import { z } from 'zod';
-import { BYTE_KINDS, PRECISIONS, type ByteKind } from '../types.js';
+import { catalogNames } from '../catalog/index.js';
+import { BYTE_KINDS, FIGURE_KINDS, PRECISIONS, type ByteKind } from '../types.js';
 import { NAME_LENGTH } from '../limits.js';
 import { STORAGE_WIDTHS } from '../precision-bits.js';
 import { OUTERMOST } from '../roofline.js';
@@ -125,7 +126,8 @@ const bytes = z
     if (typeof value === 'number') return value;
     if (isShorthand(value)) return { [OUTERMOST]: kindsOf(value) };
     return Object.fromEntries(Object.entries(value).map(([level, count]) => [level, isSplit(count) ? kindsOf(count) : count]));
-  });
+  })
+  .meta({ description: 'Bytes moved per pass: one size for the outermost level (DRAM/HBM), one per memory level (e.g. { dram: 86 MB, l2: 300 MB }), any level split by kind (e.g. { dram: { weights: 13.5 GB, kv: 1.1 GB } }).' });
 
 /** A split given without a level: no level may be named like a kind, so its keys tell it apart. */
 function isShorthand(value: object): value is RawSplit {
@@ -137,7 +139,7 @@ const macsField = quantity('macs', 'nonnegative', 'Multiply-accumulates per pass
 
 export const opSchema = z
   .strictObject({
-    name: capped('op name'),
+    name: capped('op name').meta({ description: 'Name of the op, e.g. layers.0.q_proj.' }),
     flops: flopsField.optional(),
     macs: macsField.optional(),
     bytes,
@@ -157,7 +159,12 @@ export const opSchema = z
 /** A JSON op table: an array of ops, or `{ "ops": [...] }`. */
 export const opFileSchema = z.union([z.array(opSchema), z.strictObject({ ops: z.array(opSchema) })]);
 
-const targets = z.union([identifier, z.array(identifier).min(1)]);
+/** A target: editors offer the built-in ids and aliases; any other id must be defined under `devices:`. */
+const hardwareId = identifier.meta({
+  description: 'A built-in device id or alias (`roofline-gate hardware` lists them), or an id defined under `devices:`.',
+  examples: catalogNames(),
+});
+const targets = z.union([hardwareId, z.array(hardwareId).min(1)]);
 
 const opTableRef = z.strictObject({
   file: z.string().min(1).regex(/\.(csv|json|jsonl)$/i, 'expected a .csv, .json or .jsonl file').meta({ description: 'Op table, relative to the config file.' }),
@@ -169,48 +176,79 @@ export const modelSchema = z.strictObject({
   flops: flopsField.optional(),
   macs: macsField.optional(),
   bytes: bytes.optional(),
-  ops: z.union([z.array(opSchema).min(1, 'expected at least one op'), opTableRef]).optional(),
+  ops: z
+    .union([z.array(opSchema).min(1, 'expected at least one op'), opTableRef])
+    .optional()
+    .meta({ description: 'The model as ops, each with its FLOPs (or MACs) and bytes, listed here or in a table file; time is summed op by op.' }),
   bits: z
-    .strictObject(Object.fromEntries(BYTE_KINDS.map((kind) => [kind, z.literal(STORAGE_WIDTHS).optional()])) as Record<ByteKind, z.ZodOptional<z.ZodLiteral<(typeof STORAGE_WIDTHS)[number]>>>)
+    .strictObject(
+      Object.fromEntries(
+        BYTE_KINDS.map((kind) => [kind, z.literal(STORAGE_WIDTHS).optional().meta({ description: `Bits per stored value of the ${kind === 'kv' ? 'KV cache' : kind}: ${STORAGE_WIDTHS.join(', ')}.` })]),
+      ) as Record<ByteKind, z.ZodOptional<z.ZodLiteral<(typeof STORAGE_WIDTHS)[number]>>>,
+    )
     .optional()
     .meta({ description: 'Storage width in bits of each kind of bytes, e.g. { weights: 4, kv: 8 }; a kind left out is stored at the precision\'s width.' }),
   batch: z.number().int().positive().default(1).meta({ description: 'Samples (or tokens) per pass.' }),
   hardware: targets.optional().meta({ description: 'Targets for this model; overrides the top-level list.' }),
-  measured: z.record(identifier, quantity('seconds', 'positive', 'Measured time per pass on this target.')).optional(),
+  measured: z
+    .record(identifier, quantity('seconds', 'positive', 'Measured time per pass on this target.'))
+    .optional()
+    .meta({ description: 'Measured time per pass by target id, for efficiency and the above-roof check.' }),
 });
 
-const threshold = z.strictObject({
+const threshold = (description: string) => z.strictObject({
   warn: quantity('fraction', 'nonnegative', 'Relative drop that warns.').optional(),
   fail: quantity('fraction', 'nonnegative', 'Relative drop that fails the gate.').optional(),
-});
+}).meta({ description });
 
 const severityOrOff = z.enum(['fail', 'warn', 'off']);
 
-const budgets = z.strictObject({
+const budgets = z
+  .strictObject({
   'min-throughput': quantity('perSecond', 'positive', 'Lowest acceptable throughput, e.g. 1000/s.').optional(),
   'max-latency': quantity('seconds', 'positive', 'Highest acceptable time per pass, e.g. 5 ms.').optional(),
   'ridge-margin': quantity('fraction', 'nonnegative', 'How far right of the ridge a model must stay, e.g. 20%.').optional(),
-});
+  })
+  .meta({ description: 'Absolute limits every result must meet, with or without a baseline.' });
 
 const gateRules = {
-  'intensity-drop': threshold.optional(),
-  'throughput-drop': threshold.optional(),
-  'bound-shift': severityOrOff.optional(),
-  'efficiency-drop': threshold.optional(),
-  'above-roof': severityOrOff.optional(),
+  'intensity-drop': threshold('The intensity at a level present on both sides drops by this much against the baseline.').optional(),
+  'throughput-drop': threshold('Throughput drops (time per pass rises) by this much against the baseline.').optional(),
+  'bound-shift': severityOrOff.optional().meta({ description: 'Compute-bound becomes memory-bound, or a slower, outer level starts to bind: fail, warn or off.' }),
+  'efficiency-drop': threshold('Measured efficiency drops by this much against the baseline (measured times on both sides).').optional(),
+  'above-roof': severityOrOff.optional().meta({ description: 'A measured time faster than the roofline allows (the inputs are off): fail, warn or off.' }),
   budgets: budgets.optional(),
 };
 
 export const gateSchema = z.strictObject({
   ...gateRules,
-  models: z.record(z.string(), z.strictObject(gateRules)).optional(),
-});
+  models: z
+    .record(z.string(), z.strictObject(gateRules).meta({ description: 'Rules for this model, overriding the ones above.' }))
+    .optional()
+    .meta({ description: 'Per-model rules, by model name.' }),
+}).meta({ description: 'When the gate warns or fails: thresholds against the baseline and absolute budgets.' });
 
-const deviceSchema = z.strictObject({
-  name: capped('device name').optional(),
-  compute: z.partialRecord(precision, quantity('flopRate', 'positive', 'Dense peak at this precision.')),
-  memory: z.record(levelName, quantity('byteRate', 'positive', 'Bandwidth of this level.')),
-});
+const deviceSchema = z
+  .strictObject({
+    name: capped('device name').optional().meta({ description: 'Name shown in reports and the chart; the id when absent.' }),
+    compute: z
+      .partialRecord(precision, quantity('flopRate', 'positive', 'Dense peak at this precision.'))
+      .meta({ description: 'Dense peak per precision, e.g. { fp16: 50 TFLOP/s, int8: 100 TOP/s }.' }),
+    memory: z
+      .record(levelName, quantity('byteRate', 'positive', 'Bandwidth of this level.'))
+      .meta({ description: 'Bandwidth per memory level, outermost (slowest) first, e.g. { dram: 100 GB/s, sram: 2 TB/s }.' }),
+  })
+  .meta({ description: 'A device of your own: its figures are taken as given.' });
+
+const catalogOptions = z
+  .strictObject({
+    kinds: z
+      .array(z.enum(FIGURE_KINDS).meta({ description: 'vendor: a datasheet states it; derived: computed from vendor figures; measured: a published benchmark; estimate: none of these.' }))
+      .min(1, 'expected at least one kind, e.g. [vendor, derived]')
+      .optional()
+      .meta({ description: 'Kinds of built-in figures a target may rely on; a target whose roof or level is of another kind is an error. Default: all.' }),
+  })
+  .meta({ description: 'How the built-in hardware catalog is used. Devices under `devices:` are your own figures and are not filtered.' });
 
 const adviceSchema = z.strictObject({
   devices: z
@@ -223,8 +261,9 @@ export const configSchema = z
   .strictObject({
     version: z.literal(1).meta({ description: 'Config format version; always 1.' }),
     hardware: targets.optional().meta({ description: 'Default targets: built-in ids or ids under devices.' }),
-    devices: z.record(identifier, deviceSchema).optional(),
-    models: z.array(modelSchema).min(1, 'expected at least one model'),
+    devices: z.record(identifier, deviceSchema).optional().meta({ description: 'Your own devices by id; an id that is also built in overrides the built-in one.' }),
+    catalog: catalogOptions.optional(),
+    models: z.array(modelSchema).min(1, 'expected at least one model').meta({ description: 'The models to place on the roofline of their targets.' }),
     gate: gateSchema.optional(),
     advice: adviceSchema.optional().meta({ description: 'What advice may suggest beyond the model itself.' }),
   })

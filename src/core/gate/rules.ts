@@ -11,6 +11,7 @@ import { boundText } from '../bound-text.js';
 import type { GateConfig } from '../config/schema.js';
 import type { ReportResult } from '../report/types.js';
 import { efficiency, flopPerByte, intensity, INTENSITY_UNIT, levelText, perSecond, signedPercent, thresholdText, time } from '../format.js';
+import { explained } from './explain.js';
 import type { Finding, RuleId, Severity } from './types.js';
 
 /** Relative drops, as fractions, at which a rule warns and fails. */
@@ -254,10 +255,13 @@ const CHECKS: readonly Check[] = [
   boundShift, throughputDrop, intensityDrop, efficiencyDrop, minThroughput, maxLatency, ridgeMargin, aboveRoof,
 ];
 
-/** Every finding for every pair, pair by pair in result order. Added pairs meet only budgets and above-roof. */
+/**
+ * Every finding for every pair, pair by pair in result order, each with what explains it (explain.ts).
+ * Added pairs meet only budgets and above-roof.
+ */
 export function check(results: readonly ReportResult[], gate: GateConfig | undefined): Finding[] {
   return results.flatMap((result) => {
     const rules = rulesFor(gate, result.model);
-    return CHECKS.flatMap((rule) => rule(result, rules));
+    return CHECKS.flatMap((rule) => rule(result, rules)).map((finding) => explained(finding, result));
   });
 }

@@ -1,6 +1,6 @@
 // Results, baseline and gate config -> the Report every rendering is made from.
 import type { Config } from '../config/index.js';
-import { advise, evaluate } from '../gate/index.js';
+import { advise, evaluate, opChangesOf } from '../gate/index.js';
 import { LABEL_LENGTH } from '../limits.js';
 import { placeAll } from '../roofline.js';
 import type { Result } from '../types.js';
@@ -14,7 +14,7 @@ import type { Report } from './types.js';
 export function buildReport(head: Config, base: Config | null, baseline: string | null): Report {
   const headResults = placeAll(head.models, head.devices);
   const baseResults: Result[] | null = base ? placeAll(base.models, base.devices) : null;
-  const evaluation = evaluate(headResults, baseResults, head.gate);
+  const evaluation = evaluate(headResults, baseResults, head.gate, base ? opChangesOf(head, base) : undefined);
   const { advice, notes } = advise(evaluation.results, head.models, head.devices, head.advice.devices);
   return {
     version: REPORT_VERSION,

@@ -4,7 +4,8 @@
 import { BOUND_WORDS } from '../bound-text.js';
 import { notesLine } from '../gate/index.js';
 import { markdownText } from './escape.js';
-import { columnsFor, row, snapshotText, type Column } from './table.js';
+import { changedCount, changedTitle, OP_COLUMNS, opRow, withChangedOps, type OpColumn } from './op-rows.js';
+import { columnsFor, roofFootnote, row, snapshotText, type Column } from './table.js';
 import type { Report } from './types.js';
 
 export type ChartEmbed =
@@ -33,25 +34,29 @@ const HEADINGS: Record<Column, string> = {
   model: 'Model', hardware: 'Hardware', precision: 'Precision', intensity: 'Intensity (FLOP/B)', ridge: 'Ridge',
   bound: 'Bound', attainable: 'Attainable', time: 'Time/pass', throughput: 'Throughput', efficiency: 'Efficiency', change: 'Change',
 };
-const ALIGN: Partial<Record<Column, string>> = { ridge: '---:', attainable: '---:', time: '---:', throughput: '---:', efficiency: '---:', change: '---:' };
+const ALIGN: Partial<Record<Column | OpColumn, string>> = { ridge: '---:', attainable: '---:', time: '---:', throughput: '---:', efficiency: '---:', change: '---:' };
+const OP_HEADINGS: Record<OpColumn, string> = { op: 'Op', time: 'Time/pass', change: 'Change', moved: 'What moved', bound: 'Bound' };
 
 /** Where everything left out of a body that had to fit a limit can be read. */
 const COMPLETE = 'report.md and report.json in the out dir';
 
 /**
- * Renders the report, folding to fit `options.limit` when there is one: advice is folded first, then table
- * rows and findings are cut, and the body says what was left out and where to read it all.
+ * Renders the report, folding to fit `options.limit` when there is one: advice is folded first, then the
+ * changed ops' rows, then table rows and findings are cut, and the body says what was left out and where to
+ * read it all.
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions): string {
   const limit = options.limit ?? Infinity;
   let rows = report.results.length;
   let findings = report.findings.length;
   let advice = report.advice.length;
+  let opRows = Math.max(0, ...report.results.map((result) => result.ops?.changed?.length ?? 0));
   for (;;) {
-    const body = compose(report, options, { rows, findings, advice });
+    const body = compose(report, options, { rows, findings, advice, opRows });
     if (body.length <= limit) return body;
-    // Shed the least needed first: advice, then rows, then findings; halve to converge fast.
+    // Shed the least needed first: advice, then changed ops, then rows, then findings; halve to converge fast.
     if (advice > 0) advice = Math.floor(advice / 2);
+    else if (opRows > 0) opRows = Math.floor(opRows / 2);
     else if (rows > 1) rows = Math.floor(rows / 2);
     else if (findings > 1) findings = Math.floor(findings / 2);
     else return `${body.slice(0, limit - 100)}\n\n_…cut to fit GitHub's size limit; ${COMPLETE} have it all._\n`;
@@ -62,6 +67,8 @@ interface Shown {
   rows: number;
   findings: number;
   advice: number;
+  /** Changed ops listed per pair (0: the part is left out). */
+  opRows: number;
 }
 
 function compose(report: Report, options: MarkdownOptions, shown: Shown): string {
@@ -86,9 +93,12 @@ function compose(report: Report, options: MarkdownOptions, shown: Shown): string
     const cells = row(result, hasBaseline);
     out.push(`| ${columns.map((c) => (c === 'bound' && result.bound === 'memory' ? `**${markdownText(cells[c])}**` : markdownText(cells[c]))).join(' | ')} |`);
   }
+  const footnote = roofFootnote(report.results.slice(0, shown.rows));
+  if (footnote) out.push('', markdownText(footnote));
   if (shown.rows < report.results.length) out.push('', `_Showing ${shown.rows} of ${report.results.length} results to fit GitHub's size limit; ${COMPLETE} have them all._`);
   for (const pair of report.removed) out.push('', `Removed: ${markdownText(pair.model)} on ${markdownText(pair.hardware)} (was ${markdownText(snapshotText(pair.base))})`);
   out.push('');
+  if (shown.opRows > 0) for (const result of withChangedOps(report.results.slice(0, shown.rows))) out.push(...changedOps(result, shown.opRows));
 
   const notes = notesLine(report.notes ?? []);
   if (report.advice.length > 0 || notes !== null) {
@@ -106,6 +116,22 @@ function compose(report: Report, options: MarkdownOptions, shown: Shown): string
   if (options.editorUrl) out.push(`[Open the chart in the Vega editor](${options.editorUrl})`, '');
   if (options.footer) out.push(options.footer);
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** A pair's "Changed ops" part: a title line and a small table of the largest changes. */
+function changedOps(result: Report['results'][number], most: number): string[] {
+  const listed = result.ops!.changed!.slice(0, most);
+  const left = changedCount(result) - listed.length;
+  const cells = (r: Record<OpColumn, string>) => `| ${OP_COLUMNS.map((c) => markdownText(r[c])).join(' | ')} |`;
+  return [
+    `**Changed ops: ${markdownText(result.model)} on ${markdownText(result.hardware)}** (${changedTitle(result)})`,
+    '',
+    `| ${OP_COLUMNS.map((c) => OP_HEADINGS[c]).join(' | ')} |`,
+    `| ${OP_COLUMNS.map((c) => ALIGN[c] ?? '---').join(' | ')} |`,
+    ...listed.map((change) => cells(opRow(change))),
+    ...(left > 0 ? ['', `_…and ${left} more in report.json_`] : []),
+    '',
+  ];
 }
 
 function summaryLine(report: Report): string {

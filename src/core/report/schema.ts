@@ -5,6 +5,8 @@
 //
 // The engine writes version 2. Version 1 (before the first release) named the FLOP rates as counts
 // (`peakFlops`, `attainableFlops`, `achievedFlops`); it is still read, its keys renamed before validation.
+// It had no effective FLOP/s (its points sat at the attainable figure, which is taken for it) and kept no
+// baseline inputs (null).
 import { z } from 'zod';
 import { LABEL_LENGTH, REPORT_MAX_BYTES } from '../limits.js';
 import { adviceNoteSchema, adviceSchema, findingSchema, list, pairedSchema, removedSchema, statusSchema } from '../results.js';
@@ -81,14 +83,19 @@ export function parseReport(text: string, file: string): Report {
  */
 function fromVersion1(json: unknown): unknown {
   if (!isRecord(json) || json.version !== 1) return json;
-  const rename = (value: unknown): unknown =>
-    isRecord(value) ? Object.fromEntries(Object.entries(value).map(([key, v]) => [V1_RENAMES[key] ?? key, v])) : value;
-  const withBase = (value: unknown): unknown => {
-    const renamed = rename(value);
-    return isRecord(renamed) && 'base' in renamed ? { ...renamed, base: rename(renamed.base) } : renamed;
+  const rename = (value: Record<string, unknown>) => {
+    const renamed = Object.fromEntries(Object.entries(value).map(([key, v]) => [V1_RENAMES[key] ?? key, v]));
+    return { ...renamed, effectiveFlopsPerSecond: renamed.attainableFlopsPerSecond };
   };
-  const each = (list: unknown) => (Array.isArray(list) ? list.map(withBase) : list);
-  return { ...json, version: REPORT_VERSION, results: each(json.results), removed: each(json.removed) };
+  const snapshot = (value: unknown): unknown => (isRecord(value) ? { ...rename(value), flops: null, bytes: null } : value);
+  const result = (value: unknown): unknown => {
+    if (!isRecord(value)) return value;
+    const ops = isRecord(value.ops) ? { ...value.ops, changed: null, moreChanged: 0 } : value.ops;
+    return { ...rename(value), ops, base: value.base === null ? null : snapshot(value.base) };
+  };
+  const removed = (value: unknown): unknown => (isRecord(value) ? { ...value, base: snapshot(value.base) } : value);
+  const each = (list: unknown, upgrade: (value: unknown) => unknown) => (Array.isArray(list) ? list.map(upgrade) : list);
+  return { ...json, version: REPORT_VERSION, results: each(json.results, result), removed: each(json.removed, removed) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

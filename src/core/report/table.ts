@@ -4,6 +4,7 @@ import { boundText } from '../bound-text.js';
 import type { Snapshot } from '../gate/types.js';
 import { efficiency, flopRate, intensity, levelText, perSecond, signedPercent, time } from '../format.js';
 import { headlineLevel } from '../headline-level.js';
+import { unvendoredRoof } from '../roofline.js';
 import type { Report, ReportResult } from './types.js';
 
 export const COLUMNS = ['model', 'hardware', 'precision', 'intensity', 'ridge', 'bound', 'attainable', 'time', 'throughput', 'efficiency', 'change'] as const;
@@ -25,6 +26,16 @@ export function changeText(result: ReportResult, hasBaseline: boolean): string {
   return signedPercent(result.throughput / result.base.throughput - 1);
 }
 
+/** Follows the bound of a result whose binding roof no vendor states; the footnote explains it. */
+export const ROOF_MARK = '†';
+
+/** The footnote for the marked rows, naming the kinds that occur; null when no row is marked. */
+export function roofFootnote(results: ReadonlyArray<Pick<ReportResult, 'roofKind'>>): string | null {
+  const kinds = [...new Set(results.map(unvendoredRoof).filter((kind) => kind !== null))];
+  if (kinds.length === 0) return null;
+  return `${ROOF_MARK} binding roof is a ${kinds.join(' or ')} figure, not one a vendor states (\`roofline-gate hardware ID\` shows how it was obtained)`;
+}
+
 export function row(result: ReportResult, hasBaseline: boolean): Row {
   const level = headlineLevel(result);
   return {
@@ -33,8 +44,8 @@ export function row(result: ReportResult, hasBaseline: boolean): Row {
     precision: result.precision,
     intensity: level === undefined ? '-' : `${intensityCell(result.intensity[level])} (${levelText(level)})`,
     ridge: level === undefined ? '-' : intensityCell(result.ridge[level]),
-    bound: boundText(result.bindingLevel),
-    attainable: flopRate(result.attainableFlopsPerSecond, result.precision),
+    bound: `${boundText(result.bindingLevel)}${unvendoredRoof(result) ? ` ${ROOF_MARK}` : ''}`,
+    attainable: flopRate(result.effectiveFlopsPerSecond, result.precision),
     time: time(result.seconds),
     throughput: perSecond(result.throughput),
     efficiency: result.efficiency === null ? '' : `${efficiency(result.efficiency)}${isAboveRoof(result) ? ' (above roof)' : ''}`,

@@ -1,7 +1,8 @@
 // The report for a person at a terminal: an aligned table, human units, then findings, advice and the verdict.
 import { notesLine } from '../gate/index.js';
+import { changedCount, changedTitle, OP_COLUMNS, opRow, withChangedOps, type OpColumn } from './op-rows.js';
 import type { Report } from './types.js';
-import { columnsFor, row, snapshotText, type Column } from './table.js';
+import { columnsFor, roofFootnote, row, snapshotText, type Column } from './table.js';
 
 export type Style = 'compute' | 'memory' | 'fail' | 'warn' | 'pass' | 'dim' | 'bold';
 
@@ -16,29 +17,42 @@ const HEADINGS: Record<Column, string> = {
   model: 'MODEL', hardware: 'HARDWARE', precision: 'PREC', intensity: 'INTENSITY', ridge: 'RIDGE',
   bound: 'BOUND', attainable: 'ATTAINABLE', time: 'TIME/PASS', throughput: 'THROUGHPUT', efficiency: 'EFFICIENCY', change: 'CHANGE',
 };
-const RIGHT_ALIGNED = new Set<Column>(['ridge', 'attainable', 'time', 'throughput', 'efficiency', 'change']);
+const RIGHT_ALIGNED = new Set<Column | OpColumn>(['ridge', 'attainable', 'time', 'throughput', 'efficiency', 'change']);
+
+/** `rows` as aligned lines, each cell padded to its column's widest (right-aligned where numbers are). */
+function aligned<C extends Column | OpColumn>(columns: readonly C[], rows: ReadonlyArray<Record<C, string>>): string[][] {
+  const widths = columns.map((column) => Math.max(...rows.map((r) => [...r[column]].length)));
+  return rows.map((r) =>
+    columns.map((column, index) => {
+      const pad = ' '.repeat(widths[index]! - [...r[column]].length);
+      return RIGHT_ALIGNED.has(column) ? pad + r[column] : r[column] + pad;
+    }),
+  );
+}
 
 export function renderText(report: Report, options: TextOptions = {}): string {
   const paint = options.paint ?? ((text: string) => text);
   const hasBaseline = report.baseline !== null;
   const columns = columnsFor(report);
   const rows = report.results.map((result) => row(result, hasBaseline));
-  const widths = columns.map((column) => Math.max(HEADINGS[column].length, ...rows.map((r) => [...r[column]].length)));
-  const cell = (text: string, index: number) => {
-    const column = columns[index]!;
-    const pad = ' '.repeat(widths[index]! - [...text].length);
-    return RIGHT_ALIGNED.has(column) ? pad + text : text + pad;
-  };
-  const lines = [paint(columns.map((column, index) => cell(HEADINGS[column], index)).join('  ').trimEnd(), 'bold')];
+  const [heading, ...body] = aligned(columns, [HEADINGS, ...rows]);
+  const lines = [paint(heading!.join('  ').trimEnd(), 'bold')];
   report.results.forEach((result, at) => {
-    const cells = columns.map((column, index) => {
-      const text = cell(rows[at]![column], index);
-      return column === 'bound' ? paint(text, result.bound) : text;
-    });
+    const cells = body[at]!.map((text, index) => (columns[index] === 'bound' ? paint(text, result.bound) : text));
     lines.push(cells.join('  ').trimEnd());
   });
 
+  const footnote = roofFootnote(report.results);
+  if (footnote) lines.push(paint(footnote, 'dim'));
   for (const pair of report.removed) lines.push(paint(`removed: ${pair.model} on ${pair.hardware} (was ${snapshotText(pair.base)})`, 'dim'));
+
+  const changed = withChangedOps(report.results);
+  if (changed.length > 0) lines.push('', paint('Changed ops', 'bold'));
+  for (const result of changed) {
+    const listed = result.ops!.changed!;
+    lines.push(`  ${result.model} on ${result.hardware}: ${changedTitle(result)}${listed.length < changedCount(result) ? `, the ${listed.length} largest changes:` : ''}`);
+    for (const cells of aligned(OP_COLUMNS, listed.map(opRow))) lines.push(`    ${cells.join('  ').trimEnd()}`);
+  }
 
   if (report.findings.length > 0) {
     lines.push('', paint('Findings', 'bold'));
