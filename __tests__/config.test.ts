@@ -354,7 +354,7 @@ describe('properties', () => {
 describe('JSON Schema', () => {
   it('is generated from the zod schema', () => {
     const schema = configJsonSchema() as { properties: Record<string, unknown>; required: string[] };
-    expect(Object.keys(schema.properties)).toEqual(['version', 'hardware', 'devices', 'catalog', 'models', 'gate']);
+    expect(Object.keys(schema.properties)).toEqual(['version', 'hardware', 'devices', 'catalog', 'models', 'gate', 'advice']);
     expect(schema.required).toEqual(expect.arrayContaining(['version', 'models']));
   });
 

@@ -1,7 +1,7 @@
 // Formatting base SI units for people: one formatter per quantity, used by every rendering (text, Markdown,
 // chart, findings, advice), so that a figure reads the same wherever it is shown. The quantity formatters
 // (flopRate, flopCount, byteCount, byteRate, time, timeChange, perSecond, intensity, efficiency, signedPercent, thresholdText,
-// levelText) are what renderings call; si, significant and percent are the pieces they are made of.
+// levelText, bitWidth) are what renderings call; si, significant and percent are the pieces they are made of.
 import type { Precision } from './types.js';
 
 /** SI prefixes for people, largest first; also the chart's axis labels (chart/geometry.ts, chart/spec.ts). */
@@ -67,6 +67,9 @@ export const intensity = (flopPerByte: number): string => significant(flopPerByt
 
 /** Arithmetic intensity with its unit: flopPerByte(20.83) //=> '20.8 FLOP/B'. */
 export const flopPerByte = (value: number): string => `${intensity(value)} ${INTENSITY_UNIT}`;
+
+/** A storage width: bitWidth(4) //=> '4 bits'. */
+export const bitWidth = (bits: number): string => `${bits} bits`;
 
 /** A memory level as a reader knows it: levelText('dram') //=> 'DRAM'. */
 export const levelText = (level: string): string => level.toUpperCase();

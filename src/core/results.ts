@@ -160,19 +160,47 @@ export const findingSchema = z.strictObject({
   ops: z.array(name).max(EXPLAINING_OPS).optional(),
 });
 
+/**
+ * The kinds of advice (SPEC section 6), each a change recomputed on the roofline: store one kind of bytes
+ * in fewer bits, fuse an inner level's traffic away, compute at the next lower precision, raise the batch,
+ * reach the ridge, move to a device the config lists under `advice.devices`.
+ */
+export const ADVICE_KINDS = [
+  'quantize-weights', 'quantize-kv', 'quantize-activations', 'fuse-level', 'lower-precision', 'raise-batch', 'reach-ridge', 'move-device',
+] as const;
+export type AdviceKind = (typeof ADVICE_KINDS)[number];
+
 /** One concrete optimisation with the figure it would change; never above the roof. */
 export const adviceSchema = z.strictObject({
   model: name,
   hardware: name,
-  /** Stable kind, e.g. `reach-ridge`, `quantize-8bit`, `fuse-level`, `lower-precision`, `move-device`. */
+  /**
+   * One of ADVICE_KINDS. Read as any name, so that a report written by another version of the tool (a
+   * kind added or renamed) still reads back.
+   */
   kind: name,
   /** One line for a person: what to do and what it buys. */
   message,
   /** Throughput after the change, samples/s, and the gain as a ratio (1.5 = +50%). */
   throughput: nonNegative,
   gain: nonNegative,
-  /** The input the item changes, as a config key path (`bytes.dram`, `precision`, `hardware`), before and after. */
-  change: z.strictObject({ figure: name, before: z.union([finite, name]), after: z.union([finite, name]) }).optional(),
+  /**
+   * The input the item changes, as a config key path (`bits.weights`, `bytes.dram`, `precision`, `batch`,
+   * `hardware`), before and after.
+   */
+  change: z.strictObject({ figure: name, before: z.union([finite, name]), after: z.union([finite, name]) }),
+});
+
+/**
+ * What advice could not be given and why: `split-unknown` for a model with levels whose bytes are not split
+ * by kind, where no width or batch change can be worked out.
+ */
+export const adviceNoteSchema = z.strictObject({
+  model: name,
+  kind: z.enum(['split-unknown']),
+  /** The levels whose bytes are of unknown kind. */
+  levels: z.array(name).max(MAX_LEVELS),
+  message,
 });
 
 export type Bound = z.output<typeof boundSchema>;
@@ -188,3 +216,4 @@ export type ReportResult = z.output<typeof pairedSchema>;
 export type RemovedPair = z.output<typeof removedSchema>;
 export type Finding = z.output<typeof findingSchema>;
 export type Advice = z.output<typeof adviceSchema>;
+export type AdviceNote = z.output<typeof adviceNoteSchema>;

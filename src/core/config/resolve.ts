@@ -21,6 +21,8 @@ export interface Config {
   /** Every device some model targets, by canonical id. */
   devices: Map<string, Device>;
   gate: GateConfig;
+  /** What advice may suggest: the devices listed under `advice.devices` (none by default), each once. */
+  advice: { devices: Device[] };
   /** Where each model is defined in the config file (its `name:` value), for annotations. */
   positions: Map<string, Position & { file: string }>;
 }
@@ -159,6 +161,8 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
     });
   });
 
+  const adviceDevices = raw.advice?.devices === undefined ? [] : targetsOf(raw.advice.devices, ['advice', 'devices']);
+
   const gate = raw.gate ?? {};
   for (const name of Object.keys(gate.models ?? {})) {
     if (!seen.has(name)) {
@@ -169,7 +173,7 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
 
   if (issues.length > 0) throw new ConfigError(issues);
   const positions = new Map(raw.models.map((spec, index) => [spec.name, { file: where.file, ...where.locate(['models', index, 'name']) }]));
-  return { models, devices, gate, positions };
+  return { models, devices, gate, advice: { devices: adviceDevices }, positions };
 }
 
 interface Work {

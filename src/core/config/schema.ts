@@ -270,6 +270,13 @@ const catalogOptions = z
   })
   .meta({ description: 'How the built-in hardware catalog is used. Devices under `devices:` are your own figures and are not filtered.' });
 
+const adviceSchema = z.strictObject({
+  devices: z
+    .array(identifier)
+    .optional()
+    .meta({ description: 'Devices advice may suggest moving to: built-in ids or aliases, or ids under `devices:`. None by default.' }),
+});
+
 export const configSchema = z
   .strictObject({
     version: z.literal(1).meta({ description: 'Config format version; always 1.' }),
@@ -278,6 +285,7 @@ export const configSchema = z
     catalog: catalogOptions.optional(),
     models: z.array(modelSchema).min(1, 'expected at least one model').meta({ description: 'The models to place on the roofline of their targets.' }),
     gate: gateSchema.optional(),
+    advice: adviceSchema.optional().meta({ description: 'What advice may suggest beyond the model itself.' }),
   })
   .meta({ title: 'roofline-gate config', description: 'Models, their FLOPs and bytes, target hardware and gate thresholds.' });
 

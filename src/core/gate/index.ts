@@ -7,11 +7,11 @@ import { check } from './rules.js';
 import type { Finding, Status } from './types.js';
 import { verdict } from './verdict.js';
 
-export { advise } from './advice.js';
+export { advise, notesLine } from './advice.js';
 export { compare, snapshot, type OpChangesOf } from './compare.js';
 export { opChanges, opChangesOf } from './op-changes.js';
 export { DEFAULT_GATE, check, relativeDrop, rulesFor, type Budgets, type Rules, type Switch, type Thresholds } from './rules.js';
-export type { Advice, Finding, RuleId, Severity, Snapshot, Status } from './types.js';
+export type { Advice, AdviceKind, AdviceNote, Finding, RuleId, Severity, Snapshot, Status } from './types.js';
 export { verdict } from './verdict.js';
 
 /**

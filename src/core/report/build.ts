@@ -1,5 +1,4 @@
 // Results, baseline and gate config -> the Report every rendering is made from.
-import { CATALOG, toDevice } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
 import { advise, evaluate, opChangesOf } from '../gate/index.js';
 import { LABEL_LENGTH } from '../limits.js';
@@ -7,8 +6,6 @@ import { placeAll } from '../roofline.js';
 import type { Result } from '../types.js';
 import { REPORT_VERSION } from './schema.js';
 import type { Report } from './types.js';
-
-const catalogDevices = () => CATALOG.map(toDevice);
 
 /**
  * Analyses `head`, compares it with `base` when there is one, and gathers findings and advice.
@@ -18,6 +15,7 @@ export function buildReport(head: Config, base: Config | null, baseline: string 
   const headResults = placeAll(head.models, head.devices);
   const baseResults: Result[] | null = base ? placeAll(base.models, base.devices) : null;
   const evaluation = evaluate(headResults, baseResults, head.gate, base ? opChangesOf(head, base) : undefined);
+  const { advice, notes } = advise(evaluation.results, head.models, head.devices, head.advice.devices);
   return {
     version: REPORT_VERSION,
     status: evaluation.status,
@@ -25,7 +23,8 @@ export function buildReport(head: Config, base: Config | null, baseline: string 
     results: evaluation.results,
     removed: evaluation.removed,
     findings: evaluation.findings,
-    advice: advise(evaluation.results, head.models, head.devices, catalogDevices()),
+    advice,
+    notes,
   };
 }
 

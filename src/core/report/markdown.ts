@@ -2,6 +2,7 @@
 // Every string from the config goes through markdownText(). Only the comment and the summary have a size
 // limit (limits.ts); report.md carries every row.
 import { BOUND_WORDS } from '../bound-text.js';
+import { notesLine } from '../gate/index.js';
 import { markdownText } from './escape.js';
 import { changedCount, changedTitle, OP_COLUMNS, opRow, withChangedOps, type OpColumn } from './op-rows.js';
 import { columnsFor, roofFootnote, row, snapshotText, type Column } from './table.js';
@@ -99,11 +100,13 @@ function compose(report: Report, options: MarkdownOptions, shown: Shown): string
   out.push('');
   if (shown.opRows > 0) for (const result of withChangedOps(report.results.slice(0, shown.rows))) out.push(...changedOps(result, shown.opRows));
 
-  if (report.advice.length > 0) {
+  const notes = notesLine(report.notes ?? []);
+  if (report.advice.length > 0 || notes !== null) {
     const items = report.advice.slice(0, shown.advice);
     out.push(`<details><summary>Advice (${report.advice.length})</summary>`, '');
     for (const item of items) out.push(`- ${markdownText(item.message)}`);
     if (items.length < report.advice.length) out.push(`- _…${report.advice.length - items.length} more in report.json_`);
+    if (notes !== null) out.push('', `_${markdownText(notes)}_`);
     out.push('', '</details>', '');
   }
 

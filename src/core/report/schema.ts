@@ -9,7 +9,7 @@
 // baseline inputs (null).
 import { z } from 'zod';
 import { LABEL_LENGTH, REPORT_MAX_BYTES } from '../limits.js';
-import { adviceSchema, findingSchema, list, pairedSchema, removedSchema, statusSchema } from '../results.js';
+import { adviceNoteSchema, adviceSchema, findingSchema, list, pairedSchema, removedSchema, statusSchema } from '../results.js';
 
 export { REPORT_MAX_BYTES } from '../limits.js';
 
@@ -34,6 +34,8 @@ export const reportSchema = z
     removed: list(removedSchema),
     findings: list(findingSchema),
     advice: list(adviceSchema),
+    /** What advice could not be given and why; left out by reports written before notes existed. */
+    notes: list(adviceNoteSchema).optional(),
   })
   // The status is the worst finding's severity (gate/verdict.ts); a file that says otherwise was edited.
   .refine((report) => report.status === worst(report.findings.map((f) => f.severity)), {

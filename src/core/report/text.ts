@@ -1,4 +1,5 @@
 // The report for a person at a terminal: an aligned table, human units, then findings, advice and the verdict.
+import { notesLine } from '../gate/index.js';
 import { changedCount, changedTitle, OP_COLUMNS, opRow, withChangedOps, type OpColumn } from './op-rows.js';
 import type { Report } from './types.js';
 import { columnsFor, roofFootnote, row, snapshotText, type Column } from './table.js';
@@ -73,10 +74,12 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   }
 
   const maxAdvice = options.maxAdvice ?? 8;
-  if (report.advice.length > 0) {
+  const notes = notesLine(report.notes ?? []);
+  if (report.advice.length > 0 || notes !== null) {
     lines.push('', paint('Advice', 'bold'));
     for (const item of report.advice.slice(0, maxAdvice)) lines.push(`  - ${item.message}`);
     if (report.advice.length > maxAdvice) lines.push(paint(`  ... ${report.advice.length - maxAdvice} more in report.json`, 'dim'));
+    if (notes !== null) lines.push(paint(`  ${notes}`, 'dim'));
   }
 
   lines.push('', verdictLine(report, paint));
