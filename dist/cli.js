@@ -19,6 +19,7 @@ import {
   importedCsv,
   loadConfig,
   nearestWord,
+  notesLine,
   opRow,
   readImport,
   renderArtifacts,
@@ -30,11 +31,11 @@ import {
   withChangedOps,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-6SKG545K.js";
+} from "./chunks/chunk-BDCVHGJE.js";
 import {
   si,
   time
-} from "./chunks/chunk-MIAVWEUD.js";
+} from "./chunks/chunk-DSXXPU2W.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli.ts
@@ -150,10 +151,12 @@ function renderText(report, options = {}) {
     for (const finding of report.findings) lines.push(`  ${paint(finding.severity.toUpperCase().padEnd(4), finding.severity)}  ${finding.rule}: ${finding.message}`);
   }
   const maxAdvice = options.maxAdvice ?? 8;
-  if (report.advice.length > 0) {
+  const notes = notesLine(report.notes ?? []);
+  if (report.advice.length > 0 || notes !== null) {
     lines.push("", paint("Advice", "bold"));
     for (const item of report.advice.slice(0, maxAdvice)) lines.push(`  - ${item.message}`);
     if (report.advice.length > maxAdvice) lines.push(paint(`  ... ${report.advice.length - maxAdvice} more in report.json`, "dim"));
+    if (notes !== null) lines.push(paint(`  ${notes}`, "dim"));
   }
   lines.push("", verdictLine(report, paint));
   return `${lines.join("\n")}

@@ -17,12 +17,12 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-6SKG545K.js";
+} from "./chunks/chunk-BDCVHGJE.js";
 import {
   asciiRoofline,
   vegaEditorUrl
-} from "./chunks/chunk-F3KMV3LB.js";
-import "./chunks/chunk-MIAVWEUD.js";
+} from "./chunks/chunk-IOWJUPOS.js";
+import "./chunks/chunk-DSXXPU2W.js";
 import "./chunks/chunk-ZC2P73PW.js";
 import {
   __commonJS,

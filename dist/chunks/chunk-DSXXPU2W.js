@@ -1,0 +1,286 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+
+// src/core/format.ts
+var SI_PREFIXES = [["E", 1e18], ["P", 1e15], ["T", 1e12], ["G", 1e9], ["M", 1e6], ["k", 1e3]];
+function si(value, unit, digits = 3) {
+  if (!Number.isFinite(value)) return value > 0 ? `\u221E ${unit}` : `-\u221E ${unit}`;
+  const size = Math.abs(value);
+  for (const [prefix, factor] of SI_PREFIXES) {
+    if (Number((size / factor).toPrecision(digits)) >= 1) return `${significant(value / factor, digits)} ${prefix}${unit}`;
+  }
+  return `${significant(value, digits)} ${unit}`;
+}
+var rateUnit = (precision) => precision?.startsWith("int") ? "OP/s" : "FLOP/s";
+function flopRate(flopsPerSecond, precision) {
+  return si(flopsPerSecond, rateUnit(precision));
+}
+var flopCount = (flops) => si(flops, "FLOP");
+var byteCount = (bytes) => si(bytes, "B");
+var byteRate = (bytesPerSecond) => si(bytesPerSecond, "B/s");
+function perSecond(value, digits = 3) {
+  return si(value, "/s", digits).replace(" ", "");
+}
+function time(seconds, digits = 3) {
+  if (!Number.isFinite(seconds)) return "\u221E s";
+  const size = Math.abs(seconds);
+  if (size === 0) return "0 s";
+  if (size >= 1) return `${significant(seconds, digits)} s`;
+  if (Number((size * 1e3).toPrecision(digits)) >= 1) return `${significant(seconds * 1e3, digits)} ms`;
+  if (Number((size * 1e6).toPrecision(digits)) >= 1) return `${significant(seconds * 1e6, digits)} us`;
+  return `${significant(seconds * 1e9, digits)} ns`;
+}
+function timeChange(seconds) {
+  return seconds > 0 ? `+${time(seconds)}` : time(seconds);
+}
+var INTENSITY_UNIT = "FLOP/B";
+var intensity = (flopPerByte2) => significant(flopPerByte2);
+var flopPerByte = (value) => `${intensity(value)} ${INTENSITY_UNIT}`;
+var bitWidth = (bits) => `${bits} bits`;
+var levelText = (level) => level.toUpperCase();
+function percent(fraction, decimals = 1) {
+  return `${(fraction * 100).toFixed(decimals)}%`;
+}
+var EFFICIENCY_DECIMALS = 1;
+function efficiencyPercent(fraction) {
+  const scale = 10 ** EFFICIENCY_DECIMALS;
+  return Math.round(fraction * 100 * scale) / scale;
+}
+function efficiency(fraction) {
+  if (Number.isNaN(fraction)) return "n/a";
+  if (!Number.isFinite(fraction)) return fraction > 0 ? "\u221E%" : "-\u221E%";
+  return `${efficiencyPercent(fraction).toFixed(EFFICIENCY_DECIMALS)}%`;
+}
+function signedPercent(fraction) {
+  if (!Number.isFinite(fraction)) return fraction > 0 ? "+\u221E" : "-100%";
+  const text = percent(fraction);
+  return fraction > 0 && text !== "0.0%" ? `+${text}` : text === "-0.0%" ? "0.0%" : text;
+}
+function thresholdText(fraction) {
+  const hundredths = Math.round(fraction * 1e4);
+  return percent(fraction, hundredths % 100 === 0 ? 0 : hundredths % 10 === 0 ? 1 : 2);
+}
+function significant(value, digits = 3) {
+  if (value === 0) return "0";
+  if (!Number.isFinite(value)) return value > 0 ? "\u221E" : "-\u221E";
+  const size = Math.abs(value);
+  if (size >= 10 ** digits && size < 1e15) return Math.round(value).toString();
+  if (size < 1e-4 || size >= 1e15) return value.toExponential(digits - 1);
+  return value.toPrecision(digits);
+}
+
+// src/core/roofline.ts
+var OUTERMOST = "dram";
+function levelBandwidth(device, level) {
+  const named = device.levels.find((l) => l.name === level);
+  if (named) return named.bytesPerSecond;
+  return level === OUTERMOST ? device.levels[0]?.bytesPerSecond : void 0;
+}
+function intensity2(flops, bytes) {
+  if (bytes === 0) return Infinity;
+  return flops / bytes;
+}
+function ridge(peakFlopsPerSecond, bytesPerSecond) {
+  return peakFlopsPerSecond / bytesPerSecond;
+}
+function roofKind(device, precision, bindingLevel) {
+  const kinds = device.figureKinds;
+  if (!kinds) return "config";
+  if (bindingLevel === "compute") return kinds.compute[precision] ?? "config";
+  return kinds.levels[bindingLevel] ?? (bindingLevel === OUTERMOST ? kinds.levels[device.levels[0].name] : void 0) ?? "config";
+}
+function unvendoredRoof(result) {
+  const kind = result.roofKind;
+  return kind === void 0 || kind === "vendor" || kind === "config" ? null : kind;
+}
+function eavesFor(model, device) {
+  const eaves = {};
+  for (const level in model.bytes) eaves[level] = levelBandwidth(device, level);
+  return eaves;
+}
+function passSeconds(flops, bytes, peakFlopsPerSecond, eaves, scale) {
+  let seconds = flops / peakFlopsPerSecond;
+  for (const level in bytes) seconds = Math.max(seconds, bytes[level] * (scale?.[level] ?? 1) / eaves[level]);
+  return seconds;
+}
+var SLOWEST_OPS = 20;
+function opTime(op, peakFlopsPerSecond, eaves) {
+  const computeSeconds = op.flops / peakFlopsPerSecond;
+  let memorySeconds = 0;
+  let memoryLevel = OUTERMOST;
+  for (const level in op.bytes) {
+    const seconds = op.bytes[level] / eaves[level];
+    if (seconds > memorySeconds) [memorySeconds, memoryLevel] = [seconds, level];
+  }
+  const computeBound = computeSeconds >= memorySeconds;
+  return {
+    name: op.name,
+    seconds: computeBound ? computeSeconds : memorySeconds,
+    computeSeconds,
+    memorySeconds,
+    bindingLevel: computeBound ? "compute" : memoryLevel
+  };
+}
+function opsSeconds(ops, peakFlopsPerSecond, eaves) {
+  let seconds = 0;
+  const slowest = [];
+  for (const op of ops) {
+    const time2 = passSeconds(op.flops, op.bytes, peakFlopsPerSecond, eaves);
+    seconds += time2;
+    if (slowest.length < SLOWEST_OPS || time2 > slowest[slowest.length - 1].seconds) {
+      const entry = opTime(op, peakFlopsPerSecond, eaves);
+      let at = slowest.length;
+      while (at > 0 && slowest[at - 1].seconds < time2) at--;
+      slowest.splice(at, 0, entry);
+      if (slowest.length > SLOWEST_OPS) slowest.pop();
+    }
+  }
+  return { seconds, slowest };
+}
+function place(model, device) {
+  const peakFlopsPerSecond = device.flopsPerSecond[model.precision];
+  const bandwidth = {};
+  const intensities = {};
+  const ridges = {};
+  let attainableFlopsPerSecond = peakFlopsPerSecond;
+  let bindingLevel = "compute";
+  for (const [level, bytes] of Object.entries(model.bytes)) {
+    const bytesPerSecond = levelBandwidth(device, level);
+    bandwidth[level] = bytesPerSecond;
+    intensities[level] = intensity2(model.flops, bytes);
+    ridges[level] = ridge(peakFlopsPerSecond, bytesPerSecond);
+    const eave = bytes === 0 ? Infinity : bytesPerSecond * intensities[level];
+    if (eave < attainableFlopsPerSecond) [attainableFlopsPerSecond, bindingLevel] = [eave, level];
+  }
+  const byOp = model.ops ? opsSeconds(model.ops, peakFlopsPerSecond, bandwidth) : null;
+  const seconds = byOp ? byOp.seconds : passSeconds(model.flops, model.bytes, peakFlopsPerSecond, bandwidth);
+  const measuredSeconds = model.measuredSeconds[device.id] ?? null;
+  return {
+    model: model.name,
+    hardware: device.id,
+    precision: model.precision,
+    batch: model.batch,
+    flops: model.flops,
+    bytes: { ...model.bytes },
+    peakFlopsPerSecond,
+    bandwidth,
+    intensity: intensities,
+    ridge: ridges,
+    attainableFlopsPerSecond,
+    // For totals F / T is A itself (up to the last bit): A is kept, so that the two read the same.
+    effectiveFlopsPerSecond: byOp && seconds > 0 ? model.flops / seconds : attainableFlopsPerSecond,
+    bound: bindingLevel === "compute" ? "compute" : "memory",
+    bindingLevel,
+    roofKind: roofKind(device, model.precision, bindingLevel),
+    seconds,
+    // A model that does no work is refused by the config; guard anyway so that nothing is NaN.
+    throughput: seconds > 0 ? model.batch / seconds : Infinity,
+    measuredSeconds,
+    achievedFlopsPerSecond: measuredSeconds === null ? null : model.flops / measuredSeconds,
+    efficiency: measuredSeconds === null ? null : seconds / measuredSeconds,
+    ops: byOp && model.ops ? { count: model.ops.length, slowest: byOp.slowest } : null,
+    ...model.phases && model.ops && tokenTimes(model.ops, model.phases, seconds, peakFlopsPerSecond, bandwidth)
+  };
+}
+function tokenTimes(ops, phases, seconds, peakFlopsPerSecond, eaves) {
+  let prefill = 0;
+  for (const op of ops.slice(0, phases.prefillOps)) prefill += passSeconds(op.flops, op.bytes, peakFlopsPerSecond, eaves);
+  return {
+    ttftSeconds: phases.prefillOps > 0 ? prefill : null,
+    tpotSeconds: phases.decodeSteps > 0 ? (seconds - prefill) / phases.decodeSteps : null
+  };
+}
+function placeAll(models, devices) {
+  return models.flatMap((model) => model.hardware.map((id) => place(model, devices.get(id))));
+}
+
+// src/core/above-roof.ts
+function isAboveRoof(result) {
+  return result.efficiency !== null && efficiencyPercent(result.efficiency) > 100;
+}
+
+// src/core/bound-text.ts
+var BOUND_WORDS = Object.freeze({ compute: "compute-bound", memory: "memory-bound" });
+function boundText(bindingLevel) {
+  return bindingLevel === "compute" ? BOUND_WORDS.compute : `${BOUND_WORDS.memory} (${levelText(bindingLevel)})`;
+}
+
+// src/core/op-change-text.ts
+var opDelta = (change) => (change.seconds ?? 0) - (change.baseSeconds ?? 0);
+var moved = (before, after) => (before ?? 0) !== (after ?? 0);
+function figure(label, before, after, show, relative = true) {
+  const side = (value) => value === void 0 ? "(not given)" : show(value);
+  const change = !relative || before === void 0 || after === void 0 ? "" : ` (${signedPercent(after / before - 1)})`;
+  return `${label} ${side(before)} -> ${side(after)}${change}`;
+}
+function opFigure(change, level) {
+  if (change.status !== "changed") return change.status;
+  const bytes = change.bytes;
+  const baseBytes = change.baseBytes;
+  const levels = [.../* @__PURE__ */ new Set([...Object.keys(bytes), ...Object.keys(baseBytes)])];
+  const candidates = [level, change.bindingLevel, change.baseBindingLevel, "compute", ...levels].filter((c) => c !== void 0);
+  for (const candidate of candidates) {
+    if (candidate === "compute") {
+      if (moved(change.baseFlops, change.flops)) return figure("FLOPs", change.baseFlops, change.flops, flopCount);
+    } else if (moved(baseBytes[candidate], bytes[candidate])) {
+      return figure(levelText(candidate), baseBytes[candidate], bytes[candidate], byteCount);
+    }
+  }
+  return "same FLOPs and bytes";
+}
+function opChangeText(change, level) {
+  return `${change.name}: ${opFigure(change, level)}, ${timeChange(opDelta(change))}`;
+}
+function inputsMoved(base, head) {
+  const levels = [.../* @__PURE__ */ new Set([...Object.keys(base.bytes), ...Object.keys(head.bytes)])];
+  const bytes = levels.filter((level) => moved(base.bytes[level], head.bytes[level])).map((level) => figure(`${levelText(level)} bytes`, base.bytes[level], head.bytes[level], byteCount, false));
+  const flops = moved(base.flops, head.flops) ? figure("FLOPs", base.flops, head.flops, flopCount, false) : "FLOPs unchanged";
+  if (bytes.length === 0) return moved(base.flops, head.flops) ? `${flops}, bytes unchanged` : "FLOPs and bytes unchanged";
+  return [...bytes, flops].join(", ");
+}
+
+// src/core/headline-level.ts
+function headlineLevel(result) {
+  if (result.bindingLevel !== "compute") return result.bindingLevel;
+  let best;
+  let bestRatio = Infinity;
+  for (const [level, value] of Object.entries(result.intensity)) {
+    const ratio = value / result.ridge[level];
+    if (best === void 0 || ratio < bestRatio) [best, bestRatio] = [level, ratio];
+  }
+  return best;
+}
+
+export {
+  SI_PREFIXES,
+  si,
+  flopRate,
+  byteCount,
+  byteRate,
+  perSecond,
+  time,
+  timeChange,
+  INTENSITY_UNIT,
+  intensity,
+  flopPerByte,
+  bitWidth,
+  levelText,
+  efficiency,
+  signedPercent,
+  thresholdText,
+  significant,
+  OUTERMOST,
+  levelBandwidth,
+  unvendoredRoof,
+  eavesFor,
+  passSeconds,
+  opTime,
+  placeAll,
+  isAboveRoof,
+  BOUND_WORDS,
+  boundText,
+  opDelta,
+  opFigure,
+  opChangeText,
+  inputsMoved,
+  headlineLevel
+};
