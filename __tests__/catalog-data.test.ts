@@ -308,6 +308,14 @@ describe('datasheet spot checks (dense, never the sparsity figure)', () => {
     expect(dram('tpu-v4')).toBe(1200e9);
   });
 
+  it('rtx-5090: fp16/bf16 209.5, fp8 419 TFLOP/s and int8 838 TOP/s dense with FP32 accumulate (the whitepaper\'s second figures are sparse)', () => {
+    expect(peak('rtx-5090', 'fp16')).toBe(209.5e12);
+    expect(peak('rtx-5090', 'bf16')).toBe(209.5e12);
+    expect(peak('rtx-5090', 'fp8')).toBe(419e12);
+    expect(peak('rtx-5090', 'int8')).toBe(838e12);
+    expect(peak('rtx-5090', 'fp4')).toBe(1676e12);
+  });
+
   it('gaudi3: 1835 TFLOP/s bf16 matrix, 128 GiB', () => {
     expect(peak('gaudi3', 'bf16')).toBe(1835e12);
     expect(entry('gaudi3').capacityBytes.value).toBe(128 * 2 ** 30);

@@ -492,11 +492,26 @@ export const CATALOG: readonly CatalogEntry[] = [
     aliases: ['5090', 'rtx5090', 'geforce-rtx-5090'],
     compute: {
       fp32: { value: 104.8e12, kind: 'vendor', source: 'whitepaper', note: 'Peak FP32 (non-tensor): 21,760 CUDA cores x 2 FLOP x 2.41 GHz boost.' },
+      tf32: { value: 104.8e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper Table 3: 104.8 dense | 209.5 with sparsity.' },
+      fp16: {
+        value: 209.5e12,
+        kind: 'vendor',
+        source: 'whitepaper',
+        note: 'Whitepaper Table 3, FP16 tensor with FP32 accumulate: 209.5 dense | 419 with sparsity. With FP16 accumulate the dense rate is 419.',
+      },
+      bf16: { value: 209.5e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper Table 3, BF16 tensor with FP32 accumulate: 209.5 dense | 419 with sparsity.' },
+      fp8: {
+        value: 419e12,
+        kind: 'vendor',
+        source: 'whitepaper',
+        note: 'Whitepaper Table 3, FP8 tensor with FP32 accumulate: 419 dense | 838 with sparsity. With FP16 accumulate the dense rate is 838.',
+      },
+      int8: { value: 838e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper Table 3: 838 TOPS dense | 1,676 with sparsity.' },
       fp4: {
         value: 1676e12,
         kind: 'derived',
         source: 'specs',
-        note: 'Spec page "AI TOPS" 3,352 is FP4 with sparsity; dense is half. fp16/bf16, fp8 and int8 omitted: the whitepaper\'s dense tensor table could not be checked, and no figure is recorded without a source read.',
+        note: 'Spec page "AI TOPS" 3,352 is FP4 with sparsity; dense is half (the whitepaper lists FP4 1,676 dense | 3,352 with sparsity).',
       },
     },
     capacityBytes: { value: 32 * GiB, kind: 'vendor', source: 'specs', note: '32 GB GDDR7, taken as GiB.' },
