@@ -302,6 +302,19 @@ describe('datasheet spot checks (dense, never the sparsity figure)', () => {
     expect(dram('mi300x')).toBe(5.3e12);
   });
 
+  it('mi300x and mi325x: Infinity Cache as llc at 17.2 TB/s, then L2 at 34.4 TB/s, outermost first', () => {
+    for (const id of ['mi300x', 'mi325x']) {
+      expect(entry(id).levels.map((l) => [l.name, l.bytesPerSecond.value])).toEqual([
+        ['dram', id === 'mi300x' ? 5.3e12 : 6e12],
+        ['llc', 17.2e12],
+        ['l2', 34.4e12],
+      ]);
+      expect(entry(id).levels[1]!.capacityBytes!.value).toBe(256 * 2 ** 20);
+    }
+    expect(entry('mi300x').levels[1]!.bytesPerSecond.kind).toBe('vendor');
+    expect(entry('mi325x').levels[1]!.bytesPerSecond.kind).toBe('derived');
+  });
+
   it('tpu-v4: 275 TFLOP/s bf16, 32 GiB, 1200 GB/s', () => {
     expect(peak('tpu-v4', 'bf16')).toBe(275e12);
     expect(entry('tpu-v4').capacityBytes.value).toBe(32 * 2 ** 30);

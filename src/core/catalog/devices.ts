@@ -611,8 +611,34 @@ export const CATALOG: readonly CatalogEntry[] = [
       int8: { value: 2614.9e12, kind: 'vendor', source: 'rocm', note: 'Matrix INT8, dense; 5,229.8 with structured sparsity.' },
     },
     capacityBytes: { value: 192 * GiB, kind: 'vendor', source: 'product', note: '192 GB HBM3 (8 x 24 GiB stacks), taken as GiB.' },
-    levels: [{ name: 'dram', bytesPerSecond: { value: 5.3e12, kind: 'vendor', source: 'product' } }],
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 5.3e12, kind: 'vendor', source: 'product' } },
+      {
+        name: 'llc',
+        bytesPerSecond: {
+          value: 17.2e12,
+          kind: 'vendor',
+          source: 'whitepaper',
+          note: 'Infinity Cache, a memory-side last-level cache on the IODs (128 channels of 64 B): peak 17.2 TB/s.',
+        },
+        capacityBytes: { value: 256 * MiB, kind: 'vendor', source: 'whitepaper', note: '256 MB Infinity Cache, taken as MiB.' },
+      },
+      {
+        name: 'l2',
+        bytesPerSecond: {
+          value: 34.4e12,
+          kind: 'vendor',
+          source: 'whitepaper',
+          note: 'Aggregate L2 read bandwidth "up to 34.4 TB/s": 2 KB/clk per XCD x 8 XCDs x 2.1 GHz. Each XCD\'s L2 serves only its own 38 CUs.',
+        },
+        capacityBytes: { value: 32 * MiB, kind: 'vendor', source: 'whitepaper', note: '4 MB L2 per XCD x 8 XCDs, taken as MiB.' },
+      },
+    ],
     sources: {
+      whitepaper: {
+        title: 'AMD CDNA 3 Architecture white paper (memory hierarchy; Table 2, MI300 Series specifications)',
+        url: 'https://www.amd.com/content/dam/amd/en/documents/instinct-tech-docs/white-papers/amd-cdna-3-white-paper.pdf',
+      },
       product: {
         title: 'AMD Instinct MI300X accelerator specifications',
         url: 'https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html',
@@ -640,8 +666,34 @@ export const CATALOG: readonly CatalogEntry[] = [
       int8: { value: 2614.9e12, kind: 'vendor', source: 'product', note: 'Matrix INT8, dense; 5,229.8 with structured sparsity.' },
     },
     capacityBytes: { value: 256 * GiB, kind: 'vendor', source: 'rocm-specs', note: '256 GB HBM3E; ROCm lists VRAM as 256 GiB.' },
-    levels: [{ name: 'dram', bytesPerSecond: { value: 6e12, kind: 'vendor', source: 'product' } }],
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 6e12, kind: 'vendor', source: 'product' } },
+      {
+        name: 'llc',
+        bytesPerSecond: {
+          value: 17.2e12,
+          kind: 'derived',
+          source: 'whitepaper',
+          note: 'The CDNA 3 white paper\'s Infinity Cache peak, 17.2 TB/s, stated for the architecture: MI325X has the same 256 MB Infinity Cache, 8 XCDs and 2,100 MHz peak clock (its Table 2).',
+        },
+        capacityBytes: { value: 256 * MiB, kind: 'vendor', source: 'whitepaper', note: '256 MB Infinity Cache (Table 2), taken as MiB.' },
+      },
+      {
+        name: 'l2',
+        bytesPerSecond: {
+          value: 34.4e12,
+          kind: 'derived',
+          source: 'whitepaper',
+          note: '2 KB/clk of L2 read per XCD x 8 XCDs x 2.1 GHz = 34.4 TB/s, the white paper\'s aggregate for 8 XCDs. Each XCD\'s L2 serves only its own CUs.',
+        },
+        capacityBytes: { value: 32 * MiB, kind: 'vendor', source: 'whitepaper', note: '4 MB L2 per XCD x 8 XCDs, taken as MiB.' },
+      },
+    ],
     sources: {
+      whitepaper: {
+        title: 'AMD CDNA 3 Architecture white paper (memory hierarchy; Table 2, MI300 Series specifications)',
+        url: 'https://www.amd.com/content/dam/amd/en/documents/instinct-tech-docs/white-papers/amd-cdna-3-white-paper.pdf',
+      },
       product: {
         title: 'AMD Instinct MI325X accelerator specifications',
         url: 'https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html',
