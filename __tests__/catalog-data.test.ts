@@ -315,6 +315,21 @@ describe('datasheet spot checks (dense, never the sparsity figure)', () => {
     expect(entry('mi325x').levels[1]!.bytesPerSecond.kind).toBe('derived');
   });
 
+  it('v100: L1 14,336 GB/s (the hierarchical-roofline paper\'s theoretical figure, derived) inside its 3.13 TB/s L2', () => {
+    expect(entry('v100-sxm2-32gb').levels.map((l) => [l.name, l.bytesPerSecond.value, l.bytesPerSecond.kind])).toEqual([
+      ['dram', 900e9, 'vendor'],
+      ['l2', 3.133e12, 'derived'],
+      ['l1', 14.336e12, 'derived'],
+    ]);
+  });
+
+  it('h100-pcie: L2 3.8 TB/s as measured by Chips and Cheese across the whole 50 MB, labelled measured', () => {
+    const l2 = entry('h100-pcie').levels.find((l) => l.name === 'l2')!;
+    expect(l2.bytesPerSecond.value).toBe(3.8e12);
+    expect(l2.bytesPerSecond.kind).toBe('measured');
+    expect(l2.capacityBytes!.value).toBe(50 * 2 ** 20);
+  });
+
   it('tpu-v4: 275 TFLOP/s bf16, 32 GiB, 1200 GB/s', () => {
     expect(peak('tpu-v4', 'bf16')).toBe(275e12);
     expect(entry('tpu-v4').capacityBytes.value).toBe(32 * 2 ** 30);

@@ -91,9 +91,18 @@ export const CATALOG: readonly CatalogEntry[] = [
           value: 3.133e12,
           kind: 'derived',
           source: 'a100-whitepaper',
-          note: 'L2 read bandwidth derived from 2048 B/clk (V100 figure in the A100 whitepaper) x 1.53 GHz boost.',
+          note: 'L2 read bandwidth derived from 2048 B/clk (V100 figure in the A100 whitepaper) x 1.53 GHz boost. Measured with the Empirical Roofline Toolkit by Yang, Kurth and Williams (NERSC, on Cori\'s V100s): 2,996.8 GB/s.',
         },
         capacityBytes: { value: 6 * MiB, kind: 'vendor', source: 'volta-whitepaper', note: '6144 KB L2.' },
+      },
+      {
+        name: 'l1',
+        bytesPerSecond: {
+          value: 14.336e12,
+          kind: 'derived',
+          source: 'ert-roofline',
+          note: 'The theoretical L1 bandwidth Yang, Kurth and Williams use for V100 (ERT cannot isolate L1 on NVIDIA GPUs; their L2 and HBM ceilings are ERT measurements): 14,336 GB/s, which is 80 SMs x 128 B/clk x 1.4 GHz. Published with the paper in the first author\'s nersc-roofline repository (Plotting/data_hierarchical.txt).',
+        },
       },
     ],
     sources: {
@@ -108,6 +117,10 @@ export const CATALOG: readonly CatalogEntry[] = [
       'a100-whitepaper': {
         title: 'NVIDIA A100 Tensor Core GPU Architecture whitepaper',
         url: 'https://images.nvidia.com/aem-dam/en-zz/Solutions/data-center/nvidia-ampere-architecture-whitepaper.pdf',
+      },
+      'ert-roofline': {
+        title: 'C. Yang, T. Kurth, S. Williams: Hierarchical Roofline Analysis for GPUs: Accelerating Performance Optimization for the NERSC-9 Perlmutter System (CCPE 2020, arXiv:2009.02449); ceilings in github.com/cyanguwa/nersc-roofline',
+        url: 'https://arxiv.org/abs/2009.02449',
       },
     },
   },
@@ -405,11 +418,31 @@ export const CATALOG: readonly CatalogEntry[] = [
       int8: { value: 1513e12, kind: 'derived', source: 'datasheet', note: 'Datasheet gives 3,026 TOPS with sparsity; dense is half.' },
     },
     capacityBytes: { value: 80 * GiB, kind: 'vendor', source: 'datasheet', note: '80 GB HBM2e, taken as GiB.' },
-    levels: [{ name: 'dram', bytesPerSecond: { value: 2.0e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 2 TB/s.' } }],
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 2.0e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 2 TB/s.' } },
+      {
+        name: 'l2',
+        bytesPerSecond: {
+          value: 3.8e12,
+          kind: 'measured',
+          source: 'chips-and-cheese',
+          note: 'Measured by Chester Lam (Chips and Cheese, OpenCL read-bandwidth test on a Lambda Cloud H100 PCIe, July 2023): 3.8 TB/s across the whole 50 MB L2; over 5.5 TB/s while the data fits the near L2 partition.',
+        },
+        capacityBytes: { value: 50 * MiB, kind: 'vendor', source: 'whitepaper', note: '50 MB L2, taken as MiB.' },
+      },
+    ],
     sources: {
       datasheet: {
         title: 'NVIDIA H100 Tensor Core GPU datasheet (H100 PCIe column)',
         url: 'https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet',
+      },
+      whitepaper: {
+        title: 'NVIDIA H100 Tensor Core GPU Architecture whitepaper',
+        url: 'https://resources.nvidia.com/en-us-tensor-core/gtc22-whitepaper-hopper',
+      },
+      'chips-and-cheese': {
+        title: 'Chips and Cheese: Nvidia\'s H100: Funny L2, and Tons of Bandwidth (Chester Lam, 2023)',
+        url: 'https://chipsandcheese.com/p/nvidias-h100-funny-l2-and-tons-of-bandwidth',
       },
     },
   },
