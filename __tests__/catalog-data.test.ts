@@ -330,6 +330,29 @@ describe('datasheet spot checks (dense, never the sparsity figure)', () => {
     expect(l2.capacityBytes!.value).toBe(50 * 2 ** 20);
   });
 
+  it('mi300a: the CDNA 3 white paper\'s dense GPU peaks (980.6 fp16, 1961.2 fp8), 128 GiB shared HBM3, L2 derived for 6 XCDs', () => {
+    expect(peak('mi300a', 'fp16')).toBe(980.6e12);
+    expect(peak('mi300a', 'fp8')).toBe(1961.2e12);
+    expect(entry('mi300a').capacityBytes.value).toBe(128 * 2 ** 30);
+    expect(entry('mi300a').levels.map((l) => [l.name, l.bytesPerSecond.value])).toEqual([
+      ['dram', 5.3e12],
+      ['llc', 17.2e12],
+      ['l2', 25.8e12],
+    ]);
+  });
+
+  it('AWS chips, per chip: Trainium and Inferentia2 190 TFLOP/s bf16 at 820 GiB/s; Trainium2 667 bf16 and 1299 fp8 dense', () => {
+    for (const id of ['trainium', 'inferentia2']) {
+      expect(peak(id, 'bf16')).toBe(190e12);
+      expect(peak(id, 'int8')).toBe(380e12);
+      expect(dram(id)).toBe(820 * 2 ** 30);
+      expect(entry(id).capacityBytes.value).toBe(32 * 2 ** 30);
+    }
+    expect(peak('trainium2', 'bf16')).toBe(667e12);
+    expect(peak('trainium2', 'fp8')).toBe(1299e12);
+    expect(entry('trainium2').capacityBytes.value).toBe(96 * 2 ** 30);
+  });
+
   it('tpu-v4: 275 TFLOP/s bf16, 32 GiB, 1200 GB/s', () => {
     expect(peak('tpu-v4', 'bf16')).toBe(275e12);
     expect(entry('tpu-v4').capacityBytes.value).toBe(32 * 2 ** 30);

@@ -34,6 +34,30 @@ function gh100SxmCompute(kind: FigureKind, source: string, why: string): Catalog
   };
 }
 
+/**
+ * Trainium and Inferentia2 are the same pair of NeuronCore-v2 per chip with the same 32 GiB of HBM, and AWS
+ * documents them with the same figures: one definition for both, each citing its own architecture page.
+ */
+function neuronCoreV2Chip(source: string): Pick<CatalogEntry, 'compute' | 'capacityBytes' | 'levels'> {
+  return {
+    compute: {
+      fp32: { value: 47.5e12, kind: 'vendor', source, note: 'Two NeuronCore-v2 per chip: 47.5 FP32 TFLOPS.' },
+      tf32: { value: 190e12, kind: 'vendor', source, note: '190 FP16/BF16/cFP8/TF32 TFLOPS per chip.' },
+      fp16: { value: 190e12, kind: 'vendor', source, note: '190 FP16/BF16/cFP8/TF32 TFLOPS per chip.' },
+      bf16: { value: 190e12, kind: 'vendor', source, note: '190 FP16/BF16/cFP8/TF32 TFLOPS per chip.' },
+      fp8: { value: 190e12, kind: 'vendor', source, note: 'cFP8 (configurable FP8) at the 16-bit rate, 190 TFLOPS per chip.' },
+      int8: { value: 380e12, kind: 'vendor', source, note: '380 INT8 TOPS per chip (earlier revisions of the page said 420).' },
+    },
+    capacityBytes: { value: 32 * GiB, kind: 'vendor', source, note: '32 GiB of device memory (HBM) per chip.' },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: { value: 820 * GiB, kind: 'vendor', source, note: '820 GiB/s per chip, as the page states it in GiB (earlier revisions said 820 GB/s).' },
+      },
+    ],
+  };
+}
+
 export const CATALOG: readonly CatalogEntry[] = [
   // ───────────────────────────── NVIDIA ─────────────────────────────
   {
@@ -683,6 +707,63 @@ export const CATALOG: readonly CatalogEntry[] = [
     },
   },
   {
+    id: 'mi300a',
+    name: 'AMD Instinct MI300A APU (GPU side: 6 XCDs, 228 CUs)',
+    vendor: 'AMD',
+    kind: 'gpu',
+    year: 2023,
+    aliases: ['instinct-mi300a', 'mi-300a'],
+    // One package of 6 GPU dies (XCDs) and 3 Zen 4 CPU dies sharing 128 GB of HBM3. The compute figures are
+    // the GPU's; the memory and its bandwidth are shared with the 24 CPU cores.
+    compute: {
+      fp64: { value: 61.3e12, kind: 'vendor', source: 'whitepaper', note: 'Table 2: vector FP64 61.3 TFLOPS; matrix FP64 122.6.' },
+      fp32: { value: 122.6e12, kind: 'vendor', source: 'whitepaper', note: 'Table 2: vector FP32 122.6 TFLOPS.' },
+      tf32: { value: 490.3e12, kind: 'vendor', source: 'whitepaper', note: 'Table 2: 490.3 dense | 980.6 with sparsity.' },
+      fp16: { value: 980.6e12, kind: 'vendor', source: 'whitepaper', note: 'Table 2: 980.6 dense | 1,961.2 with sparsity.' },
+      bf16: { value: 980.6e12, kind: 'vendor', source: 'whitepaper', note: 'Table 2: 980.6 dense | 1,961.2 with sparsity.' },
+      fp8: { value: 1961.2e12, kind: 'vendor', source: 'whitepaper', note: 'Table 2: 1,961.2 dense | 3,922.3 with sparsity.' },
+      int8: { value: 1961.2e12, kind: 'vendor', source: 'whitepaper', note: 'Table 2: 1,961.2 TOPS dense | 3,922.3 with sparsity.' },
+    },
+    capacityBytes: {
+      value: 128 * GiB,
+      kind: 'vendor',
+      source: 'whitepaper',
+      note: '128 GB HBM3 (8 x 16 GiB stacks), taken as GiB; unified memory shared by the CPU and GPU.',
+    },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: { value: 5.3e12, kind: 'vendor', source: 'whitepaper', note: 'Table 2: up to 5.3 TB/s (8,192-bit bus at 5.2 Gbps), shared with the CPU dies.' },
+      },
+      {
+        name: 'llc',
+        bytesPerSecond: {
+          value: 17.2e12,
+          kind: 'vendor',
+          source: 'whitepaper',
+          note: 'Infinity Cache peak 17.2 TB/s (the same four IODs as MI300X).',
+        },
+        capacityBytes: { value: 256 * MiB, kind: 'vendor', source: 'whitepaper', note: '256 MB Infinity Cache (Table 2), taken as MiB.' },
+      },
+      {
+        name: 'l2',
+        bytesPerSecond: {
+          value: 25.8e12,
+          kind: 'derived',
+          source: 'whitepaper',
+          note: '2 KB/clk of L2 read per XCD (white paper) x 6 XCDs x 2.1 GHz = 25.8 TB/s (the paper\'s 34.4 TB/s is for 8 XCDs).',
+        },
+        capacityBytes: { value: 24 * MiB, kind: 'derived', source: 'whitepaper', note: '4 MB L2 per XCD x 6 XCDs, taken as MiB.' },
+      },
+    ],
+    sources: {
+      whitepaper: {
+        title: 'AMD CDNA 3 Architecture white paper (memory hierarchy; Table 2, MI300 Series specifications)',
+        url: 'https://www.amd.com/content/dam/amd/en/documents/instinct-tech-docs/white-papers/amd-cdna-3-white-paper.pdf',
+      },
+    },
+  },
+  {
     id: 'mi325x',
     name: 'AMD Instinct MI325X',
     vendor: 'AMD',
@@ -901,6 +982,67 @@ export const CATALOG: readonly CatalogEntry[] = [
       whitepaper: {
         title: 'Intel Gaudi 3 AI Accelerator white paper',
         url: 'https://www.intel.com/content/www/us/en/content-details/817486/intel-gaudi-3-ai-accelerator-white-paper.html',
+      },
+    },
+  },
+
+  // ───────────────────────────── AWS accelerators ─────────────────────────────
+  {
+    id: 'trainium',
+    name: 'AWS Trainium (per chip, Trn1)',
+    vendor: 'AWS',
+    kind: 'accelerator',
+    year: 2022,
+    aliases: ['trainium1', 'trn1', 'aws-trainium'],
+    ...neuronCoreV2Chip('neuron'),
+    sources: {
+      neuron: {
+        title: 'AWS Neuron documentation: Trainium architecture',
+        url: 'https://awsdocs-neuron.readthedocs-hosted.com/en/latest/general/arch/neuron-hardware/trainium.html',
+      },
+    },
+  },
+  {
+    id: 'inferentia2',
+    name: 'AWS Inferentia2 (per chip, Inf2)',
+    vendor: 'AWS',
+    kind: 'accelerator',
+    year: 2023,
+    aliases: ['inf2', 'aws-inferentia2', 'inferentia-2'],
+    ...neuronCoreV2Chip('neuron'),
+    sources: {
+      neuron: {
+        title: 'AWS Neuron documentation: Inferentia2 architecture',
+        url: 'https://awsdocs-neuron.readthedocs-hosted.com/en/latest/general/arch/neuron-hardware/inferentia2.html',
+      },
+    },
+  },
+  {
+    id: 'trainium2',
+    name: 'AWS Trainium2 (per chip, Trn2)',
+    vendor: 'AWS',
+    kind: 'accelerator',
+    year: 2024,
+    aliases: ['trn2', 'aws-trainium2', 'trainium-2'],
+    compute: {
+      fp32: { value: 181e12, kind: 'vendor', source: 'neuron', note: 'Eight NeuronCore-v3 per chip: 181 FP32 TFLOPS.' },
+      tf32: { value: 667e12, kind: 'vendor', source: 'neuron', note: '667 BF16/FP16/TF32 TFLOPS dense per chip; the 2,563 sparse figure is not used.' },
+      fp16: { value: 667e12, kind: 'vendor', source: 'neuron', note: '667 BF16/FP16/TF32 TFLOPS dense per chip; the 2,563 sparse figure is not used.' },
+      bf16: { value: 667e12, kind: 'vendor', source: 'neuron', note: '667 BF16/FP16/TF32 TFLOPS dense per chip; the 2,563 sparse figure is not used.' },
+      fp8: { value: 1299e12, kind: 'vendor', source: 'neuron', note: '1,299 FP8 TFLOPS dense per chip.' },
+    },
+    capacityBytes: { value: 96 * GiB, kind: 'vendor', source: 'nki', note: '96 GiB of device memory in 4 HBM stacks per chip.' },
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 3e12, kind: 'vendor', source: 'nki', note: 'NKI architecture guide: 3 TB/s per chip.' } },
+    ],
+    sources: {
+      neuron: {
+        title: 'AWS Neuron documentation: Trainium2 architecture',
+        url: 'https://awsdocs-neuron.readthedocs-hosted.com/en/v2.29.0/_sources/about-neuron/arch/neuron-hardware/trainium2.rst',
+      },
+      nki: {
+        title: 'AWS Neuron documentation: Trainium2 Architecture Guide for NKI',
+        url: 'https://awsdocs-neuron.readthedocs-hosted.com/en/v2.29.0/_sources/nki/guides/architecture/trainium2_arch.rst',
       },
     },
   },
