@@ -302,10 +302,69 @@ describe('datasheet spot checks (dense, never the sparsity figure)', () => {
     expect(dram('mi300x')).toBe(5.3e12);
   });
 
+  it('mi300x and mi325x: Infinity Cache as llc at 17.2 TB/s, then L2 at 34.4 TB/s, outermost first', () => {
+    for (const id of ['mi300x', 'mi325x']) {
+      expect(entry(id).levels.map((l) => [l.name, l.bytesPerSecond.value])).toEqual([
+        ['dram', id === 'mi300x' ? 5.3e12 : 6e12],
+        ['llc', 17.2e12],
+        ['l2', 34.4e12],
+      ]);
+      expect(entry(id).levels[1]!.capacityBytes!.value).toBe(256 * 2 ** 20);
+    }
+    expect(entry('mi300x').levels[1]!.bytesPerSecond.kind).toBe('vendor');
+    expect(entry('mi325x').levels[1]!.bytesPerSecond.kind).toBe('derived');
+  });
+
+  it('v100: L1 14,336 GB/s (the hierarchical-roofline paper\'s theoretical figure, derived) inside its 3.13 TB/s L2', () => {
+    expect(entry('v100-sxm2-32gb').levels.map((l) => [l.name, l.bytesPerSecond.value, l.bytesPerSecond.kind])).toEqual([
+      ['dram', 900e9, 'vendor'],
+      ['l2', 3.133e12, 'derived'],
+      ['l1', 14.336e12, 'derived'],
+    ]);
+  });
+
+  it('h100-pcie: L2 3.8 TB/s as measured by Chips and Cheese across the whole 50 MB, labelled measured', () => {
+    const l2 = entry('h100-pcie').levels.find((l) => l.name === 'l2')!;
+    expect(l2.bytesPerSecond.value).toBe(3.8e12);
+    expect(l2.bytesPerSecond.kind).toBe('measured');
+    expect(l2.capacityBytes!.value).toBe(50 * 2 ** 20);
+  });
+
+  it('mi300a: the CDNA 3 white paper\'s dense GPU peaks (980.6 fp16, 1961.2 fp8), 128 GiB shared HBM3, L2 derived for 6 XCDs', () => {
+    expect(peak('mi300a', 'fp16')).toBe(980.6e12);
+    expect(peak('mi300a', 'fp8')).toBe(1961.2e12);
+    expect(entry('mi300a').capacityBytes.value).toBe(128 * 2 ** 30);
+    expect(entry('mi300a').levels.map((l) => [l.name, l.bytesPerSecond.value])).toEqual([
+      ['dram', 5.3e12],
+      ['llc', 17.2e12],
+      ['l2', 25.8e12],
+    ]);
+  });
+
+  it('AWS chips, per chip: Trainium and Inferentia2 190 TFLOP/s bf16 at 820 GiB/s; Trainium2 667 bf16 and 1299 fp8 dense', () => {
+    for (const id of ['trainium', 'inferentia2']) {
+      expect(peak(id, 'bf16')).toBe(190e12);
+      expect(peak(id, 'int8')).toBe(380e12);
+      expect(dram(id)).toBe(820 * 2 ** 30);
+      expect(entry(id).capacityBytes.value).toBe(32 * 2 ** 30);
+    }
+    expect(peak('trainium2', 'bf16')).toBe(667e12);
+    expect(peak('trainium2', 'fp8')).toBe(1299e12);
+    expect(entry('trainium2').capacityBytes.value).toBe(96 * 2 ** 30);
+  });
+
   it('tpu-v4: 275 TFLOP/s bf16, 32 GiB, 1200 GB/s', () => {
     expect(peak('tpu-v4', 'bf16')).toBe(275e12);
     expect(entry('tpu-v4').capacityBytes.value).toBe(32 * 2 ** 30);
     expect(dram('tpu-v4')).toBe(1200e9);
+  });
+
+  it('rtx-5090: fp16/bf16 209.5, fp8 419 TFLOP/s and int8 838 TOP/s dense with FP32 accumulate (the whitepaper\'s second figures are sparse)', () => {
+    expect(peak('rtx-5090', 'fp16')).toBe(209.5e12);
+    expect(peak('rtx-5090', 'bf16')).toBe(209.5e12);
+    expect(peak('rtx-5090', 'fp8')).toBe(419e12);
+    expect(peak('rtx-5090', 'int8')).toBe(838e12);
+    expect(peak('rtx-5090', 'fp4')).toBe(1676e12);
   });
 
   it('gaudi3: 1835 TFLOP/s bf16 matrix, 128 GiB', () => {

@@ -34,6 +34,30 @@ function gh100SxmCompute(kind: FigureKind, source: string, why: string): Catalog
   };
 }
 
+/**
+ * Trainium and Inferentia2 are the same pair of NeuronCore-v2 per chip with the same 32 GiB of HBM, and AWS
+ * documents them with the same figures: one definition for both, each citing its own architecture page.
+ */
+function neuronCoreV2Chip(source: string): Pick<CatalogEntry, 'compute' | 'capacityBytes' | 'levels'> {
+  return {
+    compute: {
+      fp32: { value: 47.5e12, kind: 'vendor', source, note: 'Two NeuronCore-v2 per chip: 47.5 FP32 TFLOPS.' },
+      tf32: { value: 190e12, kind: 'vendor', source, note: '190 FP16/BF16/cFP8/TF32 TFLOPS per chip.' },
+      fp16: { value: 190e12, kind: 'vendor', source, note: '190 FP16/BF16/cFP8/TF32 TFLOPS per chip.' },
+      bf16: { value: 190e12, kind: 'vendor', source, note: '190 FP16/BF16/cFP8/TF32 TFLOPS per chip.' },
+      fp8: { value: 190e12, kind: 'vendor', source, note: 'cFP8 (configurable FP8) at the 16-bit rate, 190 TFLOPS per chip.' },
+      int8: { value: 380e12, kind: 'vendor', source, note: '380 INT8 TOPS per chip (earlier revisions of the page said 420).' },
+    },
+    capacityBytes: { value: 32 * GiB, kind: 'vendor', source, note: '32 GiB of device memory (HBM) per chip.' },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: { value: 820 * GiB, kind: 'vendor', source, note: '820 GiB/s per chip, as the page states it in GiB (earlier revisions said 820 GB/s).' },
+      },
+    ],
+  };
+}
+
 export const CATALOG: readonly CatalogEntry[] = [
   // ───────────────────────────── NVIDIA ─────────────────────────────
   {
@@ -91,9 +115,18 @@ export const CATALOG: readonly CatalogEntry[] = [
           value: 3.133e12,
           kind: 'derived',
           source: 'a100-whitepaper',
-          note: 'L2 read bandwidth derived from 2048 B/clk (V100 figure in the A100 whitepaper) x 1.53 GHz boost.',
+          note: 'L2 read bandwidth derived from 2048 B/clk (V100 figure in the A100 whitepaper) x 1.53 GHz boost. Measured with the Empirical Roofline Toolkit by Yang, Kurth and Williams (NERSC, on Cori\'s V100s): 2,996.8 GB/s.',
         },
         capacityBytes: { value: 6 * MiB, kind: 'vendor', source: 'volta-whitepaper', note: '6144 KB L2.' },
+      },
+      {
+        name: 'l1',
+        bytesPerSecond: {
+          value: 14.336e12,
+          kind: 'derived',
+          source: 'ert-roofline',
+          note: 'The theoretical L1 bandwidth Yang, Kurth and Williams use for V100 (ERT cannot isolate L1 on NVIDIA GPUs; their L2 and HBM ceilings are ERT measurements): 14,336 GB/s, which is 80 SMs x 128 B/clk x 1.4 GHz. Published with the paper in the first author\'s nersc-roofline repository (Plotting/data_hierarchical.txt).',
+        },
       },
     ],
     sources: {
@@ -108,6 +141,10 @@ export const CATALOG: readonly CatalogEntry[] = [
       'a100-whitepaper': {
         title: 'NVIDIA A100 Tensor Core GPU Architecture whitepaper',
         url: 'https://images.nvidia.com/aem-dam/en-zz/Solutions/data-center/nvidia-ampere-architecture-whitepaper.pdf',
+      },
+      'ert-roofline': {
+        title: 'C. Yang, T. Kurth, S. Williams: Hierarchical Roofline Analysis for GPUs: Accelerating Performance Optimization for the NERSC-9 Perlmutter System (CCPE 2020, arXiv:2009.02449); ceilings in github.com/cyanguwa/nersc-roofline',
+        url: 'https://arxiv.org/abs/2009.02449',
       },
     },
   },
@@ -405,11 +442,31 @@ export const CATALOG: readonly CatalogEntry[] = [
       int8: { value: 1513e12, kind: 'derived', source: 'datasheet', note: 'Datasheet gives 3,026 TOPS with sparsity; dense is half.' },
     },
     capacityBytes: { value: 80 * GiB, kind: 'vendor', source: 'datasheet', note: '80 GB HBM2e, taken as GiB.' },
-    levels: [{ name: 'dram', bytesPerSecond: { value: 2.0e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 2 TB/s.' } }],
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 2.0e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 2 TB/s.' } },
+      {
+        name: 'l2',
+        bytesPerSecond: {
+          value: 3.8e12,
+          kind: 'measured',
+          source: 'chips-and-cheese',
+          note: 'Measured by Chester Lam (Chips and Cheese, OpenCL read-bandwidth test on a Lambda Cloud H100 PCIe, July 2023): 3.8 TB/s across the whole 50 MB L2; over 5.5 TB/s while the data fits the near L2 partition.',
+        },
+        capacityBytes: { value: 50 * MiB, kind: 'vendor', source: 'whitepaper', note: '50 MB L2, taken as MiB.' },
+      },
+    ],
     sources: {
       datasheet: {
         title: 'NVIDIA H100 Tensor Core GPU datasheet (H100 PCIe column)',
         url: 'https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet',
+      },
+      whitepaper: {
+        title: 'NVIDIA H100 Tensor Core GPU Architecture whitepaper',
+        url: 'https://resources.nvidia.com/en-us-tensor-core/gtc22-whitepaper-hopper',
+      },
+      'chips-and-cheese': {
+        title: 'Chips and Cheese: Nvidia\'s H100: Funny L2, and Tons of Bandwidth (Chester Lam, 2023)',
+        url: 'https://chipsandcheese.com/p/nvidias-h100-funny-l2-and-tons-of-bandwidth',
       },
     },
   },
@@ -492,11 +549,26 @@ export const CATALOG: readonly CatalogEntry[] = [
     aliases: ['5090', 'rtx5090', 'geforce-rtx-5090'],
     compute: {
       fp32: { value: 104.8e12, kind: 'vendor', source: 'whitepaper', note: 'Peak FP32 (non-tensor): 21,760 CUDA cores x 2 FLOP x 2.41 GHz boost.' },
+      tf32: { value: 104.8e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper Table 3: 104.8 dense | 209.5 with sparsity.' },
+      fp16: {
+        value: 209.5e12,
+        kind: 'vendor',
+        source: 'whitepaper',
+        note: 'Whitepaper Table 3, FP16 tensor with FP32 accumulate: 209.5 dense | 419 with sparsity. With FP16 accumulate the dense rate is 419.',
+      },
+      bf16: { value: 209.5e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper Table 3, BF16 tensor with FP32 accumulate: 209.5 dense | 419 with sparsity.' },
+      fp8: {
+        value: 419e12,
+        kind: 'vendor',
+        source: 'whitepaper',
+        note: 'Whitepaper Table 3, FP8 tensor with FP32 accumulate: 419 dense | 838 with sparsity. With FP16 accumulate the dense rate is 838.',
+      },
+      int8: { value: 838e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper Table 3: 838 TOPS dense | 1,676 with sparsity.' },
       fp4: {
         value: 1676e12,
         kind: 'derived',
         source: 'specs',
-        note: 'Spec page "AI TOPS" 3,352 is FP4 with sparsity; dense is half. fp16/bf16, fp8 and int8 omitted: the whitepaper\'s dense tensor table could not be checked, and no figure is recorded without a source read.',
+        note: 'Spec page "AI TOPS" 3,352 is FP4 with sparsity; dense is half (the whitepaper lists FP4 1,676 dense | 3,352 with sparsity).',
       },
     },
     capacityBytes: { value: 32 * GiB, kind: 'vendor', source: 'specs', note: '32 GB GDDR7, taken as GiB.' },
@@ -596,8 +668,34 @@ export const CATALOG: readonly CatalogEntry[] = [
       int8: { value: 2614.9e12, kind: 'vendor', source: 'rocm', note: 'Matrix INT8, dense; 5,229.8 with structured sparsity.' },
     },
     capacityBytes: { value: 192 * GiB, kind: 'vendor', source: 'product', note: '192 GB HBM3 (8 x 24 GiB stacks), taken as GiB.' },
-    levels: [{ name: 'dram', bytesPerSecond: { value: 5.3e12, kind: 'vendor', source: 'product' } }],
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 5.3e12, kind: 'vendor', source: 'product' } },
+      {
+        name: 'llc',
+        bytesPerSecond: {
+          value: 17.2e12,
+          kind: 'vendor',
+          source: 'whitepaper',
+          note: 'Infinity Cache, a memory-side last-level cache on the IODs (128 channels of 64 B): peak 17.2 TB/s.',
+        },
+        capacityBytes: { value: 256 * MiB, kind: 'vendor', source: 'whitepaper', note: '256 MB Infinity Cache, taken as MiB.' },
+      },
+      {
+        name: 'l2',
+        bytesPerSecond: {
+          value: 34.4e12,
+          kind: 'vendor',
+          source: 'whitepaper',
+          note: 'Aggregate L2 read bandwidth "up to 34.4 TB/s": 2 KB/clk per XCD x 8 XCDs x 2.1 GHz. Each XCD\'s L2 serves only its own 38 CUs.',
+        },
+        capacityBytes: { value: 32 * MiB, kind: 'vendor', source: 'whitepaper', note: '4 MB L2 per XCD x 8 XCDs, taken as MiB.' },
+      },
+    ],
     sources: {
+      whitepaper: {
+        title: 'AMD CDNA 3 Architecture white paper (memory hierarchy; Table 2, MI300 Series specifications)',
+        url: 'https://www.amd.com/content/dam/amd/en/documents/instinct-tech-docs/white-papers/amd-cdna-3-white-paper.pdf',
+      },
       product: {
         title: 'AMD Instinct MI300X accelerator specifications',
         url: 'https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html',
@@ -605,6 +703,63 @@ export const CATALOG: readonly CatalogEntry[] = [
       rocm: {
         title: 'ROCm documentation: AMD Instinct MI300 series microarchitecture (peak-performance table)',
         url: 'https://rocm.docs.amd.com/en/latest/conceptual/gpu-arch/mi300.html',
+      },
+    },
+  },
+  {
+    id: 'mi300a',
+    name: 'AMD Instinct MI300A APU (GPU side: 6 XCDs, 228 CUs)',
+    vendor: 'AMD',
+    kind: 'gpu',
+    year: 2023,
+    aliases: ['instinct-mi300a', 'mi-300a'],
+    // One package of 6 GPU dies (XCDs) and 3 Zen 4 CPU dies sharing 128 GB of HBM3. The compute figures are
+    // the GPU's; the memory and its bandwidth are shared with the 24 CPU cores.
+    compute: {
+      fp64: { value: 61.3e12, kind: 'vendor', source: 'whitepaper', note: 'Table 2: vector FP64 61.3 TFLOPS; matrix FP64 122.6.' },
+      fp32: { value: 122.6e12, kind: 'vendor', source: 'whitepaper', note: 'Table 2: vector FP32 122.6 TFLOPS.' },
+      tf32: { value: 490.3e12, kind: 'vendor', source: 'whitepaper', note: 'Table 2: 490.3 dense | 980.6 with sparsity.' },
+      fp16: { value: 980.6e12, kind: 'vendor', source: 'whitepaper', note: 'Table 2: 980.6 dense | 1,961.2 with sparsity.' },
+      bf16: { value: 980.6e12, kind: 'vendor', source: 'whitepaper', note: 'Table 2: 980.6 dense | 1,961.2 with sparsity.' },
+      fp8: { value: 1961.2e12, kind: 'vendor', source: 'whitepaper', note: 'Table 2: 1,961.2 dense | 3,922.3 with sparsity.' },
+      int8: { value: 1961.2e12, kind: 'vendor', source: 'whitepaper', note: 'Table 2: 1,961.2 TOPS dense | 3,922.3 with sparsity.' },
+    },
+    capacityBytes: {
+      value: 128 * GiB,
+      kind: 'vendor',
+      source: 'whitepaper',
+      note: '128 GB HBM3 (8 x 16 GiB stacks), taken as GiB; unified memory shared by the CPU and GPU.',
+    },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: { value: 5.3e12, kind: 'vendor', source: 'whitepaper', note: 'Table 2: up to 5.3 TB/s (8,192-bit bus at 5.2 Gbps), shared with the CPU dies.' },
+      },
+      {
+        name: 'llc',
+        bytesPerSecond: {
+          value: 17.2e12,
+          kind: 'vendor',
+          source: 'whitepaper',
+          note: 'Infinity Cache peak 17.2 TB/s (the same four IODs as MI300X).',
+        },
+        capacityBytes: { value: 256 * MiB, kind: 'vendor', source: 'whitepaper', note: '256 MB Infinity Cache (Table 2), taken as MiB.' },
+      },
+      {
+        name: 'l2',
+        bytesPerSecond: {
+          value: 25.8e12,
+          kind: 'derived',
+          source: 'whitepaper',
+          note: '2 KB/clk of L2 read per XCD (white paper) x 6 XCDs x 2.1 GHz = 25.8 TB/s (the paper\'s 34.4 TB/s is for 8 XCDs).',
+        },
+        capacityBytes: { value: 24 * MiB, kind: 'derived', source: 'whitepaper', note: '4 MB L2 per XCD x 6 XCDs, taken as MiB.' },
+      },
+    ],
+    sources: {
+      whitepaper: {
+        title: 'AMD CDNA 3 Architecture white paper (memory hierarchy; Table 2, MI300 Series specifications)',
+        url: 'https://www.amd.com/content/dam/amd/en/documents/instinct-tech-docs/white-papers/amd-cdna-3-white-paper.pdf',
       },
     },
   },
@@ -625,8 +780,34 @@ export const CATALOG: readonly CatalogEntry[] = [
       int8: { value: 2614.9e12, kind: 'vendor', source: 'product', note: 'Matrix INT8, dense; 5,229.8 with structured sparsity.' },
     },
     capacityBytes: { value: 256 * GiB, kind: 'vendor', source: 'rocm-specs', note: '256 GB HBM3E; ROCm lists VRAM as 256 GiB.' },
-    levels: [{ name: 'dram', bytesPerSecond: { value: 6e12, kind: 'vendor', source: 'product' } }],
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 6e12, kind: 'vendor', source: 'product' } },
+      {
+        name: 'llc',
+        bytesPerSecond: {
+          value: 17.2e12,
+          kind: 'derived',
+          source: 'whitepaper',
+          note: 'The CDNA 3 white paper\'s Infinity Cache peak, 17.2 TB/s, stated for the architecture: MI325X has the same 256 MB Infinity Cache, 8 XCDs and 2,100 MHz peak clock (its Table 2).',
+        },
+        capacityBytes: { value: 256 * MiB, kind: 'vendor', source: 'whitepaper', note: '256 MB Infinity Cache (Table 2), taken as MiB.' },
+      },
+      {
+        name: 'l2',
+        bytesPerSecond: {
+          value: 34.4e12,
+          kind: 'derived',
+          source: 'whitepaper',
+          note: '2 KB/clk of L2 read per XCD x 8 XCDs x 2.1 GHz = 34.4 TB/s, the white paper\'s aggregate for 8 XCDs. Each XCD\'s L2 serves only its own CUs.',
+        },
+        capacityBytes: { value: 32 * MiB, kind: 'vendor', source: 'whitepaper', note: '4 MB L2 per XCD x 8 XCDs, taken as MiB.' },
+      },
+    ],
     sources: {
+      whitepaper: {
+        title: 'AMD CDNA 3 Architecture white paper (memory hierarchy; Table 2, MI300 Series specifications)',
+        url: 'https://www.amd.com/content/dam/amd/en/documents/instinct-tech-docs/white-papers/amd-cdna-3-white-paper.pdf',
+      },
       product: {
         title: 'AMD Instinct MI325X accelerator specifications',
         url: 'https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html',
@@ -801,6 +982,67 @@ export const CATALOG: readonly CatalogEntry[] = [
       whitepaper: {
         title: 'Intel Gaudi 3 AI Accelerator white paper',
         url: 'https://www.intel.com/content/www/us/en/content-details/817486/intel-gaudi-3-ai-accelerator-white-paper.html',
+      },
+    },
+  },
+
+  // ───────────────────────────── AWS accelerators ─────────────────────────────
+  {
+    id: 'trainium',
+    name: 'AWS Trainium (per chip, Trn1)',
+    vendor: 'AWS',
+    kind: 'accelerator',
+    year: 2022,
+    aliases: ['trainium1', 'trn1', 'aws-trainium'],
+    ...neuronCoreV2Chip('neuron'),
+    sources: {
+      neuron: {
+        title: 'AWS Neuron documentation: Trainium architecture',
+        url: 'https://awsdocs-neuron.readthedocs-hosted.com/en/latest/general/arch/neuron-hardware/trainium.html',
+      },
+    },
+  },
+  {
+    id: 'inferentia2',
+    name: 'AWS Inferentia2 (per chip, Inf2)',
+    vendor: 'AWS',
+    kind: 'accelerator',
+    year: 2023,
+    aliases: ['inf2', 'aws-inferentia2', 'inferentia-2'],
+    ...neuronCoreV2Chip('neuron'),
+    sources: {
+      neuron: {
+        title: 'AWS Neuron documentation: Inferentia2 architecture',
+        url: 'https://awsdocs-neuron.readthedocs-hosted.com/en/latest/general/arch/neuron-hardware/inferentia2.html',
+      },
+    },
+  },
+  {
+    id: 'trainium2',
+    name: 'AWS Trainium2 (per chip, Trn2)',
+    vendor: 'AWS',
+    kind: 'accelerator',
+    year: 2024,
+    aliases: ['trn2', 'aws-trainium2', 'trainium-2'],
+    compute: {
+      fp32: { value: 181e12, kind: 'vendor', source: 'neuron', note: 'Eight NeuronCore-v3 per chip: 181 FP32 TFLOPS.' },
+      tf32: { value: 667e12, kind: 'vendor', source: 'neuron', note: '667 BF16/FP16/TF32 TFLOPS dense per chip; the 2,563 sparse figure is not used.' },
+      fp16: { value: 667e12, kind: 'vendor', source: 'neuron', note: '667 BF16/FP16/TF32 TFLOPS dense per chip; the 2,563 sparse figure is not used.' },
+      bf16: { value: 667e12, kind: 'vendor', source: 'neuron', note: '667 BF16/FP16/TF32 TFLOPS dense per chip; the 2,563 sparse figure is not used.' },
+      fp8: { value: 1299e12, kind: 'vendor', source: 'neuron', note: '1,299 FP8 TFLOPS dense per chip.' },
+    },
+    capacityBytes: { value: 96 * GiB, kind: 'vendor', source: 'nki', note: '96 GiB of device memory in 4 HBM stacks per chip.' },
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 3e12, kind: 'vendor', source: 'nki', note: 'NKI architecture guide: 3 TB/s per chip.' } },
+    ],
+    sources: {
+      neuron: {
+        title: 'AWS Neuron documentation: Trainium2 architecture',
+        url: 'https://awsdocs-neuron.readthedocs-hosted.com/en/v2.29.0/_sources/about-neuron/arch/neuron-hardware/trainium2.rst',
+      },
+      nki: {
+        title: 'AWS Neuron documentation: Trainium2 Architecture Guide for NKI',
+        url: 'https://awsdocs-neuron.readthedocs-hosted.com/en/v2.29.0/_sources/nki/guides/architecture/trainium2_arch.rst',
       },
     },
   },
