@@ -31,7 +31,7 @@ import {
   withChangedOps,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-BDCVHGJE.js";
+} from "./chunks/chunk-HT5AAYOL.js";
 import {
   si,
   time

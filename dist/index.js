@@ -17,7 +17,7 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-BDCVHGJE.js";
+} from "./chunks/chunk-HT5AAYOL.js";
 import {
   asciiRoofline,
   vegaEditorUrl
