@@ -4,21 +4,47 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import type { ConfigError } from '../core/config/index.js';
 import { ANNOTATIONS_SHOWN as SHOWN } from '../core/limits.js';
+import { findingGroups, groupLine } from '../core/report/finding-groups.js';
+import type { Report } from '../core/report/types.js';
 import type { Analysis } from './analysis.js';
 
+export interface FindingAnnotation {
+  severity: 'fail' | 'warn';
+  title: string;
+  message: string;
+  /** The model whose config line it marks; none for the line that counts the rest. */
+  model?: string;
+}
+
+/**
+ * One annotation per model and cause (finding-groups.ts), its line first and then each of its findings;
+ * per severity at most ANNOTATIONS_SHOWN, as many as GitHub shows, the last of them counting the rest when
+ * there are more.
+ */
+export function findingAnnotations(report: Pick<Report, 'findings' | 'results'>): FindingAnnotation[] {
+  const groups = findingGroups(report);
+  return (['fail', 'warn'] as const).flatMap((severity) => {
+    const same = groups.filter((group) => group.severity === severity);
+    const shown = same.length > SHOWN ? same.slice(0, SHOWN - 1) : same;
+    const rest = same.slice(shown.length);
+    const annotations = shown.map((group): FindingAnnotation => ({
+      severity,
+      model: group.model,
+      title: `roofline-gate: ${[...new Set(group.findings.map((finding) => finding.rule))].join(', ')}`,
+      message: [groupLine(group), ...group.findings.map((finding) => `- ${finding.severity}: ${finding.message}`)].join('\n'),
+    }));
+    if (rest.length === 0) return annotations;
+    const findings = rest.reduce((count, group) => count + group.findings.length, 0);
+    const more = `…and ${rest.length} more ${severity === 'fail' ? 'failing' : 'warning'} models or causes (${findings} findings): see the job summary.`;
+    return [...annotations, { severity, title: 'roofline-gate', message: more }];
+  });
+}
 
 export function annotateFindings({ report, positions }: Analysis, workspace: string): void {
-  for (const severity of ['fail', 'warn'] as const) {
-    const findings = report.findings.filter((finding) => finding.severity === severity);
+  for (const { severity, title, message, model } of findingAnnotations(report)) {
+    const at = model === undefined ? undefined : positions?.get(model);
     const annotate = severity === 'fail' ? core.error : core.warning;
-    for (const finding of findings.slice(0, SHOWN)) {
-      const at = positions?.get(finding.model);
-      annotate(finding.message, {
-        title: `roofline-gate: ${finding.rule}`,
-        ...(at ? { file: inRepo(at.file, workspace), startLine: at.line, startColumn: at.column } : {}),
-      });
-    }
-    if (findings.length > SHOWN) annotate(`…and ${findings.length - SHOWN} more ${severity} findings: see the job summary.`, { title: 'roofline-gate' });
+    annotate(message, { title, ...(at ? { file: inRepo(at.file, workspace), startLine: at.line, startColumn: at.column } : {}) });
   }
 }
 

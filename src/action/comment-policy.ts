@@ -4,6 +4,7 @@
 // are made by share.ts. Nothing here changes the verdict.
 import { createHash } from 'node:crypto';
 import { reportJson } from '../core/report/build.js';
+import { isChanged } from '../core/report/changed-pairs.js';
 import type { Report } from '../core/report/types.js';
 import { describeApiError, isForbidden } from '../github/client.js';
 import { isLater, type Stamp, type Sticky } from '../github/comment.js';
@@ -115,14 +116,5 @@ export function digest(report: Report): string {
 
 /** Anything a reviewer would want to hear about: a finding, a pair added or removed, a figure that moved. */
 export function hasChanges(report: Report): boolean {
-  if (report.findings.length > 0 || report.removed.length > 0) return true;
-  const moved = (a: number, b: number) => Math.abs(a - b) > 1e-9 * Math.max(Math.abs(a), Math.abs(b));
-  return report.results.some(
-    (result) =>
-      result.base === null ||
-      result.bound !== result.base.bound ||
-      result.bindingLevel !== result.base.bindingLevel ||
-      moved(result.seconds, result.base.seconds) ||
-      Object.entries(result.intensity).some(([level, value]) => result.base!.intensity[level] === undefined || (value !== result.base!.intensity[level] && moved(value, result.base!.intensity[level]!))),
-  );
+  return report.findings.length > 0 || report.removed.length > 0 || report.results.some(isChanged);
 }

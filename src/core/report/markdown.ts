@@ -5,8 +5,10 @@ import { BOUND_WORDS } from '../bound-text.js';
 import { notesLine } from '../gate/index.js';
 import { markdownText } from './escape.js';
 import { changedCount, changedTitle, OP_COLUMNS, opRow, withChangedOps, type OpColumn } from './op-rows.js';
-import { columnsFor, roofFootnote, row, snapshotText, type Column } from './table.js';
-import type { Report } from './types.js';
+import { isChanged } from './changed-pairs.js';
+import { findingGroups, type FindingGroup } from './finding-groups.js';
+import { narrowColumnsFor, narrowRow, roofFootnote, snapshotText, type NarrowColumn } from './table.js';
+import type { Report, ReportResult } from './types.js';
 
 export type ChartEmbed =
   | { kind: 'image'; url: string }
@@ -30,75 +32,101 @@ export interface MarkdownOptions {
 }
 
 const ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
-const HEADINGS: Record<Column, string> = {
-  model: 'Model', hardware: 'Hardware', precision: 'Precision', intensity: 'Intensity (FLOP/B)', ridge: 'Ridge',
-  bound: 'Bound', attainable: 'Attainable', time: 'Time/pass', throughput: 'Throughput', efficiency: 'Efficiency', change: 'Change',
+const MARK = { fail: '🔴', warn: '🟡' } as const;
+const HEADINGS: Record<NarrowColumn, string> = {
+  model: 'Model', change: 'Change', hardware: 'Hardware', bound: 'Bound', intensity: 'Intensity / ridge', throughput: 'Throughput', efficiency: 'Efficiency',
 };
-const ALIGN: Partial<Record<Column | OpColumn, string>> = { ridge: '---:', attainable: '---:', time: '---:', throughput: '---:', efficiency: '---:', change: '---:' };
+const ALIGN: Partial<Record<NarrowColumn | OpColumn, string>> = { change: '---:', intensity: '---:', throughput: '---:', efficiency: '---:', time: '---:' };
 const OP_HEADINGS: Record<OpColumn, string> = { op: 'Op', time: 'Time/pass', change: 'Change', moved: 'What moved', bound: 'Bound' };
 
 /** Where everything left out of a body that had to fit a limit can be read. */
 const COMPLETE = 'report.md and report.json in the out dir';
 
 /**
- * Renders the report, folding to fit `options.limit` when there is one: advice is folded first, then the
- * changed ops' rows, then table rows and findings are cut, and the body says what was left out and where to
- * read it all.
+ * Renders the report, answer first: the verdict, one line per model and cause (finding-groups.ts) with the
+ * findings folded under them, the changed pairs, then the unchanged pairs folded. To fit `options.limit`
+ * it sheds advice first, then the changed ops' rows, the unchanged rows, the folded findings, the changed
+ * rows and the group lines, and says what was left out and where to read it all.
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions): string {
   const limit = options.limit ?? Infinity;
-  let rows = report.results.length;
-  let findings = report.findings.length;
-  let advice = report.advice.length;
-  let opRows = Math.max(0, ...report.results.map((result) => result.ops?.changed?.length ?? 0));
+  const groups = findingGroups(report);
+  const changed = report.results.filter(isChanged);
+  const unchanged = report.results.filter((result) => !isChanged(result));
+  const parts = { groups, changed, unchanged };
+  const shown: Shown = {
+    advice: report.advice.length,
+    opRows: Math.max(0, ...report.results.map((result) => result.ops?.changed?.length ?? 0)),
+    unchanged: unchanged.length,
+    findings: report.findings.length,
+    changed: changed.length,
+    groups: groups.length,
+  };
+  // Shed the least needed first; halve to converge fast.
+  const order: Array<keyof Shown> = ['advice', 'opRows', 'unchanged', 'findings', 'changed', 'groups'];
   for (;;) {
-    const body = compose(report, options, { rows, findings, advice, opRows });
+    const body = compose(report, options, parts, shown);
     if (body.length <= limit) return body;
-    // Shed the least needed first: advice, then changed ops, then rows, then findings; halve to converge fast.
-    if (advice > 0) advice = Math.floor(advice / 2);
-    else if (opRows > 0) opRows = Math.floor(opRows / 2);
-    else if (rows > 1) rows = Math.floor(rows / 2);
-    else if (findings > 1) findings = Math.floor(findings / 2);
-    else return `${body.slice(0, limit - 100)}\n\n_…cut to fit GitHub's size limit; ${COMPLETE} have it all._\n`;
+    const next = order.find((key) => shown[key] > (key === 'changed' || key === 'groups' ? 1 : 0));
+    if (next === undefined) return `${body.slice(0, limit - 100)}\n\n_…cut to fit GitHub's size limit; ${COMPLETE} have it all._\n`;
+    shown[next] = Math.floor(shown[next] / 2);
   }
 }
 
+/** How many of each part the body shows. */
 interface Shown {
-  rows: number;
-  findings: number;
   advice: number;
   /** Changed ops listed per pair (0: the part is left out). */
   opRows: number;
+  unchanged: number;
+  findings: number;
+  changed: number;
+  groups: number;
 }
 
-function compose(report: Report, options: MarkdownOptions, shown: Shown): string {
+interface Parts {
+  groups: FindingGroup[];
+  /** Pairs that moved against the baseline, or every pair without one. */
+  changed: ReportResult[];
+  unchanged: ReportResult[];
+}
+
+function compose(report: Report, options: MarkdownOptions, parts: Parts, shown: Shown): string {
   const out: string[] = [];
   if (options.header) out.push(options.header);
   out.push(`### ${ICON[report.status]} roofline-gate: ${report.status}`, '', summaryLine(report), '');
 
-  if (report.findings.length > 0) {
-    out.push('**Findings**', '');
+  if (parts.groups.length > 0) {
+    for (const group of parts.groups.slice(0, shown.groups)) out.push(`- ${MARK[group.severity]} **${markdownText(group.model)}**: ${markdownText(group.summary)}`);
+    if (shown.groups < parts.groups.length) out.push(`- _…and ${parts.groups.length - shown.groups} more in report.json_`);
+    out.push('', `<details><summary>Findings (${report.findings.length})</summary>`, '');
     for (const finding of report.findings.slice(0, shown.findings)) {
-      const mark = finding.severity === 'fail' ? '🔴' : '🟡';
-      out.push(`- ${mark} **${finding.severity}** \`${finding.rule}\`: ${markdownText(finding.message)}`);
+      out.push(`- ${MARK[finding.severity]} **${finding.severity}** \`${finding.rule}\`: ${markdownText(finding.message)}`);
     }
     if (shown.findings < report.findings.length) out.push(`- _…and ${report.findings.length - shown.findings} more findings in report.json_`);
-    out.push('');
+    out.push('', '</details>', '');
   }
 
-  const hasBaseline = report.baseline !== null;
-  const columns = columnsFor(report);
-  out.push(`| ${columns.map((c) => HEADINGS[c]).join(' | ')} |`, `| ${columns.map((c) => ALIGN[c] ?? '---').join(' | ')} |`);
-  for (const result of report.results.slice(0, shown.rows)) {
-    const cells = row(result, hasBaseline);
-    out.push(`| ${columns.map((c) => (c === 'bound' && result.bound === 'memory' ? `**${markdownText(cells[c])}**` : markdownText(cells[c]))).join(' | ')} |`);
+  const columns = narrowColumnsFor(report);
+  const table = (results: readonly ReportResult[], count: number): string[] => [
+    `| ${columns.map((c) => HEADINGS[c]).join(' | ')} |`,
+    `| ${columns.map((c) => ALIGN[c] ?? '---').join(' | ')} |`,
+    ...results.slice(0, count).map((result) => {
+      const cells = narrowRow(result, report.baseline !== null);
+      return `| ${columns.map((c) => (c === 'bound' && result.bound === 'memory' ? `**${markdownText(cells[c])}**` : markdownText(cells[c]))).join(' | ')} |`;
+    }),
+    ...(count < results.length ? ['', `_Showing ${count} of ${results.length} results to fit GitHub's size limit; ${COMPLETE} have them all._`] : []),
+  ];
+  if (parts.changed.length > 0) out.push(...table(parts.changed, shown.changed), '');
+  else if (report.baseline !== null) out.push(`No pair changed against ${markdownText(report.baseline)}.`, '');
+  if (parts.unchanged.length > 0) {
+    out.push(`<details><summary>${parts.unchanged.length} unchanged pair${parts.unchanged.length === 1 ? '' : 's'}</summary>`, '');
+    out.push(...(shown.unchanged > 0 ? table(parts.unchanged, shown.unchanged) : [`_Left out to fit GitHub's size limit; ${COMPLETE} have them all._`]), '', '</details>', '');
   }
-  const footnote = roofFootnote(report.results.slice(0, shown.rows));
-  if (footnote) out.push('', markdownText(footnote));
-  if (shown.rows < report.results.length) out.push('', `_Showing ${shown.rows} of ${report.results.length} results to fit GitHub's size limit; ${COMPLETE} have them all._`);
-  for (const pair of report.removed) out.push('', `Removed: ${markdownText(pair.model)} on ${markdownText(pair.hardware)} (was ${markdownText(snapshotText(pair.base))})`);
-  out.push('');
-  if (shown.opRows > 0) for (const result of withChangedOps(report.results.slice(0, shown.rows))) out.push(...changedOps(result, shown.opRows));
+  const footnote = roofFootnote([...parts.changed.slice(0, shown.changed), ...parts.unchanged.slice(0, shown.unchanged)]);
+  if (footnote) out.push(markdownText(footnote), '');
+  for (const pair of report.removed) out.push(`Removed: ${markdownText(pair.model)} on ${markdownText(pair.hardware)} (was ${markdownText(snapshotText(pair.base))})`, '');
+  if (shown.opRows > 0) for (const result of withChangedOps(parts.changed.slice(0, shown.changed))) out.push(...changedOps(result, shown.opRows));
 
   const notes = notesLine(report.notes ?? []);
   if (report.advice.length > 0 || notes !== null) {
@@ -119,7 +147,7 @@ function compose(report: Report, options: MarkdownOptions, shown: Shown): string
 }
 
 /** A pair's "Changed ops" part: a title line and a small table of the largest changes. */
-function changedOps(result: Report['results'][number], most: number): string[] {
+function changedOps(result: ReportResult, most: number): string[] {
   const listed = result.ops!.changed!.slice(0, most);
   const left = changedCount(result) - listed.length;
   const cells = (r: Record<OpColumn, string>) => `| ${OP_COLUMNS.map((c) => markdownText(r[c])).join(' | ')} |`;

@@ -1,6 +1,6 @@
 // The results table, as strings, shared by the text and Markdown renderings.
 import { isAboveRoof } from '../above-roof.js';
-import { boundText } from '../bound-text.js';
+import { boundText, BOUND_WORDS } from '../bound-text.js';
 import type { Snapshot } from '../gate/types.js';
 import { efficiency, flopRate, intensity, levelText, perSecond, signedPercent, time } from '../format.js';
 import { headlineLevel } from '../headline-level.js';
@@ -50,6 +50,39 @@ export function row(result: ReportResult, hasBaseline: boolean): Row {
     throughput: perSecond(result.throughput),
     efficiency: result.efficiency === null ? '' : `${efficiency(result.efficiency)}${isAboveRoof(result) ? ' (above roof)' : ''}`,
     change: changeText(result, hasBaseline),
+  };
+}
+
+/**
+ * The Markdown table's columns: fewer than the text table's, so that 12 models x 3 devices fit a pull
+ * request's conversation column (about 900 px) with no cell wrapped and Change beside Model. The ridge goes
+ * with the intensity and names the level for the bound; the throughput (what Change is about) stands for
+ * the time. Precision, attainable
+ * FLOP/s and time per pass are in the text table, the chart's tooltips and report.json.
+ */
+export const NARROW_COLUMNS = ['model', 'change', 'hardware', 'bound', 'intensity', 'throughput', 'efficiency'] as const;
+export type NarrowColumn = (typeof NARROW_COLUMNS)[number];
+
+/** The narrow columns a report needs, by the same rule as columnsFor(). */
+export function narrowColumnsFor(report: Report): NarrowColumn[] {
+  const wide = new Set<string>(columnsFor(report));
+  return NARROW_COLUMNS.filter((column) => wide.has(column));
+}
+
+/**
+ * A row in the narrow columns: the bound bare (`memory-bound`), since the intensity beside it, with its
+ * ridge, names the level: `20.8 (DRAM) / 23.3`.
+ */
+export function narrowRow(result: ReportResult, hasBaseline: boolean): Record<NarrowColumn, string> {
+  const cells = row(result, hasBaseline);
+  return {
+    model: cells.model,
+    change: cells.change,
+    hardware: cells.hardware,
+    bound: `${BOUND_WORDS[result.bound]}${unvendoredRoof(result) ? ` ${ROOF_MARK}` : ''}`,
+    intensity: cells.ridge === '-' ? cells.intensity : `${cells.intensity} / ${cells.ridge}`,
+    throughput: cells.throughput,
+    efficiency: cells.efficiency,
   };
 }
 
