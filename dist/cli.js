@@ -31,7 +31,7 @@ import {
   withChangedOps,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-HT5AAYOL.js";
+} from "./chunks/chunk-EYXS5NC5.js";
 import {
   si,
   time

@@ -10,14 +10,17 @@ import {
   SUMMARY_LIMIT,
   analyse,
   decodeText,
+  findingGroups,
   gitRef,
+  groupLine,
+  isChanged,
   parseReport,
   renderArtifacts,
   renderMarkdown,
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-HT5AAYOL.js";
+} from "./chunks/chunk-EYXS5NC5.js";
 import {
   asciiRoofline,
   vegaEditorUrl
@@ -27676,18 +27679,29 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 // src/action/annotations.ts
 import path6 from "node:path";
+function findingAnnotations(report) {
+  const groups2 = findingGroups(report);
+  return ["fail", "warn"].flatMap((severity) => {
+    const same = groups2.filter((group2) => group2.severity === severity);
+    const shown = same.length > ANNOTATIONS_SHOWN ? same.slice(0, ANNOTATIONS_SHOWN - 1) : same;
+    const rest = same.slice(shown.length);
+    const annotations = shown.map((group2) => ({
+      severity,
+      model: group2.model,
+      title: `roofline-gate: ${[...new Set(group2.findings.map((finding) => finding.rule))].join(", ")}`,
+      message: [groupLine(group2), ...group2.findings.map((finding) => `- ${finding.severity}: ${finding.message}`)].join("\n")
+    }));
+    if (rest.length === 0) return annotations;
+    const findings = rest.reduce((count, group2) => count + group2.findings.length, 0);
+    const more = `\u2026and ${rest.length} more ${severity === "fail" ? "failing" : "warning"} models or causes (${findings} findings): see the job summary.`;
+    return [...annotations, { severity, title: "roofline-gate", message: more }];
+  });
+}
 function annotateFindings({ report, positions }, workspace) {
-  for (const severity of ["fail", "warn"]) {
-    const findings = report.findings.filter((finding) => finding.severity === severity);
+  for (const { severity, title, message, model } of findingAnnotations(report)) {
+    const at = model === void 0 ? void 0 : positions?.get(model);
     const annotate = severity === "fail" ? error : warning;
-    for (const finding of findings.slice(0, ANNOTATIONS_SHOWN)) {
-      const at = positions?.get(finding.model);
-      annotate(finding.message, {
-        title: `roofline-gate: ${finding.rule}`,
-        ...at ? { file: inRepo(at.file, workspace), startLine: at.line, startColumn: at.column } : {}
-      });
-    }
-    if (findings.length > ANNOTATIONS_SHOWN) annotate(`\u2026and ${findings.length - ANNOTATIONS_SHOWN} more ${severity} findings: see the job summary.`, { title: "roofline-gate" });
+    annotate(message, { title, ...at ? { file: inRepo(at.file, workspace), startLine: at.line, startColumn: at.column } : {} });
   }
 }
 function annotateConfigError(error2, workspace) {
@@ -28509,11 +28523,7 @@ function digest(report) {
   return createHash2("sha256").update(reportJson(report)).digest("hex").slice(0, 16);
 }
 function hasChanges(report) {
-  if (report.findings.length > 0 || report.removed.length > 0) return true;
-  const moved = (a, b) => Math.abs(a - b) > 1e-9 * Math.max(Math.abs(a), Math.abs(b));
-  return report.results.some(
-    (result) => result.base === null || result.bound !== result.base.bound || result.bindingLevel !== result.base.bindingLevel || moved(result.seconds, result.base.seconds) || Object.entries(result.intensity).some(([level, value]) => result.base.intensity[level] === void 0 || value !== result.base.intensity[level] && moved(value, result.base.intensity[level]))
-  );
+  return report.findings.length > 0 || report.removed.length > 0 || report.results.some(isChanged);
 }
 
 // src/action/share.ts
