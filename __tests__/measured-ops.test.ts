@@ -2,7 +2,9 @@
 // `measured:` winning), efficiency per op, ops above their roofs, and the gate's efficiency rules naming
 // the ops. Figures derived by hand in comments.
 import { describe, expect, it } from '@jest/globals';
+import { geometry, rooflineSpec } from '../src/core/chart/index.js';
 import { evaluate } from '../src/core/gate/index.js';
+import type { Report } from '../src/core/report/types.js';
 import { place } from '../src/core/roofline.js';
 import type { Device, Model, Op } from '../src/core/types.js';
 
@@ -79,7 +81,7 @@ describe('ops above their roofs', () => {
 
   it('is an above-roof finding naming the ops even when the model as a whole is under its roof', () => {
     // add 1 ms against 2 ms (200%); gemm 40 ms against 10 ms. Sum 41 ms against 12 ms: 29.3%, under.
-    const { findings } = evaluate([place(opModel([gemm(0.04), add(0.001)]), toy)], null);
+    const { findings } = evaluate([place(opModel([gemm(0.04), add(0.001)]), toy)], null, undefined);
     expect(findings.map((f) => [f.rule, f.severity, f.ops, f.after])).toEqual([['above-roof', 'warn', ['add'], 2]]);
     expect(findings[0]!.message).toBe(
       'm on toy: 1 measured op beats its roof, so an input is off: MACs given as FLOPs, bytes counted without cache reuse, ' +
@@ -88,7 +90,7 @@ describe('ops above their roofs', () => {
   });
 
   it('names the ops above their roofs when the model is above its own', () => {
-    const { findings } = evaluate([place(opModel([gemm(0.008), add(0.003)]), toy)], null);
+    const { findings } = evaluate([place(opModel([gemm(0.008), add(0.003)]), toy)], null, undefined);
     // Sum 11 ms against 12 ms: 109.1%; gemm 125% above, add 66.7% not.
     expect(findings.map((f) => [f.rule, f.ops])).toEqual([['above-roof', ['gemm']]]);
     expect(findings[0]!.message).toMatch(/^m on toy: measured 11\.0 ms per pass beats the roofline's 12\.0 ms \(efficiency 109\.1%\)/);
@@ -101,7 +103,7 @@ describe('efficiency-drop on ops with measured times', () => {
     // Base: gemm 20 ms, add 4 ms: 12 / 24 = 50%. Head: gemm 20 ms, add 16 ms: 12 / 36 = 33.3%: a drop of 33%.
     const base = place(opModel([gemm(0.02), add(0.004)]), toy);
     const head = place(opModel([gemm(0.02), add(0.016)]), toy);
-    const finding = evaluate([head], [base]).findings.find((f) => f.rule === 'efficiency-drop')!;
+    const finding = evaluate([head], [base], undefined).findings.find((f) => f.rule === 'efficiency-drop')!;
     expect(finding.severity).toBe('fail');
     // gemm loses 20 - 10 = 10 ms, add 16 - 2 = 14 ms: add first.
     expect(finding.ops).toEqual(['add', 'gemm']);
@@ -109,5 +111,41 @@ describe('efficiency-drop on ops with measured times', () => {
       'm on toy: efficiency 50.0% -> 33.3% (-33.3%), fail at 15%; furthest below their roofs: ' +
         'add 12.5% (16.0 ms measured, roofline 2.00 ms), gemm 50.0% (20.0 ms measured, roofline 10.0 ms)',
     );
+  });
+});
+
+describe('the hierarchical roofline: one achieved point per level', () => {
+  // fp16 100 TFLOP/s, DRAM 1 TB/s, L2 5 TB/s. 1 TFLOP through DRAM 1 GB (I = 1000) and L2 4 GB (I = 250):
+  // compute 10 ms, DRAM 1 ms, L2 0.8 ms: compute-bound, 10 ms. Measured 20 ms: achieved 50 TFLOP/s.
+  const twoLevels: Device = { ...toy, levels: [{ name: 'dram', bytesPerSecond: 1e12 }, { name: 'l2', bytesPerSecond: 5e12 }] };
+  const model = (measured: Record<string, number>): Model => ({
+    ...opModel([gemm()]), ops: null, bytes: { dram: 1e9, l2: 4e9 }, measuredSeconds: measured,
+  });
+  const reportOf = (m: Model): Report => {
+    const { results, removed, findings, status } = evaluate([place(m, twoLevels)], null, undefined);
+    return { version: 2, status, baseline: null, results, removed, findings, advice: [] };
+  };
+
+  it('places the achieved FLOP/s at every level\'s intensity', () => {
+    const point = geometry(reportOf(model({ toy: 0.02 }))).points[0]!;
+    expect(point.measured!.flopsPerSecond).toBe(5e13);
+    expect(point.measured!.levels).toEqual([
+      { level: 'dram', intensity: 1000, x: 1000 },
+      { level: 'l2', intensity: 250, x: 250 },
+    ]);
+  });
+
+  it('has no level points without a measured time, nor for one level alone', () => {
+    expect(geometry(reportOf(model({}))).points[0]!.measured).toBeNull();
+    const single = { ...model({ toy: 0.02 }), bytes: { dram: 1e9 } };
+    expect(geometry(reportOf(single)).points[0]!.measured!.levels).toEqual([]);
+  });
+
+  it('draws the other level\'s point as an x at the same FLOP/s, joined by a dotted rule', () => {
+    const spec = rooflineSpec(reportOf(model({ toy: 0.02 })), { deviceNames: { toy: 'Toy' } }) as { vconcat?: unknown[]; layer?: unknown[] };
+    const layers = JSON.stringify(spec);
+    // The point's own level is the x at its own intensity; the other level (L2, I = 250) gets its own.
+    expect(layers).toContain('"intensityText":"L2 250 FLOP/B: this level\'s achieved point"');
+    expect(layers).toContain('"strokeDash":[1,3]');
   });
 });
