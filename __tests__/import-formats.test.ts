@@ -7,6 +7,7 @@ import { ConfigError, type ConfigIssue } from '../src/core/config/index.js';
 import { sniffFormat } from '../src/core/import/sniff.js';
 import { loadConfig } from '../src/shell/load-config.js';
 import { workingTree } from '../src/shell/sources.js';
+import { place } from '../src/core/roofline.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'import');
 let dir: string;
@@ -94,5 +95,35 @@ describe('sniffFormat', () => {
     expect(sniffFormat('profile.txt', '\n-------------------------- DeepSpeed Flops Profiler --------------------------\n')).toBe('deepspeed');
     expect(sniffFormat('stat.txt', '  module name  input shape output shape  params memory(MB)  MAdd  Flops  MemRead(B)  MemWrite(B) duration[%]\n')).toBe('torchstat');
     expect(sniffFormat('notes.txt', 'hello\n')).toBeNull();
+  });
+});
+
+describe('imported counter levels on a device without them', () => {
+  const onA100 = (ops: string) => `version: 1
+hardware: a100-sxm4-80gb
+models:
+  - name: profiled
+    precision: fp16
+    ops: ${ops}
+`;
+
+  it('leaves l1 out of a built-in A100\'s roofline (it publishes no L1 bandwidth) and names it', async () => {
+    await copyFile(path.join(FIXTURES, 'ncu-raw.csv'), path.join(dir, 'profile.csv'));
+    const config = (await load(onA100('{ file: profile.csv }')))!;
+    const result = place(config.models[0]!, config.devices.get('a100-sxm4-80gb')!);
+    expect(result.levelsLeftOut).toEqual(['l1']);
+    expect(result.bytes).toEqual({ dram: 18e6, l2: 34e6 });
+    expect(Object.keys(result.bandwidth)).toEqual(['dram', 'l2']);
+    // DRAM binds both kernels: (16 MB + 2 MB) / 2039 GB/s = 8.828 us.
+    expect(result.seconds * 1e6).toBeCloseTo(8.828, 3);
+    // The gemm: 16 MB / 2039 GB/s = 7.847 us against 200 us measured: 3.92%. The softmax is unmeasured.
+    expect(result.ops!.slowest[0]!.efficiency!).toBeCloseTo(0.03923, 5);
+    expect(result.measuredSeconds).toBeNull();
+  });
+
+  it('still refuses a level the user wrote that a target lacks (a typo stays an error)', async () => {
+    const issue = await rejection(onA100('{ file: ops.csv }'), { 'ops.csv': 'name,flops,bytes.dram,bytes.l1\nk,2000,100,300\n' });
+    expect([issue.file.endsWith('ops.csv'), issue.line]).toEqual([true, 2]);
+    expect(issue.message).toMatch(/^a100-sxm4-80gb has no memory level "l1"; it has dram, l2/);
   });
 });

@@ -103,6 +103,12 @@ export const placementSchema = z.strictObject({
     })
     .nullable(),
   /**
+   * Levels the model's imported profiler counters give bytes for but the device publishes no bandwidth
+   * for (an `l1` count on a catalog device without L1): left out of this placement's roofline, their bytes
+   * taking no time. Absent when none is.
+   */
+  levelsLeftOut: z.array(name).max(MAX_LEVELS).optional(),
+  /**
    * Models generated with `llm:` only: seconds to the first token (the prefill) and per output token (one
    * decode step of the batch); null when the phase has none (a decode has no prefill).
    */

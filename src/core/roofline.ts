@@ -61,10 +61,15 @@ export type ByteScale = Readonly<Record<string, number>>;
 /** Bandwidth by level name, looked up once per model and device rather than once per op. */
 export type Eaves = Readonly<Record<string, number>>;
 
-/** The device's bandwidth for every level the model names (its aggregate bytes name every level any op uses). */
+/**
+ * The device's bandwidth for every level the model names (its aggregate bytes name every level any op uses).
+ * A level the device lacks is left out of its roofline, as if infinitely fast: its bytes take no time.
+ * resolve.ts allows that only for levels of imported profiler counters (an `l1` count on a device whose
+ * catalog entry publishes no L1 bandwidth); a level the user wrote must exist on every target.
+ */
 export function eavesFor(model: Pick<Model, 'bytes'>, device: Device): Eaves {
   const eaves: Record<string, number> = {};
-  for (const level in model.bytes) eaves[level] = levelBandwidth(device, level)!;
+  for (const level in model.bytes) eaves[level] = levelBandwidth(device, level) ?? Infinity;
   return eaves;
 }
 
@@ -176,17 +181,25 @@ export function opsMeasuredOn(model: Pick<Model, 'ops' | 'hardware'>): string | 
 
 /**
  * Places one model on one device. The model must have been validated against the device (resolve.ts):
- * the device offers its precision and every level it names.
+ * the device offers its precision and every level it names, but for imported counter levels, which a
+ * device without them leaves out of its roofline (`levelsLeftOut`).
  */
 export function place(model: Model, device: Device): Result {
   const peakFlopsPerSecond = device.flopsPerSecond[model.precision]!;
   const bandwidth: Record<string, number> = {};
   const intensities: Record<string, number> = {};
   const ridges: Record<string, number> = {};
+  const bytesByLevel: BytesByLevel = {};
+  const levelsLeftOut: string[] = [];
   let attainableFlopsPerSecond = peakFlopsPerSecond;
   let bindingLevel = 'compute';
   for (const [level, bytes] of Object.entries(model.bytes)) {
-    const bytesPerSecond = levelBandwidth(device, level)!;
+    const bytesPerSecond = levelBandwidth(device, level);
+    if (bytesPerSecond === undefined) {
+      levelsLeftOut.push(level);
+      continue;
+    }
+    bytesByLevel[level] = bytes;
     bandwidth[level] = bytesPerSecond;
     intensities[level] = intensity(model.flops, bytes);
     ridges[level] = ridge(peakFlopsPerSecond, bytesPerSecond);
@@ -194,8 +207,9 @@ export function place(model: Model, device: Device): Result {
     const eave = bytes === 0 ? Infinity : bytesPerSecond * intensities[level]!;
     if (eave < attainableFlopsPerSecond) [attainableFlopsPerSecond, bindingLevel] = [eave, level];
   }
-  const byOp = model.ops ? opsPass(model.ops, peakFlopsPerSecond, bandwidth, opsMeasuredOn(model) === device.id) : null;
-  const seconds = byOp ? byOp.seconds : passSeconds(model.flops, model.bytes, peakFlopsPerSecond, bandwidth);
+  const eaves = levelsLeftOut.length === 0 ? bandwidth : eavesFor(model, device);
+  const byOp = model.ops ? opsPass(model.ops, peakFlopsPerSecond, eaves, opsMeasuredOn(model) === device.id) : null;
+  const seconds = byOp ? byOp.seconds : passSeconds(model.flops, bytesByLevel, peakFlopsPerSecond, bandwidth);
   // An explicit `measured:` wins over the sum of the ops' times: it is the whole pass as the user timed it,
   // gaps between kernels included, which a sum of kernel times leaves out.
   const measuredSeconds = model.measuredSeconds[device.id] ?? byOp?.measuredSeconds ?? null;
@@ -205,7 +219,7 @@ export function place(model: Model, device: Device): Result {
     precision: model.precision,
     batch: model.batch,
     flops: model.flops,
-    bytes: { ...model.bytes },
+    bytes: bytesByLevel,
     peakFlopsPerSecond,
     bandwidth,
     intensity: intensities,
@@ -225,7 +239,8 @@ export function place(model: Model, device: Device): Result {
     ops: byOp && model.ops
       ? { count: model.ops.length, slowest: byOp.slowest, aboveRoof: byOp.aboveRoof, aboveRoofCount: byOp.aboveRoofCount }
       : null,
-    ...(model.phases && model.ops && tokenTimes(model.ops, model.phases, seconds, peakFlopsPerSecond, bandwidth)),
+    ...(levelsLeftOut.length > 0 && { levelsLeftOut }),
+    ...(model.phases && model.ops && tokenTimes(model.ops, model.phases, seconds, peakFlopsPerSecond, eaves)),
   };
 }
 

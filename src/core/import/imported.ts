@@ -94,7 +94,8 @@ export function importedTable(imported: Imported, file: string): OpTable {
   const issues: ConfigIssue[] = [];
   const at = (line: number, message: string) => issues.length < 8 && issues.push(issueAt(file, { line, column: 1 }, [], message));
   if (imported.noBytes !== undefined) at(1, imported.noBytes);
-  const table: OpTable = { file, ops: [], levelRows: new Map() };
+  // The levels are the source's own counters: a target without one leaves it out (OpTable.counters).
+  const table: OpTable = { file, ops: [], levelRows: new Map(), counters: true };
   for (const op of imported.ops) {
     if (op.flops === null) {
       at(op.line, `${op.name}: no FLOP count (${op.missing.join('; ') || 'the source gives none'})`);
