@@ -7,6 +7,7 @@ import { ConfigError, type ConfigIssue } from '../src/core/config/index.js';
 import { sniffFormat } from '../src/core/import/sniff.js';
 import { loadConfig } from '../src/shell/load-config.js';
 import { workingTree } from '../src/shell/sources.js';
+import { place } from '../src/core/roofline.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'import');
 let dir: string;
@@ -94,5 +95,92 @@ describe('sniffFormat', () => {
     expect(sniffFormat('profile.txt', '\n-------------------------- DeepSpeed Flops Profiler --------------------------\n')).toBe('deepspeed');
     expect(sniffFormat('stat.txt', '  module name  input shape output shape  params memory(MB)  MAdd  Flops  MemRead(B)  MemWrite(B) duration[%]\n')).toBe('torchstat');
     expect(sniffFormat('notes.txt', 'hello\n')).toBeNull();
+  });
+});
+
+/** One fp16 model on the built-in A100 80GB (DRAM and L2; no L1 bandwidth in the catalog). */
+const onA100 = (ops: string) => `version: 1
+hardware: a100-sxm4-80gb
+models:
+  - name: profiled
+    precision: fp16
+    ops: ${ops}
+`;
+
+describe('imported counter levels on a device without them', () => {
+
+  it('leaves l1 out of a built-in A100\'s roofline (it publishes no L1 bandwidth) and names it', async () => {
+    await copyFile(path.join(FIXTURES, 'ncu-raw.csv'), path.join(dir, 'profile.csv'));
+    const config = (await load(onA100('{ file: profile.csv }')))!;
+    const result = place(config.models[0]!, config.devices.get('a100-sxm4-80gb')!);
+    expect(result.levelsLeftOut).toEqual(['l1']);
+    expect(result.bytes).toEqual({ dram: 18e6, l2: 34e6 });
+    expect(Object.keys(result.bandwidth)).toEqual(['dram', 'l2']);
+    // DRAM binds both kernels: (16 MB + 2 MB) / 2039 GB/s = 8.828 us.
+    expect(result.seconds * 1e6).toBeCloseTo(8.828, 3);
+    // The gemm: 16 MB / 2039 GB/s = 7.847 us against 200 us measured: 3.92%. The softmax is unmeasured.
+    expect(result.ops!.slowest[0]!.efficiency!).toBeCloseTo(0.03923, 5);
+    expect(result.measuredSeconds).toBeNull();
+  });
+
+  it('still refuses a level the user wrote that a target lacks (a typo stays an error)', async () => {
+    const issue = await rejection(onA100('{ file: ops.csv }'), { 'ops.csv': 'name,flops,bytes.dram,bytes.l1\nk,2000,100,300\n' });
+    expect([issue.file.endsWith('ops.csv'), issue.line]).toEqual([true, 2]);
+    expect(issue.message).toMatch(/^a100-sxm4-80gb has no memory level "l1"; it has dram, l2/);
+  });
+});
+
+describe('ops: { file, format, bytes }: bytes merged by op name', () => {
+  const withBytes = (bytes: string) => onA100(`{ file: flops.md, format: fvcore, bytes: ${bytes} }`);
+  const BYTES = [
+    'name,flops,bytes.dram,bytes.l2',
+    'conv1,,3.85 MB,',
+    'bn1,,6.42 MB,',
+    'layer1.0.conv1,,1.75 MB,4 MB',
+    'layer1.0.conv2,,1.75 MB,',
+    'layer1.1,,3.5 MB,',
+    'fc,,2.06 MB,',
+  ].join('\n');
+
+  it('gives each of fvcore\'s ops the bytes of its row, FLOPs still its own', async () => {
+    await copyFile(path.join(FIXTURES, 'fvcore-resnet18.md'), path.join(dir, 'flops.md'));
+    const model = (await load(withBytes('bytes.csv'), { 'bytes.csv': BYTES }))!.models[0]!;
+    expect(model.ops!.map((op) => [op.name, op.flops, op.bytes])).toEqual([
+      ['conv1', 236e6, { dram: 3.85e6 }], // 2 x 0.118G MACs
+      ['bn1', 8.028e6, { dram: 6.42e6 }],
+      ['layer1.0.conv1', 232e6, { dram: 1.75e6, l2: 4e6 }],
+      ['layer1.0.conv2', 232e6, { dram: 1.75e6 }],
+      ['layer1.1', 464e6, { dram: 3.5e6 }],
+      ['fc', 1.024e6, { dram: 2.06e6 }],
+    ]);
+    // 3.85 + 6.42 + 1.75 + 1.75 + 3.5 + 2.06 = 19.33 MB
+    expect(model.bytes.dram).toBeCloseTo(19.33e6, 6);
+  });
+
+  it('names the ops without a row and the rows without an op', async () => {
+    await copyFile(path.join(FIXTURES, 'fvcore-resnet18.md'), path.join(dir, 'flops.md'));
+    const text = BYTES.replace('bn1,', 'bn_1,');
+    try {
+      await load(withBytes('bytes.csv'), { 'bytes.csv': text });
+      throw new Error('accepted');
+    } catch (error) {
+      const issues = (error as ConfigError).issues.map((issue) => `${path.basename(issue.file)}:${issue.line}: ${issue.message}`);
+      expect(issues).toEqual([
+        `flops.md:8: bn1: no bytes for it in ${path.join(dir, 'bytes.csv')} (no row of that name)`,
+        `bytes.csv:3: bn_1: bytes for an op that ${path.join(dir, 'flops.md')} does not have: the names must match`,
+      ]);
+    }
+  });
+
+  it('keeps typo protection: a level the user wrote must exist on the target', async () => {
+    await copyFile(path.join(FIXTURES, 'fvcore-resnet18.md'), path.join(dir, 'flops.md'));
+    const issue = await rejection(withBytes('bytes.csv'), { 'bytes.csv': BYTES.replace('bytes.l2', 'bytes.l3') });
+    expect(issue.message).toMatch(/^a100-sxm4-80gb has no memory level "l3"/);
+  });
+
+  it('refuses `bytes:` on an import that has its own', async () => {
+    await copyFile(path.join(FIXTURES, 'ncu-raw.csv'), path.join(dir, 'profile.csv'));
+    const issue = await rejection(withBytes('bytes.csv').replace('flops.md, format: fvcore', 'profile.csv'), { 'bytes.csv': BYTES });
+    expect([issue.path, issue.message]).toEqual(['models[0].ops.bytes', '`bytes:` merges bytes into an import that gives none (fvcore, deepspeed); this table has its own']);
   });
 });

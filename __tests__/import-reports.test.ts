@@ -84,3 +84,47 @@ describe('DeepSpeed flops profiler report', () => {
     await expect(readImport(chunked('-------------------------- DeepSpeed Flops Profiler --------------------------\nfwd MACs per GPU: 3 G\n'), 'p.txt')).rejects.toThrow(/no modules: expected a DeepSpeed flops profiler report with its "Detailed Profile per GPU" tree/);
   });
 });
+
+describe('torchstat table', () => {
+  it('makes each row an op: FLOPs 2 x its Flops (MACs), bytes MemRead + MemWrite at dram, after the warnings', async () => {
+    const result = await imported(fixture('torchstat-resnet18.txt'), 'stat.txt');
+    expect(result.format).toBe('torchstat');
+    expect(result.ops.map((op) => [op.name, op.flops, op.bytes.dram, op.line])).toEqual([
+      ['conv1', 236_027_904, 3_851_008, 5], // 2 x 118,013,952 (3 x 64 x 7 x 7 x 112 x 112); 639,744 + 3,211,264
+      ['bn1', 3_211_264, 6_423_552, 6], // 2 x 1,605,632; 3,212,288 + 3,211,264
+      ['relu', 1_605_632, 6_422_528, 7],
+      ['maxpool', 1_605_632, 4_014_080, 8], // 3,211,264 + 802,816
+      ['layer1.0.conv1', 231_211_008, 1_753_088, 9], // 2 x 115,605,504 (64 x 64 x 3 x 3 x 56 x 56); 950,272 + 802,816
+      ['dropout', 0, 0, 10], // torchstat warned it cannot count it: zeros
+      ['fc', 1_024_000, 2_058_048, 11], // 2 x 512 x 1000; 2,054,048 + 4,000
+    ]);
+    expect(result.ops.every((op) => op.measuredSeconds === null)).toBe(true);
+    expect(result.noBytes).toBeUndefined();
+    expect(result.convention).toMatch(/^torchstat's Flops column counts multiply-accumulates: FLOPs = 2 x Flops/);
+  });
+
+  it('reads suffixed counts and sizes, as some versions print them', async () => {
+    // Right-aligned as pandas prints a DataFrame: each cell ends where its header ends.
+    const widths = [5, 12, 12, 13, 7, 11, 12, 13, 11, 12, 12, 10];
+    const line = (...cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[i]!))).join('');
+    const text = [
+      line('', 'module name', 'input shape', 'output shape', 'params', 'memory(MB)', 'MAdd', 'Flops', 'MemRead(B)', 'MemWrite(B)', 'duration[%]', 'MemR+W(B)'),
+      line('0', 'conv1', '3 224 224', '64 112 112', '9.41K', '3.06', '235.23MMAdd', '118.01MFlops', '639.74KB', '3.21MB', '6.60%', '3.85MB'),
+      line('total', '', '', '', '9.41K', '3.06', '235.23MMAdd', '118.01MFlops', '639.74KB', '3.21MB', '100.00%', '3.85MB'),
+    ].join('\n');
+    const [op] = (await imported(text, 'stat.txt')).ops;
+    // 2 x 118.01e6 = 236.02e6 FLOP; 639.74e3 + 3.21e6 = 3.84974e6 B
+    expect(op!.flops).toBe(236.02e6);
+    expect(op!.bytes.dram).toBeCloseTo(3.84974e6, 6);
+  });
+
+  it('refuses a row whose cells do not line up under the header', async () => {
+    const text = '  module name  MAdd  Flops  MemRead(B)  MemWrite(B)\n0       conv1   4.0  2.0    100.0       50.0\n';
+    await expect(readImport(chunked(text), 'stat.txt')).rejects.toThrow(/torchstat table: row 0 has no Flops under its header/);
+  });
+
+  it('places a model on the table as it is: bytes are there', async () => {
+    const table = await readOpTable(chunked(fixture('torchstat-resnet18.txt')), 'stat.txt');
+    expect(table.ops[0]).toEqual({ name: 'conv1', flops: 236_027_904, bytes: { dram: 3_851_008 }, kinds: {} });
+  });
+});

@@ -46,6 +46,13 @@ export const opTimeSchema = z.strictObject({
   memorySeconds: nonNegative,
   /** `compute`, or the level whose traffic takes longest. */
   bindingLevel: name,
+  /**
+   * The op's measured seconds per pass (an imported kernel time, or the op table's `measured` column) and
+   * its efficiency, `seconds / measuredSeconds`; null when the op is not measured on this device. Absent
+   * in reports written before ops carried them.
+   */
+  measuredSeconds: positive.nullable().default(null),
+  efficiency: nonNegative.nullable().default(null),
 });
 
 /** One model placed on one device: the roofline of SPEC section 1. */
@@ -81,8 +88,26 @@ export const placementSchema = z.strictObject({
   measuredSeconds: positive.nullable(),
   achievedFlopsPerSecond: nonNegative.nullable(),
   efficiency: nonNegative.nullable(),
-  /** For a model given as ops: how many, and the slowest ones with their time split (null otherwise). */
-  ops: z.strictObject({ count, slowest: z.array(opTimeSchema).max(100) }).nullable(),
+  /**
+   * For a model given as ops: how many, the slowest ones with their time split, and the measured ops that
+   * beat their roofs (isAboveRoof: the EXPLAINING_OPS furthest above, highest efficiency first, and how
+   * many in all);
+   * null otherwise.
+   */
+  ops: z
+    .strictObject({
+      count,
+      slowest: z.array(opTimeSchema).max(100),
+      aboveRoof: z.array(opTimeSchema).max(EXPLAINING_OPS).default([]),
+      aboveRoofCount: count.default(0),
+    })
+    .nullable(),
+  /**
+   * Levels the model's imported profiler counters give bytes for but the device publishes no bandwidth
+   * for (an `l1` count on a catalog device without L1): left out of this placement's roofline, their bytes
+   * taking no time. Absent when none is.
+   */
+  levelsLeftOut: z.array(name).max(MAX_LEVELS).optional(),
   /**
    * Models generated with `llm:` only: seconds to the first token (the prefill) and per output token (one
    * decode step of the batch); null when the phase has none (a decode has no prefill).

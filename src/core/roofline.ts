@@ -6,8 +6,12 @@
 //   time        T   = max(F / P, max_l D_l / B_l)   (summed op by op when ops are given)
 //   throughput      = batch / T
 //   effective   E   = F / T                          (A for totals; below A when ops bind on different roofs)
+//   measured    T_m = measured: for the device, else the sum of the ops' measured times when every op has one
+//   efficiency      = T / T_m, for the model and for each measured op
 //
 // Time is computed from the max form rather than F / A so that F = 0 never divides zero by zero.
+import { isAboveRoof } from './above-roof.js';
+import { EXPLAINING_OPS } from './limits.js';
 import type { BytesByLevel, Device, Model, Op, OpTime, Precision, Result, RoofKind } from './types.js';
 
 /** The name a model uses for the outermost level (DRAM or HBM), whatever a device calls it. */
@@ -57,10 +61,15 @@ export type ByteScale = Readonly<Record<string, number>>;
 /** Bandwidth by level name, looked up once per model and device rather than once per op. */
 export type Eaves = Readonly<Record<string, number>>;
 
-/** The device's bandwidth for every level the model names (its aggregate bytes name every level any op uses). */
+/**
+ * The device's bandwidth for every level the model names (its aggregate bytes name every level any op uses).
+ * A level the device lacks is left out of its roofline, as if infinitely fast: its bytes take no time.
+ * resolve.ts allows that only for levels of imported profiler counters (an `l1` count on a device whose
+ * catalog entry publishes no L1 bandwidth); a level the user wrote must exist on every target.
+ */
 export function eavesFor(model: Pick<Model, 'bytes'>, device: Device): Eaves {
   const eaves: Record<string, number> = {};
-  for (const level in model.bytes) eaves[level] = levelBandwidth(device, level)!;
+  for (const level in model.bytes) eaves[level] = levelBandwidth(device, level) ?? Infinity;
   return eaves;
 }
 
@@ -90,8 +99,11 @@ export function modelSeconds(model: Model, device: Device, scale?: ByteScale): n
 /** How many of a model's ops a result lists, slowest first (the chart's per-op view and the report). */
 export const SLOWEST_OPS = 20;
 
-/** One op's time split into compute and memory, on a device. */
-export function opTime(op: Op, peakFlopsPerSecond: number, eaves: Eaves): OpTime {
+/**
+ * One op's time split into compute and memory, on a device; with `measuredSeconds` (the op's measured time
+ * on this device), its efficiency as well.
+ */
+export function opTime(op: Op, peakFlopsPerSecond: number, eaves: Eaves, measuredSeconds: number | null = null): OpTime {
   const computeSeconds = op.flops / peakFlopsPerSecond;
   let memorySeconds = 0;
   let memoryLevel = OUTERMOST;
@@ -100,46 +112,94 @@ export function opTime(op: Op, peakFlopsPerSecond: number, eaves: Eaves): OpTime
     if (seconds > memorySeconds) [memorySeconds, memoryLevel] = [seconds, level];
   }
   const computeBound = computeSeconds >= memorySeconds;
+  const seconds = computeBound ? computeSeconds : memorySeconds;
   return {
     name: op.name,
-    seconds: computeBound ? computeSeconds : memorySeconds,
+    seconds,
     computeSeconds,
     memorySeconds,
     bindingLevel: computeBound ? 'compute' : memoryLevel,
+    measuredSeconds,
+    efficiency: measuredSeconds === null ? null : seconds / measuredSeconds,
   };
 }
 
-/** Total seconds of a model given as ops, and its slowest ops, in one pass over the ops. */
-function opsSeconds(ops: readonly Op[], peakFlopsPerSecond: number, eaves: Eaves): { seconds: number; slowest: OpTime[] } {
+/** What one pass over a model's ops gives: its time, its slowest ops, and what its measured ops add up to. */
+interface OpsPass {
+  seconds: number;
+  slowest: OpTime[];
+  /** The sum of the ops' measured times when every op has one (and they count on this device), else null. */
+  measuredSeconds: number | null;
+  /** The measured ops that beat their roofs, furthest above first (at most EXPLAINING_OPS), and how many. */
+  aboveRoof: OpTime[];
+  aboveRoofCount: number;
+}
+
+/**
+ * Total seconds of a model given as ops, its slowest ops and its measured ops, in one pass over the ops.
+ * `measured`: whether the ops' measured times count on this device (see opsMeasuredOn).
+ */
+function opsPass(ops: readonly Op[], peakFlopsPerSecond: number, eaves: Eaves, measured: boolean): OpsPass {
   let seconds = 0;
+  let measuredSum: number | null = measured ? 0 : null;
   const slowest: OpTime[] = [];
+  const aboveRoof: OpTime[] = [];
+  let aboveRoofCount = 0;
   for (const op of ops) {
     const time = passSeconds(op.flops, op.bytes, peakFlopsPerSecond, eaves);
+    const opMeasured = measured ? (op.measuredSeconds ?? null) : null;
     seconds += time;
+    measuredSum = measuredSum === null || opMeasured === null ? null : measuredSum + opMeasured;
+    if (opMeasured !== null && isAboveRoof({ efficiency: time / opMeasured })) {
+      aboveRoofCount++;
+      insertSorted(aboveRoof, opTime(op, peakFlopsPerSecond, eaves, opMeasured), (entry) => entry.efficiency!, EXPLAINING_OPS);
+    }
     if (slowest.length < SLOWEST_OPS || time > slowest[slowest.length - 1]!.seconds) {
-      const entry = opTime(op, peakFlopsPerSecond, eaves);
-      let at = slowest.length;
-      while (at > 0 && slowest[at - 1]!.seconds < time) at--;
-      slowest.splice(at, 0, entry);
-      if (slowest.length > SLOWEST_OPS) slowest.pop();
+      insertSorted(slowest, opTime(op, peakFlopsPerSecond, eaves, opMeasured), (entry) => entry.seconds, SLOWEST_OPS);
     }
   }
-  return { seconds, slowest };
+  return { seconds, slowest, measuredSeconds: measuredSum, aboveRoof, aboveRoofCount };
+}
+
+/** Puts `entry` into `list` (largest `key` first, ties in arrival order), keeping at most `limit`. */
+function insertSorted(list: OpTime[], entry: OpTime, key: (entry: OpTime) => number, limit: number): void {
+  let at = list.length;
+  while (at > 0 && key(list[at - 1]!) < key(entry)) at--;
+  list.splice(at, 0, entry);
+  if (list.length > limit) list.pop();
+}
+
+/**
+ * The device a model's per-op measured times count on: its first target. An op carries its measured time
+ * without saying where it was profiled, and a profile is taken on one device: read against every target,
+ * an A100's kernel times would give an H100 an efficiency. So the profiled device is listed first (README,
+ * "Measured times"); on the other targets the ops are placed on the roofline alone.
+ */
+export function opsMeasuredOn(model: Pick<Model, 'ops' | 'hardware'>): string | null {
+  return model.ops && model.hardware.length > 0 && model.ops.some((op) => op.measuredSeconds !== undefined) ? model.hardware[0]! : null;
 }
 
 /**
  * Places one model on one device. The model must have been validated against the device (resolve.ts):
- * the device offers its precision and every level it names.
+ * the device offers its precision and every level it names, but for imported counter levels, which a
+ * device without them leaves out of its roofline (`levelsLeftOut`).
  */
 export function place(model: Model, device: Device): Result {
   const peakFlopsPerSecond = device.flopsPerSecond[model.precision]!;
   const bandwidth: Record<string, number> = {};
   const intensities: Record<string, number> = {};
   const ridges: Record<string, number> = {};
+  const bytesByLevel: BytesByLevel = {};
+  const levelsLeftOut: string[] = [];
   let attainableFlopsPerSecond = peakFlopsPerSecond;
   let bindingLevel = 'compute';
   for (const [level, bytes] of Object.entries(model.bytes)) {
-    const bytesPerSecond = levelBandwidth(device, level)!;
+    const bytesPerSecond = levelBandwidth(device, level);
+    if (bytesPerSecond === undefined) {
+      levelsLeftOut.push(level);
+      continue;
+    }
+    bytesByLevel[level] = bytes;
     bandwidth[level] = bytesPerSecond;
     intensities[level] = intensity(model.flops, bytes);
     ridges[level] = ridge(peakFlopsPerSecond, bytesPerSecond);
@@ -147,16 +207,19 @@ export function place(model: Model, device: Device): Result {
     const eave = bytes === 0 ? Infinity : bytesPerSecond * intensities[level]!;
     if (eave < attainableFlopsPerSecond) [attainableFlopsPerSecond, bindingLevel] = [eave, level];
   }
-  const byOp = model.ops ? opsSeconds(model.ops, peakFlopsPerSecond, bandwidth) : null;
-  const seconds = byOp ? byOp.seconds : passSeconds(model.flops, model.bytes, peakFlopsPerSecond, bandwidth);
-  const measuredSeconds = model.measuredSeconds[device.id] ?? null;
+  const eaves = levelsLeftOut.length === 0 ? bandwidth : eavesFor(model, device);
+  const byOp = model.ops ? opsPass(model.ops, peakFlopsPerSecond, eaves, opsMeasuredOn(model) === device.id) : null;
+  const seconds = byOp ? byOp.seconds : passSeconds(model.flops, bytesByLevel, peakFlopsPerSecond, bandwidth);
+  // An explicit `measured:` wins over the sum of the ops' times: it is the whole pass as the user timed it,
+  // gaps between kernels included, which a sum of kernel times leaves out.
+  const measuredSeconds = model.measuredSeconds[device.id] ?? byOp?.measuredSeconds ?? null;
   return {
     model: model.name,
     hardware: device.id,
     precision: model.precision,
     batch: model.batch,
     flops: model.flops,
-    bytes: { ...model.bytes },
+    bytes: bytesByLevel,
     peakFlopsPerSecond,
     bandwidth,
     intensity: intensities,
@@ -173,8 +236,11 @@ export function place(model: Model, device: Device): Result {
     measuredSeconds,
     achievedFlopsPerSecond: measuredSeconds === null ? null : model.flops / measuredSeconds,
     efficiency: measuredSeconds === null ? null : seconds / measuredSeconds,
-    ops: byOp && model.ops ? { count: model.ops.length, slowest: byOp.slowest } : null,
-    ...(model.phases && model.ops && tokenTimes(model.ops, model.phases, seconds, peakFlopsPerSecond, bandwidth)),
+    ops: byOp && model.ops
+      ? { count: model.ops.length, slowest: byOp.slowest, aboveRoof: byOp.aboveRoof, aboveRoofCount: byOp.aboveRoofCount }
+      : null,
+    ...(levelsLeftOut.length > 0 && { levelsLeftOut }),
+    ...(model.phases && model.ops && tokenTimes(model.ops, model.phases, seconds, peakFlopsPerSecond, eaves)),
   };
 }
 

@@ -9,6 +9,7 @@ import { importedTable, type Imported, type ImportFormat, type ToolFormat } from
 import { NcuReader, ncuHeaderStart } from '../core/import/ncu.js';
 import { FORMAT_LIST, SNIFF_BYTES, sniffFormat } from '../core/import/sniff.js';
 import { lineImporter } from '../core/import/line-importers.js';
+import { BytesTableReader, withBytes } from '../core/import/merged-bytes.js';
 import { architectureFromText, type Architecture } from '../core/llm/architecture.js';
 import { decodeText, FileRefused, isInside, type ConfigSource } from './sources.js';
 
@@ -36,7 +37,10 @@ export async function loadConfig(source: ConfigSource, file: string, root = path
     const chunks = await refusedAs(() => source.readChunks(tableFile, root), (reason) => at(`op table ${ref.file} ${reason}`));
     if (chunks === null) throw at(`op table ${tableFile} not found (paths are relative to the config file)`);
     try {
-      tables.set(ref.modelIndex, memo ? await memo.read(chunks, ref.file, tableFile, ref.format) : await readOpTable(chunks, tableFile, ref.format));
+      const table = ref.bytes
+        ? await withBytesFile(chunks, tableFile, ref.format, named(ref.bytes, 'bytes file'), source, root)
+        : memo ? await memo.read(chunks, ref.file, tableFile, ref.format) : await readOpTable(chunks, tableFile, ref.format);
+      tables.set(ref.modelIndex, table);
     } catch (error) {
       if (error instanceof UnknownFormat) throw at(`op table ${ref.file}: ${error.message}`);
       throw error;
@@ -57,6 +61,26 @@ export async function loadConfig(source: ConfigSource, file: string, root = path
     architectures.set(ref.modelIndex, architecture);
   }
   return resolveConfig(parsed.raw, parsed, tables, architectures);
+}
+
+/** An import that gives no bytes, with those of the bytes file (`ops: { bytes: PATH }`) merged in by op name. */
+async function withBytesFile(
+  chunks: AsyncIterable<string | Buffer>,
+  file: string,
+  format: ImportFormat | undefined,
+  bytes: { resolved: string; at: (message: string) => ConfigError },
+  source: ConfigSource,
+  root: string,
+): Promise<OpTable> {
+  const read = await readImport(chunks, file, format);
+  if (!('imported' in read) || read.imported.noBytes === undefined) {
+    throw bytes.at('`bytes:` merges bytes into an import that gives none (fvcore, deepspeed); this table has its own');
+  }
+  const bytesChunks = await refusedAs(() => source.readChunks(bytes.resolved, root), (reason) => bytes.at(`bytes file ${reason}`));
+  if (bytesChunks === null) throw bytes.at(`bytes file ${bytes.resolved} not found (paths are relative to the config file)`);
+  const reader = new BytesTableReader(bytes.resolved);
+  await parseCsv(textChunks(bytesChunks, bytes.resolved), bytes.resolved, (record) => reader.record(record));
+  return importedTable(withBytes(read.imported, file, reader.finish(), bytes.resolved), file);
 }
 
 /** The read, with a refusal (a link out of the tree, a FIFO, a directory) turned into the caller's error. */

@@ -8,7 +8,9 @@
 // of its headline level (headline-level.ts: the binding level when memory-bound, so it sits on that level's
 // eave; the level closest to binding when compute-bound), as the table shows it; its baseline at the same
 // level, so the arrow between them compares like with like. A point with a measured time also has its
-// achieved FLOP/s, drawn straight above or below it: same intensity.
+// achieved FLOP/s, drawn straight above or below it: same intensity. With bytes at several levels it is the
+// hierarchical roofline's: one achieved point per level, all at the same FLOP/s, each at that level's
+// intensity, so that the gap between a level's point and its eave shows how far that level is from binding.
 //
 // This is the one place the chart reads the report's rates (effective, attainable, peak and achieved FLOP/s): every
 // other part of the chart takes them from the geometry.
@@ -82,6 +84,20 @@ export interface Measured {
   clamped: boolean;
   /** Predicted over measured time; above 1 the pair beat its roof, so its inputs are off. */
   efficiency: number;
+  /**
+   * For bytes at two levels or more: the achieved point at each level's intensity (the point's own level
+   * included, at its x), in the result's level order; a level whose intensity a log scale cannot show
+   * (no bytes through it) has none. Empty for a single level: the × at the point's x is the only one.
+   */
+  levels: LevelPoint[];
+}
+
+/** One achieved point of a hierarchical roofline: the measured FLOP/s at one level's intensity. */
+export interface LevelPoint {
+  level: string;
+  /** FLOP per byte at the level, and where it is drawn (inside the x domain). */
+  intensity: number;
+  x: number;
 }
 
 export interface Geometry {
@@ -128,7 +144,10 @@ export function geometry(report: Report): Geometry {
       xs.push(p.base.intensity);
       ys.push(p.base.flopsPerSecond);
     }
-    if (p.result.achievedFlopsPerSecond !== null) ys.push(p.result.achievedFlopsPerSecond);
+    if (p.result.achievedFlopsPerSecond !== null) {
+      ys.push(p.result.achievedFlopsPerSecond);
+      xs.push(...levelIntensities(p.result).map(([, value]) => value));
+    }
   }
   for (const ridge of devices.flatMap((d) => d.ridges)) {
     xs.push(ridge.intensity);
@@ -143,7 +162,7 @@ export function geometry(report: Report): Geometry {
     const base = p.base ? { ...clamped(p.base.intensity, p.base.flopsPerSecond, x, y), flopsPerSecond: p.base.flopsPerSecond } : null;
     return {
       number: p.number, result: p.result, level: p.level, ...at, flopsPerSecond: p.flopsPerSecond,
-      attainableFlopsPerSecond: p.attainableFlopsPerSecond, base, measured: measured(p.result, y),
+      attainableFlopsPerSecond: p.attainableFlopsPerSecond, base, measured: measured(p.result, x, y),
     };
   });
   return { devices, points, x, y };
@@ -210,7 +229,13 @@ function clamped(intensity: number, flopsPerSecond: number, x: [number, number],
   };
 }
 
-function measured(result: ReportResult, y: [number, number]): Measured | null {
+/** The intensities a hierarchical roofline places achieved points at: every level's that a log scale shows, when there are two or more. */
+function levelIntensities(result: ReportResult): Array<[string, number]> {
+  const levels = Object.entries(result.intensity);
+  return levels.length < 2 ? [] : levels.filter(([, value]) => value > 0 && Number.isFinite(value));
+}
+
+function measured(result: ReportResult, x: [number, number], y: [number, number]): Measured | null {
   const { achievedFlopsPerSecond, efficiency } = result;
   if (achievedFlopsPerSecond === null || efficiency === null) return null;
   return {
@@ -219,6 +244,7 @@ function measured(result: ReportResult, y: [number, number]): Measured | null {
     y: achievedFlopsPerSecond > 0 ? Math.min(y[1], Math.max(y[0], achievedFlopsPerSecond)) : y[0],
     clamped: !(achievedFlopsPerSecond > 0 && Number.isFinite(achievedFlopsPerSecond)),
     efficiency,
+    levels: levelIntensities(result).map(([level, intensity]) => ({ level, intensity, x: Math.min(x[1], Math.max(x[0], intensity)) })),
   };
 }
 

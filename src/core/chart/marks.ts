@@ -157,27 +157,56 @@ export function arrowLayers({ g, f }: Plot): Layer[] {
   ];
 }
 
-/** For pairs with a measured time: a thin dashed rule down (or up) from the point, and an x at achieved FLOP/s. */
+/**
+ * For pairs with a measured time: a thin dashed rule down (or up) from the point, and an x at achieved
+ * FLOP/s. With bytes at several levels, the hierarchical roofline's other achieved points as smaller x's
+ * at the same FLOP/s, one per level's intensity, joined to the first by a dotted rule.
+ */
 export function measuredLayers({ g, f, device }: Plot): Layer[] {
   const marks: Row[] = [];
   const rules: Row[] = [];
+  const levelMarks: Row[] = [];
+  const levelRules: Row[] = [];
   for (const p of g.points) {
     if (!p.measured) continue;
     const above = isAboveRoof(p.result);
     const color = above ? ABOVE_ROOF_COLOR : device.color(p.result.hardware);
-    marks.push({ x: p.x, y: p.measured.y, color, ...tooltipFields(p, device.name), above });
+    const fields = tooltipFields(p, device.name);
+    marks.push({ x: p.x, y: p.measured.y, color, ...fields, above });
     const rule = measuredRule(f, p);
     if (rule) rules.push({ ...rule, color });
+    const others = p.measured.levels.filter((level) => level.level !== p.level);
+    for (const level of others) {
+      const intensityText = `${levelText(level.level)} ${flopPerByte(level.intensity)}: this level's achieved point`;
+      levelMarks.push({ x: level.x, y: p.measured.y, color, ...fields, intensityText, above });
+    }
+    if (others.length > 0) {
+      const xs = [p.x, ...others.map((level) => level.x)];
+      levelRules.push({ x: Math.min(...xs), x2: Math.max(...xs), y: p.measured.y, color });
+    }
   }
   if (marks.length === 0) return [];
   // Colour from the datum, not a stroke encoding: that would join the device scale and split its legend.
   const stroke = { expr: 'datum.color' };
+  const levelLayers: Layer[] = levelMarks.length === 0 ? [] : [
+    {
+      data: { values: levelRules },
+      mark: { type: 'rule', strokeWidth: 1, strokeDash: [1, 3], stroke, opacity: 0.7 },
+      encoding: { x: xEncoding(g), y: yEncoding(g), x2: { field: 'x2' } },
+    },
+    {
+      data: { values: levelMarks },
+      mark: { type: 'point', shape: X_SHAPE, filled: false, size: MEASURED_RADIUS ** 2 * 2, strokeWidth: 1.5, opacity: 1, stroke },
+      encoding: { x: xEncoding(g), y: yEncoding(g), tooltip: TOOLTIP },
+    },
+  ];
   return [
     {
       data: { values: rules },
       mark: { type: 'rule', strokeWidth: 1, strokeDash: [3, 3], stroke },
       encoding: { x: xEncoding(g), y: yEncoding(g), y2: { field: 'y2' } },
     },
+    ...levelLayers,
     {
       data: { values: marks },
       mark: { type: 'point', shape: X_SHAPE, filled: false, size: (2 * MEASURED_RADIUS) ** 2, strokeWidth: 2, opacity: 1, stroke },

@@ -17,7 +17,7 @@ export type { Config, OpTable } from './resolve.js';
 export interface ParsedConfig extends Locator {
   raw: RawConfig;
   /** Op tables the config refers to, relative to the config file; the shell reads them. */
-  opTables: Array<{ modelIndex: number; file: string; format?: ImportFormat; path: KeyPath }>;
+  opTables: Array<{ modelIndex: number; file: string; format?: ImportFormat; path: KeyPath; bytes?: { file: string; path: KeyPath } }>;
   /** The config.json of each `llm:` model, relative to the config file; the shell reads them. */
   llmConfigs: Array<{ modelIndex: number; file: string; path: KeyPath }>;
 }
@@ -33,7 +33,12 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   }
   const raw = result.data;
   const opTables = raw.models.flatMap((model, modelIndex) =>
-    model.ops && !Array.isArray(model.ops) ? [{ modelIndex, file: model.ops.file, ...(model.ops.format && { format: model.ops.format }), path: ['models', modelIndex, 'ops', 'file'] }] : [],
+    model.ops && !Array.isArray(model.ops)
+      ? [{
+          modelIndex, file: model.ops.file, ...(model.ops.format && { format: model.ops.format }), path: ['models', modelIndex, 'ops', 'file'],
+          ...(model.ops.bytes && { bytes: { file: model.ops.bytes, path: ['models', modelIndex, 'ops', 'bytes'] } }),
+        }]
+      : [],
   );
   const llmConfigs = raw.models.flatMap((model, modelIndex) =>
     model.llm ? [{ modelIndex, file: model.llm.config, path: ['models', modelIndex, 'llm', 'config'] }] : [],

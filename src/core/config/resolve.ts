@@ -33,6 +33,13 @@ export interface OpTable {
   ops: Op[];
   /** Level name -> 1-based row where it first appears. */
   levelRows: Map<string, number>;
+  /**
+   * True when the levels are a profiler's counters (an imported ncu or torchstat table), not names the user
+   * wrote: a level a target lacks is then left out of that target's roofline (the result names it in
+   * `levelsLeftOut`) rather than refused, since a profiler counts L1 whether or not the catalog publishes
+   * its bandwidth. A level named in a table the user wrote must exist on every target: a typo stays an error.
+   */
+  counters?: boolean;
 }
 
 export interface Locator {
@@ -322,7 +329,7 @@ function checkLevelOrder(levels: MemoryLevel[], path: KeyPath, fail: Fail): void
   }
 }
 
-/** Every memory level a model names must exist on each of its targets. */
+/** Every memory level a model names must exist on each of its targets, but for imported counters (OpTable.counters). */
 function checkLevels(
   work: Work,
   device: Device,
@@ -332,7 +339,7 @@ function checkLevels(
   issues: ConfigIssue[],
 ) {
   for (const level of Object.keys(work.bytes)) {
-    if (levelBandwidth(device, level) !== undefined) continue;
+    if (levelBandwidth(device, level) !== undefined || table?.counters) continue;
     const names = device.levels.map((l) => l.name);
     const nearest = nearestWord(level, names);
     const kind = nearestWord(level, BYTE_KINDS);

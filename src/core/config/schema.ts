@@ -172,6 +172,7 @@ const targets = z.union([hardwareId, z.array(hardwareId).min(1)]);
 const opTableRef = z.strictObject({
   file: z.string().min(1).meta({ description: 'Op table, relative to the config file: an op table (CSV, JSON, JSON Lines) or a profiler\'s or FLOP counter\'s output.' }),
   format: z.enum(IMPORT_FORMATS).optional().meta({ description: 'What the file is; read from its content when left out. ncu: Nsight Compute --csv (details or raw page); torchstat, fvcore (flop_count_table), deepspeed (flops profiler report).' }),
+  bytes: z.string().min(1).optional().meta({ description: 'For an import that gives no bytes (fvcore, deepspeed): a CSV with columns name and bytes or bytes.<level>, relative to the config file; each op takes the bytes of the row of its name.' }),
 });
 
 const tokens = (description: string, least: 0 | 1) =>

@@ -1,12 +1,15 @@
 // What explains a finding (SPEC section 6): for a model given as ops, the ops behind it, named in the
 // message and listed in `ops`; for one given as totals, the input that moved. A finding about a change
 // (against the baseline) names the changed ops that add most of the time change in its direction; one about
-// the head alone (a budget, the roof) names the slowest ops, where the time goes.
+// the head alone (a budget, the roof) names the slowest ops, where the time goes. Where ops carry measured
+// times, an efficiency finding names the ops by their own efficiency instead: above-roof the ops that beat
+// their roofs, efficiency-drop the slowest ops furthest below theirs.
 import { boundText } from '../bound-text.js';
-import { time } from '../format.js';
+import { efficiency, time } from '../format.js';
 import { EXPLAINING_OPS, MESSAGE_LENGTH } from '../limits.js';
 import { inputsMoved, opChangeText, opDelta } from '../op-change-text.js';
 import type { Finding, ReportResult, RuleId } from './types.js';
+import type { OpTime } from '../results.js';
 
 /** The rules that compare a pair with its baseline. */
 const CHANGE_RULES: ReadonlySet<RuleId> = new Set(['throughput-drop', 'intensity-drop', 'bound-shift', 'efficiency-drop']);
@@ -19,7 +22,12 @@ interface Explanation {
 
 /** `finding` with its explanation appended to the message (`; attention: ...`) and its ops listed. */
 export function explained(finding: Finding, result: ReportResult): Finding {
-  const why = CHANGE_RULES.has(finding.rule) ? changeExplanation(result, finding.level) : slowestOps(result);
+  const why =
+    finding.rule === 'efficiency-drop'
+      ? (leastEfficientOps(result) ?? changeExplanation(result, finding.level))
+      : finding.rule === 'above-roof'
+        ? (opsAboveRoof(result) ?? slowestOps(result))
+        : CHANGE_RULES.has(finding.rule) ? changeExplanation(result, finding.level) : slowestOps(result);
   if (why === null) return finding;
   // Names of up to 200 characters, of ops and of levels, could make it longer than report.json takes.
   const message = `${finding.message}; ${why.text}`;
@@ -44,6 +52,32 @@ function changeExplanation(result: ReportResult, level: string | undefined): Exp
   // Totals on either side: the model's own inputs are what can be compared.
   if (!base || base.flops === null || base.bytes === null) return null;
   return { text: inputsMoved({ flops: base.flops, bytes: base.bytes }, result) };
+}
+
+/** `k1 41.2% (12.0 us measured, roofline 4.94 us)` */
+const opEfficiencyText = (op: OpTime): string =>
+  `${op.name} ${efficiency(op.efficiency!)} (${time(op.measuredSeconds!)} measured, roofline ${time(op.seconds)})`;
+
+/**
+ * An efficiency that fell, for ops with measured times: of the slowest ops, those whose measured time is
+ * furthest over their roofline time, where the time went. Null when no op of them is measured (the
+ * model's `measured:` alone gave its efficiency).
+ */
+function leastEfficientOps(result: ReportResult): Explanation | null {
+  const measured = (result.ops?.slowest ?? []).filter((op) => op.measuredSeconds !== null);
+  if (measured.length === 0) return null;
+  const lost = (op: OpTime) => op.measuredSeconds! - op.seconds;
+  const shown = [...measured].sort((a, b) => lost(b) - lost(a)).slice(0, EXPLAINING_OPS);
+  return { text: `furthest below their roofs: ${shown.map(opEfficiencyText).join(', ')}`, ops: shown.map((op) => op.name) };
+}
+
+/** The measured ops above their roofs, furthest first; null when none is. */
+function opsAboveRoof(result: ReportResult): Explanation | null {
+  const above = result.ops?.aboveRoof ?? [];
+  if (above.length === 0) return null;
+  const rest = result.ops!.aboveRoofCount - above.length;
+  const texts = [...above.map(opEfficiencyText), ...(rest > 0 ? [`and ${rest} more`] : [])];
+  return { text: `above their roofs: ${texts.join(', ')}`, ops: above.map((op) => op.name) };
 }
 
 function slowestOps(result: ReportResult): Explanation | null {

@@ -238,17 +238,24 @@ const ridgeMargin: Check = (result, rules) => {
   });
 };
 
-/** A measured time below the attainable time: the point sits above its roof, so an input is off (SPEC section 1). */
+/**
+ * A measured time below the attainable time: the point sits above its roof, so an input is off (SPEC
+ * section 1). For a model given as ops, the same of any measured op: one kernel beating its roof is as sure
+ * a sign as the whole pass doing so (explain.ts names the ops).
+ */
 const aboveRoof: Check = (result, rules) => {
   const severity = rules['above-roof'];
-  if (severity === 'off' || result.efficiency === null || result.measuredSeconds === null || !isAboveRoof(result)) return [];
+  const opsAbove = result.ops?.aboveRoofCount ?? 0;
+  const modelAbove = result.measuredSeconds !== null && isAboveRoof(result);
+  if (severity === 'off' || (!modelAbove && opsAbove === 0)) return [];
+  const what = modelAbove
+    ? `measured ${time(result.measuredSeconds!)} per pass beats the roofline's ${time(result.seconds)} (efficiency ${efficiency(result.efficiency!)})`
+    : `${opsAbove} measured op${opsAbove === 1 ? ' beats its roof' : 's beat their roofs'}`;
   const message =
-    `${pairText(result)}: measured ${time(result.measuredSeconds)} per pass beats the roofline's ${time(result.seconds)} ` +
-    `(efficiency ${efficiency(result.efficiency)}), so an input is off: MACs given as FLOPs, bytes counted without ` +
+    `${pairText(result)}: ${what}, so an input is off: MACs given as FLOPs, bytes counted without ` +
     `cache reuse, a sparse peak, or a per-batch time against per-sample FLOPs?`;
-  return [
-    { rule: 'above-roof', severity, model: result.model, hardware: result.hardware, message, after: result.efficiency, limit: 1 },
-  ];
+  const after = modelAbove ? result.efficiency! : result.ops!.aboveRoof[0]!.efficiency!;
+  return [{ rule: 'above-roof', severity, model: result.model, hardware: result.hardware, message, after, limit: 1 }];
 };
 
 const CHECKS: readonly Check[] = [

@@ -37,6 +37,11 @@ export interface Imported {
   notes: string[];
   /** Present when the source gives no bytes at all: why, and where to get them. */
   noBytes?: string;
+  /**
+   * The bytes file merged in by op name (merged-bytes.ts), when the bytes are the user's own rather than
+   * the source's counters: its levels must then exist on every target (OpTable.counters).
+   */
+  bytesFrom?: string;
 }
 
 /** Names the report can carry: whitespace (newlines inside kernel names) collapsed, long ones shortened. */
@@ -94,7 +99,9 @@ export function importedTable(imported: Imported, file: string): OpTable {
   const issues: ConfigIssue[] = [];
   const at = (line: number, message: string) => issues.length < 8 && issues.push(issueAt(file, { line, column: 1 }, [], message));
   if (imported.noBytes !== undefined) at(1, imported.noBytes);
-  const table: OpTable = { file, ops: [], levelRows: new Map() };
+  // The levels are the source's own counters, unless merged from the user's bytes file: a target without
+  // one of the source's leaves it out (OpTable.counters).
+  const table: OpTable = { file, ops: [], levelRows: new Map(), counters: imported.bytesFrom === undefined };
   for (const op of imported.ops) {
     if (op.flops === null) {
       at(op.line, `${op.name}: no FLOP count (${op.missing.join('; ') || 'the source gives none'})`);
