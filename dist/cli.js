@@ -31,11 +31,11 @@ import {
   withChangedOps,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-EYXS5NC5.js";
+} from "./chunks/chunk-GTP5TUEI.js";
 import {
   si,
   time
-} from "./chunks/chunk-DSXXPU2W.js";
+} from "./chunks/chunk-MO6GTJFA.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli.ts

@@ -1,13 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  ANNOTATIONS_SHOWN,
   BaselineUnreadable,
-  COMMENT_LIMIT,
   ConfigError,
-  EDITOR_URL_LIMIT,
-  REPORT_MAX_BYTES,
   ReportFileError,
-  SUMMARY_LIMIT,
   analyse,
   decodeText,
   findingGroups,
@@ -20,12 +15,18 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-EYXS5NC5.js";
+} from "./chunks/chunk-GTP5TUEI.js";
 import {
   asciiRoofline,
   vegaEditorUrl
-} from "./chunks/chunk-IOWJUPOS.js";
-import "./chunks/chunk-DSXXPU2W.js";
+} from "./chunks/chunk-Q6GSMM4E.js";
+import {
+  ANNOTATIONS_SHOWN,
+  COMMENT_LIMIT,
+  EDITOR_URL_LIMIT,
+  REPORT_MAX_BYTES,
+  SUMMARY_LIMIT
+} from "./chunks/chunk-MO6GTJFA.js";
 import "./chunks/chunk-ZC2P73PW.js";
 import {
   __commonJS,
