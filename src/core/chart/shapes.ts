@@ -94,22 +94,26 @@ export class Occupancy {
     (soft ? this.soft : this.hard).push(shape);
   }
 
-  /** True when the shape lies inside the plot and covers no hard obstacle (nor a soft one, if `strict`). */
-  free(shape: Shape, strict: boolean): boolean {
+  /**
+   * True when the shape lies inside the plot and covers no hard obstacle (nor a soft one, if `strict`,
+   * other than `except`: the line a label belongs to).
+   */
+  free(shape: Shape, strict: boolean, except?: Shape): boolean {
     const inside = shape.every(([x, y]) => x >= -0.5 && x <= this.width + 0.5 && y >= -0.5 && y <= this.height + 0.5);
     if (!inside || this.hard.some((other) => overlaps(shape, other))) return false;
-    return !strict || !this.soft.some((other) => overlaps(shape, other));
+    return !strict || !this.soft.some((other) => other !== except && overlaps(shape, other));
   }
 
   /**
-   * The first candidate that is free of everything, else the first free of hard obstacles (only the latter
-   * when `avoidLines` is false: nearness matters more than crossing a line); it is then blocked.
+   * The first candidate that is free of everything (but `except`), else the first free of hard obstacles
+   * (only the latter when `avoidLines` is false: nearness matters more than crossing a line); it is then
+   * blocked.
    */
-  place<T>(candidates: readonly T[], shapeOf: (candidate: T) => Shape, avoidLines = true): T | null {
+  place<T>(candidates: readonly T[], shapeOf: (candidate: T) => Shape, { avoidLines = true, except }: { avoidLines?: boolean; except?: Shape } = {}): T | null {
     for (const strict of avoidLines ? [true, false] : [false]) {
       for (const candidate of candidates) {
         const shape = shapeOf(candidate);
-        if (this.free(shape, strict)) {
+        if (this.free(shape, strict, except)) {
           this.block(shape);
           return candidate;
         }

@@ -75,7 +75,8 @@ function subtitle(report: Report, g: Geometry, numbered: boolean): string[] {
     const above = measured.some((p) => isAboveRoof(p.result));
     lines.push(`×: achieved FLOP/s from the measured time, dashed to its attainable point${above ? '; red ×: above its roof, so its inputs are off' : ''}.`);
   }
-  if (g.points.some((p) => p.base)) lines.push(`Hollow marks: baseline${report.baseline ? ` (${report.baseline})` : ''}; arrows lead to this change.`);
+  // Arrows are drawn at least MIN_ARROW_SHAFT long (frame.ts arrow): hence 'however small'.
+  if (g.points.some((p) => p.base)) lines.push(`Hollow marks: baseline${report.baseline ? ` (${report.baseline})` : ''}; arrows lead to this change, however small.`);
   if (g.points.some((p) => p.clamp === 'infinite-intensity')) lines.push('At the right edge: no bytes moved (infinite intensity).');
   if (g.points.some((p) => p.clamp === 'zero-intensity')) lines.push('At the left edge: no FLOPs (zero intensity).');
   if (numbered) lines.push('Numbers refer to the list below the plot.');
