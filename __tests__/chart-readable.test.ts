@@ -6,6 +6,7 @@ import type { Report } from '../src/core/report/types.js';
 import { place } from '../src/core/roofline.js';
 import type { Device, Model } from '../src/core/types.js';
 import { renderSvg } from '../src/render/svg.js';
+import { DEVICE_COLORS, DEVICE_SHAPES } from '../src/core/chart/theme.js';
 
 // The chart as a reviewer sees it at 12 models x 3 devices: rendered to SVG by Vega, then measured in the SVG
 // itself (where Vega put each text and each mark), not in the layout that asked for it.
@@ -180,5 +181,39 @@ describe('the chart at 12 models x 3 devices, measured in its SVG', () => {
     const b: Box = { what: 'b', corners: [[9, 9], [20, 9], [20, 20], [9, 20]] };
     const c: Box = { what: 'c', corners: [[10, 0], [20, 0], [20, 10], [10, 10]] };
     expect([overlap(a, b), overlap(a, c)]).toEqual([true, false]);
+  });
+});
+
+describe('a device\'s colour and shape', () => {
+  type Json = Record<string, any>;
+  /** Device name -> [colour, shape] as the spec's device scales give them. */
+  function styles(models: Model[]): Record<string, [string, string]> {
+    const layer = ((rooflineSpec(reportOf(models, null), NAMES) as Json).vconcat[0].layer as Json[]).find((l) => l.encoding.shape && l.encoding.fill)!;
+    const { stroke, shape } = layer.encoding;
+    return Object.fromEntries((stroke.scale.domain as string[]).map((name, i) => [name, [stroke.scale.range[i], shape.scale.range[i]]]));
+  }
+  const on = (...hardware: string[]) => [{ ...TWELVE[0]!, hardware }];
+
+  it('follow its id, not its place in the report: the H100 looks the same beside the A100 or after the L4', () => {
+    // FNV-1a of the ids, mod 8 (worked out apart from the code): h100-sxm 1, a100-sxm4-80gb 2, l4 5.
+    expect(styles(on('h100-sxm', 'a100-sxm4-80gb'))).toEqual({
+      'H100 SXM': [DEVICE_COLORS[1], DEVICE_SHAPES[1]],
+      'A100 80GB': [DEVICE_COLORS[2], DEVICE_SHAPES[2]],
+    });
+    expect(styles(on('l4', 'h100-sxm'))).toEqual({
+      L4: [DEVICE_COLORS[5], DEVICE_SHAPES[5]],
+      'H100 SXM': [DEVICE_COLORS[1], DEVICE_SHAPES[1]],
+    });
+  });
+
+  it('is never shared by two devices of one chart: of two ids that hash alike, the second in id order takes the next colour', () => {
+    // 'l4' and 't4' both hash to 5 mod 8. (The T4 has no display name here: it is shown by its id.)
+    const t4 = device('t4', 'T4', { fp16: 65e12, int8: 130e12 }, [['dram', 320e9], ['l2', 1.5e12]]);
+    DEVICES.push(t4);
+    try {
+      expect(styles(on('t4', 'l4'))).toEqual({ t4: [DEVICE_COLORS[6], DEVICE_SHAPES[6]], L4: [DEVICE_COLORS[5], DEVICE_SHAPES[5]] });
+    } finally {
+      DEVICES.pop();
+    }
   });
 });

@@ -59,7 +59,7 @@ export function roofLinesLayer({ g, f, device, legend }: Plot): Layer {
       y: yEncoding(g),
       x2: { field: 'x2' },
       y2: { field: 'y2' },
-      stroke: strokeEncoding(device.names, legend),
+      stroke: strokeEncoding(device, legend),
       tooltip: [
         { field: 'device', title: 'hardware' },
         { field: 'what', title: 'line' },
@@ -85,7 +85,7 @@ export function ridgeLayer({ g, device, legend }: Plot): Layer {
     encoding: {
       x: xEncoding(g),
       y: yEncoding(g),
-      stroke: strokeEncoding(device.names, legend),
+      stroke: strokeEncoding(device, legend),
       tooltip: [
         { field: 'device', title: 'hardware' },
         { field: 'ridge', title: 'ridge point' },
@@ -107,8 +107,8 @@ export function baselineLayers({ g, device, legend }: Plot): Layer[] {
       encoding: {
         x: xEncoding(g),
         y: yEncoding(g),
-        shape: shapeEncoding(device.names, legend),
-        stroke: strokeEncoding(device.names, legend),
+        shape: shapeEncoding(device, legend),
+        stroke: strokeEncoding(device, legend),
         tooltip: TOOLTIP,
       },
     },
@@ -187,8 +187,8 @@ export function pointLayer({ g, device, legend }: Plot): Layer {
     encoding: {
       x: xEncoding(g),
       y: yEncoding(g),
-      shape: shapeEncoding(device.names, legend),
-      stroke: strokeEncoding(device.names, legend),
+      shape: shapeEncoding(device, legend),
+      stroke: strokeEncoding(device, legend),
       fill: fillEncoding(legend),
       tooltip: TOOLTIP,
     },
