@@ -217,3 +217,37 @@ describe('a device\'s colour and shape', () => {
     }
   });
 });
+
+describe('a report too large to draw', () => {
+  /** 167 models on the 3 devices (501 pairs), intensities spread over four decades; `moved` of them changed. */
+  function large(moved: (i: number) => boolean): Report {
+    const head = Array.from({ length: 167 }, (_, i) => model(`m-${i + 1}`, 'fp16', 1e11, { dram: 1e11 / 10 ** (-0.5 + (4 * i) / 166) }));
+    const base = head.map((m, i) => (moved(i) ? { ...m, bytes: { dram: m.bytes.dram! * 1.3 } } : m));
+    return reportOf(head, base);
+  }
+  const subtitle = (report: Report) => ((rooflineSpec(report, NAMES) as Record<string, any>).title.subtitle as string[]).join('\n');
+
+  it('draws only the changed pairs and says how many were left out; its SVG stays under 1 MB', async () => {
+    const report = large((i) => i % 25 === 0); // models 1, 26, ..., 151: 7 models, 21 pairs
+    const svg = await renderSvg(rooflineSpec(report, NAMES));
+    expect(pointBoxes(svg)).toHaveLength(42); // 21 points and their 21 baseline marks
+    expect(subtitle(report)).toContain('480 unchanged pairs of 501 left out: only the changed and flagged are drawn.');
+    expect(subtitle(report)).toContain('21 model × hardware pairs at their attainable FLOP/s');
+    expect(Buffer.byteLength(svg)).toBeLessThan(1e6);
+  });
+
+  it('draws at most 200 when more changed, and says so', async () => {
+    const report = large(() => true);
+    const svg = await renderSvg(rooflineSpec(report, NAMES));
+    expect(pointBoxes(svg)).toHaveLength(400);
+    expect(subtitle(report)).toContain('301 of 501 pairs left out: only the 200 flagged or changed most are drawn.');
+    expect(Buffer.byteLength(svg)).toBeLessThan(1e6);
+  });
+
+  it('draws every pair of a report of up to 200, changed or not', () => {
+    const head = Array.from({ length: 66 }, (_, i) => model(`m-${i + 1}`, 'fp16', 1e11, { dram: 1e11 / 10 ** (-0.5 + (4 * i) / 65) }));
+    const text = subtitle(reportOf(head, head));
+    expect(text).toContain('198 model × hardware pairs at their attainable FLOP/s');
+    expect(text).not.toContain('left out');
+  });
+});

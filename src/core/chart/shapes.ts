@@ -74,8 +74,8 @@ function project(shape: Shape, ax: number, ay: number): [number, number] {
  * soft ones (lines) that it should avoid when it can.
  */
 export class Occupancy {
-  private readonly hard: Shape[] = [];
-  private readonly soft: Shape[] = [];
+  private readonly hard: Bounded[] = [];
+  private readonly soft: Bounded[] = [];
 
   constructor(
     private readonly width: number,
@@ -91,7 +91,7 @@ export class Occupancy {
   }
 
   block(shape: Shape, soft = false): void {
-    (soft ? this.soft : this.hard).push(shape);
+    (soft ? this.soft : this.hard).push(bounded(shape));
   }
 
   /**
@@ -100,10 +100,11 @@ export class Occupancy {
    */
   free(shape: Shape, strict: boolean, except?: Shape): boolean {
     const inside = shape.every(([x, y]) => x >= -0.5 && x <= this.width + 0.5 && y >= -0.5 && y <= this.height + 0.5);
-    if (!inside || this.hard.some((other) => overlaps(shape, other))) return false;
-    return !strict || !this.soft.some((other) => other !== except && overlaps(shape, other));
+    if (!inside) return false;
+    const candidate = bounded(shape);
+    if (this.hard.some((other) => covers(candidate, other))) return false;
+    return !strict || !this.soft.some((other) => other.shape !== except && covers(candidate, other));
   }
-
   /**
    * The first candidate that is free of everything (but `except`), else the first free of hard obstacles
    * (only the latter when `avoidLines` is false: nearness matters more than crossing a line); it is then
@@ -121,4 +122,24 @@ export class Occupancy {
     }
     return null;
   }
+}
+
+/** A shape with its bounding box, to rule out most pairs before the separating-axis test. */
+interface Bounded {
+  shape: Shape;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+function bounded(shape: Shape): Bounded {
+  const xs = shape.map(([x]) => x);
+  const ys = shape.map(([, y]) => y);
+  return { shape, x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+}
+
+function covers(a: Bounded, b: Bounded): boolean {
+  if (a.x1 <= b.x0 || b.x1 <= a.x0 || a.y1 <= b.y0 || b.y1 <= a.y0) return false;
+  return overlaps(a.shape, b.shape);
 }
