@@ -75,10 +75,11 @@ const BELOW_LINE: TextPlacement = { align: 'right', baseline: 'top', dx: 0, dy: 
 const EAVE_FRACTIONS = [0.1, 0.3, 0.5, 0.7, 0.9, 0.2, 0.4, 0.6, 0.8, 0, 1];
 
 /**
- * The eight spots around a point, right of it first; then, for crowded points, the same eight 6 and 12 px
- * farther out: a number a little off its point beats one over another point.
+ * The eight spots around a point, right of it first; then, for crowded points, rings of the same eight 6 and
+ * 12 px farther out: a number a little off its point beats one over another point, but a near spot across
+ * a line (the label's backing breaks it) beats a far one.
  */
-const POINT_SPOTS = [0, 6, 12].flatMap((farther) => pointSpots(POINT_RADIUS + 2 + farther));
+const POINT_RINGS = [0, 6, 12].map((farther) => pointSpots(POINT_RADIUS + 2 + farther));
 /** The eight spots around a measured mark: beside it first, then under and over. */
 const MEASURED_SPOTS = measuredSpots(MEASURED_RADIUS + 2);
 
@@ -211,12 +212,16 @@ function leftOfRoofSpots(text: string, start: number): Spot[] {
   return spots;
 }
 
-/** Labels every point at the first free of its eight spots; one that fits nowhere goes to the right anyway. */
+/** Labels every point at the first free spot of its nearest ring that has one; one that fits nowhere goes to the right anyway. */
 function labelPoints(occupancy: Occupancy, points: LabelScene['points'], texts: readonly string[]): Array<{ label: PlacedLabel; fits: boolean }> {
   return points.map(({ x, y }, i) => {
     const text = texts[i]!;
-    const chosen = occupancy.place(POINT_SPOTS, (at) => textBox(text, LABEL_FONT_SIZE, x, y, at));
-    return { label: { text, x, y, at: chosen ?? POINT_SPOTS[0]!, fontSize: LABEL_FONT_SIZE }, fits: chosen !== null };
+    let chosen: TextPlacement | null = null;
+    for (const ring of POINT_RINGS) {
+      chosen = occupancy.place(ring, (at) => textBox(text, LABEL_FONT_SIZE, x, y, at));
+      if (chosen) break;
+    }
+    return { label: { text, x, y, at: chosen ?? POINT_RINGS[0]![0]!, fontSize: LABEL_FONT_SIZE }, fits: chosen !== null };
   });
 }
 
