@@ -83,6 +83,18 @@ describe('placeLabels: roofs', () => {
     expect(layout.roofs[0]!.x).toBe(196);
   });
 
+  it('keeps clear of another roof\'s line, its own not counting', () => {
+    // Roof A at y 30 from x 20, roof B at y 20 from x 100: B's line (band y 18.5..21.5) crosses every spot
+    // above A right of x 100 (y 13..29 with the margin). Below A at x 196 (y 31..47, clear of the legends
+    // from y 62) touches only A's own line (band y 28.5..31.5), which does not count: A goes there. B then
+    // takes its first spot, above at 196 (y 3..19), touching only its own line.
+    const layout = placeLabels(scene({ roofs: [{ y: 30, start: 20, texts: ['ab'] }, { y: 20, start: 100, texts: ['ab'] }] }));
+    expect(layout.roofs).toEqual([
+      { text: 'ab', x: 196, y: 30, at: BELOW, fontSize: 11 },
+      { text: 'ab', x: 196, y: 20, at: ABOVE, fontSize: 11 },
+    ]);
+  });
+
   it('takes the next, shorter text when the first does not fit on the roof', () => {
     // Above, a label may reach 40 px left of the roof's start at 150: 196 - 110 = 86 px of room. The long
     // text is 134.2 px wide; 'ab' fits.

@@ -4,7 +4,8 @@ import { BOUND_WORDS } from '../bound-text.js';
 import { SI_PREFIXES } from '../format.js';
 import { type Geometry, decades } from './geometry.js';
 import type { LegendPlace } from './layout.js';
-import { BOUND_COLORS, DEVICE_COLORS, DEVICE_SHAPES, LABEL_FONT_SIZE, MUTED_COLOR } from './theme.js';
+import type { DeviceStyle } from './devices.js';
+import { BOUND_COLORS, LABEL_FONT_SIZE, MUTED_COLOR } from './theme.js';
 import { textWidth } from './text-width.js';
 
 /** The x axis: arithmetic intensity on a log scale over the geometry's domain, a tick per decade. */
@@ -32,21 +33,21 @@ export function yEncoding(g: Geometry) {
   } as const;
 }
 
-/** Device -> outline colour, for lines and marks. */
-export function strokeEncoding(names: readonly string[], legend: LegendPlace) {
-  return deviceEncoding(names, DEVICE_COLORS, legend);
+/** Device -> outline colour, for lines and marks (devices.ts: by the device's id). */
+export function strokeEncoding(device: DeviceStyle, legend: LegendPlace) {
+  return deviceEncoding(device.names, device.colors, legend);
 }
 
 /** Device -> point shape; with the same field and title as the colours, Vega-Lite draws one legend for both. */
-export function shapeEncoding(names: readonly string[], legend: LegendPlace) {
-  return deviceEncoding(names, DEVICE_SHAPES, legend);
+export function shapeEncoding(device: DeviceStyle, legend: LegendPlace) {
+  return deviceEncoding(device.names, device.shapes, legend);
 }
 
-function deviceEncoding(names: readonly string[], cycle: readonly string[], legend: LegendPlace) {
+function deviceEncoding(names: readonly string[], range: readonly string[], legend: LegendPlace) {
   return {
     field: 'device',
     type: 'nominal',
-    scale: { domain: names, range: names.map((_, i) => cycle[i % cycle.length]!) },
+    scale: { domain: names, range },
     legend: { title: 'Hardware', orient: legend },
   } as const;
 }

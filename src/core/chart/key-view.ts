@@ -40,8 +40,8 @@ export function keyView({ g, device, legend }: Plot): View {
           x: px,
           y: py,
           // The plot's legends already say what shapes and colours mean.
-          shape: { ...shapeEncoding(device.names, legend), legend: null },
-          stroke: { ...strokeEncoding(device.names, legend), legend: null },
+          shape: { ...shapeEncoding(device, legend), legend: null },
+          stroke: { ...strokeEncoding(device, legend), legend: null },
           fill: { ...fillEncoding(legend), legend: null },
           tooltip: TOOLTIP,
         },

@@ -1,11 +1,12 @@
 // What the roofline's labels are about, in pixels, and the texts each label may take (longest first): the
 // scene that label placement (layout.ts) lays out. Marks are points, baseline marks, measured marks and
-// ridges; lines are roofs, eaves and the dashed rules of measured pairs.
+// ridges; besides roofs and eaves (whose labels the scene lists), lines are the dashed rules of measured
+// pairs and the arrows from baseline marks.
 import { isAboveRoof } from '../above-roof.js';
 import { byteRate, efficiency, flopRate, intensity, levelText } from '../format.js';
 import type { DeviceStyle } from './devices.js';
 import { legendSize } from './encodings.js';
-import { type Frame, eaveEnds, measuredRule, pixel } from './frame.js';
+import { type Frame, arrow, eaveEnds, measuredRule, pixel } from './frame.js';
 import type { ChartPoint, Geometry } from './geometry.js';
 import type { LabelScene, Mark } from './layout.js';
 import type { Precision } from '../types.js';
@@ -26,11 +27,11 @@ export function labelScene(g: Geometry, f: Frame, device: DeviceStyle): LabelSce
       const rule = measuredRule(f, p);
       if (rule) lines.push([[x, f.y(rule.y)], [x, f.y(rule.y2)]]);
     }
+    const moved = arrow(f, p);
+    if (moved) lines.push([moved.start, moved.tip]);
   }
   for (const d of g.devices) {
     for (const ridge of d.ridges) marks.push(mark(pixel(f, { x: ridge.intensity, y: ridge.flopsPerSecond }), RIDGE_RADIUS));
-    for (const roof of d.roofs) lines.push([pixel(f, { x: roof.fromIntensity, y: roof.flopsPerSecond }), [PLOT_WIDTH, f.y(roof.flopsPerSecond)]]);
-    for (const eave of d.eaves) lines.push(eaveEnds(f, eave));
   }
 
   return {

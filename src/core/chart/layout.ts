@@ -21,11 +21,11 @@ export interface LabelScene {
   height: number;
   /** Points, baseline marks, measured marks, ridges: never covered. */
   marks: readonly Mark[];
-  /** Roofs, eaves, dashed rules: avoided where a label can. */
+  /** Lines besides roofs and eaves (dashed rules, arrows): avoided where a label can. */
   lines: ReadonlyArray<readonly [Pixel, Pixel]>;
   /** The two legends side by side, in pixels; they go in a corner of the plot, or under it. */
   legend: { width: number; height: number };
-  /** One per roof: its height, where it starts, and its label's texts, longest (preferred) first. */
+  /** One per roof (a line from `start` to the plot's right edge): its height, where it starts, and its label's texts, longest (preferred) first. */
   roofs: ReadonlyArray<{ y: number; start: number; texts: readonly string[] }>;
   /** One per point: its name, and the number that replaces it when not every name fits. */
   points: ReadonlyArray<{ x: number; y: number; name: string; number: string }>;
@@ -74,8 +74,12 @@ const BELOW_LINE: TextPlacement = { align: 'right', baseline: 'top', dx: 0, dy: 
 /** Where along an eave its label may start, as fractions of the room it leaves: spread out first. */
 const EAVE_FRACTIONS = [0.1, 0.3, 0.5, 0.7, 0.9, 0.2, 0.4, 0.6, 0.8, 0, 1];
 
-/** The eight spots around a point, right of it first. */
-const POINT_SPOTS = pointSpots(POINT_RADIUS + 2);
+/**
+ * The eight spots around a point, right of it first; then, for crowded points, rings of the same eight 6 and
+ * 12 px farther out: a number a little off its point beats one over another point, but a near spot across
+ * a line (the label's backing breaks it) beats a far one.
+ */
+const POINT_RINGS = [0, 6, 12].map((farther) => pointSpots(POINT_RADIUS + 2 + farther));
 /** The eight spots around a measured mark: beside it first, then under and over. */
 const MEASURED_SPOTS = measuredSpots(MEASURED_RADIUS + 2);
 
@@ -117,24 +121,31 @@ const RIDGE_SPOTS: readonly TextPlacement[] = [
 ];
 
 /**
- * Every label of the plot, placed most important first: the legends in a corner, then roofs, points (names
- * if every one fits, else numbers), measured marks, eaves, ridges. Each takes the first spot, in its own
- * order of preference, that covers no mark, no earlier label and no line, else the first that covers no
- * mark and no label; a label that fits nowhere is left out, unless it must be drawn (roofs, points and
- * required measured labels), when it takes its first spot anyway.
+ * Every label of the plot, placed most important first: the legends in a corner, then points (names if
+ * every one fits, else numbers; they have nowhere else to go), roofs, measured marks, eaves, ridges. Each
+ * takes the first spot, in its own order of preference, that covers no mark, no earlier label and no line
+ * (but its own), else the first that covers no mark and no label; a label that fits nowhere is left out,
+ * unless it must be drawn (roofs, points and required measured labels), when it takes its first spot anyway.
  */
 export function placeLabels(scene: LabelScene): LabelLayout {
   const occupancy = new Occupancy(scene.width, scene.height);
   for (const { x, y, radius } of scene.marks) occupancy.block(rectangle(x - radius, y - radius, x + radius, y + radius));
-  for (const [[x0, y0], [x1, y1]] of scene.lines) occupancy.block(segment(x0, y0, x1, y1), true);
+  const band = ([x0, y0]: Pixel, [x1, y1]: Pixel) => {
+    const shape = segment(x0, y0, x1, y1);
+    occupancy.block(shape, true);
+    return shape;
+  };
+  for (const [from, to] of scene.lines) band(from, to);
+  const roofBands = scene.roofs.map(({ y, start }) => band([start, y], [scene.width, y]));
+  const eaveBands = scene.eaves.map(({ from, to }) => band(from, to));
 
   const legend = placeLegend(occupancy, scene);
-  const roofs = scene.roofs.map((roof) => placeRoofLabel(occupancy, roof, scene.width));
   const names = scene.points.map((p) => p.name);
   const numbered = scene.points.length > MAX_NAMED_POINTS || !labelPoints(occupancy.clone(), scene.points, names).every((l) => l.fits);
   const points = labelPoints(occupancy, scene.points, numbered ? scene.points.map((p) => p.number) : names).map((l) => l.label);
+  const roofs = scene.roofs.map((roof, i) => placeRoofLabel(occupancy, roof, roofBands[i]!, scene.width));
   const measured = scene.measured.map((mark) => placeMeasuredLabel(occupancy, mark));
-  const eaves = scene.eaves.map((eave) => placeEaveLabel(occupancy, eave, scene.eaveAngle));
+  const eaves = scene.eaves.map((eave, i) => placeEaveLabel(occupancy, eave, eaveBands[i]!, scene.eaveAngle));
   const ridges = scene.ridges.map(({ x, y, text }) => {
     const chosen = occupancy.place(RIDGE_SPOTS, (at) => textBox(text, SMALL_FONT_SIZE, x, y, at));
     return chosen ? { text, x, y, at: chosen, fontSize: SMALL_FONT_SIZE } : null;
@@ -165,12 +176,12 @@ function placeLegend(occupancy: Occupancy, { width: plotWidth, height: plotHeigh
  * line with the roof, left of where it starts; crowded everywhere, the first text at the right end, over
  * whatever is there, and kept clear of.
  */
-function placeRoofLabel(occupancy: Occupancy, roof: LabelScene['roofs'][number], plotWidth: number): PlacedLabel {
+function placeRoofLabel(occupancy: Occupancy, roof: LabelScene['roofs'][number], line: Shape, plotWidth: number): PlacedLabel {
   const { y, start, texts } = roof;
   const box = (text: string, spot: Spot) => textBox(text, LABEL_FONT_SIZE, spot.x, y, spot.at);
   const placed =
-    firstPlaced(texts, (text) => occupancy.place(onRoofSpots(text, start, plotWidth), (spot) => box(text, spot))) ??
-    firstPlaced(texts, (text) => occupancy.place(leftOfRoofSpots(text, start), (spot) => box(text, spot), false));
+    firstPlaced(texts, (text) => occupancy.place(onRoofSpots(text, start, plotWidth), (spot) => box(text, spot), { except: line })) ??
+    firstPlaced(texts, (text) => occupancy.place(leftOfRoofSpots(text, start), (spot) => box(text, spot), { avoidLines: false }));
   const { text, spot } = placed ?? { text: texts[0]!, spot: { x: plotWidth - 4, at: ABOVE_LINE } };
   if (!placed) occupancy.block(box(text, spot));
   return { text, x: spot.x, y, at: spot.at, fontSize: LABEL_FONT_SIZE };
@@ -201,12 +212,16 @@ function leftOfRoofSpots(text: string, start: number): Spot[] {
   return spots;
 }
 
-/** Labels every point at the first free of its eight spots; one that fits nowhere goes to the right anyway. */
+/** Labels every point at the first free spot of its nearest ring that has one; one that fits nowhere goes to the right anyway. */
 function labelPoints(occupancy: Occupancy, points: LabelScene['points'], texts: readonly string[]): Array<{ label: PlacedLabel; fits: boolean }> {
   return points.map(({ x, y }, i) => {
     const text = texts[i]!;
-    const chosen = occupancy.place(POINT_SPOTS, (at) => textBox(text, LABEL_FONT_SIZE, x, y, at));
-    return { label: { text, x, y, at: chosen ?? POINT_SPOTS[0]!, fontSize: LABEL_FONT_SIZE }, fits: chosen !== null };
+    let chosen: TextPlacement | null = null;
+    for (const ring of POINT_RINGS) {
+      chosen = occupancy.place(ring, (at) => textBox(text, LABEL_FONT_SIZE, x, y, at));
+      if (chosen) break;
+    }
+    return { label: { text, x, y, at: chosen ?? POINT_RINGS[0]![0]!, fontSize: LABEL_FONT_SIZE }, fits: chosen !== null };
   });
 }
 
@@ -222,7 +237,7 @@ function placeMeasuredLabel(occupancy: Occupancy, mark: LabelScene['measured'][n
 }
 
 /** Along its eave, above the line, at the first stretch where it overlaps nothing; left out where none is. */
-function placeEaveLabel(occupancy: Occupancy, eave: LabelScene['eaves'][number], angle: number): PlacedLabel | null {
+function placeEaveLabel(occupancy: Occupancy, eave: LabelScene['eaves'][number], line: Shape, angle: number): PlacedLabel | null {
   const at: TextPlacement = { align: 'left', baseline: 'bottom', dx: 0, dy: -3, angle };
   const [[x0, y0], [x1, y1]] = [eave.from, eave.to];
   const length = Math.hypot(x1 - x0, y1 - y0);
@@ -230,7 +245,7 @@ function placeEaveLabel(occupancy: Occupancy, eave: LabelScene['eaves'][number],
     const room = length - textWidth(text, LABEL_FONT_SIZE) - 10;
     if (room < 0) return null;
     const anchors = EAVE_FRACTIONS.map((f) => [x0 + ((x1 - x0) * f * room) / length, y0 + ((y1 - y0) * f * room) / length] as const);
-    return occupancy.place(anchors, ([x, y]) => textBox(text, LABEL_FONT_SIZE, x, y, at));
+    return occupancy.place(anchors, ([x, y]) => textBox(text, LABEL_FONT_SIZE, x, y, at), { except: line });
   });
   return placed ? { text: placed.text, x: placed.spot[0], y: placed.spot[1], at, fontSize: LABEL_FONT_SIZE } : null;
 }

@@ -4,11 +4,11 @@ import { isAboveRoof } from '../above-roof.js';
 import { byteRate, flopPerByte, flopRate, levelText } from '../format.js';
 import type { DeviceStyle } from './devices.js';
 import { fillEncoding, shapeEncoding, strokeEncoding, xEncoding, yEncoding } from './encodings.js';
-import { type Frame, eaveStart, measuredRule, pixel } from './frame.js';
+import { type Frame, arrow, eaveStart, measuredRule } from './frame.js';
 import type { Geometry } from './geometry.js';
 import type { LegendPlace } from './layout.js';
 import type { Layer, Row } from './spec-types.js';
-import { ABOVE_ROOF_COLOR, MEASURED_RADIUS, MUTED_COLOR, POINT_RADIUS, POINT_SIZE } from './theme.js';
+import { ABOVE_ROOF_COLOR, MEASURED_RADIUS, MUTED_COLOR, POINT_SIZE } from './theme.js';
 import { TOOLTIP, tooltipFields } from './tooltip.js';
 
 /** What every layer is drawn from: the geometry, its pixel frame, the devices' styles, where the legends sit. */
@@ -19,8 +19,6 @@ export interface Plot {
   legend: LegendPlace;
 }
 
-/** An arrow shorter than this (px) would hide under its own head: the point did not move visibly. */
-const MIN_ARROW = 14;
 /** The measured mark: an x, as a Vega symbol path (scaled to half its size), stroked not filled. */
 const X_SHAPE = 'M-1,-1L1,1M-1,1L1,-1';
 
@@ -61,7 +59,7 @@ export function roofLinesLayer({ g, f, device, legend }: Plot): Layer {
       y: yEncoding(g),
       x2: { field: 'x2' },
       y2: { field: 'y2' },
-      stroke: strokeEncoding(device.names, legend),
+      stroke: strokeEncoding(device, legend),
       tooltip: [
         { field: 'device', title: 'hardware' },
         { field: 'what', title: 'line' },
@@ -87,7 +85,7 @@ export function ridgeLayer({ g, device, legend }: Plot): Layer {
     encoding: {
       x: xEncoding(g),
       y: yEncoding(g),
-      stroke: strokeEncoding(device.names, legend),
+      stroke: strokeEncoding(device, legend),
       tooltip: [
         { field: 'device', title: 'hardware' },
         { field: 'ridge', title: 'ridge point' },
@@ -109,35 +107,23 @@ export function baselineLayers({ g, device, legend }: Plot): Layer[] {
       encoding: {
         x: xEncoding(g),
         y: yEncoding(g),
-        shape: shapeEncoding(device.names, legend),
-        stroke: strokeEncoding(device.names, legend),
+        shape: shapeEncoding(device, legend),
+        stroke: strokeEncoding(device, legend),
         tooltip: TOOLTIP,
       },
     },
   ];
 }
 
-/** An arrow from each baseline mark to its head point, where it moved visibly: a rule, and a triangle at its tip. */
+/**
+ * An arrow from each baseline mark to its head point, where it moved: a rule, and a triangle at its tip;
+ * at least MIN_ARROW_SHAFT long (frame.ts arrow), so that a small move still shows.
+ */
 export function arrowLayers({ g, f }: Plot): Layer[] {
-  const arrows: Row[] = [];
-  for (const p of g.points) {
-    if (!p.base) continue;
-    const [bx, by] = pixel(f, p.base);
-    const [hx, hy] = pixel(f, p);
-    const length = Math.hypot(hx - bx, hy - by);
-    if (length < MIN_ARROW) continue;
-    const [ux, uy] = [(hx - bx) / length, (hy - by) / length];
-    const start = [bx + ux * (POINT_RADIUS + 1), by + uy * (POINT_RADIUS + 1)] as const;
-    const tip = [hx - ux * (POINT_RADIUS + 4), hy - uy * (POINT_RADIUS + 4)] as const;
-    arrows.push({
-      x: f.x.invert(start[0]),
-      y: f.y.invert(start[1]),
-      x2: f.x.invert(tip[0]),
-      y2: f.y.invert(tip[1]),
-      // The head is a triangle pointing up, turned clockwise to point from base to head.
-      angle: ((Math.atan2(ux, -uy) * 180) / Math.PI + 360) % 360,
-    });
-  }
+  const arrows: Row[] = g.points.flatMap((p) => {
+    const a = arrow(f, p);
+    return a ? [{ x: f.x.invert(a.start[0]), y: f.y.invert(a.start[1]), x2: f.x.invert(a.tip[0]), y2: f.y.invert(a.tip[1]), angle: a.angle }] : [];
+  });
   if (arrows.length === 0) return [];
   return [
     {
@@ -230,8 +216,8 @@ export function pointLayer({ g, device, legend }: Plot): Layer {
     encoding: {
       x: xEncoding(g),
       y: yEncoding(g),
-      shape: shapeEncoding(device.names, legend),
-      stroke: strokeEncoding(device.names, legend),
+      shape: shapeEncoding(device, legend),
+      stroke: strokeEncoding(device, legend),
       fill: fillEncoding(legend),
       tooltip: TOOLTIP,
     },

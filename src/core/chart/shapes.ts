@@ -74,8 +74,8 @@ function project(shape: Shape, ax: number, ay: number): [number, number] {
  * soft ones (lines) that it should avoid when it can.
  */
 export class Occupancy {
-  private readonly hard: Shape[] = [];
-  private readonly soft: Shape[] = [];
+  private readonly hard: Bounded[] = [];
+  private readonly soft: Bounded[] = [];
 
   constructor(
     private readonly width: number,
@@ -91,25 +91,30 @@ export class Occupancy {
   }
 
   block(shape: Shape, soft = false): void {
-    (soft ? this.soft : this.hard).push(shape);
-  }
-
-  /** True when the shape lies inside the plot and covers no hard obstacle (nor a soft one, if `strict`). */
-  free(shape: Shape, strict: boolean): boolean {
-    const inside = shape.every(([x, y]) => x >= -0.5 && x <= this.width + 0.5 && y >= -0.5 && y <= this.height + 0.5);
-    if (!inside || this.hard.some((other) => overlaps(shape, other))) return false;
-    return !strict || !this.soft.some((other) => overlaps(shape, other));
+    (soft ? this.soft : this.hard).push(bounded(shape));
   }
 
   /**
-   * The first candidate that is free of everything, else the first free of hard obstacles (only the latter
-   * when `avoidLines` is false: nearness matters more than crossing a line); it is then blocked.
+   * True when the shape lies inside the plot and covers no hard obstacle (nor a soft one, if `strict`,
+   * other than `except`: the line a label belongs to).
    */
-  place<T>(candidates: readonly T[], shapeOf: (candidate: T) => Shape, avoidLines = true): T | null {
+  free(shape: Shape, strict: boolean, except?: Shape): boolean {
+    const inside = shape.every(([x, y]) => x >= -0.5 && x <= this.width + 0.5 && y >= -0.5 && y <= this.height + 0.5);
+    if (!inside) return false;
+    const candidate = bounded(shape);
+    if (this.hard.some((other) => covers(candidate, other))) return false;
+    return !strict || !this.soft.some((other) => other.shape !== except && covers(candidate, other));
+  }
+  /**
+   * The first candidate that is free of everything (but `except`), else the first free of hard obstacles
+   * (only the latter when `avoidLines` is false: nearness matters more than crossing a line); it is then
+   * blocked.
+   */
+  place<T>(candidates: readonly T[], shapeOf: (candidate: T) => Shape, { avoidLines = true, except }: { avoidLines?: boolean; except?: Shape } = {}): T | null {
     for (const strict of avoidLines ? [true, false] : [false]) {
       for (const candidate of candidates) {
         const shape = shapeOf(candidate);
-        if (this.free(shape, strict)) {
+        if (this.free(shape, strict, except)) {
           this.block(shape);
           return candidate;
         }
@@ -117,4 +122,24 @@ export class Occupancy {
     }
     return null;
   }
+}
+
+/** A shape with its bounding box, to rule out most pairs before the separating-axis test. */
+interface Bounded {
+  shape: Shape;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+function bounded(shape: Shape): Bounded {
+  const xs = shape.map(([x]) => x);
+  const ys = shape.map(([, y]) => y);
+  return { shape, x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+}
+
+function covers(a: Bounded, b: Bounded): boolean {
+  if (a.x1 <= b.x0 || b.x1 <= a.x0 || a.y1 <= b.y0 || b.y1 <= a.y0) return false;
+  return overlaps(a.shape, b.shape);
 }

@@ -4,13 +4,15 @@
 // head; a measured pair's achieved FLOP/s as an x under (or, when the inputs are off, over) its point; below,
 // when models were given as ops, each one's slowest ops split into compute and memory time.
 //
-// The steps, each a module: the report's geometry in data units (geometry.ts); its pixel frame (frame.ts);
-// the label scene (label-scene.ts) and its layout (layout.ts); then the layers (marks.ts, label-layers.ts),
-// the numbered list (key-view.ts) and the per-op view (ops-view.ts).
+// The steps, each a module: the pairs drawn (drawn.ts: all but in a very large report); their geometry in
+// data units (geometry.ts); its pixel frame (frame.ts); the label scene (label-scene.ts) and its layout
+// (layout.ts); then the layers (marks.ts, label-layers.ts), the numbered list (key-view.ts) and the per-op
+// view (ops-view.ts).
 import type { TopLevelSpec } from 'vega-lite';
 import { isAboveRoof } from '../above-roof.js';
 import type { Report } from '../report/types.js';
 import { deviceStyle } from './devices.js';
+import { type Drawn, MAX_DRAWN_POINTS, drawnPairs } from './drawn.js';
 import { frame } from './frame.js';
 import { type Geometry, geometry } from './geometry.js';
 import { keyView } from './key-view.js';
@@ -34,7 +36,8 @@ export interface ChartOptions {
  * are drawn at the plot's edge and said so in the tooltip and the subtitle.
  */
 export function rooflineSpec(report: Report, options: ChartOptions = {}): TopLevelSpec {
-  const g = geometry(report);
+  const drawn = drawnPairs(report);
+  const g = geometry(drawn.leftOut ? { ...report, results: drawn.results } : report);
   const f = frame(g);
   const device = deviceStyle(g, options.deviceNames ?? {});
   const layout = placeLabels(labelScene(g, f, device));
@@ -43,7 +46,7 @@ export function rooflineSpec(report: Report, options: ChartOptions = {}): TopLev
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: `Roofline of ${plural(g.points.length, 'model × hardware pair')} on ${plural(g.devices.length, 'device')}`,
-    title: { text: 'Roofline', subtitle: subtitle(report, g, layout.numbered) },
+    title: { text: 'Roofline', subtitle: subtitle(report, g, drawn, layout.numbered) },
     config: CONFIG,
     vconcat: views,
     // Each view keeps its own legends: the roofline's sit inside its plot, the list and the bars need none.
@@ -65,17 +68,26 @@ function rooflineView(plot: Plot, layout: LabelLayout): View {
   };
 }
 
-function subtitle(report: Report, g: Geometry, numbered: boolean): string[] {
+function subtitle(report: Report, g: Geometry, drawn: Drawn, numbered: boolean): string[] {
   const lines = [
     `${plural(g.points.length, 'model × hardware pair')} at their attainable FLOP/s, filled by what bounds each.`,
   ];
+  if (drawn.leftOut) {
+    const total = report.results.length;
+    lines.push(
+      drawn.changedLeftOut
+        ? `${drawn.leftOut} of ${total} pairs left out: only the ${MAX_DRAWN_POINTS} flagged or changed most are drawn.`
+        : `${drawn.leftOut} unchanged pairs of ${total} left out: only the changed and flagged are drawn.`,
+    );
+  }
   if (g.points.some(bindsDifferently)) lines.push('Models given as ops sit at their FLOPs over the summed op times: below the roof where ops bind differently.');
   const measured = g.points.filter((p) => p.measured);
   if (measured.length) {
     const above = measured.some((p) => isAboveRoof(p.result));
     lines.push(`×: achieved FLOP/s from the measured time, dashed to its attainable point${above ? '; red ×: above its roof, so its inputs are off' : ''}.`);
   }
-  if (g.points.some((p) => p.base)) lines.push(`Hollow marks: baseline${report.baseline ? ` (${report.baseline})` : ''}; arrows lead to this change.`);
+  // Arrows are drawn at least MIN_ARROW_SHAFT long (frame.ts arrow): hence 'however small'.
+  if (g.points.some((p) => p.base)) lines.push(`Hollow marks: baseline${report.baseline ? ` (${report.baseline})` : ''}; arrows lead to this change, however small.`);
   if (g.points.some((p) => p.clamp === 'infinite-intensity')) lines.push('At the right edge: no bytes moved (infinite intensity).');
   if (g.points.some((p) => p.clamp === 'zero-intensity')) lines.push('At the left edge: no FLOPs (zero intensity).');
   if (numbered) lines.push('Numbers refer to the list below the plot.');
