@@ -31,7 +31,7 @@ import {
   withChangedOps,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-GTP5TUEI.js";
+} from "./chunks/chunk-3FADHC42.js";
 import {
   si,
   time

@@ -15,11 +15,11 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-GTP5TUEI.js";
+} from "./chunks/chunk-3FADHC42.js";
 import {
   asciiRoofline,
   vegaEditorUrl
-} from "./chunks/chunk-Q6GSMM4E.js";
+} from "./chunks/chunk-FQOQCAIF.js";
 import {
   ANNOTATIONS_SHOWN,
   COMMENT_LIMIT,
