@@ -37,6 +37,8 @@ export interface Step {
   runId?: number;
   runAttempt?: number;
   sha?: string;
+  /** Environment to add, or to remove (undefined): without `ROOFLINE_GATE_BACKOFF_MS` the pacing is production's. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface StepResult {
@@ -64,7 +66,7 @@ export async function runStep(step: Step): Promise<StepResult> {
     inputs[name] = (input.default ?? '').replace('${{ github.token }}', step.token);
   }
   Object.assign(inputs, step.inputs);
-  const env: Record<string, string> = {
+  const env: Record<string, string | undefined> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
     GITHUB_ACTIONS: 'true',
@@ -87,6 +89,7 @@ export async function runStep(step: Step): Promise<StepResult> {
     RUNNER_TEMP: dir,
     NO_PROXY: '127.0.0.1,localhost',
     ROOFLINE_GATE_BACKOFF_MS: '5',
+    ...step.env,
   };
   // INPUT_ + the name upper-cased with spaces as underscores; dashes stay (as in @actions/core's getInput).
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;

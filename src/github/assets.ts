@@ -45,7 +45,7 @@ export async function publishAsset(octokit: Octokit, asset: Asset): Promise<stri
       owner,
       repo,
       ...(tip ? { base_tree: tip.tree } : {}),
-      // The blob is created with the tree: one write fewer (writes are spaced a second apart).
+      // The blob is created with the tree: one write fewer.
       tree: [{ path: asset.path, mode: '100644', type: 'blob', content: asset.content }],
     });
     const { data: commit } = await octokit.rest.git.createCommit({ owner, repo, message: asset.message, tree: tree.sha, parents: tip ? [tip.commit] : [] });
