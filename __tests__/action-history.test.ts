@@ -7,6 +7,7 @@ import { historyPaths, historyPlan, storeChanges, trendCommits } from '../src/ac
 import { recordHistory } from '../src/action/history.js';
 import type { Log } from '../src/action/log.js';
 import { share } from '../src/action/share.js';
+import { trendSpec } from '../src/core/chart/trend.js';
 import { addEntry, indexJson, parseIndex } from '../src/core/history/index-file.js';
 import { sparkline, trendLine, trendSeries } from '../src/core/history/trend.js';
 import { reportJson } from '../src/core/report/build.js';
@@ -144,6 +145,17 @@ describe('the trend', () => {
     const other = report('version: 1\nhardware: gtx-1080-ti\nmodels:\n  - { name: other, precision: fp32, flops: 1 GFLOP, bytes: 1 GB }\n');
     expect(trendSeries(FAILING, [{ sha: sha(1), report: other }])).toEqual([]);
     expect(trendSeries(report(BASE, BASE), [{ sha: sha(1), report: vgg16At('1 GB') }])).toEqual([]);
+  });
+
+  it('trendSpec: one panel per pair, each commit in order and the head last, flagged', () => {
+    const spec = trendSpec([{ model: 'vgg16', hardware: 'gtx-1080-ti', points: [{ sha: sha(1), throughput: 452 }, { sha: sha(2), throughput: 440 }], head: 403 }]) as any;
+    expect(spec.data.values).toEqual([
+      { pair: 'vgg16 on gtx-1080-ti', order: 0, commit: '0000000', throughput: 452, head: false },
+      { pair: 'vgg16 on gtx-1080-ti', order: 1, commit: '0000000', throughput: 440, head: false },
+      { pair: 'vgg16 on gtx-1080-ti', order: 2, commit: 'this PR', throughput: 403, head: true },
+    ]);
+    expect(spec.facet.sort).toEqual(['vgg16 on gtx-1080-ti']);
+    expect(spec.title.subtitle).toBe('per second at each of the last 2 commits with a stored report, oldest first; orange: this pull request');
   });
 
   it('sparkline: lowest to highest in eight steps; equal values a flat middle line', () => {

@@ -196,7 +196,7 @@ export function pushEvent(options: { before: string; after: string; timestamp: s
   const payload = example('push');
   Object.assign(payload, { ref: 'refs/heads/main', before: options.before, after: options.after, created: false });
   payload.head_commit = { ...(payload.head_commit ?? {}), id: options.after, timestamp: options.timestamp };
-  payload.repository = repository(payload.repository);
+  payload.repository = { ...repository(payload.repository), default_branch: 'main' };
   return { name: 'push', payload };
 }
 
