@@ -23,11 +23,16 @@ const given = (inputs: Record<string, string>) => {
 describe('readSettings', () => {
   it('gives action.yml’s defaults when the runner passes them', () => {
     expect(
-      given({ config: 'roofline.yml', baseline: 'auto', comment: 'update', 'fail-on': 'fail', 'chart-branch': 'roofline-gate-assets', 'out-dir': 'roofline-report', report: '', token: 'ghs_x' }),
+      given({ config: 'roofline.yml', baseline: 'auto', comment: 'update', 'fail-on': 'fail', 'chart-branch': 'roofline-gate-assets', 'out-dir': 'roofline-report', history: 'on', report: '', token: 'ghs_x' }),
     ).toEqual({
       config: 'roofline.yml', baseline: { kind: 'auto' }, comment: 'update', failOn: 'fail', chartBranch: 'roofline-gate-assets',
-      outDir: 'roofline-report', report: null, token: 'ghs_x', backoffMs: 1000,
+      outDir: 'roofline-report', history: true, report: null, token: 'ghs_x', backoffMs: 1000,
     });
+  });
+
+  it('reads history: on and off (true and false too), and refuses anything else, saying what to write', () => {
+    expect([given({ history: 'off' }).history, given({ history: 'false' }).history, given({ history: 'ON' }).history]).toEqual([false, false, true]);
+    expect(() => given({ history: 'sometimes' })).toThrow('history: "sometimes" is not a setting; use on or off');
   });
 
   it('masks the token before anything else is logged', () => {

@@ -40,6 +40,15 @@ describe('createClient', () => {
     expect(said[0]).toMatch(/^GitHub secondary rate limit on POST \/repos\/\{owner\}\/\{repo\}\/issues\/\{issue_number\}\/comments: retrying in 1 s$/);
   });
 
+  it('does not pace writes: four comments in a row, with production backoff, take well under a second', async () => {
+    // The plugin's default would space them 1 s apart as writes and 3 s apart as comment creations.
+    const octokit = createClient(TOKEN, { baseUrl: suite.github.url });
+    const t = thread();
+    const started = Date.now();
+    for (let i = 0; i < 4; i++) await postComment(octokit, t, `comment ${i}`);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it('waits for slow answers', async () => {
     suite.github.fault({ operation: '*', delayMs: 150 });
     expect((await readFileAt(client(), repo, suite.repo.headSha, 'roofline.yml'))!.toString()).toBe('version: 1\n');

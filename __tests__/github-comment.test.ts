@@ -93,9 +93,10 @@ describe('writeSticky', () => {
     expect(suite.github.commentsOn(t.issueNumber).map((c) => c.body.split('\n')[2])).toEqual(['nine']);
   });
 
-  it('after a race, keeps the oldest comment, with the later result', async () => {
+  it('after a race, keeps the oldest comment, with the later result, deleting the duplicate once', async () => {
     const t = thread();
     const octokit = client();
+    const before = suite.github.log.length;
     // Both runs listed nothing, so both create.
     const [a, b] = await Promise.all([
       writeSticky(octokit, t, body(t, stamp(10), 'ten'), stamp(10), []),
@@ -105,6 +106,7 @@ describe('writeSticky', () => {
     expect(left).toHaveLength(1);
     expect(left[0]!.body.split('\n')[2]).toBe('eleven');
     expect(a.url).toBe(b.url);
+    expect(suite.github.log.slice(before).filter((entry) => entry.operation === 'issues/delete-comment').map((entry) => entry.status)).toEqual([204]);
   });
 
   it('deletes duplicates left by an earlier race when it updates', async () => {

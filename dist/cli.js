@@ -31,7 +31,7 @@ import {
   withChangedOps,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-3FADHC42.js";
+} from "./chunks/chunk-GHH7XEWK.js";
 import {
   si,
   time

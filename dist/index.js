@@ -5,6 +5,7 @@ import {
   ReportFileError,
   analyse,
   decodeText,
+  external_exports,
   findingGroups,
   gitRef,
   groupLine,
@@ -15,18 +16,20 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-3FADHC42.js";
+} from "./chunks/chunk-GHH7XEWK.js";
 import {
   asciiRoofline,
   vegaEditorUrl
-} from "./chunks/chunk-FQOQCAIF.js";
+} from "./chunks/chunk-CHMCLLSF.js";
 import {
   ANNOTATIONS_SHOWN,
   COMMENT_LIMIT,
   EDITOR_URL_LIMIT,
   REPORT_MAX_BYTES,
-  SUMMARY_LIMIT
+  SUMMARY_LIMIT,
+  perSecond
 } from "./chunks/chunk-MO6GTJFA.js";
+import "./chunks/chunk-LPK2DI7R.js";
 import "./chunks/chunk-ZC2P73PW.js";
 import {
   __commonJS,
@@ -28032,7 +28035,7 @@ throttling.triggersNotification = triggersNotification;
 
 // src/github/client.ts
 var SILENT = { info: () => void 0, debug: () => void 0 };
-var UNSPACED = { key: () => ({ schedule: (_options, task) => task() }) };
+var UNPACED = { key: () => ({ schedule: (_options, task) => task() }) };
 var RETRIES = 3;
 function createClient(token, { baseUrl: baseUrl2, backoffMs = 1e3, log = SILENT }) {
   const giveUp = (what) => (retryAfter, options, _octokit, retryCount) => {
@@ -28046,7 +28049,8 @@ function createClient(token, { baseUrl: baseUrl2, backoffMs = 1e3, log = SILENT 
       baseUrl: baseUrl2,
       retry: { retries: RETRIES, retryAfterBaseValue: backoffMs },
       throttle: {
-        ...backoffMs < 1e3 ? { write: UNSPACED, notifications: UNSPACED } : {},
+        write: UNPACED,
+        notifications: UNPACED,
         retryAfterBaseValue: backoffMs,
         fallbackSecondaryRateRetryAfter: 60,
         onRateLimit: giveUp("rate limit"),
@@ -28086,6 +28090,8 @@ function readSettings() {
   if (chartBranch && !isBranchName(chartBranch)) {
     throw new InputError(`chart-branch: "${chartBranch}" is not a valid branch name; use letters, digits, '-', '_', '.' and '/', or '' to never push`);
   }
+  const history = getInput("history").toLowerCase() || "on";
+  if (!["on", "off", "true", "false"].includes(history)) throw new InputError(`history: "${getInput("history")}" is not a setting; use on or off`);
   const baseline = getInput("baseline") || "auto";
   const backoff = Number(process.env.ROOFLINE_GATE_BACKOFF_MS);
   return {
@@ -28095,6 +28101,7 @@ function readSettings() {
     failOn,
     chartBranch: chartBranch || null,
     outDir: getInput("out-dir") || "roofline-report",
+    history: history === "on" || history === "true",
     report: getInput("report") || null,
     token,
     backoffMs: Number.isFinite(backoff) && backoff >= 0 ? backoff : 1e3
@@ -28225,6 +28232,7 @@ function readEvent(context3) {
       pullNumbers: (run2.pull_requests ?? []).filter((p) => String(p.base?.repo?.url ?? "").endsWith(`/repos/${repo.owner}/${repo.repo}`)).map((p) => p.number)
     } : null,
     baseCommit,
+    defaultBranchPush: name === "push" && typeof payload.repository?.default_branch === "string" && payload.ref === `refs/heads/${payload.repository.default_branch}`,
     readOnlyToken: name === "pull_request" && pullRequest !== null && pullRequest.fromFork,
     order: { time: Date.parse(time ?? "") || 0, runId: context3.runId || 0, attempt: runAttempt },
     runUrl,
@@ -28266,28 +28274,46 @@ function gateFailure(report, failOn) {
 // src/github/assets.ts
 import { createHash } from "node:crypto";
 var ATTEMPTS = 3;
-function assetPath(repo, pr, sha) {
-  const safe = `${repo.owner}-${repo.repo}`.replace(/[^\w.-]/g, "-");
-  return `${safe}/${pr === null ? "commit" : `pr-${pr}`}/${sha}/roofline.svg`;
+function assetPath(repo, pr, sha, name = "roofline.svg") {
+  return `${repoFolder(repo)}/${pr === null ? "commit" : `pr-${pr}`}/${sha}/${name}`;
+}
+function repoFolder(repo) {
+  return `${repo.owner}-${repo.repo}`.replace(/[^\w.-]/g, "-");
 }
 async function publishAsset(octokit, asset) {
-  const { owner, repo } = asset.repo;
   const wanted = gitBlobSha(asset.content);
+  const commit = await commitFiles(octokit, {
+    repo: asset.repo,
+    branch: asset.branch,
+    message: asset.message,
+    // A re-run publishes the same chart again: link the commit that already has it.
+    changes: async (tip) => tip && await fileSha(octokit, asset, tip) === wanted ? null : [{ path: asset.path, content: asset.content }]
+  });
+  return urlOf(asset, commit);
+}
+async function commitFiles(octokit, commit) {
+  const { owner, repo } = commit.repo;
   for (let attempt = 1; ; attempt++) {
-    const tip = await branchTip(octokit, asset);
-    if (tip && await fileSha(octokit, asset, tip.commit) === wanted) return urlOf(asset, tip.commit);
+    const tip = await branchTip(octokit, commit);
+    const changes = await commit.changes(tip?.commit ?? null);
+    if (changes === null) {
+      if (!tip) throw new Error(`nothing to commit on the new branch ${commit.branch}`);
+      return tip.commit;
+    }
     const { data: tree } = await octokit.rest.git.createTree({
       owner,
       repo,
       ...tip ? { base_tree: tip.tree } : {},
-      // The blob is created with the tree: one write fewer (writes are spaced a second apart).
-      tree: [{ path: asset.path, mode: "100644", type: "blob", content: asset.content }]
+      // Blobs are created with the tree: one write fewer each.
+      tree: changes.map(
+        (change) => change.content === null ? { path: change.path, mode: "100644", type: "blob", sha: null } : { path: change.path, mode: "100644", type: "blob", content: change.content }
+      )
     });
-    const { data: commit } = await octokit.rest.git.createCommit({ owner, repo, message: asset.message, tree: tree.sha, parents: tip ? [tip.commit] : [] });
+    const { data: made } = await octokit.rest.git.createCommit({ owner, repo, message: commit.message, tree: tree.sha, parents: tip ? [tip.commit] : [] });
     try {
-      if (tip) await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${asset.branch}`, sha: commit.sha, force: false });
-      else await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${asset.branch}`, sha: commit.sha });
-      return urlOf(asset, commit.sha);
+      if (tip) await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${commit.branch}`, sha: made.sha, force: false });
+      else await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${commit.branch}`, sha: made.sha });
+      return made.sha;
     } catch (error2) {
       if (statusOf(error2) !== 422 || attempt >= ATTEMPTS) throw error2;
     }
@@ -28297,10 +28323,10 @@ function gitBlobSha(content) {
   const bytes = Buffer.from(content);
   return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
-async function branchTip(octokit, asset) {
-  const { owner, repo } = asset.repo;
+async function branchTip(octokit, where2) {
+  const { owner, repo } = where2.repo;
   try {
-    const { data: ref } = await octokit.rest.git.getRef({ owner, repo, ref: `heads/${asset.branch}` });
+    const { data: ref } = await octokit.rest.git.getRef({ owner, repo, ref: `heads/${where2.branch}` });
     const { data: commit } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: ref.object.sha });
     return { commit: commit.sha, tree: commit.tree.sha };
   } catch (error2) {
@@ -28371,12 +28397,9 @@ async function writeSticky(octokit, thread, body, stamp, found) {
     return { action: "updated", url: data2.html_url };
   }
   const { data: created } = await octokit.rest.issues.createComment({ ...where(thread), issue_number: thread.issueNumber, body });
-  const [kept, ...duplicates] = await findSticky(octokit, thread);
-  if (!kept || kept.id === created.id) {
-    await removeAll(octokit, thread, duplicates);
-    return { action: "created", url: created.html_url };
-  }
-  await removeAll(octokit, thread, [...duplicates, { id: created.id, url: created.html_url, stamp }]);
+  const [kept] = await findSticky(octokit, thread);
+  if (!kept || kept.id === created.id) return { action: "created", url: created.html_url };
+  await removeAll(octokit, thread, [{ id: created.id, url: created.html_url, stamp }]);
   if (kept.stamp && !isLater(stamp.order, kept.stamp.order)) return { action: "kept-later", url: kept.url };
   const { data } = await octokit.rest.issues.updateComment({ ...where(thread), comment_id: kept.id, body });
   return { action: "updated", url: data.html_url };
@@ -28451,8 +28474,180 @@ function gitHubApi(octokit, repo, token) {
     findSticky: (thread) => findSticky(octokit, thread),
     writeSticky: (thread, body, stamp, found) => writeSticky(octokit, thread, body, stamp, found),
     postComment: (thread, body) => postComment(octokit, thread, body),
-    publishAsset: (asset) => publishAsset(octokit, asset)
+    publishAsset: (asset) => publishAsset(octokit, asset),
+    commitFiles: (commit) => commitFiles(octokit, commit)
   };
+}
+
+// src/core/history/trend.ts
+var TREND_COMMITS = 20;
+var TREND_PAIRS = 9;
+function trendSeries(head, history, pairs = TREND_PAIRS) {
+  const series = [];
+  for (const result of head.results) {
+    if (series.length >= pairs) break;
+    if (!isChanged2(result) || !Number.isFinite(result.throughput)) continue;
+    const points = history.flatMap(({ sha, report }) => {
+      const past = report.results.find((r) => r.model === result.model && r.hardware === result.hardware);
+      return past && Number.isFinite(past.throughput) ? [{ sha, throughput: past.throughput }] : [];
+    });
+    if (points.length > 0) series.push({ model: result.model, hardware: result.hardware, points, head: result.throughput });
+  }
+  return series;
+}
+function isChanged2(result) {
+  const base = result.base;
+  if (base === null) return true;
+  return result.bound !== base.bound || Math.abs(result.throughput - base.throughput) > 1e-9 * Math.max(result.throughput, base.throughput);
+}
+var BARS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
+function sparkline(values) {
+  const low = Math.min(...values);
+  const span = Math.max(...values) - low;
+  return values.map((value) => BARS[span === 0 ? 3 : Math.round((value - low) / span * (BARS.length - 1))]).join("");
+}
+function trendLine(series) {
+  const values = series.points.map((p) => p.throughput);
+  const first = perSecond(values[0]);
+  const last = perSecond(values.at(-1));
+  const span = values.length === 1 ? `${first} at 1 commit` : `${first} \u2026 ${last} over ${values.length} commits`;
+  return `${series.model} on ${series.hardware}: ${sparkline(values)} ${span}; this PR ${perSecond(series.head)}`;
+}
+
+// src/core/history/index-file.ts
+var HISTORY_KEEP = 100;
+var entrySchema = external_exports.strictObject({
+  /** The commit; word characters only, as it names a file. */
+  sha: external_exports.string().regex(/^\w{4,64}$/),
+  /** The push's commit time, ISO 8601; '' when the event carried none. */
+  time: external_exports.string().max(40)
+});
+var indexSchema = external_exports.strictObject({ version: external_exports.literal(1), entries: external_exports.array(entrySchema).max(1e4) });
+var EMPTY_INDEX = { version: 1, entries: [] };
+function parseIndex(text) {
+  if (text === null) return { index: EMPTY_INDEX, invalid: false };
+  try {
+    const parsed = indexSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return { index: parsed.data, invalid: false };
+  } catch {
+  }
+  return { index: EMPTY_INDEX, invalid: true };
+}
+function indexJson(index) {
+  return `${JSON.stringify(index, null, 2)}
+`;
+}
+function addEntry(index, entry, keep = HISTORY_KEEP) {
+  const entries = [...index.entries.filter((e) => e.sha !== entry.sha), entry];
+  const cut = Math.max(0, entries.length - keep);
+  return { index: { version: 1, entries: entries.slice(cut) }, pruned: entries.slice(0, cut).map((e) => e.sha) };
+}
+function recentEntries(index, count) {
+  return index.entries.slice(Math.max(0, index.entries.length - count));
+}
+
+// src/action/history-policy.ts
+function historyPlan(settings, event) {
+  if (!settings.history) return { kind: "none", note: null };
+  if (settings.chartBranch === null) {
+    return { kind: "none", note: event.defaultBranchPush ? "History not stored: it is kept on `chart-branch`, which is empty." : null };
+  }
+  if (event.defaultBranchPush) return { kind: "store", branch: settings.chartBranch };
+  if (event.readOnlyToken) return { kind: "none", note: null };
+  return { kind: "read", branch: settings.chartBranch };
+}
+function historyPaths(repo, config) {
+  const key = config.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/[^\w.-]/g, "-");
+  const folder = `${repoFolder(repo)}/history/${key}`;
+  return { index: `${folder}/index.json`, entry: (sha) => `${folder}/${sha}.json` };
+}
+function storeChanges(indexText, entry, reportText, paths, keep = HISTORY_KEEP) {
+  const found = parseIndex(indexText);
+  const { index, pruned } = addEntry(found.index, entry, keep);
+  return {
+    changes: [{ path: paths.entry(entry.sha), content: reportText }, { path: paths.index, content: indexJson(index) }, ...pruned.map((sha) => ({ path: paths.entry(sha), content: null }))],
+    invalid: found.invalid
+  };
+}
+function trendCommits(indexText) {
+  const { index, invalid } = parseIndex(indexText);
+  return { shas: recentEntries(index, TREND_COMMITS).map((e) => e.sha), invalid };
+}
+
+// src/action/history.ts
+async function recordHistory(report, settings, event, api, log) {
+  const plan = historyPlan(settings, event);
+  if (plan.kind === "store") await storeHistory(report, plan.branch, settings, event, api, log);
+  else if (plan.kind === "none" && plan.note) log.info(plan.note);
+}
+async function pullRequestTrend(report, chartPublished, pr, settings, event, api, log) {
+  const plan = historyPlan(settings, event);
+  if (plan.kind !== "read") return null;
+  return trendEmbed(await readTrend(report, plan.branch, settings, event, api, log), chartPublished, plan.branch, pr, event, api, log);
+}
+async function storeHistory(report, branch, settings, event, api, log) {
+  const paths = historyPaths(event.repo, settings.config);
+  const entry = { sha: event.headSha, time: event.order.time ? new Date(event.order.time).toISOString() : "" };
+  try {
+    const commit = await api.commitFiles({
+      repo: event.repo,
+      branch,
+      message: `roofline history: ${settings.config} at ${event.headSha.slice(0, 7)}`,
+      changes: async (tip) => {
+        const found = tip === null ? null : await api.readFileAt(tip, paths.index);
+        const { changes, invalid } = storeChanges(found?.toString("utf8") ?? null, entry, reportJson(report), paths);
+        if (invalid) log.warning(`History: ${paths.index} on branch \`${branch}\` is not a history index; it is started anew.`);
+        return changes;
+      }
+    });
+    log.info(`History: report stored at ${paths.entry(entry.sha)} (commit ${commit.slice(0, 7)} of \`${branch}\`).`);
+  } catch (error2) {
+    const why = isForbidden(error2) ? `the token may not push to branch \`${branch}\` (grant \`contents: write\`, or set \`history: off\`)` : `pushing to branch \`${branch}\` failed (${describeApiError(error2)})`;
+    log.warning(`History not stored: ${why}.`);
+  }
+}
+async function readTrend(report, branch, settings, event, api, log) {
+  const paths = historyPaths(event.repo, settings.config);
+  try {
+    const index = await api.readFileAt(branch, paths.index);
+    if (index === null) return [];
+    const { shas, invalid } = trendCommits(index.toString("utf8"));
+    if (invalid) log.warning(`History: ${paths.index} on branch \`${branch}\` is not a history index; no trend is shown.`);
+    const texts = await Promise.all(shas.map((sha) => api.readFileAt(branch, paths.entry(sha))));
+    const entries = [];
+    texts.forEach((text, i) => {
+      try {
+        if (text !== null) entries.push({ sha: shas[i], report: parseReport(text.toString("utf8"), paths.entry(shas[i])) });
+      } catch {
+      }
+    });
+    if (entries.length < shas.length) log.warning(`History: ${shas.length - entries.length} of ${shas.length} stored reports skipped (missing or not a valid report.json).`);
+    return trendSeries(report, entries);
+  } catch (error2) {
+    log.warning(`History not read: ${describeApiError(error2)}. The comment shows no trend.`);
+    return [];
+  }
+}
+async function trendEmbed(series, image, branch, pr, event, api, log) {
+  if (series.length === 0) return null;
+  const text = { kind: "text", lines: series.map(trendLine) };
+  if (!image) return text;
+  try {
+    const { trendSpec } = await import("./chunks/trend-GAW6FANJ.js");
+    const { renderSvg } = await import("./chunks/svg-YRAAKKKH.js");
+    const url = await api.publishAsset({
+      repo: event.repo,
+      branch,
+      path: assetPath(event.repo, pr.number, pr.headSha, "trend.svg"),
+      content: await renderSvg(trendSpec(series)),
+      message: `roofline trend for #${pr.number} at ${pr.headSha.slice(0, 7)}`,
+      serverUrl: event.serverUrl
+    });
+    return { kind: "image", url };
+  } catch (error2) {
+    log.warning(`No trend image: ${describeApiError(error2)}. The comment shows the trend as text.`);
+    return text;
+  }
 }
 
 // src/action/comment-body.ts
@@ -28462,15 +28657,27 @@ function textChart(report, reason) {
 function editorLink(spec) {
   return spec ? vegaEditorUrl(spec, EDITOR_URL_LIMIT) : null;
 }
-function commentBody(report, { chart, editorUrl, marker, stamp, headSha, runUrl }) {
+function commentBody(report, { chart, trend, editorUrl, marker, stamp, headSha, runUrl }) {
+  const footer = `<sub>roofline-gate for ${headSha.slice(0, 7)} \xB7 [workflow run](${runUrl})</sub>`;
   return renderMarkdown(report, {
     chart,
     editorUrl,
     header: `${marker}
 ${stampLine(stamp)}`,
-    footer: `<sub>roofline-gate for ${headSha.slice(0, 7)} \xB7 [workflow run](${runUrl})</sub>`,
+    footer: trend ? `${trendSection(trend)}
+
+${footer}` : footer,
     limit: COMMENT_LIMIT
   });
+}
+function trendSection(trend) {
+  const title = "**Trend**: throughput over the last default-branch commits, then this pull request";
+  if (trend.kind === "image") return `${title}
+
+![Throughput trend](${trend.url})`;
+  return `${title}
+
+${trend.lines.map((line) => `- \`${line.replace(/`/g, "'")}\``).join("\n")}`;
 }
 
 // src/action/comment-policy.ts
@@ -28568,7 +28775,8 @@ async function share(report, chart, settings, event, api, log) {
       return shared(textChart(report, leftReason(action.why, settings.outDir)), found[0]?.url ?? null);
     }
     embed = await publishChart(report, chart.svg, pr, settings, event, api, log, notes);
-    const body = commentBody(report, { chart: embed, editorUrl, marker: thread.marker, stamp, headSha: pr.headSha, runUrl: event.runUrl });
+    const trend = await pullRequestTrend(report, embed.kind === "image", pr, settings, event, api, log);
+    const body = commentBody(report, { chart: embed, trend, editorUrl, marker: thread.marker, stamp, headSha: pr.headSha, runUrl: event.runUrl });
     const url = action.kind === "post" ? await api.postComment(thread, body) : (await api.writeSticky(thread, body, stamp, found)).url;
     log.info(`Comment: ${url}`);
     return shared(embed, url);
@@ -28620,6 +28828,7 @@ async function run() {
     annotateFindings(analysis, workspace);
     const chart = { svg: artifacts["roofline.svg"], spec: JSON.parse(artifacts["roofline.vl.json"] ?? "null") };
     const shared = await share(report, chart, settings, event, api, core_exports);
+    await recordHistory(report, settings, event, api, core_exports);
     setOutputs(report, settings.outDir, artifacts, shared);
     await writeSummary(report, shared);
     const failure = gateFailure(report, settings.failOn);

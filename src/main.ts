@@ -8,6 +8,7 @@ import { readEvent } from './action/event.js';
 import { InputError, readSettings } from './action/inputs.js';
 import { gateFailure, setOutputs, writeSummary } from './action/outputs.js';
 import { gitHubApi } from './action/github-api.js';
+import { recordHistory } from './action/history.js';
 import { share } from './action/share.js';
 import { ConfigError } from './core/config/index.js';
 import { ReportFileError } from './core/report/schema.js';
@@ -30,6 +31,7 @@ export async function run(): Promise<void> {
     annotateFindings(analysis, workspace);
     const chart = { svg: artifacts['roofline.svg'], spec: JSON.parse(artifacts['roofline.vl.json'] ?? 'null') as unknown };
     const shared = await share(report, chart, settings, event, api, core);
+    await recordHistory(report, settings, event, api, core);
 
     setOutputs(report, settings.outDir, artifacts, shared);
     await writeSummary(report, shared);

@@ -17,6 +17,7 @@ export function pullRequestEvent(overrides: Partial<Event> = {}): Event {
     pullRequest: { number: 7, headSha: HEAD_SHA, fromFork: false },
     workflowRun: null,
     baseCommit: { sha: BASE_SHA, label: 'git:base000 (main)' },
+    defaultBranchPush: false,
     readOnlyToken: false,
     order: { time: Date.parse('2024-05-01T10:00:00Z'), runId: 100, attempt: 1 },
     runUrl: RUN_URL,
@@ -30,9 +31,9 @@ export function forkEvent(): Event {
   return pullRequestEvent({ pullRequest: { number: 7, headSha: HEAD_SHA, fromFork: true }, readOnlyToken: true });
 }
 
-/** A push onto main, after BASE_SHA. */
-export function pushEvent(): Event {
-  return pullRequestEvent({ name: 'push', pullRequest: null, baseCommit: { sha: BASE_SHA, label: 'git:base000' } });
+/** A push onto main (the default branch), after BASE_SHA. */
+export function pushEvent(overrides: Partial<Event> = {}): Event {
+  return pullRequestEvent({ name: 'push', pullRequest: null, baseCommit: { sha: BASE_SHA, label: 'git:base000' }, defaultBranchPush: true, ...overrides });
 }
 
 /** A `workflow_run` after a fork's run: GitHub names no pull request, so it is looked up by the head. */
@@ -54,6 +55,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     failOn: 'fail',
     chartBranch: 'roofline-gate-assets',
     outDir: 'roofline-report',
+    history: true,
     report: null,
     token: 'ghs_fixtureToken',
     backoffMs: 1,

@@ -7,6 +7,8 @@ import type { GitHubApi } from '../../src/action/github-api.js';
 export const COMMENT_URL = 'https://github.example/octo-org/octo-repo/pull/7#issuecomment-1001';
 export const IMAGE_URL = 'https://github.example/octo-org/octo-repo/blob/c0ffee/octo-org-octo-repo/pr-7/head/roofline.svg?raw=true';
 
+export const COMMIT_SHA = 'c0ffee0000000000000000000000000000000000';
+
 export type Call = { [K in keyof GitHubApi]: { method: K; args: Parameters<GitHubApi[K]> } }[keyof GitHubApi];
 
 export interface FakeApi extends GitHubApi {
@@ -32,6 +34,11 @@ const DEFAULTS: GitHubApi = {
   writeSticky: async () => ({ action: 'created', url: COMMENT_URL }),
   postComment: async () => COMMENT_URL,
   publishAsset: async () => IMAGE_URL,
+  // Asks for the changes as on a branch that does not exist yet, as the real one asks on its tip.
+  commitFiles: async (commit) => {
+    await commit.changes(null);
+    return COMMIT_SHA;
+  },
 };
 
 export function fakeApi(answers: Partial<GitHubApi> = {}): FakeApi {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { ACTIONS_BOT, FakeGitHub, type Fault, type Grant } from './fake-github.js';
 import { CLI } from '../setup/dist.js';
 import {
-  ACTION, makeRepo, OWNER, pullRequestEvent, REPO, ROOT, runStep, visible, workflowRunEvent,
+  ACTION, makeRepo, OWNER, pullRequestEvent, pushEvent, REPO, ROOT, runStep, visible, workflowRunEvent,
   type Step, type StepResult, type TestRepo,
 } from './harness.js';
 
@@ -138,6 +138,28 @@ describe('the sticky comment on a pull request', () => {
     expect(commitsOn(github, ASSETS)).toBe(1);
     expect(github.comments.find((c) => c.id === impostor.id)!.body).toBe(`${MARKER}\nI quote the marker`);
     expect(github.writes().filter((w) => w.includes('comment'))).toEqual(['POST issues/create-comment', 'PATCH issues/update-comment', 'PATCH issues/update-comment']);
+    expect(github.problems).toEqual([]);
+  });
+});
+
+describe('history', () => {
+  it.concurrent('a push to the default branch stores its report; a pull request’s comment then shows the trend', async () => {
+    const { repo, github, run } = await world();
+    const push = await run({ event: pushEvent({ before: repo.baseSha, after: repo.headSha, timestamp: '2024-05-01T09:00:00Z' }) });
+    expectVerdict(push, repo);
+    const folder = `${OWNER}-${REPO}/history/roofline.yml`;
+    expect(github.fileAt(ASSETS, `${folder}/${repo.headSha}.json`)).toBe(readFileSync(push.outputs['report-json']!, 'utf8'));
+    expect(JSON.parse(github.fileAt(ASSETS, `${folder}/index.json`)!)).toEqual({ version: 1, entries: [{ sha: repo.headSha, time: '2024-05-01T09:00:00.000Z' }] });
+    expect(github.writes()).toEqual(['POST git/create-tree', 'POST git/create-commit', 'POST git/create-ref']);
+
+    const pr = await run();
+    expectVerdict(pr, repo);
+    const trend = `${OWNER}-${REPO}/pr-${PR}/${repo.headSha}/trend.svg`;
+    expect(github.fileAt(ASSETS, trend)).toContain('vgg16 on gtx-1080-ti');
+    const tip = github.refs.get(`refs/heads/${ASSETS}`)!;
+    expect(stickies(github)[0]!.body).toContain(`![Throughput trend](${github.serverUrl}/${OWNER}/${REPO}/blob/${tip}/${trend}?raw=true)`);
+    // Both images build on the history's commit: the branch only ever moves forward.
+    expect(commitsOn(github, ASSETS)).toBe(3);
     expect(github.problems).toEqual([]);
   });
 });

@@ -37,6 +37,8 @@ export interface Step {
   runId?: number;
   runAttempt?: number;
   sha?: string;
+  /** Environment to add, or to remove (undefined): without `ROOFLINE_GATE_BACKOFF_MS` the pacing is production's. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface StepResult {
@@ -64,7 +66,7 @@ export async function runStep(step: Step): Promise<StepResult> {
     inputs[name] = (input.default ?? '').replace('${{ github.token }}', step.token);
   }
   Object.assign(inputs, step.inputs);
-  const env: Record<string, string> = {
+  const env: Record<string, string | undefined> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
     GITHUB_ACTIONS: 'true',
@@ -87,6 +89,7 @@ export async function runStep(step: Step): Promise<StepResult> {
     RUNNER_TEMP: dir,
     NO_PROXY: '127.0.0.1,localhost',
     ROOFLINE_GATE_BACKOFF_MS: '5',
+    ...step.env,
   };
   // INPUT_ + the name upper-cased with spaces as underscores; dashes stay (as in @actions/core's getInput).
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
@@ -193,7 +196,7 @@ export function pushEvent(options: { before: string; after: string; timestamp: s
   const payload = example('push');
   Object.assign(payload, { ref: 'refs/heads/main', before: options.before, after: options.after, created: false });
   payload.head_commit = { ...(payload.head_commit ?? {}), id: options.after, timestamp: options.timestamp };
-  payload.repository = repository(payload.repository);
+  payload.repository = { ...repository(payload.repository), default_branch: 'main' };
   return { name: 'push', payload };
 }
 

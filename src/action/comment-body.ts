@@ -17,8 +17,13 @@ export function editorLink(spec: unknown): string | null {
   return spec ? vegaEditorUrl(spec, EDITOR_URL_LIMIT) : null;
 }
 
+/** The changed pairs' throughput over the last default-branch commits: an image, or one sparkline per pair. */
+export type TrendEmbed = { kind: 'image'; url: string } | { kind: 'text'; lines: string[] };
+
 export interface CommentParts {
   chart: ChartEmbed;
+  /** Absent or null: no trend section. */
+  trend?: TrendEmbed | null;
   editorUrl: string | null;
   /** The sticky marker of the config (stickyMarker()). */
   marker: string;
@@ -29,12 +34,20 @@ export interface CommentParts {
 }
 
 /** Marker and stamp lines first (they find and order the comment), the report, then a footer. */
-export function commentBody(report: Report, { chart, editorUrl, marker, stamp, headSha, runUrl }: CommentParts): string {
+export function commentBody(report: Report, { chart, trend, editorUrl, marker, stamp, headSha, runUrl }: CommentParts): string {
+  const footer = `<sub>roofline-gate for ${headSha.slice(0, 7)} · [workflow run](${runUrl})</sub>`;
   return renderMarkdown(report, {
     chart,
     editorUrl,
     header: `${marker}\n${stampLine(stamp)}`,
-    footer: `<sub>roofline-gate for ${headSha.slice(0, 7)} · [workflow run](${runUrl})</sub>`,
+    footer: trend ? `${trendSection(trend)}\n\n${footer}` : footer,
     limit: COMMENT_LIMIT,
   });
+}
+
+/** The trend, before the footer: the image, or each pair's sparkline as code (the blocks need a fixed font). */
+function trendSection(trend: TrendEmbed): string {
+  const title = '**Trend**: throughput over the last default-branch commits, then this pull request';
+  if (trend.kind === 'image') return `${title}\n\n![Throughput trend](${trend.url})`;
+  return `${title}\n\n${trend.lines.map((line) => `- \`${line.replace(/`/g, "'")}\``).join('\n')}`;
 }

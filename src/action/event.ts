@@ -23,6 +23,8 @@ export interface Event {
   workflowRun: RunHead | null;
   /** The commit `baseline: auto` compares with: the pull request's base, the commit before a push. */
   baseCommit: { sha: string; label: string } | null;
+  /** A push to the repository's default branch: its report is kept in the history. */
+  defaultBranchPush: boolean;
   /** True when the token cannot write whatever the workflow asks (`pull_request` from a fork). */
   readOnlyToken: boolean;
   order: Order;
@@ -77,6 +79,7 @@ export function readEvent(context: RunnerContext): Event {
         }
       : null,
     baseCommit,
+    defaultBranchPush: name === 'push' && typeof payload.repository?.default_branch === 'string' && payload.ref === `refs/heads/${payload.repository.default_branch}`,
     readOnlyToken: name === 'pull_request' && pullRequest !== null && pullRequest.fromFork,
     order: { time: Date.parse(time ?? '') || 0, runId: context.runId || 0, attempt: runAttempt },
     runUrl,

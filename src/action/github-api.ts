@@ -1,6 +1,6 @@
 // Every GitHub API call the action makes, as one interface over src/github/: the action's code is written
 // against it, main.ts hands it the real one, and tests a typed fake (__tests__/__fixtures__/github-api.ts).
-import { publishAsset, type Asset } from '../github/assets.js';
+import { commitFiles, publishAsset, type Asset, type BranchCommit } from '../github/assets.js';
 import type { Octokit, Repo } from '../github/client.js';
 import { findSticky, postComment, tokenAuthor, writeSticky, type Author, type Outcome, type Stamp, type Sticky, type Thread } from '../github/comment.js';
 import { readFileAt } from '../github/contents.js';
@@ -19,6 +19,8 @@ export interface GitHubApi {
   postComment(thread: Thread, body: string): Promise<string>;
   /** Commits a file to a branch; the URL that shows it. */
   publishAsset(asset: Asset): Promise<string>;
+  /** One commit of file changes on a branch, never forced; its SHA. */
+  commitFiles(commit: BranchCommit): Promise<string>;
 }
 
 export function gitHubApi(octokit: Octokit, repo: Repo, token: string): GitHubApi {
@@ -30,5 +32,6 @@ export function gitHubApi(octokit: Octokit, repo: Repo, token: string): GitHubAp
     writeSticky: (thread, body, stamp, found) => writeSticky(octokit, thread, body, stamp, found),
     postComment: (thread, body) => postComment(octokit, thread, body),
     publishAsset: (asset) => publishAsset(octokit, asset),
+    commitFiles: (commit) => commitFiles(octokit, commit),
   };
 }

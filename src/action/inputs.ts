@@ -18,6 +18,8 @@ export interface Settings {
   chartBranch: string | null;
   /** Where report.json, report.md, roofline.svg and roofline.vl.json are written. */
   outDir: string;
+  /** Store report.json on the assets branch for pushes to the default branch, and show a trend on pull requests. */
+  history: boolean;
   /** A report.json computed by an earlier job (the fork pattern): used instead of analysing `config`. */
   report: string | null;
   /** The token for the REST API; masked in logs. */
@@ -44,6 +46,9 @@ export function readSettings(): Settings {
     throw new InputError(`chart-branch: "${chartBranch}" is not a valid branch name; use letters, digits, '-', '_', '.' and '/', or '' to never push`);
   }
 
+  const history = (core.getInput('history').toLowerCase() || 'on') as string;
+  if (!['on', 'off', 'true', 'false'].includes(history)) throw new InputError(`history: "${core.getInput('history')}" is not a setting; use on or off`);
+
   const baseline = core.getInput('baseline') || 'auto';
   const backoff = Number(process.env.ROOFLINE_GATE_BACKOFF_MS);
   return {
@@ -53,6 +58,7 @@ export function readSettings(): Settings {
     failOn,
     chartBranch: chartBranch || null,
     outDir: core.getInput('out-dir') || 'roofline-report',
+    history: history === 'on' || history === 'true',
     report: core.getInput('report') || null,
     token,
     backoffMs: Number.isFinite(backoff) && backoff >= 0 ? backoff : 1000,

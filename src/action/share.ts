@@ -9,6 +9,7 @@ import { commentBody, editorLink, textChart } from './comment-body.js';
 import { chartFailure, chartPlan, commentAction, commentFailure, digest, hasChanges, leftReason, lookups, outDirHint, skipBeforeApi } from './comment-policy.js';
 import type { Event, PullRequest } from './event.js';
 import type { GitHubApi } from './github-api.js';
+import { pullRequestTrend } from './history.js';
 import type { Settings } from './inputs.js';
 import type { Log } from './log.js';
 
@@ -73,7 +74,8 @@ export async function share(report: Report, chart: Chart, settings: Settings, ev
     }
 
     embed = await publishChart(report, chart.svg, pr, settings, event, api, log, notes);
-    const body = commentBody(report, { chart: embed, editorUrl, marker: thread.marker, stamp, headSha: pr.headSha, runUrl: event.runUrl });
+    const trend = await pullRequestTrend(report, embed.kind === 'image', pr, settings, event, api, log);
+    const body = commentBody(report, { chart: embed, trend, editorUrl, marker: thread.marker, stamp, headSha: pr.headSha, runUrl: event.runUrl });
     const url = action.kind === 'post' ? await api.postComment(thread, body) : (await api.writeSticky(thread, body, stamp, found)).url;
     log.info(`Comment: ${url}`);
     return shared(embed, url);

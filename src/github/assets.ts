@@ -1,7 +1,7 @@
-// Chart images for comments. GitHub renders neither data: URIs nor inline SVG in a comment, so the SVG is
-// committed to a branch of the repository itself through the Git Data API (a tree that creates the blob,
-// a commit, a ref; an orphan commit when the branch is new) and linked by commit SHA, so that every old
-// comment keeps its own image.
+// Files on the assets branch: chart images for comments, and the history of reports. GitHub renders
+// neither data: URIs nor inline SVG in a comment, so the SVG is committed to a branch of the repository
+// itself through the Git Data API (a tree that creates the blobs, a commit, a ref; an orphan commit when
+// the branch is new) and linked by commit SHA, so that every old comment keeps its own image.
 import { createHash } from 'node:crypto';
 import { statusOf, type Octokit, type Repo } from './client.js';
 
@@ -25,9 +25,13 @@ const ATTEMPTS = 3;
  *
  *   assetPath({ owner: 'octo-org', repo: 'octo.repo' }, 12, 'abc') //=> 'octo-org-octo.repo/pr-12/abc/roofline.svg'
  */
-export function assetPath(repo: Repo, pr: number | null, sha: string): string {
-  const safe = `${repo.owner}-${repo.repo}`.replace(/[^\w.-]/g, '-');
-  return `${safe}/${pr === null ? 'commit' : `pr-${pr}`}/${sha}/roofline.svg`;
+export function assetPath(repo: Repo, pr: number | null, sha: string, name = 'roofline.svg'): string {
+  return `${repoFolder(repo)}/${pr === null ? 'commit' : `pr-${pr}`}/${sha}/${name}`;
+}
+
+/** The assets branch's folder for a repository: `octo-org-octo.repo`. */
+export function repoFolder(repo: Repo): string {
+  return `${repo.owner}-${repo.repo}`.replace(/[^\w.-]/g, '-');
 }
 
 /**
@@ -35,24 +39,63 @@ export function assetPath(repo: Repo, pr: number | null, sha: string): string {
  * `https://github.com/OWNER/REPO/blob/COMMIT/PATH?raw=true`.
  */
 export async function publishAsset(octokit: Octokit, asset: Asset): Promise<string> {
-  const { owner, repo } = asset.repo;
   const wanted = gitBlobSha(asset.content);
-  for (let attempt = 1; ; attempt++) {
-    const tip = await branchTip(octokit, asset);
+  const commit = await commitFiles(octokit, {
+    repo: asset.repo,
+    branch: asset.branch,
+    message: asset.message,
     // A re-run publishes the same chart again: link the commit that already has it.
-    if (tip && (await fileSha(octokit, asset, tip.commit)) === wanted) return urlOf(asset, tip.commit);
+    changes: async (tip) => (tip && (await fileSha(octokit, asset, tip)) === wanted ? null : [{ path: asset.path, content: asset.content }]),
+  });
+  return urlOf(asset, commit);
+}
+
+/** A file written (`content`) or deleted (null) by a commit. */
+export interface FileChange {
+  path: string;
+  content: string | null;
+}
+
+export interface BranchCommit {
+  repo: Repo;
+  branch: string;
+  message: string;
+  /**
+   * The changes to make on top of `tip` (the branch's commit; null when the branch is new), or null when
+   * there is nothing to commit. Asked again when another run moved the branch meanwhile.
+   */
+  changes(tip: string | null): Promise<FileChange[] | null>;
+}
+
+/**
+ * One commit on top of the branch (an orphan commit when the branch is new), moved there as a fast-forward
+ * (never forced); its SHA, or the tip's when there was nothing to commit.
+ */
+export async function commitFiles(octokit: Octokit, commit: BranchCommit): Promise<string> {
+  const { owner, repo } = commit.repo;
+  for (let attempt = 1; ; attempt++) {
+    const tip = await branchTip(octokit, commit);
+    const changes = await commit.changes(tip?.commit ?? null);
+    if (changes === null) {
+      if (!tip) throw new Error(`nothing to commit on the new branch ${commit.branch}`);
+      return tip.commit;
+    }
     const { data: tree } = await octokit.rest.git.createTree({
       owner,
       repo,
       ...(tip ? { base_tree: tip.tree } : {}),
-      // The blob is created with the tree: one write fewer (writes are spaced a second apart).
-      tree: [{ path: asset.path, mode: '100644', type: 'blob', content: asset.content }],
+      // Blobs are created with the tree: one write fewer each.
+      tree: changes.map((change) =>
+        change.content === null
+          ? { path: change.path, mode: '100644' as const, type: 'blob' as const, sha: null }
+          : { path: change.path, mode: '100644' as const, type: 'blob' as const, content: change.content },
+      ),
     });
-    const { data: commit } = await octokit.rest.git.createCommit({ owner, repo, message: asset.message, tree: tree.sha, parents: tip ? [tip.commit] : [] });
+    const { data: made } = await octokit.rest.git.createCommit({ owner, repo, message: commit.message, tree: tree.sha, parents: tip ? [tip.commit] : [] });
     try {
-      if (tip) await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${asset.branch}`, sha: commit.sha, force: false });
-      else await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${asset.branch}`, sha: commit.sha });
-      return urlOf(asset, commit.sha);
+      if (tip) await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${commit.branch}`, sha: made.sha, force: false });
+      else await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${commit.branch}`, sha: made.sha });
+      return made.sha;
     } catch (error) {
       // 422: not a fast-forward, or the branch was created meanwhile by another run. Build on the new tip.
       if (statusOf(error) !== 422 || attempt >= ATTEMPTS) throw error;
@@ -70,10 +113,10 @@ export function gitBlobSha(content: string): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
-async function branchTip(octokit: Octokit, asset: Asset): Promise<{ commit: string; tree: string } | null> {
-  const { owner, repo } = asset.repo;
+async function branchTip(octokit: Octokit, where: { repo: Repo; branch: string }): Promise<{ commit: string; tree: string } | null> {
+  const { owner, repo } = where.repo;
   try {
-    const { data: ref } = await octokit.rest.git.getRef({ owner, repo, ref: `heads/${asset.branch}` });
+    const { data: ref } = await octokit.rest.git.getRef({ owner, repo, ref: `heads/${where.branch}` });
     const { data: commit } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: ref.object.sha });
     return { commit: commit.sha, tree: commit.tree.sha };
   } catch (error) {

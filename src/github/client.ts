@@ -17,10 +17,7 @@ export interface Repo {
 export interface ClientOptions {
   /** The REST API root: GITHUB_API_URL on GitHub Enterprise Server and in tests. */
   baseUrl: string;
-  /**
-   * Milliseconds per second of backoff; 1000 outside tests. Below that, writes are also not spaced a
-   * second apart (GitHub's advice against secondary rate limits, which only costs tests time).
-   */
+  /** Milliseconds per second of retry and rate-limit backoff; 1000 outside tests. */
   backoffMs?: number;
   /** Where retries are said (`info`) and Octokit's own chatter goes (`debug`); silent when left out. */
   log?: Logger;
@@ -33,8 +30,16 @@ export interface Logger {
 
 const SILENT: Logger = { info: () => undefined, debug: () => undefined };
 
-/** A throttling group that never waits (the plugin calls only `key(id).schedule(options, task)`). */
-const UNSPACED = { key: () => ({ schedule: <T>(_options: unknown, task: () => Promise<T>) => task() }) } as unknown as ThrottlingOptions['write'];
+/**
+ * Writes are not paced. The plugin spaces writes 1 s apart and comment creations 3 s apart (its `write`
+ * and `notifications` groups, `minTime` 1000 and 3000 in @octokit/plugin-throttling 11), after GitHub's
+ * advice "if you are making a large number of POST, PATCH, PUT, or DELETE requests, wait at least one
+ * second between each request" (docs.github.com/rest/guides/best-practices-for-using-the-rest-api). A run
+ * makes a handful of writes, one after another, so that pacing only made every PR run 3 s slower; a
+ * secondary rate limit, should one come, is still waited out as its `retry-after` says (below).
+ * A group that never waits: the plugin calls only `key(id).schedule(options, task)`.
+ */
+const UNPACED = { key: () => ({ schedule: <T>(_options: unknown, task: () => Promise<T>) => task() }) } as unknown as ThrottlingOptions['write'];
 
 /** Attempts after the first, for 5xx and for rate limits alike. */
 const RETRIES = 3;
@@ -51,7 +56,8 @@ export function createClient(token: string, { baseUrl, backoffMs = 1000, log = S
       baseUrl,
       retry: { retries: RETRIES, retryAfterBaseValue: backoffMs },
       throttle: {
-        ...(backoffMs < 1000 ? { write: UNSPACED, notifications: UNSPACED } : {}),
+        write: UNPACED,
+        notifications: UNPACED,
         retryAfterBaseValue: backoffMs,
         fallbackSecondaryRateRetryAfter: 60,
         onRateLimit: giveUp('rate limit'),

@@ -119,14 +119,12 @@ export async function writeSticky(octokit: Octokit, thread: Thread, body: string
   }
 
   const { data: created } = await octokit.rest.issues.createComment({ ...where(thread), issue_number: thread.issueNumber, body });
-  // Another run may have created one at the same moment: keep the oldest, delete the rest, and make sure
+  // Another run may have created one at the same moment: the oldest is kept, and each run whose comment
+  // is not the oldest deletes its own (only its own, so each duplicate is deleted once), then makes sure
   // the one kept shows the later of the two results.
-  const [kept, ...duplicates] = await findSticky(octokit, thread);
-  if (!kept || kept.id === created.id) {
-    await removeAll(octokit, thread, duplicates);
-    return { action: 'created', url: created.html_url };
-  }
-  await removeAll(octokit, thread, [...duplicates, { id: created.id, url: created.html_url, stamp }]);
+  const [kept] = await findSticky(octokit, thread);
+  if (!kept || kept.id === created.id) return { action: 'created', url: created.html_url };
+  await removeAll(octokit, thread, [{ id: created.id, url: created.html_url, stamp }]);
   if (kept.stamp && !isLater(stamp.order, kept.stamp.order)) return { action: 'kept-later', url: kept.url };
   const { data } = await octokit.rest.issues.updateComment({ ...where(thread), comment_id: kept.id, body });
   return { action: 'updated', url: data.html_url };

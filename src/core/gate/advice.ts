@@ -251,8 +251,9 @@ function adviseOne(pair: Pair, listed: readonly Device[]): Advice[] {
       throughput: outcome.throughput, gain, change: candidate.change,
     };
   };
-  // Rounded like the rules' thresholds, so that a change that buys nothing is not advised for a last-bit gain.
-  const gains = (advice: Advice): boolean => Number.isFinite(advice.throughput) && Math.round((advice.gain - 1) * 1e9) > 0;
+  // Rounded like the rules' thresholds, so that a change that buys nothing is not advised for a last-bit gain; a gain
+  // that overflows (a pass of a few FLOPs at a denormal time) is no figure a person can act on, and JSON cannot hold it.
+  const gains = (advice: Advice): boolean => Number.isFinite(advice.throughput) && Number.isFinite(advice.gain) && Math.round((advice.gain - 1) * 1e9) > 0;
   const byGain = (a: Advice, b: Advice): number => b.gain - a.gain;
   const moves = moveDevice(pair, listed).map(toAdvice).filter(gains).sort(byGain).slice(0, MAX_MOVES);
   const changes = [...reachRidge(pair), ...quantise(pair), ...fuse(pair), ...lowerPrecision(pair), ...raiseBatch(pair)].map(toAdvice).filter(gains);
