@@ -36,7 +36,16 @@ export const severitySchema = z.enum(['warn', 'fail']);
 export const statusSchema = z.enum(['pass', 'warn', 'fail']);
 export const ruleSchema = z.enum([
   'intensity-drop', 'throughput-drop', 'bound-shift', 'efficiency-drop', 'min-throughput', 'max-latency', 'ridge-margin', 'above-roof',
+  'exceeds-memory',
 ]);
+
+/** What an `llm:` model keeps resident on a device (llm/footprint.ts), bytes. */
+export const footprintSchema = z.strictObject({
+  weightsBytes: nonNegative,
+  kvBytes: nonNegative,
+  activationBytes: nonNegative,
+  totalBytes: nonNegative,
+});
 
 /** One op's time on a device: the larger of its compute time and its slowest level's memory time. */
 export const opTimeSchema = z.strictObject({
@@ -89,6 +98,9 @@ export const placementSchema = z.strictObject({
    */
   ttftSeconds: nonNegative.nullable().optional(),
   tpotSeconds: nonNegative.nullable().optional(),
+  /** Models generated with `llm:` only: what they keep in device memory, and the device's memory (null: not known). */
+  footprint: footprintSchema.optional(),
+  capacityBytes: positive.nullable().optional(),
 });
 
 /** The baseline's side of a pair: only the figures a comparison or a reader needs. */

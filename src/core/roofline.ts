@@ -175,6 +175,7 @@ export function place(model: Model, device: Device): Result {
     efficiency: measuredSeconds === null ? null : seconds / measuredSeconds,
     ops: byOp && model.ops ? { count: model.ops.length, slowest: byOp.slowest } : null,
     ...(model.phases && model.ops && tokenTimes(model.ops, model.phases, seconds, peakFlopsPerSecond, bandwidth)),
+    ...(model.footprint && { footprint: { ...model.footprint }, capacityBytes: device.capacityBytes ?? null }),
   };
 }
 

@@ -23,6 +23,8 @@ export interface Device {
   flopsPerSecond: Partial<Record<Precision, number>>;
   /** Bandwidth per memory level, outermost (DRAM/HBM) first. */
   levels: MemoryLevel[];
+  /** Device memory (DRAM/HBM) in bytes, when known: what an LLM's footprint must fit in. */
+  capacityBytes?: number;
   /** True when the device comes from the built-in catalog unchanged. */
   builtIn: boolean;
   /** The kind of each catalog figure; absent for a device the config defines (its figures are `config`). */
@@ -96,8 +98,11 @@ export interface Model {
   measuredSeconds: Record<string, number>;
   /** Present when the ops were generated from an LLM's config.json (`llm:`): which of them are the prefill. */
   phases?: LlmPhases;
+  /** Generated models: what the workload keeps in device memory. */
+  footprint?: Footprint;
 }
 
+import type { Footprint } from './llm/footprint.js';
 import type { LlmPhases } from './llm/generate.js';
 
 // What the engine produces (placements, op times) is defined with its validation in results.ts.

@@ -13,6 +13,7 @@ import { aggregateKinds, levelsAndKinds, type LevelBytes } from './kinds.js';
 import { ConfigError, formatPath, issueAt, type ConfigIssue, type Position } from './errors.js';
 import type { GateConfig, RawConfig, RawLlm, RawModel, RawOp } from './schema.js';
 import type { Architecture } from '../llm/architecture.js';
+import type { Footprint } from '../llm/footprint.js';
 import { generateOps, type LlmPhases, type Workload } from '../llm/generate.js';
 import type { KeyPath } from './yaml.js';
 
@@ -61,6 +62,7 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
       name: spec.name ?? id,
       flopsPerSecond: spec.compute as Partial<Record<Precision, number>>,
       levels,
+      ...(spec.capacity !== undefined && { capacityBytes: spec.capacity }),
       builtIn: false,
     });
   }
@@ -158,6 +160,7 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
       hardware: targets.map((device) => device.id),
       measuredSeconds,
       ...(work.phases && { phases: work.phases }),
+      ...(work.footprint && { footprint: work.footprint }),
     });
   });
 
@@ -184,6 +187,7 @@ interface Work {
   /** Generated models: tokens a pass yields (the batch for throughput), and the phases of the ops. */
   tokens?: number;
   phases?: LlmPhases;
+  footprint?: Footprint;
 }
 
 type Fail = (path: KeyPath, message: string, key?: boolean) => void;
@@ -270,7 +274,7 @@ function llmWorkOf(
   if (failed || !architecture) return null; // no architecture: the shell reported why
   const workload: Workload = { phase: llm.phase, batch: llm.batch, context: llm.context ?? 0, prompt: prompt ?? 0, generate: llm.generate ?? 0, attention: llm.attention };
   const generated = generateOps(architecture, workload, bits);
-  return { ...summed(generated.ops), tokens: generated.tokens, phases: generated.phases };
+  return { ...summed(generated.ops), tokens: generated.tokens, phases: generated.phases, footprint: generated.footprint };
 }
 
 const LLM_KEY_HELP = {

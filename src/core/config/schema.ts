@@ -237,6 +237,7 @@ const gateRules = {
   'bound-shift': severityOrOff.optional().meta({ description: 'Compute-bound becomes memory-bound, or a slower, outer level starts to bind: fail, warn or off.' }),
   'efficiency-drop': threshold('Measured efficiency drops by this much against the baseline (measured times on both sides).').optional(),
   'above-roof': severityOrOff.optional().meta({ description: 'A measured time faster than the roofline allows (the inputs are off): fail, warn or off.' }),
+  'exceeds-memory': severityOrOff.optional().meta({ description: 'An `llm:` model\'s footprint (weights, KV cache, largest activation) does not fit its device\'s memory: fail, warn or off.' }),
   budgets: budgets.optional(),
 };
 
@@ -257,6 +258,7 @@ const deviceSchema = z
     memory: z
       .record(levelName, quantity('byteRate', 'positive', 'Bandwidth of this level.'))
       .meta({ description: 'Bandwidth per memory level, outermost (slowest) first, e.g. { dram: 100 GB/s, sram: 2 TB/s }.' }),
+    capacity: quantity('bytes', 'positive', 'Device memory (the outermost level), e.g. 24 GB: an `llm:` model\'s footprint must fit in it (rule exceeds-memory).').optional(),
   })
   .meta({ description: 'A device of your own: its figures are taken as given.' });
 

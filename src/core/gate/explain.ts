@@ -11,6 +11,9 @@ import type { Finding, ReportResult, RuleId } from './types.js';
 /** The rules that compare a pair with its baseline. */
 const CHANGE_RULES: ReadonlySet<RuleId> = new Set(['throughput-drop', 'intensity-drop', 'bound-shift', 'efficiency-drop']);
 
+/** The rules whose message already says what explains them: where the time goes does not (memory, the crossover). */
+const SELF_EXPLAINED: ReadonlySet<RuleId> = new Set(['exceeds-memory']);
+
 interface Explanation {
   text: string;
   /** The ops named, for a model given as ops. */
@@ -19,6 +22,7 @@ interface Explanation {
 
 /** `finding` with its explanation appended to the message (`; attention: ...`) and its ops listed. */
 export function explained(finding: Finding, result: ReportResult): Finding {
+  if (SELF_EXPLAINED.has(finding.rule)) return finding;
   const why = CHANGE_RULES.has(finding.rule) ? changeExplanation(result, finding.level) : slowestOps(result);
   if (why === null) return finding;
   // Names of up to 200 characters, of ops and of levels, could make it longer than report.json takes.

@@ -10,7 +10,8 @@ import { isAboveRoof } from '../above-roof.js';
 import { boundText } from '../bound-text.js';
 import type { GateConfig } from '../config/schema.js';
 import type { ReportResult } from '../report/types.js';
-import { efficiency, flopPerByte, intensity, INTENSITY_UNIT, levelText, perSecond, signedPercent, thresholdText, time } from '../format.js';
+import { footprintText } from '../footprint-text.js';
+import { byteCount, efficiency, flopPerByte, intensity, INTENSITY_UNIT, levelText, perSecond, signedPercent, thresholdText, time } from '../format.js';
 import { explained } from './explain.js';
 import type { Finding, RuleId, Severity } from './types.js';
 
@@ -39,6 +40,7 @@ export interface Rules {
   'bound-shift': Switch;
   'efficiency-drop': Thresholds;
   'above-roof': Switch;
+  'exceeds-memory': Switch;
   budgets: Budgets;
 }
 
@@ -47,7 +49,8 @@ export interface Rules {
  * feels; intensity only fails at 10% because it moves with harmless refactors of the byte count, yet a
  * steady 2% slide is worth a warning. Measured efficiency is noisy (clocks, drivers), hence 5%/15%.
  * A shift to memory-bound changes what to optimise, so it fails. A point above its roof means the inputs
- * are off, not the code, so it only warns. No budgets: they are promises only the team can make.
+ * are off, not the code, so it only warns. A model that does not fit its device cannot run there at all, so
+that fails. No budgets: they are promises only the team can make.
  */
 export const DEFAULT_GATE: Readonly<Rules> = Object.freeze({
   'intensity-drop': { warn: 0.02, fail: 0.1 },
@@ -55,6 +58,7 @@ export const DEFAULT_GATE: Readonly<Rules> = Object.freeze({
   'bound-shift': 'fail',
   'efficiency-drop': { warn: 0.05, fail: 0.15 },
   'above-roof': 'warn',
+  'exceeds-memory': 'fail',
   budgets: {},
 });
 
@@ -77,6 +81,7 @@ function layer(rules: Rules, keys: RuleKeys | undefined): Rules {
     'bound-shift': keys['bound-shift'] ?? rules['bound-shift'],
     'efficiency-drop': overlay(rules['efficiency-drop'], keys['efficiency-drop']),
     'above-roof': keys['above-roof'] ?? rules['above-roof'],
+    'exceeds-memory': keys['exceeds-memory'] ?? rules['exceeds-memory'],
     budgets: overlay(rules.budgets, keys.budgets),
   };
 }
@@ -251,8 +256,21 @@ const aboveRoof: Check = (result, rules) => {
   ];
 };
 
+/**
+ * An `llm:` model whose footprint (weights, KV cache, largest activation) is more than its device's memory:
+ * it cannot run there as configured. Only generated models have a footprint: an op table's bytes are
+ * traffic, not size (weights or K/V read twice count twice), so no lower bound can be read from them.
+ */
+const exceedsMemory: Check = (result, rules) => {
+  const severity = rules['exceeds-memory'];
+  const capacity = result.capacityBytes;
+  if (severity === 'off' || !result.footprint || capacity == null || result.footprint.totalBytes <= capacity) return [];
+  const message = `${pairText(result)}: needs ${footprintText(result.footprint)}, more than its ${byteCount(capacity)} of memory`;
+  return [{ rule: 'exceeds-memory', severity, model: result.model, hardware: result.hardware, message, after: result.footprint.totalBytes, limit: capacity }];
+};
+
 const CHECKS: readonly Check[] = [
-  boundShift, throughputDrop, intensityDrop, efficiencyDrop, minThroughput, maxLatency, ridgeMargin, aboveRoof,
+  boundShift, throughputDrop, intensityDrop, efficiencyDrop, minThroughput, maxLatency, ridgeMargin, aboveRoof, exceedsMemory,
 ];
 
 /**

@@ -3,6 +3,7 @@
 import { OUTERMOST } from '../roofline.js';
 import type { ByteKind, Op } from '../types.js';
 import type { Architecture } from './architecture.js';
+import { footprint, type Footprint } from './footprint.js';
 import { attentionOps, passOps, sumOfMin, type Attention, type OpCount, type Pass } from './ops.js';
 
 export const PHASES = ['prefill', 'decode', 'generate'] as const;
@@ -41,10 +42,16 @@ export interface Generated {
   /** Tokens a pass yields, the model's batch for throughput: prompt tokens (prefill), generated ones otherwise. */
   tokens: number;
   phases: LlmPhases;
+  /** What the workload keeps in device memory (footprint.ts). */
+  footprint: Footprint;
 }
 
 /** The op list of a workload, bytes at `bits` per kind, all at the outermost level (DRAM/HBM). */
 export function generateOps(arch: Architecture, workload: Workload, bits: Record<ByteKind, number>): Generated {
+  return { ...generatedOps(arch, workload, bits), footprint: footprint(arch, workload, bits) };
+}
+
+function generatedOps(arch: Architecture, workload: Workload, bits: Record<ByteKind, number>): Omit<Generated, 'footprint'> {
   const { batch: b, attention } = workload;
   const toOps = (rows: OpCount[], prefix = '') => rows.map((row) => toOp(row, bits, prefix));
   if (workload.phase === 'prefill') {

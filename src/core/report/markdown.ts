@@ -7,6 +7,7 @@ import { markdownText } from './escape.js';
 import { changedCount, changedTitle, OP_COLUMNS, opRow, withChangedOps, type OpColumn } from './op-rows.js';
 import { columnsFor, roofFootnote, row, snapshotText, type Column } from './table.js';
 import type { Report } from './types.js';
+import { tokenLines } from './token-lines.js';
 
 export type ChartEmbed =
   | { kind: 'image'; url: string }
@@ -98,6 +99,8 @@ function compose(report: Report, options: MarkdownOptions, shown: Shown): string
   if (shown.rows < report.results.length) out.push('', `_Showing ${shown.rows} of ${report.results.length} results to fit GitHub's size limit; ${COMPLETE} have them all._`);
   for (const pair of report.removed) out.push('', `Removed: ${markdownText(pair.model)} on ${markdownText(pair.hardware)} (was ${markdownText(snapshotText(pair.base))})`);
   out.push('');
+  const tokens = tokenLines(report.results.slice(0, shown.rows));
+  if (tokens.length > 0) out.push('**Tokens**', '', ...tokens.map(({ result, text }) => `- ${markdownText(result.model)} on ${markdownText(result.hardware)}: ${markdownText(text)}`), '');
   if (shown.opRows > 0) for (const result of withChangedOps(report.results.slice(0, shown.rows))) out.push(...changedOps(result, shown.opRows));
 
   const notes = notesLine(report.notes ?? []);
