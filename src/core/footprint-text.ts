@@ -1,4 +1,4 @@
-// An LLM's memory footprint in words, for the exceeds-memory finding and the reports' "Tokens" lines.
+// An LLM's memory footprint and crossover batch in words, for their findings and the reports' "Tokens" lines.
 import { byteCount } from './format.js';
 import type { Result } from './results.js';
 
@@ -18,4 +18,9 @@ export function memoryText(result: Pick<Result, 'footprint' | 'capacityBytes'>):
   if (!result.footprint) return null;
   const capacity = result.capacityBytes == null ? ' (device memory not known)' : ` of ${byteCount(result.capacityBytes)}`;
   return `memory ${byteCount(result.footprint.totalBytes)}${capacity} ${split(result.footprint)}`;
+}
+
+/** crossoverText(42) //=> 'from batch 42'; crossoverText(null) //=> 'at no batch' */
+export function crossoverText(crossoverBatch: number | null): string {
+  return crossoverBatch === null ? 'at no batch' : `from batch ${crossoverBatch}`;
 }

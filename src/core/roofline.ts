@@ -176,6 +176,8 @@ export function place(model: Model, device: Device): Result {
     ops: byOp && model.ops ? { count: model.ops.length, slowest: byOp.slowest } : null,
     ...(model.phases && model.ops && tokenTimes(model.ops, model.phases, seconds, peakFlopsPerSecond, bandwidth)),
     ...(model.footprint && { footprint: { ...model.footprint }, capacityBytes: device.capacityBytes ?? null }),
+    ...(model.crossoverBatch && { crossoverBatch: model.crossoverBatch[device.id] ?? null }),
+    ...(model.sweep && { sweep: { ...model.sweep } }),
   };
 }
 

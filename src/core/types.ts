@@ -100,6 +100,22 @@ export interface Model {
   phases?: LlmPhases;
   /** Generated models: what the workload keeps in device memory. */
   footprint?: Footprint;
+  /** One value of a swept `llm:` model (`batch: [1, 8, 32]`, `context: [...]`). */
+  sweep?: Sweep;
+  /** Generated decode and generate models: the crossover batch on each target, by device id (null: none). */
+  crossoverBatch?: Record<string, number | null>;
+}
+
+/**
+ * Where a result sits in its sweep: the model the config names (`of`), what is swept (`by`), and the
+ * point's batch and context (the prompt length for a prefill or generate). What a chart needs to join the
+ * points of one sweep on one device into a line.
+ */
+export interface Sweep {
+  of: string;
+  by: 'batch' | 'context';
+  batch: number;
+  context: number;
 }
 
 import type { Footprint } from './llm/footprint.js';

@@ -12,7 +12,7 @@ import type { Finding, ReportResult, RuleId } from './types.js';
 const CHANGE_RULES: ReadonlySet<RuleId> = new Set(['throughput-drop', 'intensity-drop', 'bound-shift', 'efficiency-drop']);
 
 /** The rules whose message already says what explains them: where the time goes does not (memory, the crossover). */
-const SELF_EXPLAINED: ReadonlySet<RuleId> = new Set(['exceeds-memory']);
+const SELF_EXPLAINED: ReadonlySet<RuleId> = new Set(['exceeds-memory', 'max-crossover-batch']);
 
 interface Explanation {
   text: string;

@@ -72,7 +72,7 @@ function generatedOps(arch: Architecture, workload: Workload, bits: Record<ByteK
  * context, so the sum is `steps` times the step at the mean context, exactly. A window caps the keys a
  * flash kernel sees at min(context + 1, window): its attention is taken at the mean of that instead.
  */
-function decodeSteps(arch: Architecture, sequences: number, prompt: number, steps: number, attention: Attention): OpCount[] {
+export function decodeSteps(arch: Architecture, sequences: number, prompt: number, steps: number, attention: Attention): OpCount[] {
   const step = (cached: number): Pass => ({ sequences, tokens: 1, cached });
   const rows = passOps(arch, step(prompt + (steps - 1) / 2), attention);
   if (arch.window !== null && attention === 'flash') {
