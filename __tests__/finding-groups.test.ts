@@ -48,6 +48,18 @@ describe('findingGroups', () => {
     expect(findingGroups(two).map(groupLine)).toEqual(['b: time per pass over the 100 us budget on d1', 'b: FLOPs +3.0% -> throughput -2.9% on d1 and d2']);
   });
 
+  it("words the LLM rules too: a footprint over the device's memory, a crossover past the served batch", () => {
+    const llm = {
+      ...report,
+      findings: [
+        { rule: 'max-crossover-batch' as const, severity: 'fail' as const, model: 'c', hardware: 'd1', message: 'm', after: 42, limit: 16 },
+        { rule: 'exceeds-memory' as const, severity: 'fail' as const, model: 'c', hardware: 'd2', message: 'm', after: 2e11, limit: 8e10 },
+      ],
+    };
+    // Both are about the head alone (no baseline cause), so they share the model's one line.
+    expect(findingGroups(llm).map(groupLine)).toEqual(["c: memory footprint over the device's memory on d2; decode compute-bound only past the served batch 16 on d1"]);
+  });
+
   it('is empty without findings', () => {
     expect(findingGroups({ ...report, findings: [] })).toEqual([]);
   });

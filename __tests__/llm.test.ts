@@ -5,18 +5,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../src/core/config/index.js';
 import { architectureFromText, type Architecture } from '../src/core/llm/architecture.js';
-import { generateOps, type Workload } from '../src/core/llm/generate.js';
+import { generateOps } from '../src/core/llm/generate.js';
 import { expertsTouched, parameterCount } from '../src/core/llm/ops.js';
 import { place } from '../src/core/roofline.js';
 import type { Device, Model, Op } from '../src/core/types.js';
+import { FIXTURES, FP16, read, workload } from './__fixtures__/llm.js';
 
-const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'llm');
-const read = (name: string): Architecture => {
-  const file = path.join(FIXTURES, name, 'config.json');
-  return architectureFromText(readFileSync(file, 'utf8'), file);
-};
-const FP16 = { weights: 16, activations: 16, kv: 16 };
-const workload = (overrides: Partial<Workload>): Workload => ({ phase: 'decode', batch: 1, context: 0, prompt: 0, generate: 0, attention: 'flash', ...overrides });
 
 /** [name, flops, weights, activations, kv] per op, bytes at DRAM. */
 type Row = [string, number, number, number, number];

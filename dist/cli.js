@@ -28,14 +28,14 @@ import {
   roofFootnote,
   row,
   snapshotText,
+  tokenLines,
   withChangedOps,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-GHH7XEWK.js";
+} from "./chunks/chunk-6A5LT53I.js";
 import {
-  si,
-  time
-} from "./chunks/chunk-MO6GTJFA.js";
+  si
+} from "./chunks/chunk-3DKUOUKG.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli.ts
@@ -135,16 +135,10 @@ function renderText(report, options = {}) {
     lines.push(`  ${result.model} on ${result.hardware}: ${changedTitle(result)}${listed.length < changedCount(result) ? `, the ${listed.length} largest changes:` : ""}`);
     for (const cells of aligned(OP_COLUMNS, listed.map(opRow))) lines.push(`    ${cells.join("  ").trimEnd()}`);
   }
-  const tokens = report.results.filter((result) => result.ttftSeconds != null || result.tpotSeconds != null);
+  const tokens = tokenLines(report.results);
   if (tokens.length > 0) {
     lines.push("", paint("Tokens", "bold"));
-    for (const result of tokens) {
-      const parts = [
-        result.ttftSeconds != null && `time to first token ${time(result.ttftSeconds)}`,
-        result.tpotSeconds != null && `time per output token ${time(result.tpotSeconds)}`
-      ].filter(Boolean);
-      lines.push(`  ${result.model} on ${result.hardware}: ${parts.join(", ")}`);
-    }
+    for (const { result, text } of tokens) lines.push(`  ${result.model} on ${result.hardware}: ${text}`);
   }
   if (report.findings.length > 0) {
     lines.push("", paint("Findings", "bold"));

@@ -16,11 +16,11 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-GHH7XEWK.js";
+} from "./chunks/chunk-6A5LT53I.js";
 import {
   asciiRoofline,
   vegaEditorUrl
-} from "./chunks/chunk-CHMCLLSF.js";
+} from "./chunks/chunk-YX4JZ6C5.js";
 import {
   ANNOTATIONS_SHOWN,
   COMMENT_LIMIT,
@@ -28,7 +28,7 @@ import {
   REPORT_MAX_BYTES,
   SUMMARY_LIMIT,
   perSecond
-} from "./chunks/chunk-MO6GTJFA.js";
+} from "./chunks/chunk-3DKUOUKG.js";
 import "./chunks/chunk-LPK2DI7R.js";
 import "./chunks/chunk-ZC2P73PW.js";
 import {

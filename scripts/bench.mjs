@@ -115,12 +115,31 @@ const cases = [
   }, 5],
   ['1M ops, baseline with the same table', () => withBase(path.join(work, 'table-1m.yml'), path.join(work, 'table-1m.yml')), { of: '1M ops from a CSV table', ratio: 1.3 }],
   ['1M ops, baseline with one op changed', () => withBase(oneOpChanged(), path.join(work, 'table-1m.yml')), { of: '1M ops from a CSV table', ratio: 1.3 }],
+  ['llm: 32 layers, 4-point batch sweep, 3 devices', () => llmConfig('llama-3-8b', readFileSync(path.join(root, 'examples', 'llama-3-8b', 'config.json'), 'utf8'), 'batch: [1, 8, 32, 128], context: 4096'), 0.5],
+  ['llm: 128-expert MoE, 3 devices', () => llmConfig('moe-128', JSON.stringify(MOE_128), 'batch: [1, 8, 32, 128], context: 4096'), 1],
   ['import of a 200 MB ncu details CSV', async () => {
     const file = path.join(work, 'ncu-200mb.csv');
     await ncuDetails(file, 200);
     return { args: [path.join(root, 'dist', 'cli.js'), 'import', 'ncu', file] };
   }, 10],
 ];
+
+/**
+ * A 128-expert MoE with Qwen3-30B-A3B's shape (48 layers, 128 experts of width 768, 8 per token, 32 query
+ * and 4 KV heads of 128), as its Hugging Face config.json states it.
+ */
+const MOE_128 = {
+  model_type: 'qwen3_moe', hidden_size: 2048, intermediate_size: 6144, moe_intermediate_size: 768, num_hidden_layers: 48,
+  num_attention_heads: 32, num_key_value_heads: 4, head_dim: 128, num_experts: 128, num_experts_per_tok: 8,
+  vocab_size: 151936, tie_word_embeddings: false, hidden_act: 'silu', decoder_sparse_step: 1, mlp_only_layers: [],
+};
+
+/** A config placing the `llm:` model of `configJson` (a config.json's text) on three devices, decode with `sweep`. */
+function llmConfig(name, configJson, sweep) {
+  mkdirSync(path.join(work, name), { recursive: true });
+  writeFileSync(path.join(work, name, 'config.json'), configJson);
+  return writeConfig(`${name}.yml`, `version: 1\nhardware: [h100-sxm, a100-sxm4-80gb, mi300x]\nmodels:\n  - name: ${name}\n    precision: bf16\n    llm: { config: ${name}/config.json, phase: decode, ${sweep} }\n`);
+}
 
 function writeConfig(name, text) {
   const file = path.join(work, name);
@@ -132,7 +151,10 @@ try {
   console.log(`roofline-gate bench: node ${process.version}, median of ${runs} runs, each a fresh process running the bundled dist/\n`);
   console.log(`${'case'.padEnd(42)} ${'wall s'.padStart(8)} ${'peak RSS MB'.padStart(12)}  target`);
   const walls = new Map();
-  for (const [name, make, target] of cases) {
+  // BENCH_ONLY=llm runs only the cases whose name contains it (and those they are measured against).
+  const only = process.env.BENCH_ONLY;
+  const wanted = cases.filter(([name]) => only === undefined || name.includes(only) || cases.some(([other, , target]) => other.includes(only) && target?.of === name));
+  for (const [name, make, target] of wanted) {
     const made = typeof make === 'string' ? make : await make();
     const { wall, peak } = measure(typeof made === 'string' ? { args: checkCommand(made) } : made);
     walls.set(name, wall);

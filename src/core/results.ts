@@ -36,7 +36,16 @@ export const severitySchema = z.enum(['warn', 'fail']);
 export const statusSchema = z.enum(['pass', 'warn', 'fail']);
 export const ruleSchema = z.enum([
   'intensity-drop', 'throughput-drop', 'bound-shift', 'efficiency-drop', 'min-throughput', 'max-latency', 'ridge-margin', 'above-roof',
+  'exceeds-memory', 'max-crossover-batch',
 ]);
+
+/** What an `llm:` model keeps resident on a device (llm/footprint.ts), bytes. */
+export const footprintSchema = z.strictObject({
+  weightsBytes: nonNegative,
+  kvBytes: nonNegative,
+  activationBytes: nonNegative,
+  totalBytes: nonNegative,
+});
 
 /** One op's time on a device: the larger of its compute time and its slowest level's memory time. */
 export const opTimeSchema = z.strictObject({
@@ -114,6 +123,16 @@ export const placementSchema = z.strictObject({
    */
   ttftSeconds: nonNegative.nullable().optional(),
   tpotSeconds: nonNegative.nullable().optional(),
+  /** Models generated with `llm:` only: what they keep in device memory, and the device's memory (null: not known). */
+  footprint: footprintSchema.optional(),
+  capacityBytes: positive.nullable().optional(),
+  /**
+   * `llm:` decode and generate models only: the smallest batch at which a decode step is compute-bound on
+   * this device (null: at no batch).
+   */
+  crossoverBatch: positive.nullable().optional(),
+  /** One point of a swept `llm:` model: what a chart needs to join the points of `of` on a device into a line. */
+  sweep: z.strictObject({ of: name, by: z.enum(['batch', 'context']), batch: positive, context: nonNegative }).optional(),
 });
 
 /** The baseline's side of a pair: only the figures a comparison or a reader needs. */
@@ -129,6 +148,8 @@ export const snapshotSchema = z.strictObject({
   seconds: nonNegative,
   throughput,
   efficiency: nonNegative.nullable(),
+  /** The baseline's crossover batch, for `llm:` decode models (absent otherwise). */
+  crossoverBatch: positive.nullable().optional(),
 });
 
 /**

@@ -241,6 +241,9 @@ export function place(model: Model, device: Device): Result {
       : null,
     ...(levelsLeftOut.length > 0 && { levelsLeftOut }),
     ...(model.phases && model.ops && tokenTimes(model.ops, model.phases, seconds, peakFlopsPerSecond, eaves)),
+    ...(model.footprint && { footprint: { ...model.footprint }, capacityBytes: device.capacityBytes ?? null }),
+    ...(model.crossoverBatch && { crossoverBatch: model.crossoverBatch[device.id] ?? null }),
+    ...(model.sweep && { sweep: { ...model.sweep } }),
   };
 }
 

@@ -23,6 +23,8 @@ export interface Device {
   flopsPerSecond: Partial<Record<Precision, number>>;
   /** Bandwidth per memory level, outermost (DRAM/HBM) first. */
   levels: MemoryLevel[];
+  /** Device memory (DRAM/HBM) in bytes, when known: what an LLM's footprint must fit in. */
+  capacityBytes?: number;
   /** True when the device comes from the built-in catalog unchanged. */
   builtIn: boolean;
   /** The kind of each catalog figure; absent for a device the config defines (its figures are `config`). */
@@ -96,8 +98,27 @@ export interface Model {
   measuredSeconds: Record<string, number>;
   /** Present when the ops were generated from an LLM's config.json (`llm:`): which of them are the prefill. */
   phases?: LlmPhases;
+  /** Generated models: what the workload keeps in device memory. */
+  footprint?: Footprint;
+  /** One value of a swept `llm:` model (`batch: [1, 8, 32]`, `context: [...]`). */
+  sweep?: Sweep;
+  /** Generated decode and generate models: the crossover batch on each target, by device id (null: none). */
+  crossoverBatch?: Record<string, number | null>;
 }
 
+/**
+ * Where a result sits in its sweep: the model the config names (`of`), what is swept (`by`), and the
+ * point's batch and context (the prompt length for a prefill or generate). What a chart needs to join the
+ * points of one sweep on one device into a line.
+ */
+export interface Sweep {
+  of: string;
+  by: 'batch' | 'context';
+  batch: number;
+  context: number;
+}
+
+import type { Footprint } from './llm/footprint.js';
 import type { LlmPhases } from './llm/generate.js';
 
 // What the engine produces (placements, op times) is defined with its validation in results.ts.

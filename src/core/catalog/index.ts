@@ -36,6 +36,7 @@ export function toDevice(entry: CatalogEntry): Device {
     name: entry.name,
     flopsPerSecond,
     levels: entry.levels.map((level) => ({ name: level.name, bytesPerSecond: level.bytesPerSecond.value })),
+    capacityBytes: entry.capacityBytes.value,
     builtIn: true,
     figureKinds: kinds,
   };

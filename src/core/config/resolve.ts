@@ -2,17 +2,19 @@
 // unique. Turns the schema's output into the Models and Devices the math takes.
 import { catalogNames, findEntry, toDevice } from '../catalog/index.js';
 import { levelBandwidth, OUTERMOST } from '../roofline.js';
-import type { BytesByKind, BytesByLevel, Device, FigureKind, MemoryLevel, Model, Op, Precision } from '../types.js';
+import type { BytesByKind, BytesByLevel, Device, FigureKind, MemoryLevel, Model, Op, Precision, Sweep } from '../types.js';
 import { BYTE_KINDS, PRECISIONS } from '../types.js';
 import { bitsOf } from '../precision-bits.js';
 import { si } from '../format.js';
-import { MAX_LEVELS } from '../limits.js';
+import { MAX_LEVELS, NAME_LENGTH } from '../limits.js';
 import { nearestWord } from '../nearest-word.js';
 import { flopsOfMacs } from '../units.js';
 import { aggregateKinds, levelsAndKinds, type LevelBytes } from './kinds.js';
 import { ConfigError, formatPath, issueAt, type ConfigIssue, type Position } from './errors.js';
 import type { GateConfig, RawConfig, RawLlm, RawModel, RawOp } from './schema.js';
 import type { Architecture } from '../llm/architecture.js';
+import { crossoverBatch, type Roof } from '../llm/crossover.js';
+import type { Footprint } from '../llm/footprint.js';
 import { generateOps, type LlmPhases, type Workload } from '../llm/generate.js';
 import type { KeyPath } from './yaml.js';
 
@@ -68,6 +70,7 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
       name: spec.name ?? id,
       flopsPerSecond: spec.compute as Partial<Record<Precision, number>>,
       levels,
+      ...(spec.capacity !== undefined && { capacityBytes: spec.capacity }),
       builtIn: false,
     });
   }
@@ -110,6 +113,8 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
 
   const devices = new Map<string, Device>();
   const seen = new Map<string, number>();
+  /** Every model's name, sweeps expanded (NAME@b8), with the index of the model it comes from. */
+  const produced = new Map<string, number>();
   const models: Model[] = [];
 
   raw.models.forEach((spec, index) => {
@@ -120,7 +125,9 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
     seen.set(spec.name, index);
 
     const bits = bitsOf(spec.precision, spec.bits);
-    const work = spec.llm === undefined ? workOf(spec, tables.get(index), at, fail) : llmWorkOf(spec, spec.llm, architectures.get(index), bits, at, fail);
+    const works = spec.llm === undefined ? oneOrNone(workOf(spec, tables.get(index), at, fail)) : llmWorksOf(spec, spec.llm, architectures.get(index), bits, at, fail);
+    // The results of one sweep share their ops' levels: checking the first checks them all.
+    const work = works?.[0];
 
     const targets = spec.hardware !== undefined ? targetsOf(spec.hardware, at('hardware')) : defaultTargets();
     if (spec.hardware === undefined && raw.hardware === undefined) {
@@ -151,36 +158,60 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
       }
     }
 
-    if (issues.length > before || !work) return;
+    if (issues.length > before || !works) return;
     for (const device of targets) devices.set(device.id, device);
-    models.push({
-      name: spec.name,
-      precision: spec.precision,
-      flops: work.flops,
-      bytes: work.bytes,
-      kinds: work.kinds,
-      bits,
-      batch: work.tokens ?? spec.batch ?? 1,
-      ops: work.ops,
-      hardware: targets.map((device) => device.id),
-      measuredSeconds,
-      ...(work.phases && { phases: work.phases }),
-    });
+    for (const work of works) {
+      const name = work.sweep ? sweptName(spec.name, work.sweep) : spec.name;
+      const clash = produced.get(name);
+      if (clash !== undefined && clash !== index) fail(at('name'), `the sweep's result "${name}" has the name of models[${clash}]: rename one of them`);
+      if (name.length > NAME_LENGTH) fail(at('name'), `the sweep's result "${name.slice(0, 40)}…" is longer than ${NAME_LENGTH} characters: shorten the model's name`);
+      if (!produced.has(name)) produced.set(name, index);
+      models.push(modelOf(spec, name, work, bits, targets, measuredSeconds));
+    }
   });
 
   const adviceDevices = raw.advice?.devices === undefined ? [] : targetsOf(raw.advice.devices, ['advice', 'devices']);
 
   const gate = raw.gate ?? {};
   for (const name of Object.keys(gate.models ?? {})) {
-    if (!seen.has(name)) {
+    if (!seen.has(name) && !produced.has(name)) {
       const nearest = nearestWord(name, seen.keys());
       fail(['gate', 'models', name], `no model is named "${name}"${nearest ? `; did you mean "${nearest}"?` : ''}`, true);
     }
   }
 
   if (issues.length > 0) throw new ConfigError(issues);
-  const positions = new Map(raw.models.map((spec, index) => [spec.name, { file: where.file, ...where.locate(['models', index, 'name']) }]));
+  const positions = new Map([...produced].map(([name, index]) => [name, { file: where.file, ...where.locate(['models', index, 'name']) }]));
   return { models, devices, gate, advice: { devices: adviceDevices }, positions };
+}
+
+/** A model of the config as the math takes it: one per `models[]` entry, one per value of a sweep. */
+function modelOf(spec: RawModel, name: string, work: Work, bits: Model['bits'], targets: readonly Device[], measuredSeconds: Record<string, number>): Model {
+  return {
+    name,
+    precision: spec.precision,
+    flops: work.flops,
+    bytes: work.bytes,
+    kinds: work.kinds,
+    bits,
+    batch: work.tokens ?? spec.batch ?? 1,
+    ops: work.ops,
+    hardware: targets.map((device) => device.id),
+    measuredSeconds,
+    ...(work.phases && { phases: work.phases }),
+    ...(work.footprint && { footprint: work.footprint }),
+    ...(work.sweep && { sweep: { of: spec.name, ...work.sweep } }),
+    ...(work.crossover && {
+      crossoverBatch: Object.fromEntries(targets.map((device) => [device.id, work.crossover!({
+        flopsPerSecond: device.flopsPerSecond[spec.precision]!, bytesPerSecond: levelBandwidth(device, OUTERMOST)!,
+      })])),
+    }),
+  };
+}
+
+/** NAME@b8 for a batch sweep, NAME@ctx8192 for a context (or prompt) sweep: stable across runs, so baselines pair. */
+function sweptName(name: string, sweep: Omit<Sweep, 'of'>): string {
+  return sweep.by === 'batch' ? `${name}@b${sweep.batch}` : `${name}@ctx${sweep.context}`;
 }
 
 interface Work {
@@ -191,6 +222,11 @@ interface Work {
   /** Generated models: tokens a pass yields (the batch for throughput), and the phases of the ops. */
   tokens?: number;
   phases?: LlmPhases;
+  footprint?: Footprint;
+  /** One value of a swept `llm:` model. */
+  sweep?: Omit<Sweep, 'of'>;
+  /** Generated decode and generate models: the crossover batch under a device's roof. */
+  crossover?: (roof: Roof) => number | null;
 }
 
 type Fail = (path: KeyPath, message: string, key?: boolean) => void;
@@ -241,15 +277,15 @@ const LLM_KEYS: Record<Workload['phase'], { needs: Array<'context' | 'prompt' | 
   generate: { needs: ['prompt', 'generate'], refuses: ['context'] },
 };
 
-/** The ops of an `llm:` model, generated from its config.json; null after reporting an issue. */
-function llmWorkOf(
+/** The ops of an `llm:` model, generated from its config.json, one Work per value swept; null after reporting an issue. */
+function llmWorksOf(
   spec: RawModel,
   llm: RawLlm,
   architecture: Architecture | undefined,
   bits: Model['bits'],
   at: (...rest: Array<string | number>) => KeyPath,
   report: Fail,
-): Work | null {
+): Work[] | null {
   let failed = false;
   const fail: Fail = (...issue) => {
     failed = true;
@@ -274,10 +310,28 @@ function llmWorkOf(
   for (const key of rules.refuses) {
     if (llm[key] !== undefined) fail(at('llm', key), `phase ${llm.phase} takes no \`${key}:\` (${LLM_KEY_HELP[key]}, for ${key === 'context' ? 'decode' : key === 'prompt' ? 'prefill and generate' : 'generate'})`, true);
   }
+  const swept = (['batch', 'context'] as const).filter((key) => Array.isArray(llm[key]));
+  if (swept.length === 2) fail(at('llm', 'context'), 'sweep one of `batch:` and `context:` per model: give the other sweep a model of its own', true);
+  if (swept.length > 0 && spec.measured !== undefined) fail(at('measured'), 'a sweep has one result per value: give measured times on a model of one batch and context', true);
+  for (const key of swept) {
+    const values = llm[key] as number[];
+    const twice = values.find((value, position) => values.indexOf(value) !== position);
+    if (twice !== undefined) fail(at('llm', key), `the sweep of \`${key}:\` lists ${twice} twice: each value is one result`, true);
+  }
   if (failed || !architecture) return null; // no architecture: the shell reported why
-  const workload: Workload = { phase: llm.phase, batch: llm.batch, context: llm.context ?? 0, prompt: prompt ?? 0, generate: llm.generate ?? 0, attention: llm.attention };
-  const generated = generateOps(architecture, workload, bits);
-  return { ...summed(generated.ops), tokens: generated.tokens, phases: generated.phases };
+  // `context:` of a prefill stands for its prompt (SPEC section 6), a sweep of it too.
+  const tokensKey = llm.phase === 'decode' ? 'context' : 'prompt';
+  const points = listOf(llm.batch).flatMap((batch) => listOf(llm.phase === 'decode' ? llm.context : prompt).map((tokens): Workload => ({
+    phase: llm.phase, batch, context: 0, prompt: 0, generate: llm.generate ?? 0, attention: llm.attention, [tokensKey]: tokens ?? 0,
+  })));
+  return points.map((workload) => {
+    const generated = generateOps(architecture, workload, bits);
+    return {
+      ...summed(generated.ops), tokens: generated.tokens, phases: generated.phases, footprint: generated.footprint,
+      ...(swept.length > 0 && { sweep: { by: swept[0]!, batch: workload.batch, context: workload[tokensKey] } }),
+      ...(llm.phase !== 'prefill' && { crossover: (roof: Roof) => crossoverBatch(architecture, workload, bits, roof) }),
+    };
+  });
 }
 
 const LLM_KEY_HELP = {
@@ -383,3 +437,10 @@ function toList(value: string | string[] | undefined): string[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
 }
+
+/** A value or a list of them (a sweep) as a list. */
+function listOf<T>(value: T | T[]): T[] {
+  return Array.isArray(value) ? value : [value];
+}
+
+const oneOrNone = <T>(value: T | null): T[] | null => (value === null ? null : [value]);

@@ -178,12 +178,19 @@ const opTableRef = z.strictObject({
 const tokens = (description: string, least: 0 | 1) =>
   z.number().int().min(least).max(MAX_TOKENS, `expected at most ${MAX_TOKENS} tokens`).meta({ description });
 
+/** Values one sweep may take: enough for any curve, few enough that a report stays readable. */
+export const MAX_SWEEP = 64;
+
+/** One value, or a list of distinct values to sweep (one result each). */
+const sweepable = <T extends z.ZodNumber>(value: T, description: string) =>
+  z.union([value, z.array(value).min(1, 'expected at least one value to sweep').max(MAX_SWEEP, `expected at most ${MAX_SWEEP} values to sweep`)]).meta({ description });
+
 /** `llm:` (SPEC section 6): the model's ops generated from a Hugging Face config.json. */
 const llmSchema = z.strictObject({
   config: z.string().min(1).regex(/\.json$/i, 'expected a .json file (a Hugging Face config.json)').meta({ description: 'A Hugging Face config.json, relative to the config file.' }),
   phase: z.enum(PHASES).meta({ description: 'prefill (the prompt), decode (one token against `context` cached tokens), or generate (prefill, then `generate` decode steps).' }),
-  batch: z.number().int().positive().max(MAX_TOKENS).default(1).meta({ description: 'Sequences served together.' }),
-  context: tokens('decode: tokens already in each sequence\'s KV cache (prefill: the prompt length, as `prompt:`).', 0).optional(),
+  batch: sweepable(z.number().int().positive().max(MAX_TOKENS), 'Sequences served together; a list, e.g. [1, 8, 32, 128], sweeps it: one result per value, named NAME@bN.').default(1),
+  context: sweepable(tokens('decode: tokens already in each sequence\'s KV cache (prefill: the prompt length, as `prompt:`).', 0), 'Tokens already in each sequence\'s KV cache (decode) or the prompt length (prefill); a list, e.g. [1024, 8192, 32768], sweeps it: one result per value, named NAME@ctxN.').optional(),
   prompt: tokens('prefill and generate: prompt tokens per sequence.', 1).optional(),
   generate: tokens('generate: decode steps after the prefill.', 1).optional(),
   attention: z.enum(['flash', 'plain']).default('flash').meta({ description: 'flash (no scores in memory, K/V read once per block of 128 queries) or plain (scores materialised).' }),
@@ -229,6 +236,7 @@ const budgets = z
   'min-throughput': quantity('perSecond', 'positive', 'Lowest acceptable throughput, e.g. 1000/s.').optional(),
   'max-latency': quantity('seconds', 'positive', 'Highest acceptable time per pass, e.g. 5 ms.').optional(),
   'ridge-margin': quantity('fraction', 'nonnegative', 'How far right of the ridge a model must stay, e.g. 20%.').optional(),
+  'max-crossover-batch': z.number().int().positive().optional().meta({ description: '`llm:` decode and generate models: the batch served at; fails when decode turns compute-bound only past it (the crossover batch is higher).' }),
   })
   .meta({ description: 'Absolute limits every result must meet, with or without a baseline.' });
 
@@ -238,6 +246,7 @@ const gateRules = {
   'bound-shift': severityOrOff.optional().meta({ description: 'Compute-bound becomes memory-bound, or a slower, outer level starts to bind: fail, warn or off.' }),
   'efficiency-drop': threshold('Measured efficiency drops by this much against the baseline (measured times on both sides).').optional(),
   'above-roof': severityOrOff.optional().meta({ description: 'A measured time faster than the roofline allows (the inputs are off): fail, warn or off.' }),
+  'exceeds-memory': severityOrOff.optional().meta({ description: 'An `llm:` model\'s footprint (weights, KV cache, largest activation) does not fit its device\'s memory: fail, warn or off.' }),
   budgets: budgets.optional(),
 };
 
@@ -258,6 +267,7 @@ const deviceSchema = z
     memory: z
       .record(levelName, quantity('byteRate', 'positive', 'Bandwidth of this level.'))
       .meta({ description: 'Bandwidth per memory level, outermost (slowest) first, e.g. { dram: 100 GB/s, sram: 2 TB/s }.' }),
+    capacity: quantity('bytes', 'positive', 'Device memory (the outermost level), e.g. 24 GB: an `llm:` model\'s footprint must fit in it (rule exceeds-memory).').optional(),
   })
   .meta({ description: 'A device of your own: its figures are taken as given.' });
 

@@ -16,6 +16,7 @@ export function snapshot(result: Result): Snapshot {
     seconds: result.seconds,
     throughput: result.throughput,
     efficiency: result.efficiency,
+    ...(result.crossoverBatch !== undefined && { crossoverBatch: result.crossoverBatch }),
   };
 }
 

@@ -14,6 +14,9 @@ import type { OpTime } from '../results.js';
 /** The rules that compare a pair with its baseline. */
 const CHANGE_RULES: ReadonlySet<RuleId> = new Set(['throughput-drop', 'intensity-drop', 'bound-shift', 'efficiency-drop']);
 
+/** The rules whose message already says what explains them: where the time goes does not (memory, the crossover). */
+const SELF_EXPLAINED: ReadonlySet<RuleId> = new Set(['exceeds-memory', 'max-crossover-batch']);
+
 interface Explanation {
   text: string;
   /** The ops named, for a model given as ops. */
@@ -22,6 +25,7 @@ interface Explanation {
 
 /** `finding` with its explanation appended to the message (`; attention: ...`) and its ops listed. */
 export function explained(finding: Finding, result: ReportResult): Finding {
+  if (SELF_EXPLAINED.has(finding.rule)) return finding;
   const why =
     finding.rule === 'efficiency-drop'
       ? (leastEfficientOps(result) ?? changeExplanation(result, finding.level))

@@ -10,7 +10,8 @@ import { isAboveRoof } from '../above-roof.js';
 import { boundText } from '../bound-text.js';
 import type { GateConfig } from '../config/schema.js';
 import type { ReportResult } from '../report/types.js';
-import { efficiency, flopPerByte, intensity, INTENSITY_UNIT, levelText, perSecond, signedPercent, thresholdText, time } from '../format.js';
+import { crossoverText, footprintText } from '../footprint-text.js';
+import { byteCount, efficiency, flopPerByte, intensity, INTENSITY_UNIT, levelText, perSecond, signedPercent, thresholdText, time } from '../format.js';
 import { explained } from './explain.js';
 import type { Finding, RuleId, Severity } from './types.js';
 
@@ -30,6 +31,11 @@ export interface Budgets {
   'max-latency'?: number;
   /** How far right of the ridge a model must stay at every level, as a fraction of the ridge. */
   'ridge-margin'?: number;
+  /**
+   * `llm:` decode models: the batch the team serves at. Fails when the crossover batch (where decode turns
+   * compute-bound) is past it, so that serving at it leaves the device waiting on memory.
+   */
+  'max-crossover-batch'?: number;
 }
 
 /** The rules for one model, every key resolved. */
@@ -39,6 +45,7 @@ export interface Rules {
   'bound-shift': Switch;
   'efficiency-drop': Thresholds;
   'above-roof': Switch;
+  'exceeds-memory': Switch;
   budgets: Budgets;
 }
 
@@ -47,7 +54,8 @@ export interface Rules {
  * feels; intensity only fails at 10% because it moves with harmless refactors of the byte count, yet a
  * steady 2% slide is worth a warning. Measured efficiency is noisy (clocks, drivers), hence 5%/15%.
  * A shift to memory-bound changes what to optimise, so it fails. A point above its roof means the inputs
- * are off, not the code, so it only warns. No budgets: they are promises only the team can make.
+ * are off, not the code, so it only warns. A model that does not fit its device cannot run there at all, so
+that fails. No budgets: they are promises only the team can make.
  */
 export const DEFAULT_GATE: Readonly<Rules> = Object.freeze({
   'intensity-drop': { warn: 0.02, fail: 0.1 },
@@ -55,6 +63,7 @@ export const DEFAULT_GATE: Readonly<Rules> = Object.freeze({
   'bound-shift': 'fail',
   'efficiency-drop': { warn: 0.05, fail: 0.15 },
   'above-roof': 'warn',
+  'exceeds-memory': 'fail',
   budgets: {},
 });
 
@@ -77,13 +86,18 @@ function layer(rules: Rules, keys: RuleKeys | undefined): Rules {
     'bound-shift': keys['bound-shift'] ?? rules['bound-shift'],
     'efficiency-drop': overlay(rules['efficiency-drop'], keys['efficiency-drop']),
     'above-roof': keys['above-roof'] ?? rules['above-roof'],
+    'exceeds-memory': keys['exceeds-memory'] ?? rules['exceeds-memory'],
     budgets: overlay(rules.budgets, keys.budgets),
   };
 }
 
-/** The rules for one model: defaults, then the repo-wide keys, then the model's own. */
-export function rulesFor(gate: GateConfig | undefined, model: string): Rules {
-  return layer(layer(DEFAULT_GATE, gate), gate?.models?.[model]);
+/**
+ * The rules for one model: defaults, then the repo-wide keys, then the model's own. A point of a sweep
+ * (`name@b8`) takes the keys of the model it sweeps (`of`), then its own.
+ */
+export function rulesFor(gate: GateConfig | undefined, model: string, of?: string): Rules {
+  const swept = of === undefined ? undefined : gate?.models?.[of];
+  return layer(layer(layer(DEFAULT_GATE, gate), swept), gate?.models?.[model]);
 }
 
 /** A fraction rounded to 1e-9, so that comparisons at a threshold do not hang on the last bit. */
@@ -258,8 +272,36 @@ const aboveRoof: Check = (result, rules) => {
   return [{ rule: 'above-roof', severity, model: result.model, hardware: result.hardware, message, after, limit: 1 }];
 };
 
+/**
+ * An `llm:` model whose footprint (weights, KV cache, largest activation) is more than its device's memory:
+ * it cannot run there as configured. Only generated models have a footprint: an op table's bytes are
+ * traffic, not size (weights or K/V read twice count twice), so no lower bound can be read from them.
+ */
+const exceedsMemory: Check = (result, rules) => {
+  const severity = rules['exceeds-memory'];
+  const capacity = result.capacityBytes;
+  if (severity === 'off' || !result.footprint || capacity == null || result.footprint.totalBytes <= capacity) return [];
+  const message = `${pairText(result)}: needs ${footprintText(result.footprint)}, more than its ${byteCount(capacity)} of memory`;
+  return [{ rule: 'exceeds-memory', severity, model: result.model, hardware: result.hardware, message, after: result.footprint.totalBytes, limit: capacity }];
+};
+
+/** The crossover batch past the batch served at: at that batch, decode still waits on memory. */
+const maxCrossoverBatch: Check = (result, rules) => {
+  const budget = rules.budgets['max-crossover-batch'];
+  if (budget === undefined || result.crossoverBatch === undefined) return [];
+  const crossover = result.crossoverBatch;
+  const before = result.base?.crossoverBatch;
+  const moved = before === undefined || before === crossover ? '' : ` (was ${crossoverText(before)})`;
+  const message = crossover === null
+    ? `decode is memory-bound at every batch${moved}, the batch of ${budget} it is served at included`
+    : `decode turns compute-bound ${crossoverText(crossover)}${moved}, past the batch of ${budget} it is served at`;
+  return budgetFinding(result, 'max-crossover-batch', crossover === null ? 1 : crossover - budget, message, {
+    ...(before !== undefined && { before }), after: crossover, limit: budget,
+  });
+};
+
 const CHECKS: readonly Check[] = [
-  boundShift, throughputDrop, intensityDrop, efficiencyDrop, minThroughput, maxLatency, ridgeMargin, aboveRoof,
+  boundShift, throughputDrop, intensityDrop, efficiencyDrop, minThroughput, maxLatency, ridgeMargin, aboveRoof, exceedsMemory, maxCrossoverBatch,
 ];
 
 /**
@@ -267,8 +309,25 @@ const CHECKS: readonly Check[] = [
  * Added pairs meet only budgets and above-roof.
  */
 export function check(results: readonly ReportResult[], gate: GateConfig | undefined): Finding[] {
-  return results.flatMap((result) => {
-    const rules = rulesFor(gate, result.model);
+  return onePerSweep(results.flatMap((result) => {
+    const rules = rulesFor(gate, result.model, result.sweep?.of);
     return CHECKS.flatMap((rule) => rule(result, rules)).map((finding) => explained(finding, result));
+  }), results);
+}
+
+/**
+ * The points of a batch sweep share their crossover: one max-crossover-batch finding per sweep and device
+ * (on its first point) says it once, not once per batch.
+ */
+function onePerSweep(findings: Finding[], results: readonly ReportResult[]): Finding[] {
+  const sweepOf = new Map(results.map((result) => [result.model, result.sweep?.of]));
+  const said = new Set<string>();
+  return findings.filter((finding) => {
+    const of = sweepOf.get(finding.model);
+    if (finding.rule !== 'max-crossover-batch' || of === undefined) return true;
+    const key = `${of}\u0000${finding.hardware}\u0000${finding.after}`;
+    if (said.has(key)) return false;
+    said.add(key);
+    return true;
   });
 }

@@ -3,6 +3,7 @@
 import { OUTERMOST } from '../roofline.js';
 import type { ByteKind, Op } from '../types.js';
 import type { Architecture } from './architecture.js';
+import { footprint, type Footprint } from './footprint.js';
 import { attentionOps, passOps, sumOfMin, type Attention, type OpCount, type Pass } from './ops.js';
 
 export const PHASES = ['prefill', 'decode', 'generate'] as const;
@@ -41,10 +42,16 @@ export interface Generated {
   /** Tokens a pass yields, the model's batch for throughput: prompt tokens (prefill), generated ones otherwise. */
   tokens: number;
   phases: LlmPhases;
+  /** What the workload keeps in device memory (footprint.ts). */
+  footprint: Footprint;
 }
 
 /** The op list of a workload, bytes at `bits` per kind, all at the outermost level (DRAM/HBM). */
 export function generateOps(arch: Architecture, workload: Workload, bits: Record<ByteKind, number>): Generated {
+  return { ...generatedOps(arch, workload, bits), footprint: footprint(arch, workload, bits) };
+}
+
+function generatedOps(arch: Architecture, workload: Workload, bits: Record<ByteKind, number>): Omit<Generated, 'footprint'> {
   const { batch: b, attention } = workload;
   const toOps = (rows: OpCount[], prefix = '') => rows.map((row) => toOp(row, bits, prefix));
   if (workload.phase === 'prefill') {
@@ -65,7 +72,7 @@ export function generateOps(arch: Architecture, workload: Workload, bits: Record
  * context, so the sum is `steps` times the step at the mean context, exactly. A window caps the keys a
  * flash kernel sees at min(context + 1, window): its attention is taken at the mean of that instead.
  */
-function decodeSteps(arch: Architecture, sequences: number, prompt: number, steps: number, attention: Attention): OpCount[] {
+export function decodeSteps(arch: Architecture, sequences: number, prompt: number, steps: number, attention: Attention): OpCount[] {
   const step = (cached: number): Pass => ({ sequences, tokens: 1, cached });
   const rows = passOps(arch, step(prompt + (steps - 1) / 2), attention);
   if (arch.window !== null && attention === 'flash') {

@@ -24,7 +24,8 @@ const CHANGE_RULES: ReadonlySet<RuleId> = new Set(['throughput-drop', 'intensity
 
 /** The order effects are told in: what a user feels first, then why. */
 const RULE_ORDER: readonly RuleId[] = [
-  'throughput-drop', 'bound-shift', 'intensity-drop', 'efficiency-drop', 'min-throughput', 'max-latency', 'ridge-margin', 'above-roof',
+  'exceeds-memory', 'throughput-drop', 'bound-shift', 'intensity-drop', 'efficiency-drop', 'min-throughput', 'max-latency', 'max-crossover-batch',
+  'ridge-margin', 'above-roof',
 ];
 
 /** `model: summary`, the line as plain text (annotations, logs). */
@@ -132,6 +133,8 @@ function effectTexts(findings: readonly Finding[], results: ReadonlyMap<string, 
       case 'max-latency': return `time per pass over the ${time(first.limit!)} budget ${on}`;
       case 'ridge-margin': return `${level}intensity inside the ridge margin ${on}`;
       case 'above-roof': return `measured faster than the roof allows ${on}`;
+      case 'exceeds-memory': return `memory footprint over the device's memory ${on}`;
+      case 'max-crossover-batch': return `decode compute-bound only past the served batch ${first.limit} ${on}`;
     }
   });
 }

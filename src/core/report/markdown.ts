@@ -9,6 +9,7 @@ import { isChanged } from './changed-pairs.js';
 import { findingGroups, type FindingGroup } from './finding-groups.js';
 import { narrowColumnsFor, narrowRow, roofFootnote, snapshotText, type NarrowColumn } from './table.js';
 import type { Report, ReportResult } from './types.js';
+import { tokenLines } from './token-lines.js';
 
 export type ChartEmbed =
   | { kind: 'image'; url: string }
@@ -127,6 +128,8 @@ function compose(report: Report, options: MarkdownOptions, parts: Parts, shown: 
   if (footnote) out.push(markdownText(footnote), '');
   for (const pair of report.removed) out.push(`Removed: ${markdownText(pair.model)} on ${markdownText(pair.hardware)} (was ${markdownText(snapshotText(pair.base))})`, '');
   if (shown.opRows > 0) for (const result of withChangedOps(parts.changed.slice(0, shown.changed))) out.push(...changedOps(result, shown.opRows));
+  const tokens = tokenLines([...parts.changed.slice(0, shown.changed), ...parts.unchanged.slice(0, shown.unchanged)]);
+  if (tokens.length > 0) out.push('**Tokens**', '', ...tokens.map(({ result, text }) => `- ${markdownText(result.model)} on ${markdownText(result.hardware)}: ${markdownText(text)}`), '');
 
   const notes = notesLine(report.notes ?? []);
   if (report.advice.length > 0 || notes !== null) {

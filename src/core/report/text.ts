@@ -3,7 +3,7 @@ import { notesLine } from '../gate/index.js';
 import { changedCount, changedTitle, OP_COLUMNS, opRow, withChangedOps, type OpColumn } from './op-rows.js';
 import type { Report } from './types.js';
 import { columnsFor, roofFootnote, row, snapshotText, type Column } from './table.js';
-import { time } from '../format.js';
+import { tokenLines } from './token-lines.js';
 
 export type Style = 'compute' | 'memory' | 'fail' | 'warn' | 'pass' | 'dim' | 'bold';
 
@@ -55,17 +55,11 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     for (const cells of aligned(OP_COLUMNS, listed.map(opRow))) lines.push(`    ${cells.join('  ').trimEnd()}`);
   }
 
-  // LLM models: the two latencies a server is judged by.
-  const tokens = report.results.filter((result) => result.ttftSeconds != null || result.tpotSeconds != null);
+  // LLM models: the two latencies a server is judged by, and the memory the workload needs.
+  const tokens = tokenLines(report.results);
   if (tokens.length > 0) {
     lines.push('', paint('Tokens', 'bold'));
-    for (const result of tokens) {
-      const parts = [
-        result.ttftSeconds != null && `time to first token ${time(result.ttftSeconds)}`,
-        result.tpotSeconds != null && `time per output token ${time(result.tpotSeconds)}`,
-      ].filter(Boolean);
-      lines.push(`  ${result.model} on ${result.hardware}: ${parts.join(', ')}`);
-    }
+    for (const { result, text } of tokens) lines.push(`  ${result.model} on ${result.hardware}: ${text}`);
   }
 
   if (report.findings.length > 0) {
