@@ -8,7 +8,7 @@ import { bitsOf } from '../precision-bits.js';
 import { si } from '../format.js';
 import { MAX_LEVELS } from '../limits.js';
 import { nearestWord } from '../nearest-word.js';
-import { flopsOfMacs } from '../units.js';
+import { flopsOfMacs, outOfRange, type Dimension } from '../units.js';
 import { aggregateKinds, levelsAndKinds, type LevelBytes } from './kinds.js';
 import { ConfigError, formatPath, issueAt, type ConfigIssue, type Position } from './errors.js';
 import type { GateConfig, RawConfig, RawLlm, RawModel, RawOp } from './schema.js';
@@ -270,7 +270,8 @@ function llmWorkOf(
   if (failed || !architecture) return null; // no architecture: the shell reported why
   const workload: Workload = { phase: llm.phase, batch: llm.batch, context: llm.context ?? 0, prompt: prompt ?? 0, generate: llm.generate ?? 0, attention: llm.attention };
   const generated = generateOps(architecture, workload, bits);
-  return { ...summed(generated.ops), tokens: generated.tokens, phases: generated.phases };
+  const work = { ...summed(generated.ops), tokens: generated.tokens, phases: generated.phases };
+  return doesWork(work, at, report) ? work : null;
 }
 
 const LLM_KEY_HELP = {
@@ -280,6 +281,14 @@ const LLM_KEY_HELP = {
 } as const;
 
 function doesWork(work: Work, at: (...rest: Array<string | number>) => KeyPath, fail: Fail): boolean {
+  // Each figure was range-checked as it was read; their sums may still overflow (1e30 FLOP a row, a million rows).
+  const sums: Array<[string, number, Dimension]> = [['flops', work.flops, 'flops'], ...Object.entries(work.bytes).map(([level, count]): [string, number, Dimension] => [`bytes.${level}`, count, 'bytes'])];
+  for (const [what, sum, dimension] of sums) {
+    const problem = outOfRange(sum, dimension);
+    if (problem === undefined) continue;
+    fail(work.ops === null ? at(...what.split('.')) : at('ops'), work.ops === null ? problem : `the ops' ${what} add up to ${sum}: ${problem.replace(/, got .*$/, '')}`, true);
+    return false;
+  }
   if (work.flops > 0 || Object.values(work.bytes).some((count) => count > 0)) return true;
   fail(at(), 'the model does no work: its FLOPs and bytes are all zero', true);
   return false;
