@@ -9,6 +9,7 @@
 //
 // Time is computed from the max form rather than F / A so that F = 0 never divides zero by zero.
 import type { BytesByLevel, Device, Model, Op, OpTime, Precision, Result, RoofKind } from './types.js';
+import { keyedRecord } from './user-keys.js';
 
 /** The name a model uses for the outermost level (DRAM or HBM), whatever a device calls it. */
 export const OUTERMOST = 'dram';
@@ -59,7 +60,7 @@ export type Eaves = Readonly<Record<string, number>>;
 
 /** The device's bandwidth for every level the model names (its aggregate bytes name every level any op uses). */
 export function eavesFor(model: Pick<Model, 'bytes'>, device: Device): Eaves {
-  const eaves: Record<string, number> = {};
+  const eaves = keyedRecord<number>();
   for (const level in model.bytes) eaves[level] = levelBandwidth(device, level)!;
   return eaves;
 }
@@ -133,9 +134,9 @@ function opsSeconds(ops: readonly Op[], peakFlopsPerSecond: number, eaves: Eaves
  */
 export function place(model: Model, device: Device): Result {
   const peakFlopsPerSecond = device.flopsPerSecond[model.precision]!;
-  const bandwidth: Record<string, number> = {};
-  const intensities: Record<string, number> = {};
-  const ridges: Record<string, number> = {};
+  const bandwidth = keyedRecord<number>();
+  const intensities = keyedRecord<number>();
+  const ridges = keyedRecord<number>();
   let attainableFlopsPerSecond = peakFlopsPerSecond;
   let bindingLevel = 'compute';
   for (const [level, bytes] of Object.entries(model.bytes)) {

@@ -5,6 +5,7 @@ import { BYTE_KINDS, type ByteKind, type KindSplit, type Op } from '../types.js'
 import { JSON_TABLE_MAX, MAX_OP_ROWS, NAME_LENGTH } from '../limits.js';
 import { nearestWord } from '../nearest-word.js';
 import { outOfRange, parseQuantity } from '../units.js';
+import { keyedRecord } from '../user-keys.js';
 import { ConfigError, issueAt, quote, type ConfigIssue } from './errors.js';
 import { addsUp, splitTotal, type LevelBytes } from './kinds.js';
 import { describeAll } from './issues.js';
@@ -135,8 +136,8 @@ export class OpTableReader {
     if (name === '' || name.length > NAME_LENGTH || (flopsCell === '') === (macsCell === '')) return null;
     const count = flopsCell === '' ? parseQuantity(macsCell, 'macs') : parseQuantity(flopsCell, 'flops');
     if (!count.ok || !(count.value >= 0) || outOfRange(count.value, flopsCell === '' ? 'macs' : 'flops') !== undefined) return null;
-    const bytes: Record<string, LevelBytes> = {};
-    const totals: Record<string, number> = {};
+    const bytes = keyedRecord<LevelBytes>();
+    const totals = keyedRecord<number>();
     let given = 0;
     for (const [index, level, kind] of plan.bytes) {
       const cell = cells[index]!;

@@ -7,6 +7,7 @@
 // the fail threshold fails; else one that reaches the warn threshold warns. Exactly at a threshold
 // triggers. Only a drop (greater than zero) can trigger, so a 0% threshold means "any drop at all".
 import { isAboveRoof } from '../above-roof.js';
+import { ownValue } from '../user-keys.js';
 import { boundText } from '../bound-text.js';
 import type { GateConfig } from '../config/schema.js';
 import type { ReportResult } from '../report/types.js';
@@ -83,7 +84,7 @@ function layer(rules: Rules, keys: RuleKeys | undefined): Rules {
 
 /** The rules for one model: defaults, then the repo-wide keys, then the model's own. */
 export function rulesFor(gate: GateConfig | undefined, model: string): Rules {
-  return layer(layer(DEFAULT_GATE, gate), gate?.models?.[model]);
+  return layer(layer(DEFAULT_GATE, gate), ownValue(gate?.models, model));
 }
 
 /** A fraction rounded to 1e-9, so that comparisons at a threshold do not hang on the last bit. */
