@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { percent, si, significant, time } from '../src/core/format.js';
+import { percent, perSecond, si, significant, time } from '../src/core/format.js';
 import { nearestWord } from '../src/core/nearest-word.js';
 import { FLOP_PER_MAC, flopsOfMacs, parseQuantity, type Dimension } from '../src/core/units.js';
 
@@ -153,6 +153,13 @@ describe('formatting for people', () => {
     expect(si(484e9, 'B/s')).toBe('484 GB/s');
     expect(si(999.96e9, 'B/s')).toBe('1.00 TB/s');
     expect(si(12, '/s')).toBe('12.0 /s');
+  });
+  it('writes any finite magnitude past the largest prefix as a power of ten, not thousands of exa', () => {
+    expect(perSecond(1e300)).toBe('1.00e+300/s');
+    expect(si(999e18, 'B/s')).toBe('999 EB/s');
+    expect(si(999.96e18, 'B/s')).toBe('1.00e+21 B/s');
+    expect(si(-2.5e25, 'FLOP')).toBe('-2.50e+25 FLOP');
+    expect(si(Number.MAX_VALUE, 'B')).toBe('1.80e+308 B');
   });
   it('shows times in s, ms, us or ns', () => {
     expect(time(0.00248)).toBe('2.48 ms');

@@ -32,10 +32,12 @@ import {
   withChangedOps,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-6A5LT53I.js";
+} from "./chunks/chunk-N5N4JMEG.js";
 import {
-  si
-} from "./chunks/chunk-3DKUOUKG.js";
+  commandSafe,
+  si,
+  withVisibleStrings
+} from "./chunks/chunk-HTFASCCZ.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/cli.ts
@@ -114,7 +116,8 @@ function aligned(columns, rows) {
     })
   );
 }
-function renderText(report, options = {}) {
+function renderText(given, options = {}) {
+  const report = withVisibleStrings(given);
   const paint = options.paint ?? ((text) => text);
   const hasBaseline = report.baseline !== null;
   const columns = columnsFor(report);
@@ -153,8 +156,8 @@ function renderText(report, options = {}) {
     if (notes !== null) lines.push(paint(`  ${notes}`, "dim"));
   }
   lines.push("", verdictLine(report, paint));
-  return `${lines.join("\n")}
-`;
+  return commandSafe(`${lines.join("\n")}
+`);
 }
 function verdictLine(report, paint) {
   const against = report.baseline === null ? "no baseline" : `against ${report.baseline}`;

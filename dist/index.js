@@ -16,11 +16,11 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-6A5LT53I.js";
+} from "./chunks/chunk-N5N4JMEG.js";
 import {
   asciiRoofline,
   vegaEditorUrl
-} from "./chunks/chunk-YX4JZ6C5.js";
+} from "./chunks/chunk-AQCLTQ7U.js";
 import {
   ANNOTATIONS_SHOWN,
   COMMENT_LIMIT,
@@ -28,7 +28,7 @@ import {
   REPORT_MAX_BYTES,
   SUMMARY_LIMIT,
   perSecond
-} from "./chunks/chunk-3DKUOUKG.js";
+} from "./chunks/chunk-HTFASCCZ.js";
 import "./chunks/chunk-LPK2DI7R.js";
 import "./chunks/chunk-ZC2P73PW.js";
 import {

@@ -11,6 +11,8 @@ export const SI_PREFIXES: ReadonlyArray<readonly [string, number]> = [['E', 1e18
 export function si(value: number, unit: string, digits = 3): string {
   if (!Number.isFinite(value)) return value > 0 ? `∞ ${unit}` : `-∞ ${unit}`;
   const size = Math.abs(value);
+  // Past the largest prefix a power of ten reads better than thousands of exa (1e300/s is not 1.00e+282E/s).
+  if (Number((size / SI_PREFIXES[0]![1]).toPrecision(digits)) >= 1000) return `${value.toExponential(digits - 1)} ${unit}`;
   for (const [prefix, factor] of SI_PREFIXES) {
     // Compare after rounding so that 999.96e9 shows as 1.00 T, not 1000 G.
     if (Number((size / factor).toPrecision(digits)) >= 1) return `${significant(value / factor, digits)} ${prefix}${unit}`;

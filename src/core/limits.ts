@@ -46,3 +46,56 @@ export const CHANGED_OPS = 20;
 
 /** Ops a finding names as its explanation (the message says how many more changed). */
 export const EXPLAINING_OPS = 3;
+
+// What a config may hold. Each limit is far above any real config and is checked before the work that it
+// bounds, so that hostile input ends in a one-screen error (exit 2) within seconds rather than a hang or a
+// crash: the config comes from the pull request, and its author need not be trusted.
+
+/** A config file larger than this is refused before it is parsed (bytes); 100k inline ops take about 6 MB. */
+export const CONFIG_MAX_BYTES = 16 * 1024 * 1024;
+
+/** Items in any one YAML list or mapping of a config, checked before the schema walks it. */
+export const MAX_YAML_ITEMS = 100_000;
+
+/** YAML aliases (`*name`) in one file: anchors are fine, but no config needs more, and more is an alias bomb. */
+export const MAX_ALIASES = 1_000;
+
+/** Models in one config. */
+export const MAX_MODELS = 10_000;
+
+/** Targets (devices) in one `hardware:` list. */
+export const MAX_TARGETS = 256;
+
+/** Ops listed inline under one model's `ops:` (larger models belong in an op table file). */
+export const MAX_INLINE_OPS = MAX_YAML_ITEMS;
+
+/** Op rows in one op table file (CSV, JSON, JSON Lines or a tool's output). */
+export const MAX_OP_ROWS = 2_000_000;
+
+/** The longest line of an op table, or the largest CSV record (characters). A real row is under a kilobyte. */
+export const LINE_LENGTH = 1024 * 1024;
+
+/** A JSON op table (read whole, not streamed) larger than this is refused (bytes); larger tables stream as CSV or JSON Lines. */
+export const JSON_TABLE_MAX = 64 * 1024 * 1024;
+
+/** Samples (or tokens) per pass. */
+export const MAX_BATCH = 1e9;
+
+/**
+ * The range every figure of a config must lie in, in base units, inclusive. Outside it a figure is a typo
+ * or an attack: 5e-324 B/s hangs the chart's axes, 1e308 FLOP overflows when ops are summed. Inside it
+ * every derived figure (intensity, time, throughput, efficiency) stays a finite number. FLOP and byte
+ * counts may also be exactly 0 (SPEC section 1); the range applies to op sums too.
+ */
+export const RANGES = {
+  /** Peak compute of a device (FLOP/s or OP/s). */
+  flopRate: { min: 1, max: 1e21, text: '1 FLOP/s to 1e21 FLOP/s' },
+  /** Bandwidth of a memory level (bytes/s). */
+  byteRate: { min: 1, max: 1e21, text: '1 B/s to 1e21 B/s' },
+  /** FLOP, MAC and byte counts per pass, of a model, an op, or the sum of a model's ops. */
+  count: { min: 1, max: 1e30, text: '0, or 1 to 1e30' },
+  /** Measured times and latency budgets (seconds). */
+  seconds: { min: 1e-15, max: 1e9, text: '1e-15 s to 1e9 s' },
+  /** Throughput budgets (per second). */
+  perSecond: { min: 1e-9, max: 1e21, text: '1e-9/s to 1e21/s' },
+} as const;

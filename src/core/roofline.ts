@@ -13,6 +13,7 @@
 import { isAboveRoof } from './above-roof.js';
 import { EXPLAINING_OPS } from './limits.js';
 import type { BytesByLevel, Device, Model, Op, OpTime, Precision, Result, RoofKind } from './types.js';
+import { keyedRecord } from './user-keys.js';
 
 /** The name a model uses for the outermost level (DRAM or HBM), whatever a device calls it. */
 export const OUTERMOST = 'dram';
@@ -68,7 +69,7 @@ export type Eaves = Readonly<Record<string, number>>;
  * catalog entry publishes no L1 bandwidth); a level the user wrote must exist on every target.
  */
 export function eavesFor(model: Pick<Model, 'bytes'>, device: Device): Eaves {
-  const eaves: Record<string, number> = {};
+  const eaves = keyedRecord<number>();
   for (const level in model.bytes) eaves[level] = levelBandwidth(device, level) ?? Infinity;
   return eaves;
 }
@@ -186,10 +187,10 @@ export function opsMeasuredOn(model: Pick<Model, 'ops' | 'hardware'>): string | 
  */
 export function place(model: Model, device: Device): Result {
   const peakFlopsPerSecond = device.flopsPerSecond[model.precision]!;
-  const bandwidth: Record<string, number> = {};
-  const intensities: Record<string, number> = {};
-  const ridges: Record<string, number> = {};
-  const bytesByLevel: BytesByLevel = {};
+  const bandwidth = keyedRecord<number>();
+  const intensities = keyedRecord<number>();
+  const ridges = keyedRecord<number>();
+  const bytesByLevel: BytesByLevel = keyedRecord<number>();
   const levelsLeftOut: string[] = [];
   let attainableFlopsPerSecond = peakFlopsPerSecond;
   let bindingLevel = 'compute';

@@ -1,5 +1,6 @@
 // Quantities with units, as SPEC section 2 lists them: the one unit table, and parsing config strings into
 // base SI units with it. Every other module speaks base units only; format.ts turns them back into text.
+import { RANGES } from './limits.js';
 import { nearestWord } from './nearest-word.js';
 
 /** What a quantity measures. The parsed value is always in the base unit named here. */
@@ -183,3 +184,30 @@ function escapeRegExp(text: string): string {
 export function nearestUnit(unit: string, dimension: Dimension): string | undefined {
   return nearestWord(unit, unitsOf(dimension));
 }
+
+/** Which of the ranges in limits.ts a dimension's figures must lie in (percentages have none). */
+const RANGE_OF: Partial<Record<Dimension, (typeof RANGES)[keyof typeof RANGES]>> = {
+  flops: RANGES.count, macs: RANGES.count, bytes: RANGES.count,
+  flopRate: RANGES.flopRate, byteRate: RANGES.byteRate, seconds: RANGES.seconds, perSecond: RANGES.perSecond,
+};
+
+/**
+ * Why a parsed figure lies outside roofline-gate's range for its dimension, or undefined when it is inside
+ * (a count of exactly 0 is inside):
+ *
+ *   outOfRange(5e-324, 'byteRate') //=> 'out of range: a bandwidth must be from 1 B/s to 1e21 B/s, got 5e-324 B/s'
+ */
+export function outOfRange(value: number, dimension: Dimension): string | undefined {
+  const range = RANGE_OF[dimension];
+  if (range === undefined || (value === 0 && range === RANGES.count)) return undefined;
+  if (value >= range.min && value <= range.max) return undefined;
+  return `out of range: ${RANGE_WORDS[dimension]} must be ${range === RANGES.count ? '' : 'from '}${range.text}, got ${value}${BASE_UNIT[dimension]}`;
+}
+
+const RANGE_WORDS: Record<Dimension, string> = {
+  flops: 'a FLOP count', macs: 'a MAC count', bytes: 'a byte count', flopRate: 'a compute rate', byteRate: 'a bandwidth',
+  seconds: 'a time', perSecond: 'a rate', fraction: 'a percentage',
+};
+const BASE_UNIT: Record<Dimension, string> = {
+  flops: ' FLOP', macs: ' MAC', bytes: ' B', flopRate: ' FLOP/s', byteRate: ' B/s', seconds: ' s', perSecond: '/s', fraction: '',
+};

@@ -11,6 +11,7 @@ import { FORMAT_LIST, SNIFF_BYTES, sniffFormat } from '../core/import/sniff.js';
 import { lineImporter } from '../core/import/line-importers.js';
 import { BytesTableReader, withBytes } from '../core/import/merged-bytes.js';
 import { architectureFromText, type Architecture } from '../core/llm/architecture.js';
+import { JSON_TABLE_MAX, LINE_LENGTH } from '../core/limits.js';
 import { decodeText, FileRefused, isInside, type ConfigSource } from './sources.js';
 
 /**
@@ -165,10 +166,13 @@ async function readOwnTable(chunks: AsyncIterable<string>, file: string, format:
     await parseCsv(chunks, file, (record) => reader.csvRecord(record));
   } else if (format === 'jsonl') {
     let line = 0;
-    for await (const text of lines(chunks)) reader.jsonLine(text, ++line);
+    for await (const text of lines(chunks, file)) reader.jsonLine(text, ++line);
   } else {
     let whole = '';
-    for await (const chunk of chunks) whole += chunk;
+    for await (const chunk of chunks) {
+      whole += chunk;
+      if (whole.length > JSON_TABLE_MAX) throw ConfigError.at(file, { line: 1, column: 1 }, [], `the file is larger than ${JSON_TABLE_MAX / 1024 / 1024} MiB, the limit for a JSON op table: give large tables as CSV or JSON Lines`);
+    }
     reader.json(whole);
   }
   return reader.finish();
@@ -181,7 +185,7 @@ async function readTool(chunks: AsyncIterable<string>, file: string, format: Too
   if (format !== 'ncu') {
     const importer = lineImporter(format, file);
     let line = 0;
-    for await (const text of lines(chunks)) importer.line(text, ++line);
+    for await (const text of lines(chunks, file)) importer.line(text, ++line);
     return importer.finish();
   }
   // Text before the header (==PROF== lines, the application's output) may hold stray quotes: cut it off
@@ -196,7 +200,7 @@ async function readTool(chunks: AsyncIterable<string>, file: string, format: Too
 
 /** CSV records through csv-parse, streaming; a syntax error becomes a ConfigError at its line. */
 async function parseCsv(chunks: AsyncIterable<string>, file: string, record: (cells: string[]) => void): Promise<void> {
-  const records = parse({ relax_column_count: true, bom: true });
+  const records = parse({ relax_column_count: true, bom: true, max_record_size: LINE_LENGTH });
   // pipeline, not pipe: an error of the source (a binary file) must reach the loop below.
   pipeline(Readable.from(chunks), records, () => undefined);
   try {
@@ -204,6 +208,7 @@ async function parseCsv(chunks: AsyncIterable<string>, file: string, record: (ce
   } catch (error) {
     if (error instanceof ConfigError || !(error instanceof CsvError)) throw error;
     const line = (error as CsvError & { lines?: number }).lines ?? 1;
+    if (error.code === 'CSV_MAX_RECORD_SIZE') throw ConfigError.at(file, { line, column: 1 }, [], `a record longer than ${LINE_LENGTH} characters: no op table row is this long`);
     // csv-parse's messages may end by quoting the field (`value is "..."`): that part is left out.
     const problem = error.message.replace(/^Invalid [^:]*: /, '').replace(/,? value is .*$/s, '').slice(0, 200);
     throw ConfigError.at(file, { line, column: 1 }, [], `CSV syntax: ${problem}`);
@@ -227,14 +232,25 @@ async function* prepend(head: string, rest: AsyncIterator<string>): AsyncIterabl
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
-async function* lines(chunks: AsyncIterable<string>): AsyncIterable<string> {
+/** The lines of `file`, refusing one longer than LINE_LENGTH before it is held whole. */
+async function* lines(chunks: AsyncIterable<string>, file: string): AsyncIterable<string> {
   let rest = '';
+  let line = 0;
   for await (const chunk of chunks) {
     const parts = (rest + chunk).split('\n');
     rest = parts.pop()!;
-    yield* parts;
+    for (const part of parts) {
+      line++;
+      if (part.length > LINE_LENGTH) throw tooLong(file, line);
+      yield part;
+    }
+    if (rest.length > LINE_LENGTH) throw tooLong(file, line + 1);
   }
   yield rest;
+}
+
+function tooLong(file: string, line: number): ConfigError {
+  return ConfigError.at(file, { line, column: 1 }, [], `line ${line} is longer than ${LINE_LENGTH} characters: no op table row is this long`);
 }
 
 /**

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { ConfigError } from '../core/config/index.js';
+import { CONFIG_MAX_BYTES } from '../core/limits.js';
 
 /**
  * A place files are read from. `root` is the directory tree a read must stay in, links followed, where the
@@ -93,6 +94,8 @@ export function workingTree(label = 'working tree'): ConfigSource {
       const handle = await openRegularFile(file, root);
       if (handle === null) return null;
       try {
+        // Refused before it is read: the size of a config (or a config.json) is bounded, the file may not be.
+        if ((await handle.stat()).size > CONFIG_MAX_BYTES) throw new FileRefused(file, `is larger than ${CONFIG_MAX_BYTES / 1024 / 1024} MiB, the limit for a config`);
         return decodeText(await handle.readFile(), file);
       } finally {
         await handle.close();

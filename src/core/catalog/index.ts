@@ -1,4 +1,5 @@
 // Looking devices up in the built-in catalog, by id or by the alias a user types.
+import { keyedRecord } from '../user-keys.js';
 import type { Device } from '../types.js';
 import { CATALOG } from './devices.js';
 import type { CatalogEntry } from './types.js';
@@ -25,7 +26,7 @@ export function catalogNames(): string[] {
 /** The catalog entry as the math sees it. */
 export function toDevice(entry: CatalogEntry): Device {
   const flopsPerSecond: Device['flopsPerSecond'] = {};
-  const kinds: NonNullable<Device['figureKinds']> = { compute: {}, levels: {} };
+  const kinds: NonNullable<Device['figureKinds']> = { compute: {}, levels: keyedRecord() };
   for (const [precision, figure] of Object.entries(entry.compute)) {
     flopsPerSecond[precision as keyof typeof entry.compute] = figure.value;
     kinds.compute[precision as keyof typeof entry.compute] = figure.kind;

@@ -4,6 +4,7 @@ import { boundText } from '../bound-text.js';
 import { byteRate, flopPerByte, flopRate, levelText, timeChange } from '../format.js';
 import { opDelta } from '../op-change-text.js';
 import type { Report } from '../report/types.js';
+import { commandSafe, withVisibleStrings } from '../report/escape.js';
 import { type ChartPoint, type Geometry, decadeLabel, decades, geometry } from './geometry.js';
 import { performanceText } from './tooltip.js';
 
@@ -26,8 +27,9 @@ const GUTTER = 8;
  *
  *   asciiRoofline(report, 72, 20).split('\n').length //=> 20 + 3 + 1 + legend lines
  */
-export function asciiRoofline(report: Report, width = 72, height = 20): string {
-  const g = geometry(report);
+export function asciiRoofline(given: Report, width = 72, height = 20): string {
+  // Names from the config shown visibly, and no line read as a workflow command (report/escape.ts).
+  const g = geometry(withVisibleStrings(given));
   const columns = Math.max(8, width - GUTTER);
   const rows = Math.max(4, height);
   const grid = Array.from({ length: rows }, () => Array<string>(columns).fill(' '));
@@ -69,7 +71,7 @@ export function asciiRoofline(report: Report, width = 72, height = 20): string {
   lines.push('');
   const crowded = [...cells.values()].some((n) => n > 1) || g.points.length > POINT_CHARS.length;
   lines.push(...legend(g, width, crowded));
-  return lines.join('\n');
+  return commandSafe(lines.join('\n'));
 }
 
 function fraction(value: number, [lo, hi]: [number, number]): number {

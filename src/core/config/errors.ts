@@ -1,6 +1,7 @@
 // Bad input, described so that a person can fix it without reading a stack trace: file, line, column,
 // the key path, what was expected, and the nearest valid word when a word was misspelt.
 import { QUOTE_LENGTH } from '../limits.js';
+import { commandSafe, visibleText } from '../report/escape.js';
 
 export interface Position {
   line: number;
@@ -84,15 +85,16 @@ const MAX_EXCERPT = 100;
 export function formatIssues(issues: ConfigIssue[]): string {
   const shown = issues.slice(0, MAX_SHOWN).map((issue) => {
     const where = `${issue.file}:${issue.line}:${issue.column}`;
-    const head = `${where}: ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}`;
+    // Messages quote names from the config: shown visibly, so that an error cannot colour the terminal.
+    const head = visibleText(`${where}: ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}`);
     if (issue.excerpt === undefined) return head;
     const gutter = String(issue.line).padStart(6);
     const column = Math.min(issue.column, MAX_EXCERPT + 1);
-    const excerpt = issue.excerpt.length > MAX_EXCERPT ? `${issue.excerpt.slice(0, MAX_EXCERPT)}…` : issue.excerpt;
+    const excerpt = visibleText(issue.excerpt.length > MAX_EXCERPT ? `${issue.excerpt.slice(0, MAX_EXCERPT)}…` : issue.excerpt);
     return `${head}\n${gutter} | ${excerpt}\n${' '.repeat(6)} | ${' '.repeat(Math.max(0, column - 1))}^`;
   });
   if (issues.length > MAX_SHOWN) shown.push(`... and ${issues.length - MAX_SHOWN} more`);
-  return shown.join('\n');
+  return commandSafe(shown.join('\n'));
 }
 
 function lineOf(text: string, line: number): string | undefined {

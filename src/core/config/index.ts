@@ -27,6 +27,14 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   if (yaml.value === undefined || yaml.value === null) {
     throw ConfigError.at(file, { line: 1, column: 1 }, [], 'the file is empty (only comments): expected a config starting with `version: 1`');
   }
+  const reserved = reservedKeyPath(yaml.value);
+  if (reserved !== undefined) {
+    const why = 'JavaScript gives the name a meaning of its own, and it would be dropped silently';
+    const message = reserved[0] === 'gate' && reserved[1] === 'models'
+      ? `a model named \`__proto__\` cannot be given rules (${why}): rename the model`
+      : `\`__proto__\` is not accepted as a key (${why})`;
+    throw ConfigError.at(file, yaml.locate(reserved, { key: true }), reserved, message, text);
+  }
   const result = configSchema.safeParse(yaml.value);
   if (!result.success) {
     throw new ConfigError(describeAll(result.error.issues, configSchema, yaml.value, file, text, yaml.locate));
@@ -53,3 +61,18 @@ export function loadConfig(text: string, file: string, tables: ReadonlyMap<numbe
 }
 
 export { resolveConfig };
+
+/** The path of the first `__proto__` key in a parsed value: the schema would drop it without a word. */
+function reservedKeyPath(value: unknown): KeyPath | undefined {
+  const stack: Array<{ node: unknown; path: KeyPath }> = [{ node: value, path: [] }];
+  const seen = new Set<object>(); // aliases share nodes: each is looked at once
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) node.forEach((item, index) => stack.push({ node: item, path: [...path, index] }));
+    else if (Object.hasOwn(node, '__proto__')) return [...path, '__proto__'];
+    else for (const [key, item] of Object.entries(node)) stack.push({ node: item, path: [...path, key] });
+  }
+  return undefined;
+}

@@ -1,6 +1,7 @@
 // Bytes by kind (SPEC section 6): a level's count given as weights, activations and KV, with an optional
 // `total:` that the kinds must add up to. The schema, the op-table reader and resolve all use these.
 import { si } from '../format.js';
+import { keyedRecord } from '../user-keys.js';
 import { BYTE_KINDS, type BytesByKind, type BytesByLevel, type KindSplit, type Op } from '../types.js';
 
 /**
@@ -68,8 +69,8 @@ export function kindsOf(split: RawSplit): KindSplit {
 
 /** Per-level totals and splits of `{ level: count | split }`. */
 export function levelsAndKinds(levels: Readonly<Record<string, LevelBytes>>): { bytes: BytesByLevel; kinds: BytesByKind } {
-  const bytes: BytesByLevel = {};
-  const kinds: BytesByKind = {};
+  const bytes: BytesByLevel = keyedRecord();
+  const kinds: BytesByKind = keyedRecord();
   for (const [level, value] of Object.entries(levels)) {
     if (typeof value === 'number') {
       bytes[level] = value;
@@ -89,7 +90,7 @@ export function levelsAndKinds(levels: Readonly<Record<string, LevelBytes>>): { 
  *                   { ..., bytes: { dram: 1 }, kinds: {} }])  //=> {} (one op's DRAM bytes are of unknown kind)
  */
 export function aggregateKinds(ops: readonly Op[]): BytesByKind {
-  const sums: BytesByKind = {};
+  const sums: BytesByKind = keyedRecord();
   const unsplit = new Set<string>();
   for (const op of ops) {
     for (const level in op.bytes) {

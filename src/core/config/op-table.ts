@@ -2,9 +2,10 @@
 // streams the file and hands records here one at a time; validation is the inline ops' own schema.
 import { OUTERMOST } from '../roofline.js';
 import { BYTE_KINDS, type ByteKind, type KindSplit, type Op } from '../types.js';
-import { NAME_LENGTH } from '../limits.js';
+import { JSON_TABLE_MAX, MAX_OP_ROWS, NAME_LENGTH } from '../limits.js';
 import { nearestWord } from '../nearest-word.js';
-import { parseQuantity } from '../units.js';
+import { outOfRange, parseQuantity } from '../units.js';
+import { keyedRecord } from '../user-keys.js';
 import { ConfigError, issueAt, quote, type ConfigIssue } from './errors.js';
 import { addsUp, splitTotal, type LevelBytes } from './kinds.js';
 import { describeAll } from './issues.js';
@@ -134,15 +135,15 @@ export class OpTableReader {
     const macsCell = plan.macs < 0 ? '' : cells[plan.macs]!;
     if (name === '' || name.length > NAME_LENGTH || (flopsCell === '') === (macsCell === '')) return null;
     const count = flopsCell === '' ? parseQuantity(macsCell, 'macs') : parseQuantity(flopsCell, 'flops');
-    if (!count.ok || !(count.value >= 0)) return null;
-    const bytes: Record<string, LevelBytes> = {};
-    const totals: Record<string, number> = {};
+    if (!count.ok || !(count.value >= 0) || outOfRange(count.value, flopsCell === '' ? 'macs' : 'flops') !== undefined) return null;
+    const bytes = keyedRecord<LevelBytes>();
+    const totals = keyedRecord<number>();
     let given = 0;
     for (const [index, level, kind] of plan.bytes) {
       const cell = cells[index]!;
       if (cell.trim() === '') continue;
       const parsed = parseQuantity(cell, 'bytes');
-      if (!parsed.ok || !(parsed.value >= 0)) return null;
+      if (!parsed.ok || !(parsed.value >= 0) || outOfRange(parsed.value, 'bytes') !== undefined) return null;
       const key = level || OUTERMOST;
       if (kind === undefined) totals[key] = parsed.value;
       else ((bytes[key] ??= {}) as KindSplit)[kind] = parsed.value;
@@ -157,7 +158,7 @@ export class OpTableReader {
     }
     const measuredCell = plan.measured < 0 ? '' : cells[plan.measured]!;
     const measured = measuredCell.trim() === '' ? undefined : parseQuantity(measuredCell, 'seconds');
-    if (measured && (!measured.ok || !(measured.value > 0))) return null;
+    if (measured && (!measured.ok || !(measured.value > 0) || outOfRange(measured.value, 'seconds') !== undefined)) return null;
     const op = toOp(flopsCell === '' ? { name, macs: count.value, bytes } : { name, flops: count.value, bytes });
     if (measured) op.measuredSeconds = measured.value;
     return op;
@@ -194,7 +195,8 @@ export class OpTableReader {
 
   /** A whole JSON file: an array of op objects, or `{ "ops": [...] }`. */
   json(text: string): void {
-    const yaml = loadYaml(text, this.file); // JSON is YAML 1.2: this keeps positions for errors
+    // JSON is YAML 1.2: this keeps positions for errors.
+    const yaml = loadYaml(text, this.file, { bytes: JSON_TABLE_MAX, items: MAX_OP_ROWS });
     const result = opFileSchema.safeParse(yaml.value);
     if (!result.success) {
       this.issues.push(...describeAll(result.error.issues, opFileSchema, yaml.value, this.file, text, yaml.locate).slice(0, MAX_ISSUES));
@@ -219,6 +221,8 @@ export class OpTableReader {
   }
 
   private accept(op: ReturnType<typeof toOp>, line: number): void {
+    // Thrown, not collected: reading on would be the work the limit bounds.
+    if (this.table.ops.length >= MAX_OP_ROWS) throw ConfigError.at(this.file, { line, column: 1 }, [], `more than ${MAX_OP_ROWS} op rows: at most ${MAX_OP_ROWS} are accepted in one op table`);
     this.table.ops.push(op);
     for (const level in op.bytes) if (!this.table.levelRows.has(level)) this.table.levelRows.set(level, line);
   }

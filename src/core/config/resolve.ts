@@ -8,7 +8,8 @@ import { bitsOf } from '../precision-bits.js';
 import { si } from '../format.js';
 import { MAX_LEVELS, NAME_LENGTH } from '../limits.js';
 import { nearestWord } from '../nearest-word.js';
-import { flopsOfMacs } from '../units.js';
+import { flopsOfMacs, outOfRange, type Dimension } from '../units.js';
+import { keyedRecord } from '../user-keys.js';
 import { aggregateKinds, levelsAndKinds, type LevelBytes } from './kinds.js';
 import { ConfigError, formatPath, issueAt, type ConfigIssue, type Position } from './errors.js';
 import type { GateConfig, RawConfig, RawLlm, RawModel, RawOp } from './schema.js';
@@ -142,7 +143,7 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
       if (work && raw.catalog?.kinds) checkKinds(raw.catalog.kinds, spec.precision, work, device, at, fail);
     }
 
-    const measuredSeconds: Record<string, number> = {};
+    const measuredSeconds = keyedRecord<number>();
     const measuredKeys = new Map<string, string>();
     for (const [id, seconds] of Object.entries(spec.measured ?? {})) {
       const device = targets.find((target) => target.id.toLowerCase() === id.toLowerCase() || findEntry(id)?.id === target.id);
@@ -262,7 +263,7 @@ function workOf(spec: RawModel, table: OpTable | undefined, at: (...rest: Array<
 
 /** A model's totals from its ops. */
 function summed(ops: Op[]): Work {
-  const work: Work = { flops: 0, bytes: {}, kinds: aggregateKinds(ops), ops };
+  const work: Work = { flops: 0, bytes: keyedRecord(), kinds: aggregateKinds(ops), ops };
   for (const op of ops) {
     work.flops += op.flops;
     for (const [level, count] of Object.entries(op.bytes)) work.bytes[level] = (work.bytes[level] ?? 0) + count;
@@ -324,7 +325,7 @@ function llmWorksOf(
   const points = listOf(llm.batch).flatMap((batch) => listOf(llm.phase === 'decode' ? llm.context : prompt).map((tokens): Workload => ({
     phase: llm.phase, batch, context: 0, prompt: 0, generate: llm.generate ?? 0, attention: llm.attention, [tokensKey]: tokens ?? 0,
   })));
-  return points.map((workload) => {
+  const works = points.map((workload) => {
     const generated = generateOps(architecture, workload, bits);
     return {
       ...summed(generated.ops), tokens: generated.tokens, phases: generated.phases, footprint: generated.footprint,
@@ -332,6 +333,7 @@ function llmWorksOf(
       ...(llm.phase !== 'prefill' && { crossover: (roof: Roof) => crossoverBatch(architecture, workload, bits, roof) }),
     };
   });
+  return works.every((work) => doesWork(work, at, report)) ? works : null;
 }
 
 const LLM_KEY_HELP = {
@@ -341,6 +343,19 @@ const LLM_KEY_HELP = {
 } as const;
 
 function doesWork(work: Work, at: (...rest: Array<string | number>) => KeyPath, fail: Fail): boolean {
+  // Each figure was range-checked as it was read; their sums may still overflow (1e30 FLOP a row, a million rows).
+  const sums: Array<[string, number, Dimension]> = [['flops', work.flops, 'flops'], ...Object.entries(work.bytes).map(([level, count]): [string, number, Dimension] => [`bytes.${level}`, count, 'bytes'])];
+  for (const [what, sum, dimension] of sums) {
+    const problem = outOfRange(sum, dimension);
+    if (problem === undefined) continue;
+    fail(work.ops === null ? at(...what.split('.')) : at('ops'), work.ops === null ? problem : `the ops' ${what} add up to ${sum}: ${problem.replace(/, got .*$/, '')}`, true);
+    return false;
+  }
+  // Ops imported without byte counts (a FLOP counter's output) name no level: no roof could bind.
+  if (Object.keys(work.bytes).length === 0) {
+    fail(at('ops'), 'the ops give no bytes at any memory level: add a bytes column (or bytes.<level>) to the table', true);
+    return false;
+  }
   if (work.flops > 0 || Object.values(work.bytes).some((count) => count > 0)) return true;
   fail(at(), 'the model does no work: its FLOPs and bytes are all zero', true);
   return false;
@@ -357,7 +372,7 @@ export function flopsOf(counts: { flops?: number | undefined; macs?: number | un
 
 /** Per-level totals and splits of a `bytes:` value as the schema gives it (a bare count is the outermost level's). */
 export function bytesByLevel(bytes: number | Readonly<Record<string, LevelBytes>>): { bytes: BytesByLevel; kinds: BytesByKind } {
-  return typeof bytes === 'number' ? { bytes: { [OUTERMOST]: bytes }, kinds: {} } : levelsAndKinds(bytes);
+  return typeof bytes === 'number' ? { bytes: Object.assign(keyedRecord<number>(), { [OUTERMOST]: bytes }), kinds: keyedRecord() } : levelsAndKinds(bytes);
 }
 
 /**

@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { catalogNames } from '../catalog/index.js';
 import { BYTE_KINDS, FIGURE_KINDS, PRECISIONS, type ByteKind } from '../types.js';
 import { IMPORT_FORMATS } from '../import/imported.js';
-import { NAME_LENGTH } from '../limits.js';
+import { MAX_BATCH, MAX_INLINE_OPS, MAX_MODELS, MAX_TARGETS, NAME_LENGTH } from '../limits.js';
 import { STORAGE_WIDTHS } from '../precision-bits.js';
 import { MAX_TOKENS, PHASES } from '../llm/generate.js';
 import { OUTERMOST } from '../roofline.js';
 import { addsUp, isSplit, kindsOf, mismatch, splitTotal, type LevelBytes, type RawSplit } from './kinds.js';
-import { parseQuantity, quantityPattern, unitRequired, type Dimension } from '../units.js';
+import { outOfRange, parseQuantity, quantityPattern, unitRequired, type Dimension } from '../units.js';
 
 type Sign = 'positive' | 'nonnegative';
 
@@ -39,6 +39,11 @@ export function quantity(dimension: Dimension, sign: Sign, description: string) 
       }
       if (parsed.value < 0 || (sign === 'positive' && parsed.value === 0)) {
         context.addIssue({ code: 'custom', message: `expected a ${sign === 'positive' ? 'positive' : 'non-negative'} ${dimensionWord[dimension]}, got ${String(raw)}` });
+        return z.NEVER;
+      }
+      const range = outOfRange(parsed.value, dimension);
+      if (range !== undefined) {
+        context.addIssue({ code: 'custom', message: range });
         return z.NEVER;
       }
       return parsed.value;
@@ -114,6 +119,12 @@ const bytes = z
     outermostSplit,
     z.record(levelName, z.union([quantity('bytes', 'nonnegative', 'Bytes moved through this level per pass.'), kindSplit])),
   ])
+  // `bytes: {}` names no level at all: nothing could say which roof binds (and the chart could not place
+  // it). A model or op that moves no bytes says so with `bytes: 0`, which is compute-bound.
+  .check((context) => {
+    if (typeof context.value !== 'object' || Object.keys(context.value).length > 0) return;
+    context.issues.push({ code: 'custom', input: context.value, path: [], message: 'expected at least one memory level, e.g. { dram: 86 MB }; for no bytes moved at all, write `bytes: 0`' });
+  })
   .check((context) => {
     const value = context.value;
     if (typeof value === 'number') return;
@@ -167,7 +178,7 @@ const hardwareId = identifier.meta({
   description: 'A built-in device id or alias (`roofline-gate hardware` lists them), or an id defined under `devices:`.',
   examples: catalogNames(),
 });
-const targets = z.union([hardwareId, z.array(hardwareId).min(1)]);
+const targets = z.union([hardwareId, z.array(hardwareId).min(1).max(MAX_TARGETS, `expected at most ${MAX_TARGETS} targets`)]);
 
 const opTableRef = z.strictObject({
   file: z.string().min(1).meta({ description: 'Op table, relative to the config file: an op table (CSV, JSON, JSON Lines) or a profiler\'s or FLOP counter\'s output.' }),
@@ -203,7 +214,7 @@ export const modelSchema = z.strictObject({
   macs: macsField.optional(),
   bytes: bytes.optional(),
   ops: z
-    .union([z.array(opSchema).min(1, 'expected at least one op'), opTableRef])
+    .union([z.array(opSchema).min(1, 'expected at least one op').max(MAX_INLINE_OPS, `expected at most ${MAX_INLINE_OPS} ops inline: list more in an op table file, \`ops: { file: ops.csv }\``), opTableRef])
     .optional()
     .meta({ description: 'The model as ops, each with its FLOPs (or MACs) and bytes, listed here or in a table file; time is summed op by op.' }),
   llm: llmSchema.optional().meta({ description: 'The model generated from a Hugging Face config.json: its phase (prefill, decode, generate), batch, context and attention; see "How an LLM is modelled" in README.' }),
@@ -216,7 +227,7 @@ export const modelSchema = z.strictObject({
     .optional()
     .meta({ description: 'Storage width in bits of each kind of bytes, e.g. { weights: 4, kv: 8 }; a kind left out is stored at the precision\'s width.' }),
   // Optional rather than defaulted: resolve must tell a batch given beside `llm:` (refused) from none.
-  batch: z.number().int().positive().optional().meta({ description: 'Samples (or tokens) per pass; 1 when left out.' }),
+  batch: z.number().positive().max(MAX_BATCH, `expected a batch of at most ${MAX_BATCH}`).int().optional().meta({ description: 'Samples (or tokens) per pass; 1 when left out.' }),
   hardware: targets.optional().meta({ description: 'Targets for this model; overrides the top-level list.' }),
   measured: z
     .record(identifier, quantity('seconds', 'positive', 'Measured time per pass on this target.'))
@@ -294,7 +305,7 @@ export const configSchema = z
     hardware: targets.optional().meta({ description: 'Default targets: built-in ids or ids under devices.' }),
     devices: z.record(identifier, deviceSchema).optional().meta({ description: 'Your own devices by id; an id that is also built in overrides the built-in one.' }),
     catalog: catalogOptions.optional(),
-    models: z.array(modelSchema).min(1, 'expected at least one model').meta({ description: 'The models to place on the roofline of their targets.' }),
+    models: z.array(modelSchema).min(1, 'expected at least one model').max(MAX_MODELS, `expected at most ${MAX_MODELS} models`).meta({ description: 'The models to place on the roofline of their targets.' }),
     gate: gateSchema.optional(),
     advice: adviceSchema.optional().meta({ description: 'What advice may suggest beyond the model itself.' }),
   })

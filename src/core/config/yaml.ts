@@ -5,6 +5,7 @@
 // events keep source offsets, so a position is found only when an error needs one.
 import { constructFromEvents, EVENT_ID, getScalarValue, parseEvents, YAMLException } from 'js-yaml';
 import type { Event } from 'js-yaml';
+import { CONFIG_MAX_BYTES, MAX_ALIASES, MAX_YAML_ITEMS } from '../limits.js';
 import { ConfigError, type Position } from './errors.js';
 
 export type KeyPath = ReadonlyArray<string | number>;
@@ -15,18 +16,36 @@ export interface LoadedYaml {
   locate(path: KeyPath, options?: { key?: boolean }): Position;
 }
 
-/** Anchors and aliases are allowed, but no config needs this many: more is an alias bomb. */
-const MAX_ALIASES = 1000;
 /** Nodes visited when walking the loaded value, counting each use of an alias again. */
 const MAX_EXPANDED_NODES_PER_EVENT = 20;
 
-export function loadYaml(text: string, file: string): LoadedYaml {
+/** What one file may hold: a config by default; a JSON op table allows more. */
+export interface YamlLimits {
+  /** Bytes of the file. */
+  bytes: number;
+  /** Items in one list or mapping. */
+  items: number;
+}
+
+const CONFIG_LIMITS: YamlLimits = { bytes: CONFIG_MAX_BYTES, items: MAX_YAML_ITEMS };
+
+export function loadYaml(text: string, file: string, limits: YamlLimits = CONFIG_LIMITS): LoadedYaml {
   if (text.trim() === '') throw ConfigError.at(file, { line: 1, column: 1 }, [], 'the file is empty: expected a config starting with `version: 1`');
   if (text.includes('\u0000')) throw ConfigError.at(file, { line: 1, column: 1 }, [], 'the file is binary, not YAML text');
+  // A UTF-8 byte is at most one UTF-16 unit, and a unit at most three bytes: the exact count only near the limit.
+  if (text.length > limits.bytes || (text.length * 3 > limits.bytes && new TextEncoder().encode(text).length > limits.bytes)) {
+    const advice = limits === CONFIG_LIMITS ? ": list large models' ops in an op table file" : '';
+    throw ConfigError.at(file, { line: 1, column: 1 }, [], `the file is larger than ${limits.bytes / 1024 / 1024} MiB, the limit for ${limits === CONFIG_LIMITS ? 'a config' : 'this file'}${advice}`);
+  }
   let events: Event[];
   let value: unknown;
   try {
     events = parseEvents(text, { maxDepth: 64 });
+    const crowded = largestCollection(events, limits.items);
+    if (crowded !== undefined) {
+      const position = toPosition(lineStarts(text), startOf(events[crowded.index]));
+      throw ConfigError.at(file, position, [], `a YAML ${crowded.what} of ${crowded.items} items: at most ${limits.items} are accepted in one list or mapping`, text);
+    }
     const documents = constructFromEvents(events, { source: text, maxAliases: MAX_ALIASES });
     if (documents.length > 1) throw new YAMLException('expected one YAML document, found several (a second `---`)');
     value = documents[0];
@@ -55,10 +74,31 @@ function expandedSize(value: unknown, budget: number): number {
   while (stack.length > 0) {
     const node = stack.pop();
     if (++count > budget) return -1;
-    if (Array.isArray(node)) stack.push(...node);
-    else if (node !== null && typeof node === 'object') stack.push(...Object.values(node));
+    // One at a time: spreading a list of 125k items into push() overflows the stack.
+    if (Array.isArray(node)) for (const item of node) stack.push(item);
+    else if (node !== null && typeof node === 'object') for (const item of Object.values(node)) stack.push(item);
   }
   return count;
+}
+
+/** The first list or mapping with more than `most` items (a mapping's key and value counted as one). */
+function largestCollection(events: Event[], most: number): { index: number; what: 'list' | 'mapping'; items: number } | undefined {
+  const open: Array<{ index: number; children: number }> = [];
+  for (let i = 0; i < events.length; i++) {
+    const type = events[i]!.type;
+    if (type === EVENT_ID.POP) {
+      const done = open.pop();
+      if (done === undefined) continue;
+      const what = events[done.index]!.type === EVENT_ID.MAPPING ? 'mapping' : 'list';
+      const items = what === 'mapping' ? done.children / 2 : done.children;
+      if (items > most) return { index: done.index, what, items };
+      continue;
+    }
+    const parent = open[open.length - 1];
+    if (parent) parent.children++;
+    if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) open.push({ index: i, children: 0 });
+  }
+  return undefined;
 }
 
 /** Start offset of the node (or key) at `path`, or of its deepest existing ancestor. */

@@ -7,6 +7,7 @@
 // the fail threshold fails; else one that reaches the warn threshold warns. Exactly at a threshold
 // triggers. Only a drop (greater than zero) can trigger, so a 0% threshold means "any drop at all".
 import { isAboveRoof } from '../above-roof.js';
+import { ownValue } from '../user-keys.js';
 import { boundText } from '../bound-text.js';
 import type { GateConfig } from '../config/schema.js';
 import type { ReportResult } from '../report/types.js';
@@ -96,8 +97,8 @@ function layer(rules: Rules, keys: RuleKeys | undefined): Rules {
  * (`name@b8`) takes the keys of the model it sweeps (`of`), then its own.
  */
 export function rulesFor(gate: GateConfig | undefined, model: string, of?: string): Rules {
-  const swept = of === undefined ? undefined : gate?.models?.[of];
-  return layer(layer(layer(DEFAULT_GATE, gate), swept), gate?.models?.[model]);
+  const swept = of === undefined ? undefined : ownValue(gate?.models, of);
+  return layer(layer(layer(DEFAULT_GATE, gate), swept), ownValue(gate?.models, model));
 }
 
 /** A fraction rounded to 1e-9, so that comparisons at a threshold do not hang on the last bit. */

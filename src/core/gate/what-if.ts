@@ -3,6 +3,7 @@
 // with each op's bytes rescaled by its own split, so a what-if never re-derives the roofline and a kind
 // is only ever rescaled where the config says how many of a level's bytes are of that kind.
 import { eavesFor, passSeconds, type ByteScale } from '../roofline.js';
+import { keyedRecord } from '../user-keys.js';
 import { BYTE_KINDS, type BytesByKind, type BytesByLevel, type ByteKind, type Device, type KindSplit, type Model, type Precision } from '../types.js';
 
 export interface WhatIf {
@@ -55,7 +56,7 @@ export function whatIf(model: Model, change: WhatIf): Outcome {
   const peak = change.device.flopsPerSecond[change.precision]!;
   const eaves = eavesFor(model, change.device);
   const flopsFactor = change.flops ?? 1;
-  const after: BytesByLevel = {};
+  const after: BytesByLevel = keyedRecord();
   let seconds = 0;
   for (const part of model.ops ?? [model]) {
     const factors = levelFactors(part.bytes, part.kinds, change);
@@ -71,7 +72,7 @@ export function whatIf(model: Model, change: WhatIf): Outcome {
  */
 export function knownKinds(model: Model): BytesByKind {
   if (!model.ops) return model.kinds;
-  const known: BytesByKind = {};
+  const known: BytesByKind = keyedRecord();
   for (const op of model.ops) {
     for (const level in op.kinds) {
       const sum = (known[level] ??= {});

@@ -2,6 +2,7 @@
 // give left out (null or absent) and notes saying why, rather than a guess. Two uses: printed as an op
 // table (`roofline-gate import`), or turned into a model's ops (`ops: { file, format }`), where a figure
 // left out is an error that names the op and the reason.
+import { keyedRecord } from '../user-keys.js';
 import { NAME_LENGTH } from '../limits.js';
 import type { BytesByLevel, Op } from '../types.js';
 import { ConfigError, issueAt, type ConfigIssue } from '../config/errors.js';
@@ -111,7 +112,7 @@ export function importedTable(imported: Imported, file: string): OpTable {
       at(op.line, `${op.name}: no byte count at any level (the source lacks its memory counters)`);
       continue;
     }
-    const result: Op = { name: op.name, flops: op.flops, bytes: op.bytes, kinds: {} };
+    const result: Op = { name: op.name, flops: op.flops, bytes: op.bytes, kinds: keyedRecord() };
     if (op.measuredSeconds !== null) result.measuredSeconds = op.measuredSeconds;
     table.ops.push(result);
     for (const level in op.bytes) if (!table.levelRows.has(level)) table.levelRows.set(level, op.line);

@@ -4,6 +4,7 @@ import { changedCount, changedTitle, OP_COLUMNS, opRow, withChangedOps, type OpC
 import type { Report } from './types.js';
 import { columnsFor, roofFootnote, row, snapshotText, type Column } from './table.js';
 import { tokenLines } from './token-lines.js';
+import { commandSafe, withVisibleStrings } from './escape.js';
 
 export type Style = 'compute' | 'memory' | 'fail' | 'warn' | 'pass' | 'dim' | 'bold';
 
@@ -31,7 +32,9 @@ function aligned<C extends Column | OpColumn>(columns: readonly C[], rows: Reado
   );
 }
 
-export function renderText(report: Report, options: TextOptions = {}): string {
+/** The report as text; names from the config are shown visibly (escape.ts) and forge no workflow command. */
+export function renderText(given: Report, options: TextOptions = {}): string {
+  const report = withVisibleStrings(given);
   const paint = options.paint ?? ((text: string) => text);
   const hasBaseline = report.baseline !== null;
   const columns = columnsFor(report);
@@ -77,7 +80,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   }
 
   lines.push('', verdictLine(report, paint));
-  return `${lines.join('\n')}\n`;
+  return commandSafe(`${lines.join('\n')}\n`);
 }
 
 function verdictLine(report: Report, paint: NonNullable<TextOptions['paint']>): string {

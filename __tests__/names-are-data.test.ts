@@ -1,0 +1,60 @@
+// Names from a config are data in every rendering: no workflow command, no terminal escape, no live link,
+// no invisible reordering.
+import { describe, expect, it } from '@jest/globals';
+import { marked } from 'marked';
+import { loadConfig } from '../src/core/config/index.js';
+import { asciiRoofline } from '../src/core/chart/ascii.js';
+import { buildReport } from '../src/core/report/build.js';
+import { commandSafe, markdownText, visibleText } from '../src/core/report/escape.js';
+import { renderText } from '../src/core/report/text.js';
+
+const config = (name: string) =>
+  loadConfig(`version: 1\nhardware: gtx-1080-ti\nmodels:\n  - name: ${JSON.stringify(name)}\n    precision: fp32\n    flops: 25 GFLOP\n    bytes: 1 GB\n`, 'roofline.yml');
+
+describe('visibleText', () => {
+  it('shows control, bidi and zero-width characters as code points', () => {
+    expect(visibleText('a\u202Eb\u001b[31mc\u200Bd\u2066e\ufeff\n\t\u0085')).toBe('a<U+202E>b<U+001B>[31mc<U+200B>d<U+2066>e<U+FEFF><U+000A><U+0009><U+0085>');
+    expect(visibleText('résumé 模型 🙂')).toBe('résumé 模型 🙂');
+  });
+});
+
+describe('commandSafe', () => {
+  it('neutralises every line that a runner would read as a workflow command', () => {
+    expect(commandSafe('::add-mask::x\n  ::error::y\n##[warning]z\nok ::notice::w')).toBe('<U+003A>:add-mask::x\n  <U+003A>:error::y\n<U+0023>#[warning]z\nok ::notice::w');
+  });
+});
+
+describe('the text report', () => {
+  it('starts no line with a workflow command and passes no escape to the terminal', () => {
+    const text = renderText(buildReport(config('::stop-commands::\u001b[2Jx'), null, null));
+    expect(text.split('\n')[1]).toBe('<U+003A>:stop-commands::<U+001B>[2Jx  gtx-1080-ti  fp32  25.0 (DRAM)   23.3  compute-bound †  11.3 TFLOP/s    2.21 ms       452/s');
+    expect(text).not.toMatch(/^\s*::/m);
+    expect(text).not.toContain('\u001b');
+  });
+
+  it('shows a name with a line break on one line', () => {
+    const text = renderText(buildReport(config('a\n::error::b'), null, null));
+    expect(text.split('\n')[1]!.startsWith('a<U+000A>::error::b  gtx-1080-ti')).toBe(true);
+  });
+});
+
+describe('the text chart', () => {
+  it('lists a hostile name visibly, on no line of its own', () => {
+    const chart = asciiRoofline(buildReport(config('::add-mask::\u202Ex'), null, null));
+    expect(chart).toContain('A ::add-mask::<U+202E>x on gtx-1080-ti: compute-bound');
+    expect(chart).not.toMatch(/^\s*::/m);
+  });
+});
+
+describe('markdownText', () => {
+  it('keeps bare URLs from becoming links, in GitHub-flavoured Markdown', () => {
+    const name = 'see https://evil.example/x and www.evil.example';
+    expect(markdownText(name)).toBe('see https:&#8203;//evil.example/x and www&#8203;.evil.example');
+    expect(marked.parse(`| ${markdownText(name)} |\n|---|\n`, { gfm: true })).not.toContain('<a ');
+    expect(marked.parse(`| ${name} |\n|---|\n`, { gfm: true })).toContain('<a ');
+  });
+
+  it('shows right-to-left overrides and zero-width characters', () => {
+    expect(markdownText('model\u202Egpj.exe\u200D')).toBe('model&lt;U+202E&gt;gpj.exe&lt;U+200D&gt;');
+  });
+});
