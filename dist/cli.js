@@ -32,7 +32,7 @@ import {
   withChangedOps,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-N5N4JMEG.js";
+} from "./chunks/chunk-AW6U7FMJ.js";
 import {
   commandSafe,
   si,

@@ -16,7 +16,7 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-N5N4JMEG.js";
+} from "./chunks/chunk-AW6U7FMJ.js";
 import {
   asciiRoofline,
   vegaEditorUrl

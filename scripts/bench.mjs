@@ -12,6 +12,8 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(path.join(tmpdir(), 'roofline-bench-'));
 const probe = path.join(root, 'scripts', 'bench-probe.mjs');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
+/** `BENCH_CASES=1M npm run bench`: only the cases whose name matches (a regular expression), and their references. */
+const only = new RegExp(process.env.BENCH_CASES ?? '');
 
 function inlineOps(count) {
   const lines = ['version: 1', 'hardware: [a100-sxm4-80gb, a100-sxm4-40gb]', 'models:', '  - name: generated', '    precision: fp16', '    ops:'];
@@ -151,15 +153,14 @@ try {
   console.log(`roofline-gate bench: node ${process.version}, median of ${runs} runs, each a fresh process running the bundled dist/\n`);
   console.log(`${'case'.padEnd(42)} ${'wall s'.padStart(8)} ${'peak RSS MB'.padStart(12)}  target`);
   const walls = new Map();
-  // BENCH_ONLY=llm runs only the cases whose name contains it (and those they are measured against).
-  const only = process.env.BENCH_ONLY;
-  const wanted = cases.filter(([name]) => only === undefined || name.includes(only) || cases.some(([other, , target]) => other.includes(only) && target?.of === name));
+  // Only the cases whose name matches BENCH_CASES, and those they are measured against.
+  const wanted = cases.filter(([name]) => only.test(name) || cases.some(([other, , target]) => only.test(other) && target?.of === name));
   for (const [name, make, target] of wanted) {
     const made = typeof make === 'string' ? make : await make();
     const { wall, peak } = measure(typeof made === 'string' ? { args: checkCommand(made) } : made);
     walls.set(name, wall);
-    const limit = target === null || typeof target === 'number' ? target : target.ratio * walls.get(target.of);
-    const shown = typeof target === 'number' ? `${target} s` : target && `${target.ratio}x (${(wall / walls.get(target.of)).toFixed(2)}x)`;
+    const limit = target === null || typeof target === 'number' ? target : walls.has(target.of) ? target.ratio * walls.get(target.of) : null;
+    const shown = typeof target === 'number' ? `${target} s` : target && walls.has(target.of) && `${target.ratio}x (${(wall / walls.get(target.of)).toFixed(2)}x)`;
     const verdict = limit === null ? '' : wall <= limit ? `<= ${shown} ok` : `> ${shown} SLOW`;
     console.log(`${name.padEnd(42)} ${wall.toFixed(3).padStart(8)} ${(peak / 1e6).toFixed(0).padStart(12)}  ${verdict}`);
   }

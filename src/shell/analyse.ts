@@ -27,8 +27,9 @@ export interface Analysis {
 }
 
 export async function analyse(head: { source: ConfigSource; file: string }, baseline: Baseline): Promise<Analysis> {
-  // An op table the baseline shares unchanged with the head is parsed once.
-  const memo = new OpTableMemo();
+  // An op table the baseline shares with the head is parsed once, its changed rows only; without a
+  // baseline nothing is kept for it.
+  const memo = baseline.kind === 'config' ? new OpTableMemo() : undefined;
   const config = await loadConfig(head.source, head.file, undefined, memo);
   if (config === null) throw ConfigError.at(head.file, { line: 1, column: 1 }, [], 'config file not found');
   // A baseline whose config did not exist yet (a new file, or one generated in the workflow) is "no baseline".

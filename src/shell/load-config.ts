@@ -1,9 +1,12 @@
 // Reads a config and the op tables it refers to from a source, and validates them with the core.
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pipeline, Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
+import { parse as parseCsvText } from 'csv-parse/sync';
 import { ConfigError, parseConfig, resolveConfig, type Config, type OpTable } from '../core/config/index.js';
+import type { Op } from '../core/types.js';
 import { OpTableReader } from '../core/config/op-table.js';
 import { importedTable, type Imported, type ImportFormat, type ToolFormat } from '../core/import/imported.js';
 import { NcuReader, ncuHeaderStart } from '../core/import/ncu.js';
@@ -98,35 +101,189 @@ async function refusedAs<T>(read: () => Promise<T>, error: (reason: string) => E
  * Op tables already read, by their path relative to the config, their format and a digest of their
  * content: a baseline whose table did not change reuses the head's instead of parsing a million rows again.
  * A table whose path was seen is read whole and digested first (the content decides); any other is
- * streamed, digested on the way.
+ * streamed, digested on the way, and its raw bytes kept. A CSV or JSON Lines baseline that differs in a few
+ * rows reuses the head's op for every row whose text is the same at the same place, and parses the rest
+ * (see `rowsReused`).
  */
 export class OpTableMemo {
-  private readonly tables = new Map<string, { digest: string; table: OpTable }>();
+  private readonly tables = new Map<string, ReadTable>();
 
   async read(chunks: AsyncIterable<string | Buffer>, name: string, file: string, format?: ImportFormat): Promise<OpTable> {
     const key = `${format ?? ''}:${name}`;
     const seen = this.tables.get(key);
     const hash = createHash('sha256');
+    const parts: Buffer[] = [];
     if (seen) {
-      const parts: Array<string | Buffer> = [];
       for await (const chunk of chunks) {
         hash.update(chunk);
-        parts.push(chunk);
+        parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
       }
       if (hash.digest('hex') === seen.digest) return { ...seen.table, file };
-      return readOpTable(Readable.from(parts), file, format);
+      return rowsReused(seen, parts, file, format) ?? readOpTable(Readable.from(parts), file, format);
     }
-    const table = await readOpTable(digested(chunks, hash), file, format);
-    this.tables.set(key, { digest: hash.digest('hex'), table });
+    const opLines: number[] = [];
+    const table = await readOpTable(kept(chunks, hash, parts), file, format, opLines);
+    this.tables.set(key, { digest: hash.digest('hex'), table, kind: format ?? sniffedFormat(parts, file), raw: parts, opLines });
     return table;
   }
 }
 
-async function* digested(chunks: AsyncIterable<string | Buffer>, hash: ReturnType<typeof createHash>): AsyncIterable<string | Buffer> {
+/** A table the memo read, with its format, its raw bytes and the line each of its ops was read from. */
+interface ReadTable {
+  digest: string;
+  table: OpTable;
+  kind: ImportFormat | null;
+  raw: Buffer[];
+  opLines: number[];
+}
+
+/** The chunks, digested and kept on the way. */
+async function* kept(chunks: AsyncIterable<string | Buffer>, hash: ReturnType<typeof createHash>, parts: Buffer[]): AsyncIterable<string | Buffer> {
   for await (const chunk of chunks) {
     hash.update(chunk);
+    parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
     yield chunk;
   }
+}
+
+/**
+ * The base's table, parsing only the rows between the longest run of rows it shares with the head from the
+ * start and the longest from the end, and reusing the head's ops for the others: one op changed, inserted
+ * or removed costs a few rows. The header and the rows to parse go through the same reader at their own
+ * lines, so a changed row gives the errors of a full parse. Null when the file must be parsed whole: binary
+ * or not UTF-8, not CSV or JSON Lines, a changed header, an odd count of quotes, line ends that csv-parse
+ * might read otherwise than as rows.
+ */
+function rowsReused(head: ReadTable, parts: Buffer[], file: string, format?: ImportFormat): OpTable | null {
+  const kind = format ?? sniffedFormat(parts, file);
+  if ((kind !== 'csv' && kind !== 'jsonl') || head.kind !== kind || head.opLines.length === 0) return null;
+  const bytes = Buffer.concat(parts);
+  const headBytes = Buffer.concat(head.raw);
+  if (bytes.includes(0) || !isUtf8(bytes)) return null;
+  // Rows are found in the bytes: a line end or a quote never occurs inside a UTF-8 sequence.
+  const csv = kind === 'csv';
+  const quoted = csv && bytes.includes(QUOTE);
+  const quotes = (from: number, to: number) => (quoted ? count(bytes, QUOTE, from, to) : 0);
+  const evenQuotes = quotes(0, bytes.length) % 2 === 0 && (!headBytes.includes(QUOTE) || count(headBytes, QUOTE, 0, headBytes.length) % 2 === 0);
+  if (csv && ((bytes.includes(CR) && !onlyCrlf(bytes)) || !evenQuotes)) return null;
+  // The shared rows at the start end at a line end outside quotes, before the first byte that differs.
+  let cut = lineStart(bytes, commonPrefix(bytes, headBytes));
+  for (let open = quotes(0, cut) % 2; open === 1 && cut > 0; ) {
+    const earlier = lineStart(bytes, cut - 1);
+    open ^= quotes(earlier, cut) % 2;
+    cut = earlier;
+  }
+  // The shared rows at the end start after a line end in both, outside quotes (as both files close theirs).
+  const shift = headBytes.length - bytes.length;
+  const shared = commonSuffix(bytes, headBytes, Math.min(bytes.length, headBytes.length) - cut);
+  let start = bytes.length - shared;
+  if (!rowStart(bytes, start) || !rowStart(headBytes, start + shift)) start = bytes.indexOf(LF, start) + 1 || bytes.length;
+  for (let open = quotes(start, bytes.length) % 2; open === 1 && start < bytes.length; ) {
+    const later = bytes.indexOf(LF, start) + 1 || bytes.length;
+    open ^= quotes(start, later) % 2;
+    start = later;
+  }
+  const cutLine = 1 + count(bytes, LF, 0, cut);
+  const headStartLine = cutLine + count(headBytes, LF, cut, start + shift);
+  const lineShift = cutLine + count(bytes, LF, cut, start) - headStartLine;
+  const firstOp = head.opLines[0]!;
+  if (csv && cutLine < firstOp) return null; // the header (or a blank line before it) changed
+  const before = firstAtOrAfter(head.opLines, cutLine);
+  const after = firstAtOrAfter(head.opLines, headStartLine);
+  const reader = new OpTableReader(file);
+  const decode = (from: number, to: number) => new TextDecoder('utf-8', { ignoreBOM: from > 0 }).decode(bytes.subarray(from, to));
+  const middle = decode(cut, start);
+  try {
+    if (csv) {
+      const header = decode(0, nthLineStart(bytes, firstOp));
+      for (const cells of parseCsvText(header, { relax_column_count: true, bom: true }) as string[][]) reader.csvRecord(cells);
+    }
+    for (let index = 0; index < before; index++) reader.reuse(head.table.ops[index]!, head.opLines[index]!);
+    if (csv) {
+      const records = parseCsvText(middle, { relax_column_count: true, bom: cut === 0 }) as string[][];
+      records.forEach((cells, index) => reader.csvRecord(cells, index === 0 ? cutLine : undefined));
+    } else {
+      const rows = middle.split('\n');
+      if (start < bytes.length) rows.pop(); // the middle ends with a line end, not with a last line
+      rows.forEach((row, index) => reader.jsonLine(row, cutLine + index));
+    }
+  } catch {
+    return null; // a CSV syntax error: the full parse says where
+  }
+  for (let index = after; index < head.opLines.length; index++) reader.reuse(head.table.ops[index]!, head.opLines[index]! + lineShift);
+  return reader.finish();
+}
+
+const [LF, CR, QUOTE] = [0x0a, 0x0d, 0x22];
+
+/** How many times `byte` occurs in `bytes` from `from` up to `to`. */
+function count(bytes: Buffer, byte: number, from: number, to: number): number {
+  let found = 0;
+  for (let at = from; at < to; at++) if (bytes[at] === byte) found++;
+  return found;
+}
+
+/** True when every line end is CR LF: csv-parse takes the first line end it meets as the only one. */
+function onlyCrlf(bytes: Buffer): boolean {
+  for (let at = -1; at < bytes.length; at++) if ((bytes[at] === CR) !== (bytes[at + 1] === LF)) return false;
+  return true;
+}
+
+/** Where the line holding byte `at` starts. */
+function lineStart(bytes: Buffer, at: number): number {
+  return at <= 0 ? 0 : bytes.lastIndexOf(LF, at - 1) + 1;
+}
+
+/** True when a line starts at byte `at`. */
+function rowStart(bytes: Buffer, at: number): boolean {
+  return at === 0 || bytes[at - 1] === LF;
+}
+
+/** Where line `line` (1-based) starts. */
+function nthLineStart(bytes: Buffer, line: number): number {
+  let at = 0;
+  for (let passed = 1; passed < line; passed++) at = bytes.indexOf(LF, at) + 1;
+  return at;
+}
+
+/** The index of the first of the ascending `lines` at or after `line`. */
+function firstAtOrAfter(lines: number[], line: number): number {
+  let [low, high] = [0, lines.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (lines[middle]! < line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Bytes compared a block at a time before the first difference is looked for byte by byte. */
+const BLOCK = 64 * 1024;
+
+/** How many bytes `a` and `b` share from the start. */
+function commonPrefix(a: Buffer, b: Buffer): number {
+  const length = Math.min(a.length, b.length);
+  let at = 0;
+  while (at < length && a.compare(b, at, Math.min(at + BLOCK, length), at, Math.min(at + BLOCK, length)) === 0) at += BLOCK;
+  while (at < length && a[at] === b[at]) at++;
+  return Math.min(at, length);
+}
+
+/** How many bytes `a` and `b` share at the end, at most `limit`. */
+function commonSuffix(a: Buffer, b: Buffer, limit: number): number {
+  let shared = 0;
+  const same = (from: number, to: number) => a.compare(b, b.length - to, b.length - from, a.length - to, a.length - from) === 0;
+  while (shared < limit && same(shared, Math.min(shared + BLOCK, limit))) shared = Math.min(shared + BLOCK, limit);
+  while (shared < limit && a[a.length - 1 - shared] === b[b.length - 1 - shared]) shared++;
+  return shared;
+}
+
+/** The format `readImport` reads from the file's start: its first chunks, up to SNIFF_BYTES characters. */
+function sniffedFormat(parts: Buffer[], file: string): ImportFormat | null {
+  const decoder = new TextDecoder('utf-8');
+  let head = '';
+  for (let index = 0; index < parts.length && head.length < SNIFF_BYTES; index++) head += decoder.decode(parts[index], { stream: true });
+  return sniffFormat(file, head);
 }
 
 /** A file whose format was left out and cannot be read from its content. */
@@ -138,8 +295,8 @@ export class UnknownFormat extends Error {
  * Streams an op table through the core's reader: CSV and JSON Lines record by record, a profiler's or FLOP
  * counter's output through its importer. `format` left out is read from the file's start.
  */
-export async function readOpTable(chunks: AsyncIterable<string | Buffer>, file: string, format?: ImportFormat): Promise<OpTable> {
-  const read = await readImport(chunks, file, format);
+export async function readOpTable(chunks: AsyncIterable<string | Buffer>, file: string, format?: ImportFormat, opLines?: number[]): Promise<OpTable> {
+  const read = await readImport(chunks, file, format, opLines);
   return 'table' in read ? read.table : importedTable(read.imported, file);
 }
 
@@ -148,6 +305,7 @@ export async function readImport(
   chunks: AsyncIterable<string | Buffer>,
   file: string,
   format?: ImportFormat,
+  opLines?: number[],
 ): Promise<{ table: OpTable } | { imported: Imported }> {
   const text = textChunks(chunks, file);
   const { head, rest } = await peek(text, (head) => head.length >= SNIFF_BYTES);
@@ -156,12 +314,12 @@ export async function readImport(
     throw new UnknownFormat(`cannot tell what format the file is; give \`format:\` (one of ${FORMAT_LIST})`);
   }
   const all = prepend(head, rest);
-  if (known === 'csv' || known === 'json' || known === 'jsonl') return { table: await readOwnTable(all, file, known) };
+  if (known === 'csv' || known === 'json' || known === 'jsonl') return { table: await readOwnTable(all, file, known, opLines) };
   return { imported: await readTool(all, file, known) };
 }
 
-async function readOwnTable(chunks: AsyncIterable<string>, file: string, format: 'csv' | 'json' | 'jsonl'): Promise<OpTable> {
-  const reader = new OpTableReader(file);
+async function readOwnTable(chunks: AsyncIterable<string>, file: string, format: 'csv' | 'json' | 'jsonl', opLines?: number[]): Promise<OpTable> {
+  const reader = new OpTableReader(file, opLines);
   if (format === 'csv') {
     await parseCsv(chunks, file, (record) => reader.csvRecord(record));
   } else if (format === 'jsonl') {

@@ -48,18 +48,22 @@ export class OpTableReader {
   /** CSV: the line the next record starts on. */
   private line = 1;
 
-  constructor(readonly file: string) {
+  /** `opLines`, when given, receives the line of each op accepted, in order (a memo pairs a baseline's rows with them). */
+  constructor(
+    readonly file: string,
+    private readonly opLines?: number[],
+  ) {
     this.table = { file, ops: [], levelRows: new Map() };
   }
 
   /**
    * CSV: one record, header first. The header names the columns: `name`, `flops` or `macs`, and `bytes`,
    * `bytes.<level>` and/or `bytes.<level>.<kind>` (weights, activations, kv). Lines are counted here (a quoted cell may span several), so the parser
-   * need not track them per record, which costs a second per million rows.
+   * need not track them per record, which costs a second per million rows. `line`: where the record starts,
+   * when records are handed over out of a stream (the rest of them reused).
    */
-  csvRecord(cells: string[]): void {
-    const line = this.line;
-    this.line += 1;
+  csvRecord(cells: string[], line = this.line): void {
+    this.line = line + 1;
     for (const cell of cells) for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) this.line += 1;
     if (cells.length === 1 && cells[0]!.trim() === '') return; // a blank line
     if (this.plan === undefined) {
@@ -220,10 +224,16 @@ export class OpTableReader {
     this.issues.push(...describeAll(result.error.issues, opSchema, value, this.file, undefined, locate));
   }
 
-  private accept(op: ReturnType<typeof toOp>, line: number): void {
+  /** An op read before from a row of the same text under the same header (CSV) or on its own (JSON Lines), now at `line`. */
+  reuse(op: Op, line: number): void {
+    this.accept(op, line);
+  }
+
+  private accept(op: Op, line: number): void {
     // Thrown, not collected: reading on would be the work the limit bounds.
     if (this.table.ops.length >= MAX_OP_ROWS) throw ConfigError.at(this.file, { line, column: 1 }, [], `more than ${MAX_OP_ROWS} op rows: at most ${MAX_OP_ROWS} are accepted in one op table`);
     this.table.ops.push(op);
+    this.opLines?.push(line);
     for (const level in op.bytes) if (!this.table.levelRows.has(level)) this.table.levelRows.set(level, line);
   }
 
