@@ -152,3 +152,20 @@ describe('at 12 models x 3 devices', () => {
     expect(Math.max(...rows.map((cells) => cells.join('').length))).toBeLessThanOrEqual(80);
   });
 });
+
+describe('a model given as ops', () => {
+  // d1: 100 TFLOP/s, 1 TB/s. Ops a (1 GFLOP, 1 GB) and b (1 GFLOP, 1 GB) are memory-bound at 1 ms each; b's
+  // bytes growing to 2 GB makes the pass 3 ms instead of 2: DRAM bytes 2 GB -> 3 GB (+50.0%), throughput
+  // 500/s -> 333/s (-33.3%). The cause names the op that moved, not the one that did not.
+  const opConfig = (bBytes: string) =>
+    loadConfig(
+      `version: 1\nhardware: [d1]\n${DEVICES}models:\n  - name: m\n    precision: fp16\n    ops:\n` +
+        '      - { name: a, flops: 1 GFLOP, bytes: 1 GB }\n' +
+        `      - { name: b, flops: 1 GFLOP, bytes: ${bBytes} }\n`,
+      'roofline.yml',
+    );
+  it('names the ops behind the cause', () => {
+    const ops = buildReport(opConfig('2 GB'), opConfig('1 GB'), 'main');
+    expect(findingGroups(ops).map(groupLine)[0]).toBe('m: DRAM bytes +50.0% (op: b) -> throughput -33.3% on d1; DRAM intensity -33.3% on d1');
+  });
+});

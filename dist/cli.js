@@ -32,7 +32,7 @@ import {
   withChangedOps,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-AW6U7FMJ.js";
+} from "./chunks/chunk-FTBJRAB5.js";
 import {
   commandSafe,
   si,

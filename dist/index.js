@@ -16,7 +16,7 @@ import {
   reportJson,
   workingTree,
   writeOutDir
-} from "./chunks/chunk-AW6U7FMJ.js";
+} from "./chunks/chunk-FTBJRAB5.js";
 import {
   asciiRoofline,
   vegaEditorUrl

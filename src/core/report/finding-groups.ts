@@ -82,14 +82,14 @@ export function inputChange(result: ReportResult): string {
   return parts.length === 0 ? 'same FLOPs and bytes' : parts.join(', ');
 }
 
-/** For a model given as ops, the ops whose inputs moved, from the group's first pair: ` in attention, mlp_down`. */
+/** For a model given as ops, the ops whose inputs moved, from the group's first pair: ` (ops: attention, mlp_down)`. */
 function changedOpsText(findings: readonly Finding[], results: ReadonlyMap<string, ReportResult>): string {
   const changed = results.get(pairKey(findings[0]!))?.ops?.changed;
   if (!changed) return '';
   const names = changed.filter((change) => opFigure(change) !== 'same FLOPs and bytes').map((change) => change.name);
   if (names.length === 0) return '';
   const rest = names.length - EXPLAINING_OPS;
-  return ` in ${names.slice(0, EXPLAINING_OPS).join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
+  return ` (${names.length === 1 ? 'op' : 'ops'}: ${names.slice(0, EXPLAINING_OPS).join(', ')}${rest > 0 ? ` and ${rest} more` : ''})`;
 }
 
 /** Where an effect happened: `on a100`, `on a100 and h100`, `on 3 devices`. */
