@@ -27,6 +27,20 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * vega-lite imports four helpers (isObject, isString, stringValue, hasOwnProperty) from `vega`, which
+ * re-exports them from vega-util; but importing `vega` registers every transform of every vega package
+ * (geo, force, hierarchy, label, voronoi, wordcloud...). Taking them from vega-util directly leaves the
+ * chart only the vega modules src/render/svg.ts loads.
+ */
+const vegaLiteWithoutVega = {
+  name: 'vega-lite-without-vega',
+  setup(build) {
+    build.onResolve({ filter: /^vega$/ }, (args) =>
+      /[\\/]node_modules[\\/]vega-lite[\\/]/.test(args.importer) ? build.resolve('vega-util', { kind: args.kind, resolveDir: args.resolveDir }) : undefined);
+  },
+};
+
 await rm(outdir, { recursive: true, force: true });
 const { metafile } = await build({
   entryPoints: { cli: path.join(root, 'src/cli.ts'), index: path.join(root, 'src/index.ts') },
@@ -45,7 +59,7 @@ const { metafile } = await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
   metafile: true,
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, vegaLiteWithoutVega],
 });
 
 // The licences of the bundled packages travel with the bundle: vega and vega-lite (BSD-3-Clause), like
