@@ -64,7 +64,7 @@ function refusal(layer: Layer, imported: Import, target: Layer | null): string |
       return `core is pure: no ${pkg} (only \`import type\` from vega-lite, and ${PURE_LIBRARIES.join(', ')})`;
     case 'render':
       if (target !== null) return target === 'core' || target === 'render' ? null : `render imports only core, not ${target}`;
-      return pkg === 'vega' || pkg === 'vega-lite' ? null : `render imports only vega and vega-lite, not ${pkg}`;
+      return pkg === 'vega' || pkg!.startsWith('vega-') ? null : `render imports only vega, its modules (vega-*) and vega-lite, not ${pkg}`;
     case 'shell':
       if (target !== null) return ['core', 'render', 'shell'].includes(target) ? null : `shell imports core, render and shell, not ${target}`;
       return pkg!.startsWith('@actions/') || pkg!.startsWith('@octokit/') ? `shell knows nothing of GitHub: no ${pkg}` : null;

@@ -16,7 +16,8 @@ describe('licences', () => {
   });
 
   it.each([
-    ['vega', 'BSD-3-Clause', 'University of Washington Interactive Data Lab'],
+    ['vega-view', 'BSD-3-Clause', 'University of Washington Interactive Data Lab'],
+    ['vega-scenegraph', 'BSD-3-Clause', 'University of Washington Interactive Data Lab'],
     ['vega-lite', 'BSD-3-Clause', 'University of Washington Interactive Data Lab'],
     ['zod', 'MIT', 'Colin McDonnell'],
     ['js-yaml', 'MIT', 'Copyright'],

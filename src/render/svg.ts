@@ -1,9 +1,18 @@
 // Vega-Lite spec -> SVG text, in Node: compiled by vega-lite, rendered by vega's headless View. No browser,
 // no canvas: text is measured with the advance widths of the font the chart names (core/chart/text-width.ts), which
 // is what lets Vega lay out axis titles, legends and labels where a browser will draw them.
-// The only module that loads vega or touches its globals (its text metrics), loaded on demand: the shell
-// imports it dynamically only when a chart is drawn.
-import * as vega from 'vega';
+// The only module that loads vega or touches its globals (its text metrics and its transform registry),
+// loaded on demand: the shell imports it dynamically only when a chart is drawn. It loads vega's modules
+// one by one rather than the `vega` bundle, which registers every transform vega has (geo, force, label,
+// wordcloud...): the compiled chart uses only those of vega-transforms, vega-view-transforms and
+// vega-encode; scripts/build.mjs keeps vega-lite from pulling the bundle back in.
+import { transforms } from 'vega-dataflow';
+import * as encode from 'vega-encode';
+import { parse } from 'vega-parser';
+import { textMetrics } from 'vega-scenegraph';
+import * as dataflowTransforms from 'vega-transforms';
+import { View } from 'vega-view';
+import * as viewTransforms from 'vega-view-transforms';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { textWidth } from '../core/chart/text-width.js';
 
@@ -14,13 +23,14 @@ interface TextItem {
   limit?: number | null;
 }
 
-/** vega-scenegraph's text measurement, which `vega` re-exports but its typings do not declare. */
+/** vega-scenegraph's text measurement. */
 interface TextMetrics {
   width: (item: TextItem, text?: unknown) => number;
   estimateWidth: (item: TextItem, text?: unknown) => number;
 }
 
-const metrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;
+const metrics = textMetrics as TextMetrics;
+Object.assign(transforms, dataflowTransforms, viewTransforms, encode);
 
 /**
  * Width of one line of a text item, in px. A text longer than the item's `limit` is drawn truncated to
@@ -42,7 +52,7 @@ function isBold(weight: TextItem['fontWeight']): boolean {
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   metrics.width = measureText;
   const { spec: vgSpec } = compile(spec);
-  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
+  const view = new View(parse(vgSpec), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {
