@@ -8,6 +8,10 @@ import { sniffFormat } from '../src/core/import/sniff.js';
 import { loadConfig } from '../src/shell/load-config.js';
 import { workingTree } from '../src/shell/sources.js';
 import { place } from '../src/core/roofline.js';
+import { buildReport } from '../src/core/report/build.js';
+import { levelsLeftOutNote } from '../src/core/report/levels-left-out.js';
+import { renderMarkdown } from '../src/core/report/markdown.js';
+import { renderText } from '../src/core/report/text.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'import');
 let dir: string;
@@ -121,6 +125,16 @@ describe('imported counter levels on a device without them', () => {
     // The gemm: 16 MB / 2039 GB/s = 7.847 us against 200 us measured: 3.92%. The softmax is unmeasured.
     expect(result.ops!.slowest[0]!.efficiency!).toBeCloseTo(0.03923, 5);
     expect(result.measuredSeconds).toBeNull();
+  });
+
+  it('says so in the text and Markdown reports, one line for all the pairs it concerns', async () => {
+    await copyFile(path.join(FIXTURES, 'ncu-raw.csv'), path.join(dir, 'profile.csv'));
+    const report = buildReport((await load(onA100('{ file: profile.csv }')))!, null, null);
+    const note = 'L1 on a100-sxm4-80gb (profiled): bytes the profiler counted but not part of the roofline, as the catalog gives no bandwidth for those levels on that device';
+    expect(levelsLeftOutNote(report.results)).toBe(note);
+    expect(renderText(report)).toContain(note);
+    expect(renderMarkdown(report, { limit: null })).toContain(`_${note}_`);
+    expect(levelsLeftOutNote([{ model: 'm', hardware: 'h', levelsLeftOut: [] }])).toBeNull();
   });
 
   it('still refuses a level the user wrote that a target lacks (a typo stays an error)', async () => {

@@ -9,6 +9,7 @@ import { isChanged } from './changed-pairs.js';
 import { findingGroups, type FindingGroup } from './finding-groups.js';
 import { narrowColumnsFor, narrowRow, roofFootnote, snapshotText, type NarrowColumn } from './table.js';
 import type { Report, ReportResult } from './types.js';
+import { levelsLeftOutNote } from './levels-left-out.js';
 import { tokenLines } from './token-lines.js';
 
 export type ChartEmbed =
@@ -126,6 +127,8 @@ function compose(report: Report, options: MarkdownOptions, parts: Parts, shown: 
   }
   const footnote = roofFootnote([...parts.changed.slice(0, shown.changed), ...parts.unchanged.slice(0, shown.unchanged)]);
   if (footnote) out.push(markdownText(footnote), '');
+  const leftOut = levelsLeftOutNote(report.results);
+  if (leftOut) out.push(`_${markdownText(leftOut)}_`, '');
   for (const pair of report.removed) out.push(`Removed: ${markdownText(pair.model)} on ${markdownText(pair.hardware)} (was ${markdownText(snapshotText(pair.base))})`, '');
   if (shown.opRows > 0) for (const result of withChangedOps(parts.changed.slice(0, shown.changed))) out.push(...changedOps(result, shown.opRows));
   const tokens = tokenLines([...parts.changed.slice(0, shown.changed), ...parts.unchanged.slice(0, shown.unchanged)]);

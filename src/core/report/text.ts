@@ -3,6 +3,7 @@ import { notesLine } from '../gate/index.js';
 import { changedCount, changedTitle, OP_COLUMNS, opRow, withChangedOps, type OpColumn } from './op-rows.js';
 import type { Report } from './types.js';
 import { columnsFor, roofFootnote, row, snapshotText, type Column } from './table.js';
+import { levelsLeftOutNote } from './levels-left-out.js';
 import { tokenLines } from './token-lines.js';
 import { commandSafe, withVisibleStrings } from './escape.js';
 
@@ -48,6 +49,8 @@ export function renderText(given: Report, options: TextOptions = {}): string {
 
   const footnote = roofFootnote(report.results);
   if (footnote) lines.push(paint(footnote, 'dim'));
+  const leftOut = levelsLeftOutNote(report.results);
+  if (leftOut) lines.push(paint(leftOut, 'dim'));
   for (const pair of report.removed) lines.push(paint(`removed: ${pair.model} on ${pair.hardware} (was ${snapshotText(pair.base)})`, 'dim'));
 
   const changed = withChangedOps(report.results);
