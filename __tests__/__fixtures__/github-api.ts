@@ -16,7 +16,12 @@ export interface FakeApi extends GitHubApi {
   calls: Call[];
   /** The names of the calls, in order. */
   methods(): Array<keyof GitHubApi>;
+  /** The names of the calls that write (each is one write request to GitHub, but for commitFiles' three), in order. */
+  writes(): Array<keyof GitHubApi>;
 }
+
+/** The methods that change something on GitHub. */
+export const WRITE_METHODS: ReadonlySet<keyof GitHubApi> = new Set<keyof GitHubApi>(['writeSticky', 'postComment', 'publishAsset', 'commitFiles']);
 
 /** What a GitHub answer of `status` becomes in Octokit: the error the action catches. */
 export function apiError(status: number, message: string): RequestError {
@@ -43,7 +48,8 @@ const DEFAULTS: GitHubApi = {
 
 export function fakeApi(answers: Partial<GitHubApi> = {}): FakeApi {
   const calls: Call[] = [];
-  const api = { calls, methods: () => calls.map((call) => call.method) } as FakeApi;
+  const methods = () => calls.map((call) => call.method);
+  const api = { calls, methods, writes: () => methods().filter((method) => WRITE_METHODS.has(method)) } as FakeApi;
   for (const method of Object.keys(DEFAULTS) as Array<keyof GitHubApi>) {
     const answer = (answers[method] ?? DEFAULTS[method]) as (...args: unknown[]) => Promise<unknown>;
     (api as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {

@@ -1,7 +1,10 @@
 // Files on the assets branch: chart images for comments, and the history of reports. GitHub renders
 // neither data: URIs nor inline SVG in a comment, so the SVG is committed to a branch of the repository
-// itself through the Git Data API (a tree that creates the blobs, a commit, a ref; an orphan commit when
-// the branch is new) and linked by commit SHA, so that every old comment keeps its own image.
+// itself and linked from the comment. An image is stored at a path named by its content (see
+// contentPath), so that every old comment keeps its own image and publishing the same chart again writes
+// nothing; it is written with one contents call (`PUT /repos/{owner}/{repo}/contents/{path}`, one write
+// where a tree, a commit and a ref move take three). The history goes through commitFiles: a tree with the
+// new blobs, a commit, a ref (an orphan commit when the branch is new), for several files in one commit.
 import { createHash } from 'node:crypto';
 import { statusOf, type Octokit, type Repo } from './client.js';
 
@@ -9,7 +12,7 @@ export interface Asset {
   repo: Repo;
   /** The assets branch, e.g. `roofline-gate-assets`. */
   branch: string;
-  /** Path in that branch, e.g. `octo-org-octo-repo/pr-12/<sha>/roofline.svg`. */
+  /** Path in that branch: contentPath(repo, content). */
   path: string;
   content: string;
   message: string;
@@ -21,12 +24,13 @@ export interface Asset {
 const ATTEMPTS = 3;
 
 /**
- * Where a chart for `repo`, pull request `pr` (or a push: null) at `sha` goes in the assets branch.
+ * Where an image with this content goes in the assets branch: named by the SHA-256 of its bytes, so the
+ * same chart is the same file, whichever pull request or rerun publishes it.
  *
- *   assetPath({ owner: 'octo-org', repo: 'octo.repo' }, 12, 'abc') //=> 'octo-org-octo.repo/pr-12/abc/roofline.svg'
+ *   contentPath({ owner: 'o', repo: 'r' }, '') //=> 'o-r/charts/e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855.svg'
  */
-export function assetPath(repo: Repo, pr: number | null, sha: string, name = 'roofline.svg'): string {
-  return `${repoFolder(repo)}/${pr === null ? 'commit' : `pr-${pr}`}/${sha}/${name}`;
+export function contentPath(repo: Repo, content: string, extension = 'svg'): string {
+  return `${repoFolder(repo)}/charts/${createHash('sha256').update(content).digest('hex')}.${extension}`;
 }
 
 /** The assets branch's folder for a repository: `octo-org-octo.repo`. */
@@ -35,19 +39,33 @@ export function repoFolder(repo: Repo): string {
 }
 
 /**
- * Commits the file to the branch (unless the branch tip already has it) and returns the URL that shows it:
- * `https://github.com/OWNER/REPO/blob/COMMIT/PATH?raw=true`.
+ * Puts the file on the branch and returns the URL that shows it: `https://github.com/OWNER/REPO/blob/BRANCH/PATH?raw=true`.
+ * The path is content-addressed, so a file already there is the same image: one read and no write. Otherwise
+ * one contents write; when the branch does not exist yet, it is created by commitFiles (once per repository).
  */
 export async function publishAsset(octokit: Octokit, asset: Asset): Promise<string> {
-  const wanted = gitBlobSha(asset.content);
-  const commit = await commitFiles(octokit, {
-    repo: asset.repo,
-    branch: asset.branch,
-    message: asset.message,
-    // A re-run publishes the same chart again: link the commit that already has it.
-    changes: async (tip) => (tip && (await fileSha(octokit, asset, tip)) === wanted ? null : [{ path: asset.path, content: asset.content }]),
-  });
-  return urlOf(asset, commit);
+  if (await hasFile(octokit, asset)) return urlOf(asset);
+  try {
+    await octokit.rest.repos.createOrUpdateFileContents({
+      ...asset.repo,
+      path: asset.path,
+      message: asset.message,
+      content: Buffer.from(asset.content).toString('base64'),
+      branch: asset.branch,
+    });
+  } catch (error) {
+    // 422 `"sha" wasn't supplied`: another run wrote the file meanwhile, with the same content (it is its name).
+    if (statusOf(error) === 422 && /\bsha\b/i.test(String((error as Error).message))) return urlOf(asset);
+    // Any other 404 or 422: no such branch yet. One commit creates it (and copes with a race to create it).
+    if (statusOf(error) !== 404 && statusOf(error) !== 422) throw error;
+    await commitFiles(octokit, {
+      repo: asset.repo,
+      branch: asset.branch,
+      message: asset.message,
+      changes: async (tip) => (tip && (await hasFile(octokit, asset, tip)) ? null : [{ path: asset.path, content: asset.content }]),
+    });
+  }
+  return urlOf(asset);
 }
 
 /** A file written (`content`) or deleted (null) by a commit. */
@@ -103,16 +121,6 @@ export async function commitFiles(octokit: Octokit, commit: BranchCommit): Promi
   }
 }
 
-/**
- * The SHA git gives a blob with this content, to tell whether the branch already holds the file.
- *
- *   gitBlobSha('') //=> 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391'
- */
-export function gitBlobSha(content: string): string {
-  const bytes = Buffer.from(content);
-  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
-}
-
 async function branchTip(octokit: Octokit, where: { repo: Repo; branch: string }): Promise<{ commit: string; tree: string } | null> {
   const { owner, repo } = where.repo;
   try {
@@ -125,18 +133,18 @@ async function branchTip(octokit: Octokit, where: { repo: Repo; branch: string }
   }
 }
 
-/** The blob SHA of the file at `path` in `commit`, or null when it is not there. */
-async function fileSha(octokit: Octokit, asset: Asset, commit: string): Promise<string | null> {
+/** Whether `path` is on the branch (or at `ref`); GitHub answers 404 for a missing file and a missing branch alike. */
+async function hasFile(octokit: Octokit, asset: Asset, ref = asset.branch): Promise<boolean> {
   try {
-    const { data } = await octokit.rest.repos.getContent({ ...asset.repo, path: asset.path, ref: commit });
-    return Array.isArray(data) ? null : data.sha;
+    await octokit.rest.repos.getContent({ ...asset.repo, path: asset.path, ref });
+    return true;
   } catch (error) {
-    if (statusOf(error) === 404) return null;
+    if (statusOf(error) === 404) return false;
     throw error;
   }
 }
 
-function urlOf(asset: Asset, commit: string): string {
-  const path = asset.path.split('/').map(encodeURIComponent).join('/');
-  return `${asset.serverUrl}/${asset.repo.owner}/${asset.repo.repo}/blob/${commit}/${path}?raw=true`;
+function urlOf(asset: Asset): string {
+  const encode = (text: string) => text.split('/').map(encodeURIComponent).join('/');
+  return `${asset.serverUrl}/${asset.repo.owner}/${asset.repo.repo}/blob/${encode(asset.branch)}/${encode(asset.path)}?raw=true`;
 }
