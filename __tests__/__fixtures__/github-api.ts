@@ -8,6 +8,7 @@ export const COMMENT_URL = 'https://github.example/octo-org/octo-repo/pull/7#iss
 export const IMAGE_URL = 'https://github.example/octo-org/octo-repo/blob/c0ffee/octo-org-octo-repo/pr-7/head/roofline.svg?raw=true';
 
 export const COMMIT_SHA = 'c0ffee0000000000000000000000000000000000';
+export const CHECK_RUN_ID = 4711;
 
 export type Call = { [K in keyof GitHubApi]: { method: K; args: Parameters<GitHubApi[K]> } }[keyof GitHubApi];
 
@@ -21,7 +22,7 @@ export interface FakeApi extends GitHubApi {
 }
 
 /** The methods that change something on GitHub. */
-export const WRITE_METHODS: ReadonlySet<keyof GitHubApi> = new Set<keyof GitHubApi>(['writeSticky', 'postComment', 'publishAsset', 'commitFiles']);
+export const WRITE_METHODS: ReadonlySet<keyof GitHubApi> = new Set<keyof GitHubApi>(['writeSticky', 'postComment', 'publishAsset', 'commitFiles', 'startCheckRun', 'finishCheckRun']);
 
 /** What a GitHub answer of `status` becomes in Octokit: the error the action catches. */
 export function apiError(status: number, message: string): RequestError {
@@ -44,6 +45,8 @@ const DEFAULTS: GitHubApi = {
     await commit.changes(null);
     return COMMIT_SHA;
   },
+  startCheckRun: async () => CHECK_RUN_ID,
+  finishCheckRun: async () => undefined,
 };
 
 export function fakeApi(answers: Partial<GitHubApi> = {}): FakeApi {

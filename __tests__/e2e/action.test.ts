@@ -161,6 +161,30 @@ describe('writes per run', () => {
   });
 });
 
+describe('the check run', () => {
+  it.concurrent('starts in progress and ends with the verdict when `checks: write` is granted; is one notice without it', async () => {
+    const { repo, github, run } = await world({ grant: { ...WRITE, checks: 'write' } });
+    github.seedBranch(ASSETS);
+    const result = await run();
+    expectVerdict(result, repo);
+    expect(github.writes()).toEqual(['POST checks/create', 'PUT repos/create-or-update-file-contents', 'POST issues/create-comment', 'PATCH checks/update']);
+    expect(github.checkRuns).toHaveLength(1);
+    const [check] = github.checkRuns;
+    expect(check).toMatchObject({ name: 'roofline-gate (roofline.yml)', head_sha: repo.headSha, status: 'completed', conclusion: 'failure', output: { title: 'fail: 3 failing, 0 warning findings (fail-on: fail)' } });
+    expect(check!.output!.summary).toContain('bound-shift');
+    expect(check!.output!.summary).toContain(`[Pull-request comment](${result.outputs['comment-url']})`);
+
+    const without = await world();
+    const refused = await without.run();
+    expectVerdict(refused, without.repo);
+    expect(refused.annotations.filter((a) => a.kind === 'notice').map((a) => a.message)).toEqual([
+      'No check run: the token may not create check runs; grant `checks: write`, or set `check-run: off`. The step’s exit status is the verdict.',
+    ]);
+    expect(without.github.log.filter((entry) => entry.operation?.startsWith('checks/')).map((entry) => entry.status)).toEqual([403]);
+    expect(github.problems).toEqual([]);
+  });
+});
+
 describe('history', () => {
   it.concurrent('a push to the default branch stores its report; a pull request’s comment then shows the trend', async () => {
     const { repo, github, run } = await world();

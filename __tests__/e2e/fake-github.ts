@@ -126,9 +126,9 @@ export class FakeGitHub {
     return this.comments.filter((comment) => comment.issue === issue);
   }
 
-  /** Requests that change state (everything but GET), as `METHOD operationId`. */
+  /** Requests that changed state (everything but GET, answered 2xx), as `METHOD operationId`. */
   writes(): string[] {
-    return this.log.filter((entry) => entry.method !== 'GET').map((entry) => `${entry.method} ${entry.operation}`);
+    return this.log.filter((entry) => entry.method !== 'GET' && entry.status < 300).map((entry) => `${entry.method} ${entry.operation}`);
   }
 
   /** A branch holding one empty commit, as one left by an earlier run. */
