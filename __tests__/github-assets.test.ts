@@ -27,16 +27,17 @@ describe('contentPath', () => {
 });
 
 describe('publishAsset', () => {
-  it('creates the branch as an orphan commit, then adds each file with one contents write, linked by branch', async () => {
+  it('creates the branch as an orphan commit, then adds each file with one contents write, linked by commit', async () => {
     const octokit = client();
     const first = await publishAsset(octokit, asset('assets-a', 'x/1.svg', '<svg>1</svg>'));
     const root = tipOf('assets-a');
     expect(suite.github.commits.get(root)!.parents).toEqual([]);
-    expect(first).toBe(`https://github.example/${OWNER}/${REPO}/blob/assets-a/x/1.svg?raw=true`);
+    expect(first).toBe(`https://github.example/${OWNER}/${REPO}/blob/${root}/x/1.svg?raw=true`);
 
     const before = suite.github.writes().length;
-    await publishAsset(octokit, asset('assets-a', 'x/2.svg', '<svg>2</svg>'));
+    const second = await publishAsset(octokit, asset('assets-a', 'x/2.svg', '<svg>2</svg>'));
     expect(suite.github.writes().slice(before)).toEqual(['PUT repos/create-or-update-file-contents']);
+    expect(second).toBe(`https://github.example/${OWNER}/${REPO}/blob/${tipOf('assets-a')}/x/2.svg?raw=true`);
     expect(suite.github.commits.get(tipOf('assets-a'))!.parents).toEqual([root]);
     expect(suite.github.fileAt('assets-a', 'x/1.svg')).toBe('<svg>1</svg>'); // earlier charts stay
     expect(suite.github.fileAt('assets-a', 'x/2.svg')).toBe('<svg>2</svg>');
@@ -50,11 +51,13 @@ describe('publishAsset', () => {
     expect(suite.github.writes().length).toBe(writes);
   });
 
-  it('takes a 422 "sha wasn\'t supplied" (another run wrote the same file meanwhile) as published', async () => {
+  it('after a 422 "sha wasn\'t supplied" (another run wrote the same file meanwhile) links the commit that has it', async () => {
     const octokit = client();
     await publishAsset(octokit, asset('assets-f', 'a.svg', 'a'));
     suite.github.fault({ operation: 'repos/create-or-update-file-contents', status: 422, message: 'Invalid request.\n\n"sha" wasn\'t supplied.' });
-    expect(await publishAsset(octokit, asset('assets-f', 'b.svg', 'b'))).toBe(`https://github.example/${OWNER}/${REPO}/blob/assets-f/b.svg?raw=true`);
+    // The fault stands for the other run's write: the file is not really there, so it is committed after all.
+    expect(await publishAsset(octokit, asset('assets-f', 'b.svg', 'b'))).toBe(`https://github.example/${OWNER}/${REPO}/blob/${tipOf('assets-f')}/b.svg?raw=true`);
+    expect(suite.github.fileAt('assets-f', 'b.svg')).toBe('b');
   });
 
   it('builds on the new tip when another run moved the branch meanwhile', async () => {
@@ -68,7 +71,7 @@ describe('publishAsset', () => {
     const octokit = client();
     suite.github.fault({ operation: 'git/create-ref', status: 422, message: 'Reference already exists' });
     const url = await publishAsset(octokit, asset('assets-e', 'new.svg', 'new'));
-    expect(url).toBe(`https://github.example/${OWNER}/${REPO}/blob/assets-e/new.svg?raw=true`);
+    expect(url).toBe(`https://github.example/${OWNER}/${REPO}/blob/${tipOf('assets-e')}/new.svg?raw=true`);
     expect(suite.github.fileAt('assets-e', 'new.svg')).toBe('new');
     expect(suite.github.log.filter((entry) => entry.operation === 'git/create-ref').map((entry) => entry.status).slice(-2)).toEqual([422, 201]);
   });

@@ -118,13 +118,13 @@ describe('the sticky comment on a pull request', () => {
     expect(first.outputs['comment-url']).toBe(`${github.serverUrl}/${OWNER}/${REPO}/pull/${PR}#issuecomment-${comment!.id}`);
 
     // The chart: an orphan commit on the assets branch holding the same SVG as the out dir, at a path named
-    // by its SHA-256, linked by branch.
+    // by its SHA-256, linked by commit.
     const svg = readFileSync(first.outputs['chart-svg']!, 'utf8');
     const assetPath = `${OWNER}-${REPO}/charts/${createHash('sha256').update(svg).digest('hex')}.svg`;
     const tip = github.refs.get(`refs/heads/${ASSETS}`)!;
     expect(github.commits.get(tip)!.parents).toEqual([]);
     expect(github.fileAt(ASSETS, assetPath)).toBe(svg);
-    const image = `${github.serverUrl}/${OWNER}/${REPO}/blob/${ASSETS}/${assetPath}?raw=true`;
+    const image = `${github.serverUrl}/${OWNER}/${REPO}/blob/${tip}/${assetPath}?raw=true`;
     expect(first.outputs['chart-url']).toBe(image);
     expect(comment!.body).toContain(`![Roofline chart](${image})`);
     expect(first.summary).toContain(image);
@@ -197,7 +197,7 @@ describe('history', () => {
 
     const pr = await run();
     expectVerdict(pr, repo);
-    const image = `${github.serverUrl}/${OWNER}/${REPO}/blob/${ASSETS}/`;
+    const image = `${github.serverUrl}/${OWNER}/${REPO}/blob/${github.refs.get(`refs/heads/${ASSETS}`)}/`;
     const trend = new RegExp(`!\\[Throughput trend\\]\\(${image}(${OWNER}-${REPO}/charts/[0-9a-f]{64}\\.svg)\\?raw=true\\)`).exec(stickies(github)[0]!.body)?.[1];
     expect(github.fileAt(ASSETS, trend!)).toContain('vgg16 on gtx-1080-ti');
     // Both images build on the history's commit, one contents write each: the branch only ever moves forward.

@@ -1,6 +1,6 @@
 // Files on the assets branch: chart images for comments, and the history of reports. GitHub renders
 // neither data: URIs nor inline SVG in a comment, so the SVG is committed to a branch of the repository
-// itself and linked from the comment. An image is stored at a path named by its content (see
+// itself and linked from the comment by commit. An image is stored at a path named by its content (see
 // contentPath), so that every old comment keeps its own image and publishing the same chart again writes
 // nothing; it is written with one contents call (`PUT /repos/{owner}/{repo}/contents/{path}`, one write
 // where a tree, a commit and a ref move take three). The history goes through commitFiles: a tree with the
@@ -39,33 +39,38 @@ export function repoFolder(repo: Repo): string {
 }
 
 /**
- * Puts the file on the branch and returns the URL that shows it: `https://github.com/OWNER/REPO/blob/BRANCH/PATH?raw=true`.
- * The path is content-addressed, so a file already there is the same image: one read and no write. Otherwise
- * one contents write; when the branch does not exist yet, it is created by commitFiles (once per repository).
+ * Puts the file on the branch and returns the URL that shows it, by commit (SPEC section 5), so the link
+ * never moves: `https://github.com/OWNER/REPO/blob/COMMIT/PATH?raw=true`. The path is content-addressed, so
+ * a file already at the branch's tip is the same image: two reads (the tip, the file) and no write.
+ * Otherwise one contents write; when the branch does not exist yet, commitFiles creates it (once per repository).
  */
 export async function publishAsset(octokit: Octokit, asset: Asset): Promise<string> {
-  if (await hasFile(octokit, asset)) return urlOf(asset);
+  const holding = await commitHolding(octokit, asset);
+  if (holding) return urlOf(asset, holding);
   try {
-    await octokit.rest.repos.createOrUpdateFileContents({
+    const { data } = await octokit.rest.repos.createOrUpdateFileContents({
       ...asset.repo,
       path: asset.path,
       message: asset.message,
       content: Buffer.from(asset.content).toString('base64'),
       branch: asset.branch,
     });
+    if (data.commit.sha) return urlOf(asset, data.commit.sha);
   } catch (error) {
     // 422 `"sha" wasn't supplied`: another run wrote the file meanwhile, with the same content (it is its name).
-    if (statusOf(error) === 422 && /\bsha\b/i.test(String((error as Error).message))) return urlOf(asset);
+    const raced = statusOf(error) === 422 && /\bsha\b/i.test(String((error as Error).message));
+    const again = raced ? await commitHolding(octokit, asset) : null;
+    if (again) return urlOf(asset, again);
     // Any other 404 or 422: no such branch yet. One commit creates it (and copes with a race to create it).
-    if (statusOf(error) !== 404 && statusOf(error) !== 422) throw error;
-    await commitFiles(octokit, {
-      repo: asset.repo,
-      branch: asset.branch,
-      message: asset.message,
-      changes: async (tip) => (tip && (await hasFile(octokit, asset, tip)) ? null : [{ path: asset.path, content: asset.content }]),
-    });
+    if (!raced && statusOf(error) !== 404 && statusOf(error) !== 422) throw error;
   }
-  return urlOf(asset);
+  const commit = await commitFiles(octokit, {
+    repo: asset.repo,
+    branch: asset.branch,
+    message: asset.message,
+    changes: async (tip) => (tip && (await hasFileAt(octokit, asset, tip)) ? null : [{ path: asset.path, content: asset.content }]),
+  });
+  return urlOf(asset, commit);
 }
 
 /** A file written (`content`) or deleted (null) by a commit. */
@@ -133,10 +138,22 @@ async function branchTip(octokit: Octokit, where: { repo: Repo; branch: string }
   }
 }
 
-/** Whether `path` is on the branch (or at `ref`); GitHub answers 404 for a missing file and a missing branch alike. */
-async function hasFile(octokit: Octokit, asset: Asset, ref = asset.branch): Promise<boolean> {
+/** The branch's tip when it holds the file; null when either is missing. */
+async function commitHolding(octokit: Octokit, asset: Asset): Promise<string | null> {
+  let tip: string;
   try {
-    await octokit.rest.repos.getContent({ ...asset.repo, path: asset.path, ref });
+    tip = (await octokit.rest.git.getRef({ ...asset.repo, ref: `heads/${asset.branch}` })).data.object.sha;
+  } catch (error) {
+    if (statusOf(error) === 404) return null;
+    throw error;
+  }
+  return (await hasFileAt(octokit, asset, tip)) ? tip : null;
+}
+
+/** Whether `path` is in `commit`. */
+async function hasFileAt(octokit: Octokit, asset: Asset, commit: string): Promise<boolean> {
+  try {
+    await octokit.rest.repos.getContent({ ...asset.repo, path: asset.path, ref: commit });
     return true;
   } catch (error) {
     if (statusOf(error) === 404) return false;
@@ -144,7 +161,7 @@ async function hasFile(octokit: Octokit, asset: Asset, ref = asset.branch): Prom
   }
 }
 
-function urlOf(asset: Asset): string {
-  const encode = (text: string) => text.split('/').map(encodeURIComponent).join('/');
-  return `${asset.serverUrl}/${asset.repo.owner}/${asset.repo.repo}/blob/${encode(asset.branch)}/${encode(asset.path)}?raw=true`;
+function urlOf(asset: Asset, commit: string): string {
+  const path = asset.path.split('/').map(encodeURIComponent).join('/');
+  return `${asset.serverUrl}/${asset.repo.owner}/${asset.repo.repo}/blob/${commit}/${path}?raw=true`;
 }
