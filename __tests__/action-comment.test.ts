@@ -174,7 +174,8 @@ describe('share', () => {
     expect(threadOf(api)).toEqual({ repo: { owner: 'octo-org', repo: 'octo-repo' }, issueNumber: 7, marker: '<!-- roofline-gate:sticky roofline.yml -->', author: { kind: 'bot' } });
     const asset = api.calls.find((c) => c.method === 'publishAsset')!.args[0];
     expect(asset).toEqual({
-      repo: { owner: 'octo-org', repo: 'octo-repo' }, branch: 'roofline-gate-assets', path: `octo-org-octo-repo/pr-7/${HEAD_SHA}/roofline.svg`,
+      repo: { owner: 'octo-org', repo: 'octo-repo' }, branch: 'roofline-gate-assets', // sha256sum of `<svg>chart</svg>`
+      path: 'octo-org-octo-repo/charts/06231d11a3c522bbec2e0e2fb762d186b9abf53d73cc0f29d640288e96ef6b3c.svg',
       content: '<svg>chart</svg>', message: 'roofline chart for #7 at head000', serverUrl: 'https://github.example',
     });
     expect(bodyOf(api)).toContain(`![Roofline chart](${IMAGE_URL})`);
@@ -199,6 +200,19 @@ describe('share', () => {
     const quiet = fakeApi();
     expect((await shareWith(quiet, { settings: { comment: 'changed' }, report: UNCHANGED })).shared.commentUrl).toBeNull();
     expect(quiet.methods()).toEqual(['tokenAuthor', 'findSticky']);
+  });
+
+  it('writes the chart and the comment once each on a first run, and nothing on a rerun with nothing changed under `comment: changed`', async () => {
+    const first = fakeApi();
+    await shareWith(first, { settings: { comment: 'changed' } });
+    expect(first.writes()).toEqual(['publishAsset', 'writeSticky']);
+    const written = first.calls.find((c) => c.method === 'writeSticky')!.args[2] as Stamp;
+
+    // "Re-run jobs": the same report, a later attempt; the comment shows what the first attempt wrote.
+    const rerun = fakeApi({ findSticky: async () => [sticky(written)] });
+    const { shared } = await shareWith(rerun, { settings: { comment: 'changed' }, event: pullRequestEvent({ order: { ...written.order, attempt: 2 } }) });
+    expect(rerun.writes()).toEqual([]);
+    expect(shared.commentUrl).toBe(COMMENT_URL);
   });
 
   it('`comment: new` posts a comment of its own, without looking for earlier ones', async () => {

@@ -181,7 +181,7 @@ describe('share with history', () => {
     const log = recorder();
     await share(FAILING, chart, settings(), pullRequestEvent(), api, log);
     const trendAsset = api.calls.filter((c) => c.method === 'publishAsset').map((c) => c.args[0] as { path: string; content: string })[1]!;
-    expect(trendAsset.path).toBe(`octo-org-octo-repo/pr-7/${HEAD_SHA}/trend.svg`);
+    expect(trendAsset.path).toMatch(/^octo-org-octo-repo\/charts\/[0-9a-f]{64}\.svg$/); // named by its content, as the chart
     expect(trendAsset.content).toMatch(/^<svg/);
     expect(trendAsset.content).toContain('vgg16 on gtx-1080-ti');
     const body = api.calls.find((c) => c.method === 'writeSticky')!.args[1] as string;
@@ -192,7 +192,7 @@ describe('share with history', () => {
   it('shows the sparklines when the trend image cannot be published, and no trend with `history: off`', async () => {
     const api = fakeApi({
       readFileAt: async (ref, path) => history(ref, path),
-      publishAsset: async (asset) => (asset.path.endsWith('trend.svg') ? Promise.reject(apiError(500, 'boom')) : IMAGE_URL),
+      publishAsset: async (asset) => (asset.content.includes('vgg16 on gtx-1080-ti') ? Promise.reject(apiError(500, 'boom')) : IMAGE_URL),
     });
     await share(FAILING, chart, settings(), pullRequestEvent(), api, recorder());
     const body = api.calls.find((c) => c.method === 'writeSticky')!.args[1] as string;

@@ -26,8 +26,13 @@ describe('readSettings', () => {
       given({ config: 'roofline.yml', baseline: 'auto', comment: 'update', 'fail-on': 'fail', 'chart-branch': 'roofline-gate-assets', 'out-dir': 'roofline-report', history: 'on', report: '', token: 'ghs_x' }),
     ).toEqual({
       config: 'roofline.yml', baseline: { kind: 'auto' }, comment: 'update', failOn: 'fail', chartBranch: 'roofline-gate-assets',
-      outDir: 'roofline-report', history: true, report: null, token: 'ghs_x', backoffMs: 1000,
+      outDir: 'roofline-report', history: true, checkRun: true, report: null, token: 'ghs_x', backoffMs: 1000,
     });
+  });
+
+  it('reads check-run: on and off, and refuses anything else', () => {
+    expect([given({ 'check-run': 'off' }).checkRun, given({ 'check-run': 'true' }).checkRun, given({}).checkRun]).toEqual([false, true, true]);
+    expect(() => given({ 'check-run': 'maybe' })).toThrow('check-run: "maybe" is not a setting; use on or off');
   });
 
   it('reads history: on and off (true and false too), and refuses anything else, saying what to write', () => {

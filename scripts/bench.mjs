@@ -1,11 +1,12 @@
 // `npm run bench`: wall seconds and peak memory of `roofline-gate check` as a user runs it (the bundled
 // dist/cli.js in a fresh process), on the example and on generated configs of growing size.
 // Figures vary run to run by a few percent; compare medians, not single runs.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { once } from 'node:events';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -84,18 +85,110 @@ function actionRun() {
   return { args: [path.join(root, 'dist', 'index.js')], env };
 }
 
+/** Milliseconds the fake GitHub waits before each answer: about a runner's round trip to api.github.com. */
+const LATENCY_MS = 50;
+const TOKEN = 'ghs_benchToken';
+
+/**
+ * The fake GitHub of the e2e tests (__tests__/e2e/fake-github.ts, bundled for plain node) in a process of its
+ * own (measure() blocks this one), every answer LATENCY_MS late, over a repository whose head makes vgg16
+ * 20% heavier, with pull request 7 open and the assets branch left by earlier pull requests.
+ */
+async function fakeGitHub() {
+  const dir = path.join(work, 'fake-github');
+  if (!existsSync(path.join(dir, 'server.mjs'))) {
+    await build({
+      entryPoints: [path.join(root, '__tests__', 'e2e', 'fake-github.ts')], bundle: true, format: 'esm', platform: 'node',
+      outfile: path.join(dir, 'fake-github.mjs'), logLevel: 'warning',
+      // The OpenAPI description is read with require() at run time, from the repository's node_modules.
+      define: { 'import.meta.url': JSON.stringify(pathToFileURL(path.join(root, '__tests__', 'e2e', 'openapi.ts')).href) },
+    });
+    writeFileSync(path.join(dir, 'server.mjs'), [
+      "import { ACTIONS_BOT, FakeGitHub } from './fake-github.mjs';",
+      'const [repo, headSha, latency, token] = process.argv.slice(2);',
+      "const github = await new FakeGitHub('octo-org', 'octo-repo', repo).start();",
+      'github.latencyMs = Number(latency);',
+      "github.grant(token, { user: ACTIONS_BOT, pullRequests: 'write', contents: 'write', checks: 'write' });",
+      "github.pulls.push({ number: 7, state: 'open', headSha, headRef: 'feature', headOwner: 'octo-org' });",
+      "github.seedBranch('roofline-gate-assets');",
+      'console.log(github.url);',
+      "process.stdin.on('end', () => { if (github.problems.length) console.error(github.problems.join('\\n')); process.exit(0); }).resume();",
+    ].join('\n'));
+    const git = (...args) => spawnSync('git', args, { cwd: path.join(dir, 'repo'), env: { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@b', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@b' }, encoding: 'utf8' }).stdout.trim();
+    const config = readFileSync(path.join(root, '__tests__', 'fixtures', 'two-models.yml'), 'utf8');
+    mkdirSync(path.join(dir, 'repo'), { recursive: true });
+    git('init', '-q', '--initial-branch=main');
+    writeFileSync(path.join(dir, 'repo', 'roofline.yml'), config);
+    git('add', '-A'); git('commit', '-qm', 'base');
+    writeFileSync(path.join(dir, 'repo', 'roofline.yml'), config.replace('bytes: 1 GB', 'bytes: 1.2 GB'));
+    git('add', '-A'); git('commit', '-qm', 'head');
+  }
+  const repo = path.join(dir, 'repo');
+  const head = spawnSync('git', ['rev-parse', 'HEAD', 'HEAD~1'], { cwd: repo, encoding: 'utf8' }).stdout.trim().split('\n');
+  const child = spawn(process.execPath, [path.join(dir, 'server.mjs'), repo, head[0], String(LATENCY_MS), TOKEN], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const [url] = await new Promise((resolve) => child.stdout.once('data', (chunk) => resolve(chunk.toString().trim().split('\n'))));
+  return { url, repo, headSha: head[0], baseSha: head[1], stop: () => new Promise((resolve) => child.on('close', resolve).stdin.end()) };
+}
+
+/**
+ * The action on a `pull_request` run as the runner starts it, against the fake GitHub: a baseline read
+ * through the contents API, the chart published, the sticky comment written. `rerun`: the same run again
+ * ("Re-run jobs") under `comment: changed`, each measured run after one that published everything.
+ */
+function actionOnPullRequest(rerun) {
+  let github = null;
+  let attempt = 1;
+  return {
+    args: [path.join(root, 'dist', 'index.js')],
+    async before() {
+      if (!github || !rerun) {
+        await github?.stop();
+        github = await fakeGitHub();
+        attempt = 1;
+      }
+      const event = {
+        number: 7,
+        pull_request: {
+          number: 7, updated_at: '2024-05-01T10:00:00Z',
+          head: { sha: github.headSha, ref: 'feature', repo: { full_name: 'octo-org/octo-repo' } },
+          base: { sha: github.baseSha, ref: 'main', repo: { full_name: 'octo-org/octo-repo' } },
+        },
+        repository: { name: 'octo-repo', full_name: 'octo-org/octo-repo', owner: { login: 'octo-org' } },
+      };
+      writeFileSync(path.join(work, 'pr-event.json'), JSON.stringify(event));
+      for (const file of ['output', 'summary']) writeFileSync(path.join(work, file), '');
+      const env = {
+        ...process.env,
+        INPUT_CONFIG: 'roofline.yml', INPUT_BASELINE: 'auto', INPUT_COMMENT: rerun ? 'changed' : 'update', 'INPUT_FAIL-ON': 'never',
+        'INPUT_CHART-BRANCH': 'roofline-gate-assets', 'INPUT_OUT-DIR': path.join(work, 'action-out'), INPUT_HISTORY: 'on', INPUT_REPORT: '', INPUT_TOKEN: TOKEN,
+        'INPUT_CHECK-RUN': 'on',
+        GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: path.join(work, 'pr-event.json'), GITHUB_REPOSITORY: 'octo-org/octo-repo',
+        GITHUB_SHA: github.headSha, GITHUB_RUN_ID: '4242', GITHUB_WORKSPACE: github.repo,
+        GITHUB_SERVER_URL: 'https://github.example', GITHUB_API_URL: github.url, NO_PROXY: '127.0.0.1',
+        GITHUB_OUTPUT: path.join(work, 'output'), GITHUB_STEP_SUMMARY: path.join(work, 'summary'),
+      };
+      // The rerun is measured after a first attempt that published everything.
+      if (rerun && attempt === 1) spawnSync(process.execPath, [path.join(root, 'dist', 'index.js')], { env: { ...env, GITHUB_RUN_ATTEMPT: String(attempt++) }, cwd: github.repo });
+      return { env: { ...env, GITHUB_RUN_ATTEMPT: String(attempt++) }, cwd: github.repo };
+    },
+    after: () => github?.stop(),
+  };
+}
+
 /** Runs a command `runs` times; returns the median wall seconds and the largest peak RSS. */
-function measure({ args, env = process.env }) {
+async function measure({ args, env = process.env, cwd = undefined, before, after }) {
   const walls = [];
   let peak = 0;
   for (let i = 0; i < runs; i++) {
+    if (before) ({ env, cwd } = await before());
     const started = process.hrtime.bigint();
-    const child = spawnSync(process.execPath, ['--import', probe, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env });
+    const child = spawnSync(process.execPath, ['--import', probe, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env, cwd });
     walls.push(Number(process.hrtime.bigint() - started) / 1e9);
     if (child.status !== 0 && child.status !== 1) throw new Error(`${args.join(' ')} failed: ${child.stderr}`);
     const rss = /roofline-bench maxrss=(\d+)/.exec(child.stderr);
     peak = Math.max(peak, rss ? Number(rss[1]) * 1024 : 0);
   }
+  await after?.();
   walls.sort((a, b) => a - b);
   return { wall: walls[Math.floor(walls.length / 2)], peak };
 }
@@ -109,6 +202,8 @@ const cases = [
   ['op-table example', opExample, null],
   ['op-table example, with a baseline (itself)', () => withBase(opExample, opExample), { of: 'op-table example', ratio: 1.3 }],
   ['the action on the example (no network)', actionRun, 0.35],
+  [`the action on a PR, API ${LATENCY_MS} ms away`, () => actionOnPullRequest(false), 1.5],
+  [`its rerun, nothing changed (comment: changed)`, () => actionOnPullRequest(true), 1],
   ['1k inline ops', () => writeConfig('inline-1k.yml', inlineOps(1_000)), null],
   ['100k inline ops', () => writeConfig('inline-100k.yml', inlineOps(100_000)), 3],
   ['1M ops from a CSV table', async () => {
@@ -157,7 +252,7 @@ try {
   const wanted = cases.filter(([name]) => only.test(name) || cases.some(([other, , target]) => only.test(other) && target?.of === name));
   for (const [name, make, target] of wanted) {
     const made = typeof make === 'string' ? make : await make();
-    const { wall, peak } = measure(typeof made === 'string' ? { args: checkCommand(made) } : made);
+    const { wall, peak } = await measure(typeof made === 'string' ? { args: checkCommand(made) } : made);
     walls.set(name, wall);
     const limit = target === null || typeof target === 'number' ? target : walls.has(target.of) ? target.ratio * walls.get(target.of) : null;
     const shown = typeof target === 'number' ? `${target} s` : target && walls.has(target.of) && `${target.ratio}x (${(wall / walls.get(target.of)).toFixed(2)}x)`;

@@ -3,6 +3,7 @@
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { annotateConfigError, annotateFindings } from './action/annotations.js';
+import { beginCheckRun, type CheckRun } from './action/check-run.js';
 import { obtainReport } from './action/analysis.js';
 import { readEvent } from './action/event.js';
 import { InputError, readSettings } from './action/inputs.js';
@@ -18,11 +19,13 @@ import { writeOutDir } from './shell/out-dir.js';
 
 export async function run(): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  let check: CheckRun | null = null;
   try {
     const settings = readSettings();
     const event = readEvent(context);
     const octokit = createClient(settings.token, { baseUrl: context.apiUrl, backoffMs: settings.backoffMs, log: core });
     const api = gitHubApi(octokit, event.repo, settings.token);
+    check = beginCheckRun(settings, event, api, core);
 
     const analysis = await obtainReport(settings, event, api, workspace, core);
     const { report } = analysis;
@@ -32,6 +35,7 @@ export async function run(): Promise<void> {
     const chart = { svg: artifacts['roofline.svg'], spec: JSON.parse(artifacts['roofline.vl.json'] ?? 'null') as unknown };
     const shared = await share(report, chart, settings, event, api, core);
     await recordHistory(report, settings, event, api, core);
+    await check.finish(report, shared);
 
     setOutputs(report, settings.outDir, artifacts, shared);
     await writeSummary(report, shared);
@@ -40,6 +44,7 @@ export async function run(): Promise<void> {
     else core.info(`roofline-gate: ${report.status}`);
   } catch (error) {
     if (error instanceof ConfigError) annotateConfigError(error, workspace);
+    await check?.fail(explain(error));
     core.setFailed(explain(error));
   }
 }

@@ -56,6 +56,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     chartBranch: 'roofline-gate-assets',
     outDir: 'roofline-report',
     history: true,
+    checkRun: true,
     report: null,
     token: 'ghs_fixtureToken',
     backoffMs: 1,

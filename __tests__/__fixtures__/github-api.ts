@@ -8,6 +8,7 @@ export const COMMENT_URL = 'https://github.example/octo-org/octo-repo/pull/7#iss
 export const IMAGE_URL = 'https://github.example/octo-org/octo-repo/blob/c0ffee/octo-org-octo-repo/pr-7/head/roofline.svg?raw=true';
 
 export const COMMIT_SHA = 'c0ffee0000000000000000000000000000000000';
+export const CHECK_RUN_ID = 4711;
 
 export type Call = { [K in keyof GitHubApi]: { method: K; args: Parameters<GitHubApi[K]> } }[keyof GitHubApi];
 
@@ -16,7 +17,12 @@ export interface FakeApi extends GitHubApi {
   calls: Call[];
   /** The names of the calls, in order. */
   methods(): Array<keyof GitHubApi>;
+  /** The names of the calls that write (each is one write request to GitHub, but for commitFiles' three), in order. */
+  writes(): Array<keyof GitHubApi>;
 }
+
+/** The methods that change something on GitHub. */
+export const WRITE_METHODS: ReadonlySet<keyof GitHubApi> = new Set<keyof GitHubApi>(['writeSticky', 'postComment', 'publishAsset', 'commitFiles', 'startCheckRun', 'finishCheckRun']);
 
 /** What a GitHub answer of `status` becomes in Octokit: the error the action catches. */
 export function apiError(status: number, message: string): RequestError {
@@ -39,11 +45,14 @@ const DEFAULTS: GitHubApi = {
     await commit.changes(null);
     return COMMIT_SHA;
   },
+  startCheckRun: async () => CHECK_RUN_ID,
+  finishCheckRun: async () => undefined,
 };
 
 export function fakeApi(answers: Partial<GitHubApi> = {}): FakeApi {
   const calls: Call[] = [];
-  const api = { calls, methods: () => calls.map((call) => call.method) } as FakeApi;
+  const methods = () => calls.map((call) => call.method);
+  const api = { calls, methods, writes: () => methods().filter((method) => WRITE_METHODS.has(method)) } as FakeApi;
   for (const method of Object.keys(DEFAULTS) as Array<keyof GitHubApi>) {
     const answer = (answers[method] ?? DEFAULTS[method]) as (...args: unknown[]) => Promise<unknown>;
     (api as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {

@@ -7,6 +7,7 @@
 // action-analysis, action-baseline and action-comment, and the github-* tests for each API call.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ACTIONS_BOT, FakeGitHub, type Fault, type Grant } from './fake-github.js';
@@ -116,11 +117,13 @@ describe('the sticky comment on a pull request', () => {
     expect(stickies(github)).toHaveLength(1);
     expect(first.outputs['comment-url']).toBe(`${github.serverUrl}/${OWNER}/${REPO}/pull/${PR}#issuecomment-${comment!.id}`);
 
-    // The chart: an orphan commit on the assets branch holding the same SVG as the out dir, linked by SHA.
-    const assetPath = `${OWNER}-${REPO}/pr-${PR}/${repo.headSha}/roofline.svg`;
+    // The chart: an orphan commit on the assets branch holding the same SVG as the out dir, at a path named
+    // by its SHA-256, linked by commit.
+    const svg = readFileSync(first.outputs['chart-svg']!, 'utf8');
+    const assetPath = `${OWNER}-${REPO}/charts/${createHash('sha256').update(svg).digest('hex')}.svg`;
     const tip = github.refs.get(`refs/heads/${ASSETS}`)!;
     expect(github.commits.get(tip)!.parents).toEqual([]);
-    expect(github.fileAt(ASSETS, assetPath)).toBe(readFileSync(first.outputs['chart-svg']!, 'utf8'));
+    expect(github.fileAt(ASSETS, assetPath)).toBe(svg);
     const image = `${github.serverUrl}/${OWNER}/${REPO}/blob/${tip}/${assetPath}?raw=true`;
     expect(first.outputs['chart-url']).toBe(image);
     expect(comment!.body).toContain(`![Roofline chart](${image})`);
@@ -142,6 +145,46 @@ describe('the sticky comment on a pull request', () => {
   });
 });
 
+describe('writes per run', () => {
+  it.concurrent('a first run writes the chart and the comment once each; a rerun with nothing changed under `comment: changed` writes nothing', async () => {
+    const { repo, github, run } = await world();
+    github.seedBranch(ASSETS); // left by an earlier pull request
+    const first = await run({ runId: 300, inputs: { comment: 'changed' } });
+    expectVerdict(first, repo);
+    expect(github.writes()).toEqual(['PUT repos/create-or-update-file-contents', 'POST issues/create-comment']);
+
+    const rerun = await run({ runId: 300, runAttempt: 2, inputs: { comment: 'changed' } });
+    expectVerdict(rerun, repo);
+    expect(rerun.outputs['comment-url']).toBe(first.outputs['comment-url']);
+    expect(github.writes()).toHaveLength(2);
+    expect(github.problems).toEqual([]);
+  });
+});
+
+describe('the check run', () => {
+  it.concurrent('starts in progress and ends with the verdict when `checks: write` is granted; is one notice without it', async () => {
+    const { repo, github, run } = await world({ grant: { ...WRITE, checks: 'write' } });
+    github.seedBranch(ASSETS);
+    const result = await run();
+    expectVerdict(result, repo);
+    expect(github.writes()).toEqual(['POST checks/create', 'PUT repos/create-or-update-file-contents', 'POST issues/create-comment', 'PATCH checks/update']);
+    expect(github.checkRuns).toHaveLength(1);
+    const [check] = github.checkRuns;
+    expect(check).toMatchObject({ name: 'roofline-gate (roofline.yml)', head_sha: repo.headSha, status: 'completed', conclusion: 'failure', output: { title: 'fail: 3 failing, 0 warning findings (fail-on: fail)' } });
+    expect(check!.output!.summary).toContain('bound-shift');
+    expect(check!.output!.summary).toContain(`[Pull-request comment](${result.outputs['comment-url']})`);
+
+    const without = await world();
+    const refused = await without.run();
+    expectVerdict(refused, without.repo);
+    expect(refused.annotations.filter((a) => a.kind === 'notice').map((a) => a.message)).toEqual([
+      'No check run: the token may not create check runs; grant `checks: write`, or set `check-run: off`. The step’s exit status is the verdict.',
+    ]);
+    expect(without.github.log.filter((entry) => entry.operation?.startsWith('checks/')).map((entry) => entry.status)).toEqual([403]);
+    expect(github.problems).toEqual([]);
+  });
+});
+
 describe('history', () => {
   it.concurrent('a push to the default branch stores its report; a pull request’s comment then shows the trend', async () => {
     const { repo, github, run } = await world();
@@ -154,11 +197,11 @@ describe('history', () => {
 
     const pr = await run();
     expectVerdict(pr, repo);
-    const trend = `${OWNER}-${REPO}/pr-${PR}/${repo.headSha}/trend.svg`;
-    expect(github.fileAt(ASSETS, trend)).toContain('vgg16 on gtx-1080-ti');
-    const tip = github.refs.get(`refs/heads/${ASSETS}`)!;
-    expect(stickies(github)[0]!.body).toContain(`![Throughput trend](${github.serverUrl}/${OWNER}/${REPO}/blob/${tip}/${trend}?raw=true)`);
-    // Both images build on the history's commit: the branch only ever moves forward.
+    const image = `${github.serverUrl}/${OWNER}/${REPO}/blob/${github.refs.get(`refs/heads/${ASSETS}`)}/`;
+    const trend = new RegExp(`!\\[Throughput trend\\]\\(${image}(${OWNER}-${REPO}/charts/[0-9a-f]{64}\\.svg)\\?raw=true\\)`).exec(stickies(github)[0]!.body)?.[1];
+    expect(github.fileAt(ASSETS, trend!)).toContain('vgg16 on gtx-1080-ti');
+    // Both images build on the history's commit, one contents write each: the branch only ever moves forward.
+    expect(github.writes().slice(3, 5)).toEqual(['PUT repos/create-or-update-file-contents', 'PUT repos/create-or-update-file-contents']);
     expect(commitsOn(github, ASSETS)).toBe(3);
     expect(github.problems).toEqual([]);
   });

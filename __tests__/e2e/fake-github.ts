@@ -1,5 +1,5 @@
 // A loopback HTTP server that answers as GitHub's REST API does for the routes the action uses, with its
-// state in memory (comments, refs, commits, trees, blobs, pull requests) and file contents read from a
+// state in memory (comments, refs, commits, trees, blobs, pull requests, check runs) and file contents read from a
 // real git repository made by the test. Every request is checked against GitHub's OpenAPI description;
 // an unknown route or a body GitHub would reject is recorded in `problems`, which a test asserts empty.
 // Faults (an error status, a slow answer, a secondary rate limit) are injected per operation.
@@ -17,11 +17,22 @@ export interface User {
 
 export const ACTIONS_BOT: User = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
 
-/** What a token may do: who it is, and whether it may write comments and contents. */
+/** What a token may do: who it is, and whether it may write comments, contents and check runs. */
 export interface Grant {
   user: User;
   pullRequests: 'read' | 'write';
   contents: 'read' | 'write';
+  /** Left out: no `checks` permission (GitHub's default for GITHUB_TOKEN with a `permissions:` block). */
+  checks?: 'read' | 'write';
+}
+
+export interface CheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  output: { title?: string; summary?: string } | null;
 }
 
 export interface Fault {
@@ -78,7 +89,10 @@ export class FakeGitHub {
   readonly commits = new Map<string, { tree: string; parents: string[]; message: string }>();
   readonly trees = new Map<string, Map<string, Entry>>();
   readonly blobs = new Map<string, Buffer>();
+  readonly checkRuns: CheckRun[] = [];
   pulls: Pull[] = [];
+  /** Every answer this much later: a real API's latency, for the bench. */
+  latencyMs = 0;
   private readonly grants = new Map<string, Grant>();
   private faults: Array<Fault & { left: number }> = [];
   private nextId = 1000;
@@ -112,9 +126,19 @@ export class FakeGitHub {
     return this.comments.filter((comment) => comment.issue === issue);
   }
 
-  /** Requests that change state (everything but GET), as `METHOD operationId`. */
+  /** Requests that changed state (everything but GET, answered 2xx), as `METHOD operationId`. */
   writes(): string[] {
-    return this.log.filter((entry) => entry.method !== 'GET').map((entry) => `${entry.method} ${entry.operation}`);
+    return this.log.filter((entry) => entry.method !== 'GET' && entry.status < 300).map((entry) => `${entry.method} ${entry.operation}`);
+  }
+
+  /** A branch holding one empty commit, as one left by an earlier run. */
+  seedBranch(branch: string): this {
+    const tree = gitHash('tree', Buffer.from('[]'));
+    this.trees.set(tree, new Map());
+    const commit = gitHash('commit', Buffer.from(JSON.stringify([tree, branch])));
+    this.commits.set(commit, { tree, parents: [], message: 'seed' });
+    this.refs.set(`refs/heads/${branch}`, commit);
+    return this;
   }
 
   /** The file at `path` in the tip of `branch`, from the in-memory objects. */
@@ -183,7 +207,8 @@ export class FakeGitHub {
           ? this.route(route, url, body, grant, request.headers.accept ?? '')
           : { status: 401, body: { message: 'Bad credentials' } };
     // A slow answer: the state is read when the request arrives, the answer leaves later.
-    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    const delay = (fault?.delayMs ?? 0) + this.latencyMs;
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     if (Buffer.isBuffer(result.body)) {
       entry.status = result.status;
       response.writeHead(result.status, { 'content-type': 'application/vnd.github.raw', 'content-length': result.body.length });
@@ -197,7 +222,7 @@ export class FakeGitHub {
     const p = route.params;
     if ('owner' in p && (p.owner !== this.owner || p.repo !== this.repo)) return notFound();
     const forbidden = { status: 403, body: { message: 'Resource not accessible by integration' } };
-    const mayWrite = (scope: 'pullRequests' | 'contents') => grant[scope] === 'write';
+    const mayWrite = (scope: 'pullRequests' | 'contents' | 'checks') => grant[scope] === 'write';
 
     switch (route.operationId) {
       case 'users/get-authenticated':
@@ -310,6 +335,41 @@ export class FakeGitHub {
 
       case 'repos/get-content':
         return this.content(p.path!, url.searchParams.get('ref'), accept);
+      case 'repos/create-or-update-file-contents': {
+        if (!mayWrite('contents')) return forbidden;
+        // Only what the action sends is modelled: a new file on a named branch. GitHub refuses to overwrite
+        // a file without its blob `sha` with 422 `Invalid request.\n\n"sha" wasn't supplied.` (as quoted in
+        // octokit/octokit.net#1725); a branch that does not exist is answered 404 here.
+        const tip = this.refs.get(`refs/heads/${body.branch}`);
+        if (!body.branch || !tip) return { status: 404, body: { message: `Branch ${body.branch} not found` } };
+        const entries = new Map(this.trees.get(this.commits.get(tip)!.tree)!);
+        if (entries.has(p.path!) && body.sha === undefined) return unprocessable('Invalid request.\n\n"sha" wasn\'t supplied.');
+        const bytes = Buffer.from(body.content, 'base64');
+        const blob = gitHash('blob', bytes);
+        this.blobs.set(blob, bytes);
+        entries.set(p.path!, { mode: '100644', type: 'blob', sha: blob });
+        const tree = gitHash('tree', Buffer.from(JSON.stringify([...entries].sort())));
+        this.trees.set(tree, entries);
+        const commit = gitHash('commit', Buffer.from(JSON.stringify([tree, [tip], body.message, this.nextId++])));
+        this.commits.set(commit, { tree, parents: [tip], message: body.message });
+        this.refs.set(`refs/heads/${body.branch}`, commit);
+        const name = p.path!.split('/').pop()!;
+        return { status: 201, body: { content: { name, path: p.path, sha: blob, size: bytes.length, type: 'file' }, commit: this.commitJson(commit) } };
+      }
+
+      case 'checks/create': {
+        if (!mayWrite('checks')) return forbidden;
+        const run: CheckRun = { id: this.nextId++, name: body.name, head_sha: body.head_sha, status: body.status ?? 'queued', conclusion: body.conclusion ?? null, output: body.output ?? null };
+        this.checkRuns.push(run);
+        return { status: 201, body: this.checkRunJson(run) };
+      }
+      case 'checks/update': {
+        if (!mayWrite('checks')) return forbidden;
+        const run = this.checkRuns.find((r) => r.id === Number(p.check_run_id));
+        if (!run) return notFound();
+        Object.assign(run, { status: body.conclusion ? 'completed' : (body.status ?? run.status), conclusion: body.conclusion ?? run.conclusion, output: body.output ?? run.output });
+        return ok(this.checkRunJson(run));
+      }
 
       case 'pulls/list': {
         const [owner, branch] = (url.searchParams.get('head') ?? ':').split(':');
@@ -361,6 +421,14 @@ export class FakeGitHub {
       stack.push(...(this.commits.get(sha)?.parents ?? []));
     }
     return false;
+  }
+
+  private checkRunJson(run: CheckRun) {
+    return {
+      id: run.id, node_id: `CR_${run.id}`, name: run.name, head_sha: run.head_sha, status: run.status, conclusion: run.conclusion,
+      url: `${this.url}/repos/${this.owner}/${this.repo}/check-runs/${run.id}`, html_url: `${this.serverUrl}/${this.owner}/${this.repo}/runs/${run.id}`,
+      output: { title: run.output?.title ?? null, summary: run.output?.summary ?? null, text: null, annotations_count: 0, annotations_url: '' },
+    };
   }
 
   private commentJson(comment: Comment) {

@@ -1,6 +1,7 @@
 // Every GitHub API call the action makes, as one interface over src/github/: the action's code is written
 // against it, main.ts hands it the real one, and tests a typed fake (__tests__/__fixtures__/github-api.ts).
 import { commitFiles, publishAsset, type Asset, type BranchCommit } from '../github/assets.js';
+import { finishCheckRun, startCheckRun, type CheckRunEnd, type CheckRunStart } from '../github/checks.js';
 import type { Octokit, Repo } from '../github/client.js';
 import { findSticky, postComment, tokenAuthor, writeSticky, type Author, type Outcome, type Stamp, type Sticky, type Thread } from '../github/comment.js';
 import { readFileAt } from '../github/contents.js';
@@ -21,6 +22,9 @@ export interface GitHubApi {
   publishAsset(asset: Asset): Promise<string>;
   /** One commit of file changes on a branch, never forced; its SHA. */
   commitFiles(commit: BranchCommit): Promise<string>;
+  /** A check run, in progress; its id. */
+  startCheckRun(start: CheckRunStart): Promise<number>;
+  finishCheckRun(id: number, end: CheckRunEnd): Promise<void>;
 }
 
 export function gitHubApi(octokit: Octokit, repo: Repo, token: string): GitHubApi {
@@ -33,5 +37,7 @@ export function gitHubApi(octokit: Octokit, repo: Repo, token: string): GitHubAp
     postComment: (thread, body) => postComment(octokit, thread, body),
     publishAsset: (asset) => publishAsset(octokit, asset),
     commitFiles: (commit) => commitFiles(octokit, commit),
+    startCheckRun: (start) => startCheckRun(octokit, start),
+    finishCheckRun: (id, end) => finishCheckRun(octokit, repo, id, end),
   };
 }

@@ -5,7 +5,7 @@ import { reportJson } from '../core/report/build.js';
 import { parseReport } from '../core/report/schema.js';
 import type { Report } from '../core/report/types.js';
 import { trendLine, trendSeries, type HistoryEntry, type TrendSeries } from '../core/history/trend.js';
-import { assetPath } from '../github/assets.js';
+import { contentPath } from '../github/assets.js';
 import { describeApiError, isForbidden } from '../github/client.js';
 import type { TrendEmbed } from './comment-body.js';
 import type { Event, PullRequest } from './event.js';
@@ -90,11 +90,12 @@ async function trendEmbed(series: TrendSeries[], image: boolean, branch: string,
   try {
     const { trendSpec } = await import('../core/chart/trend.js');
     const { renderSvg } = await import('../render/svg.js');
+    const content = await renderSvg(trendSpec(series));
     const url = await api.publishAsset({
       repo: event.repo,
       branch,
-      path: assetPath(event.repo, pr.number, pr.headSha, 'trend.svg'),
-      content: await renderSvg(trendSpec(series)),
+      path: contentPath(event.repo, content),
+      content,
       message: `roofline trend for #${pr.number} at ${pr.headSha.slice(0, 7)}`,
       serverUrl: event.serverUrl,
     });

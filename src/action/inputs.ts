@@ -20,6 +20,8 @@ export interface Settings {
   outDir: string;
   /** Store report.json on the assets branch for pushes to the default branch, and show a trend on pull requests. */
   history: boolean;
+  /** A check run with the verdict (needs `checks: write`; skipped with a note without it). */
+  checkRun: boolean;
   /** A report.json computed by an earlier job (the fork pattern): used instead of analysing `config`. */
   report: string | null;
   /** The token for the REST API; masked in logs. */
@@ -46,8 +48,6 @@ export function readSettings(): Settings {
     throw new InputError(`chart-branch: "${chartBranch}" is not a valid branch name; use letters, digits, '-', '_', '.' and '/', or '' to never push`);
   }
 
-  const history = (core.getInput('history').toLowerCase() || 'on') as string;
-  if (!['on', 'off', 'true', 'false'].includes(history)) throw new InputError(`history: "${core.getInput('history')}" is not a setting; use on or off`);
 
   const baseline = core.getInput('baseline') || 'auto';
   const backoff = Number(process.env.ROOFLINE_GATE_BACKOFF_MS);
@@ -58,11 +58,19 @@ export function readSettings(): Settings {
     failOn,
     chartBranch: chartBranch || null,
     outDir: core.getInput('out-dir') || 'roofline-report',
-    history: history === 'on' || history === 'true',
+    history: onOff('history'),
+    checkRun: onOff('check-run'),
     report: core.getInput('report') || null,
     token,
     backoffMs: Number.isFinite(backoff) && backoff >= 0 ? backoff : 1000,
   };
+}
+
+/** An `on`/`off` input (`true`/`false` too), `on` when empty. */
+function onOff(name: string): boolean {
+  const value = core.getInput(name).toLowerCase() || 'on';
+  if (!['on', 'off', 'true', 'false'].includes(value)) throw new InputError(`${name}: "${core.getInput(name)}" is not a setting; use on or off`);
+  return value === 'on' || value === 'true';
 }
 
 /** A bad input value: reported as it is, with no stack. */

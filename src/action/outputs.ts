@@ -5,6 +5,7 @@ import { SUMMARY_LIMIT } from '../core/limits.js';
 import { renderMarkdown } from '../core/report/markdown.js';
 import type { Report } from '../core/report/types.js';
 import type { Artifacts } from '../shell/artifacts.js';
+import { failsStep } from './fail-on.js';
 import type { FailOn } from './inputs.js';
 import type { Shared } from './share.js';
 
@@ -31,8 +32,7 @@ export function setOutputs(report: Report, outDir: string, artifacts: Artifacts,
 
 /** Why the step fails under `fail-on`, or null when it passes. */
 export function gateFailure(report: Report, failOn: FailOn): string | null {
-  const failing = failOn === 'fail' ? report.status === 'fail' : failOn === 'warn' ? report.status !== 'pass' : false;
-  if (!failing) return null;
+  if (!failsStep(report.status, failOn)) return null;
   const count = (severity: string) => report.findings.filter((finding) => finding.severity === severity).length;
   return `roofline-gate: ${report.status} (${count('fail')} failing, ${count('warn')} warning findings; fail-on: ${failOn}). The job summary has the details.`;
 }

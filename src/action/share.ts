@@ -3,7 +3,7 @@
 // the Markdown comment-body.ts's; this module makes the calls, in order, and says what it did.
 import type { ChartEmbed } from '../core/report/markdown.js';
 import type { Report } from '../core/report/types.js';
-import { assetPath } from '../github/assets.js';
+import { contentPath } from '../github/assets.js';
 import { stickyMarker, type Stamp, type Thread } from '../github/comment.js';
 import { commentBody, editorLink, textChart } from './comment-body.js';
 import { chartFailure, chartPlan, commentAction, commentFailure, digest, hasChanges, leftReason, lookups, outDirHint, skipBeforeApi } from './comment-policy.js';
@@ -104,7 +104,7 @@ async function publishChart(
     const url = await api.publishAsset({
       repo: event.repo,
       branch: plan.branch,
-      path: assetPath(event.repo, pr.number, pr.headSha),
+      path: contentPath(event.repo, svg!),
       content: svg!,
       message: `roofline chart for #${pr.number} at ${pr.headSha.slice(0, 7)}`,
       serverUrl: event.serverUrl,

@@ -99,3 +99,9 @@ export const RANGES = {
   /** Throughput budgets (per second). */
   perSecond: { min: 1e-9, max: 1e21, text: '1e-9/s to 1e21/s' },
 } as const;
+
+/**
+ * GitHub refuses a check run whose `output.summary` is longer than this (characters): "Maximum length: 65535
+ * characters" (docs.github.com/rest/checks/runs, create a check run).
+ */
+export const CHECK_RUN_SUMMARY_LIMIT = 65_535;

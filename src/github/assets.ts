@@ -1,7 +1,10 @@
 // Files on the assets branch: chart images for comments, and the history of reports. GitHub renders
 // neither data: URIs nor inline SVG in a comment, so the SVG is committed to a branch of the repository
-// itself through the Git Data API (a tree that creates the blobs, a commit, a ref; an orphan commit when
-// the branch is new) and linked by commit SHA, so that every old comment keeps its own image.
+// itself and linked from the comment by commit. An image is stored at a path named by its content (see
+// contentPath), so that every old comment keeps its own image and publishing the same chart again writes
+// nothing; it is written with one contents call (`PUT /repos/{owner}/{repo}/contents/{path}`, one write
+// where a tree, a commit and a ref move take three). The history goes through commitFiles: a tree with the
+// new blobs, a commit, a ref (an orphan commit when the branch is new), for several files in one commit.
 import { createHash } from 'node:crypto';
 import { statusOf, type Octokit, type Repo } from './client.js';
 
@@ -9,7 +12,7 @@ export interface Asset {
   repo: Repo;
   /** The assets branch, e.g. `roofline-gate-assets`. */
   branch: string;
-  /** Path in that branch, e.g. `octo-org-octo-repo/pr-12/<sha>/roofline.svg`. */
+  /** Path in that branch: contentPath(repo, content). */
   path: string;
   content: string;
   message: string;
@@ -21,12 +24,13 @@ export interface Asset {
 const ATTEMPTS = 3;
 
 /**
- * Where a chart for `repo`, pull request `pr` (or a push: null) at `sha` goes in the assets branch.
+ * Where an image with this content goes in the assets branch: named by the SHA-256 of its bytes, so the
+ * same chart is the same file, whichever pull request or rerun publishes it.
  *
- *   assetPath({ owner: 'octo-org', repo: 'octo.repo' }, 12, 'abc') //=> 'octo-org-octo.repo/pr-12/abc/roofline.svg'
+ *   contentPath({ owner: 'o', repo: 'r' }, '') //=> 'o-r/charts/e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855.svg'
  */
-export function assetPath(repo: Repo, pr: number | null, sha: string, name = 'roofline.svg'): string {
-  return `${repoFolder(repo)}/${pr === null ? 'commit' : `pr-${pr}`}/${sha}/${name}`;
+export function contentPath(repo: Repo, content: string, extension = 'svg'): string {
+  return `${repoFolder(repo)}/charts/${createHash('sha256').update(content).digest('hex')}.${extension}`;
 }
 
 /** The assets branch's folder for a repository: `octo-org-octo.repo`. */
@@ -35,17 +39,36 @@ export function repoFolder(repo: Repo): string {
 }
 
 /**
- * Commits the file to the branch (unless the branch tip already has it) and returns the URL that shows it:
- * `https://github.com/OWNER/REPO/blob/COMMIT/PATH?raw=true`.
+ * Puts the file on the branch and returns the URL that shows it, by commit (SPEC section 5), so the link
+ * never moves: `https://github.com/OWNER/REPO/blob/COMMIT/PATH?raw=true`. The path is content-addressed, so
+ * a file already at the branch's tip is the same image: two reads (the tip, the file) and no write.
+ * Otherwise one contents write; when the branch does not exist yet, commitFiles creates it (once per repository).
  */
 export async function publishAsset(octokit: Octokit, asset: Asset): Promise<string> {
-  const wanted = gitBlobSha(asset.content);
+  const holding = await commitHolding(octokit, asset);
+  if (holding) return urlOf(asset, holding);
+  try {
+    const { data } = await octokit.rest.repos.createOrUpdateFileContents({
+      ...asset.repo,
+      path: asset.path,
+      message: asset.message,
+      content: Buffer.from(asset.content).toString('base64'),
+      branch: asset.branch,
+    });
+    if (data.commit.sha) return urlOf(asset, data.commit.sha);
+  } catch (error) {
+    // 422 `"sha" wasn't supplied`: another run wrote the file meanwhile, with the same content (it is its name).
+    const raced = statusOf(error) === 422 && /\bsha\b/i.test(String((error as Error).message));
+    const again = raced ? await commitHolding(octokit, asset) : null;
+    if (again) return urlOf(asset, again);
+    // Any other 404 or 422: no such branch yet. One commit creates it (and copes with a race to create it).
+    if (!raced && statusOf(error) !== 404 && statusOf(error) !== 422) throw error;
+  }
   const commit = await commitFiles(octokit, {
     repo: asset.repo,
     branch: asset.branch,
     message: asset.message,
-    // A re-run publishes the same chart again: link the commit that already has it.
-    changes: async (tip) => (tip && (await fileSha(octokit, asset, tip)) === wanted ? null : [{ path: asset.path, content: asset.content }]),
+    changes: async (tip) => (tip && (await hasFileAt(octokit, asset, tip)) ? null : [{ path: asset.path, content: asset.content }]),
   });
   return urlOf(asset, commit);
 }
@@ -103,16 +126,6 @@ export async function commitFiles(octokit: Octokit, commit: BranchCommit): Promi
   }
 }
 
-/**
- * The SHA git gives a blob with this content, to tell whether the branch already holds the file.
- *
- *   gitBlobSha('') //=> 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391'
- */
-export function gitBlobSha(content: string): string {
-  const bytes = Buffer.from(content);
-  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
-}
-
 async function branchTip(octokit: Octokit, where: { repo: Repo; branch: string }): Promise<{ commit: string; tree: string } | null> {
   const { owner, repo } = where.repo;
   try {
@@ -125,13 +138,25 @@ async function branchTip(octokit: Octokit, where: { repo: Repo; branch: string }
   }
 }
 
-/** The blob SHA of the file at `path` in `commit`, or null when it is not there. */
-async function fileSha(octokit: Octokit, asset: Asset, commit: string): Promise<string | null> {
+/** The branch's tip when it holds the file; null when either is missing. */
+async function commitHolding(octokit: Octokit, asset: Asset): Promise<string | null> {
+  let tip: string;
   try {
-    const { data } = await octokit.rest.repos.getContent({ ...asset.repo, path: asset.path, ref: commit });
-    return Array.isArray(data) ? null : data.sha;
+    tip = (await octokit.rest.git.getRef({ ...asset.repo, ref: `heads/${asset.branch}` })).data.object.sha;
   } catch (error) {
     if (statusOf(error) === 404) return null;
+    throw error;
+  }
+  return (await hasFileAt(octokit, asset, tip)) ? tip : null;
+}
+
+/** Whether `path` is in `commit`. */
+async function hasFileAt(octokit: Octokit, asset: Asset, commit: string): Promise<boolean> {
+  try {
+    await octokit.rest.repos.getContent({ ...asset.repo, path: asset.path, ref: commit });
+    return true;
+  } catch (error) {
+    if (statusOf(error) === 404) return false;
     throw error;
   }
 }
