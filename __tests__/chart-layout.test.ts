@@ -11,7 +11,7 @@ import { type LabelScene, placeLabels } from '../src/core/chart/layout.js';
  * (with 8 px of room: x 152..200, y 62..100) unless a mark is there.
  */
 function scene(parts: Partial<LabelScene>): LabelScene {
-  return { width: 200, height: 100, marks: [], lines: [], legend: { width: 40, height: 30 }, roofs: [], points: [], measured: [], eaves: [], eaveAngle: -30, ridges: [], ...parts };
+  return { width: 200, height: 100, marks: [], lines: [], legend: { width: 40, height: 30 }, roofs: [], points: [], sweeps: [], measured: [], eaves: [], eaveAngle: -30, ridges: [], ...parts };
 }
 
 const RIGHT = { align: 'left', baseline: 'middle', dx: 9, dy: 0 };

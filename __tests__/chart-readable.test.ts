@@ -184,6 +184,28 @@ describe('the chart at 12 models x 3 devices, measured in its SVG', () => {
   });
 });
 
+describe('the 12 models x 3 devices with a 4-point batch sweep added, measured in its SVG', () => {
+  // A decode swept over batch, on every device: intensity the batch, 1 to 128 FLOP/B, through the clusters.
+  const swept = [1, 8, 32, 128].map((batch) => ({
+    ...model(`decode@b${batch}`, 'fp16', 16e9 * batch, { dram: 16e9 }),
+    batch,
+    sweep: { of: 'decode', by: 'batch' as const, batch, context: 4096 },
+  }));
+  let svg: string;
+  beforeAll(async () => {
+    svg = await renderSvg(rooflineSpec(reportOf([...TWELVE, ...swept], [...BASE, ...swept]), NAMES));
+  });
+
+  it('draws a line per device through the sweep\'s points', () => {
+    expect(groups(svg, 'mark-line role-mark concat_0')).toHaveLength(3);
+    expect(pointBoxes(svg)).toHaveLength(2 * 48);
+  });
+
+  it('has no label over another label, a point or a baseline mark', () => {
+    expect(collisions(svg)).toEqual([]);
+  });
+});
+
 describe('a device\'s colour and shape', () => {
   type Json = Record<string, any>;
   /** Device name -> [colour, shape] as the spec's device scales give them. */

@@ -201,6 +201,66 @@ describe('rooflineSpec: points', () => {
   });
 });
 
+describe('rooflineSpec: a sweep', () => {
+  // A decode swept over batch: FLOPs grow with it, bytes do not, so intensity is the batch itself. Listed
+  // out of order (as a config may list them), on both devices: memory-bound everywhere (ridges 295 and 153).
+  const swept = [32, 1, 128, 8].map((batch) =>
+    model({ name: `decode@b${batch}`, flops: 1e9 * batch, bytes: { dram: 1e9 }, batch, hardware: ['h100-sxm', 'a100'], sweep: { of: 'decode', by: 'batch', batch, context: 4096 } }),
+  );
+  const report = reportOf([...swept, model({ name: 'other', hardware: ['h100-sxm'] })]);
+  const lineLayers = layers(report).filter((l) => markOf(l).type === 'line');
+
+  it('joins the points of one sweep on one device with a line in its colour, in the order of the swept value', () => {
+    expect(lineLayers).toHaveLength(2);
+    const [h100Line, a100Line] = lineLayers.map((l) => l.data.values as Json[]);
+    expect(h100Line!.map((v) => v.x)).toEqual([1, 8, 32, 128]);
+    expect(a100Line!.map((v) => v.x)).toEqual([1, 8, 32, 128]);
+    expect(h100Line!.map((v) => v.y / 1e12)).toEqual([3.35, 26.8, 107.2, 428.8].map((y) => expect.closeTo(y, 6)));
+    expect(a100Line!.map((v) => v.y / 1e12)).toEqual([2.039, 16.312, 65.248, 260.992].map((y) => expect.closeTo(y, 6)));
+    // Joined in that order, not in x order: the order channel says so.
+    expect(h100Line!.map((v) => v.order)).toEqual([0, 1, 2, 3]);
+    expect(lineLayers[0]!.encoding.order.field).toBe('order');
+    // Each line in the colour its device's points are outlined in.
+    const { domain, range } = pointLayer(report).encoding.stroke.scale;
+    expect(lineLayers.map((l) => markOf(l).stroke)).toEqual([range[domain.indexOf('H100 SXM')], range[domain.indexOf('A100 80GB')]]);
+    expect(markOf(lineLayers[0]!).stroke).not.toBe(markOf(lineLayers[1]!).stroke);
+  });
+
+  it('draws the lines under the points, which keep their marks', () => {
+    const all = layers(report);
+    const pointsAt = all.findIndex((l) => markOf(l).type === 'point' && l.encoding.fill);
+    for (const line of lineLayers) expect(all.indexOf(line)).toBeLessThan(pointsAt);
+    expect(pointLayer(report).data.values).toHaveLength(9);
+  });
+
+  it('labels each point of a sweep with its value and the line once with the model it sweeps', () => {
+    const texts = labelTexts(report);
+    expect(texts.filter((t) => t === 'decode')).toHaveLength(2);
+    for (const value of ['b1', 'b8', 'b32', 'b128']) expect(texts.filter((t) => t === value)).toHaveLength(2);
+    expect(texts).toContain('other');
+  });
+
+  it('says the sweep in the tooltip of its points, and nothing of it elsewhere', () => {
+    const values = pointLayer(report).data.values as Json[];
+    expect(values.find((v) => v.pair.startsWith('7. decode@b8 on H100 SXM'))!.sweepText).toBe('batch 8 of 1, 8, 32, 128');
+    expect(values.find((v) => v.pair.startsWith('9. other'))!.sweepText).toBe('-');
+    expect(pointLayer(report).encoding.tooltip.at(-1)).toEqual({ field: 'sweepText', title: 'sweep' });
+    expect(pointLayer(reportOf(FOUR)).encoding.tooltip.map((t: Json) => t.field)).not.toContain('sweepText');
+  });
+
+  it('draws no line for a model without a sweep, nor for a sweep on one point', () => {
+    const one = reportOf([swept[0]!, model({ name: 'other' })]);
+    expect(layers(one).filter((l) => markOf(l).type === 'line')).toEqual([]);
+    expect(labelTexts(one)).toContain('decode@b32');
+  });
+
+  it('lists the sweep in its order in the text chart\'s legend', () => {
+    const text = asciiRoofline(report);
+    expect(text).toContain('sweep of decode on h100-sxm: C b1 -> G b8 -> A b32 -> E b128');
+    expect(text).toContain('sweep of decode on a100: D b1 -> H b8 -> B b32 -> F b128');
+  });
+});
+
 describe('rooflineSpec: the baseline', () => {
   const base = FOUR.map((m) => (m.name === 'llama-decode' ? { ...m, bytes: { dram: 14e9 } } : m));
   const report = reportOf(FOUR, base);

@@ -1,12 +1,13 @@
 // The roofline as text, for a Markdown code block where no image can be published: log-log, roofs as
-// rows of one character per device, eaves as `/`, each model x hardware a letter keyed in the legend.
+// rows of one character per device, eaves as `/`, each model x hardware a letter keyed in the legend; the
+// points of a sweep line are not joined but listed in its order in the legend (`sweep: A b1 -> D b128`).
 import { boundText } from '../bound-text.js';
 import { byteRate, flopPerByte, flopRate, levelText, timeChange } from '../format.js';
 import { opDelta } from '../op-change-text.js';
 import type { Report } from '../report/types.js';
 import { commandSafe, withVisibleStrings } from '../report/escape.js';
 import { type ChartPoint, type Geometry, decadeLabel, decades, geometry } from './geometry.js';
-import { performanceText } from './tooltip.js';
+import { performanceText, sweptText } from './tooltip.js';
 
 /** Changed ops named per point in the legend, largest change first (report.json has up to CHANGED_OPS). */
 const LEGEND_OPS = 3;
@@ -120,6 +121,10 @@ function legend(g: Geometry, width: number, crowded: boolean): string[] {
       const named = changed.slice(0, LEGEND_OPS).map((change) => `${change.name} ${timeChange(opDelta(change))}`);
       out.push(...wrap(`changed ops: ${named.join(', ')}${left > 0 ? `, and ${left} more` : ''}`, width - 4).map((line) => `    ${line}`));
     }
+  }
+  for (const line of g.sweeps) {
+    const steps = line.points.map((p) => `${pointChar(p)} ${sweptText(p.sweep!)}`).join(' -> ');
+    out.push(...wrap(`sweep of ${line.of} on ${line.hardware}: ${steps}`, width));
   }
   if (crowded) out.push(`${CROWD_CHAR} several points in one cell`);
   return out;

@@ -12,6 +12,9 @@
 // hierarchical roofline's: one achieved point per level, all at the same FLOP/s, each at that level's
 // intensity, so that the gap between a level's point and its eave shows how far that level is from binding.
 //
+// The points of one sweep (an `llm:` model with `batch: [...]` or `context: [...]`) on one device form a
+// sweep line: its points in the order of the swept value, which the chart joins.
+//
 // This is the one place the chart reads the report's rates (effective, attainable, peak and achieved FLOP/s): every
 // other part of the chart takes them from the geometry.
 import { SI_PREFIXES } from '../format.js';
@@ -74,6 +77,17 @@ export interface ChartPoint {
   base: { intensity: number; x: number; y: number; clamp: Clamp; flopsPerSecond: number } | null;
   /** Where the measured time puts the pair: achieved FLOP/s at the point's own x; null when not measured. */
   measured: Measured | null;
+  /** For a point of a sweep line: what is swept, this point's value and every drawn value, ascending. */
+  sweep: { by: 'batch' | 'context'; value: number; values: number[] } | null;
+}
+
+/** The points of one sweep on one device, two or more, in the order of the swept value. */
+export interface SweepLine {
+  /** The model the config names, which the points sweep. */
+  of: string;
+  hardware: string;
+  by: 'batch' | 'context';
+  points: ChartPoint[];
 }
 
 export interface Measured {
@@ -103,6 +117,8 @@ export interface LevelPoint {
 export interface Geometry {
   devices: DeviceLines[];
   points: ChartPoint[];
+  /** In the order of their first point in the report. */
+  sweeps: SweepLine[];
   /** Log-scale domains, lowest first; every drawn value lies inside. */
   x: [number, number];
   y: [number, number];
@@ -162,10 +178,38 @@ export function geometry(report: Report): Geometry {
     const base = p.base ? { ...clamped(p.base.intensity, p.base.flopsPerSecond, x, y), flopsPerSecond: p.base.flopsPerSecond } : null;
     return {
       number: p.number, result: p.result, level: p.level, ...at, flopsPerSecond: p.flopsPerSecond,
-      attainableFlopsPerSecond: p.attainableFlopsPerSecond, base, measured: measured(p.result, x, y),
+      attainableFlopsPerSecond: p.attainableFlopsPerSecond, base, measured: measured(p.result, x, y), sweep: null,
     };
   });
-  return { devices, points, x, y };
+  return { devices, points, sweeps: sweepLines(points), x, y };
+}
+
+/**
+ * The points of each sweep on each device, ordered by the swept value, and each point told its place; a
+ * sweep of which one point is drawn (the rest left out, drawn.ts) is no line, and its point no part of one.
+ */
+function sweepLines(points: ChartPoint[]): SweepLine[] {
+  const byKey = new Map<string, SweepLine>();
+  for (const p of points) {
+    const sweep = p.result.sweep;
+    if (!sweep) continue;
+    const key = JSON.stringify([sweep.of, sweep.by, p.result.hardware]);
+    const line = byKey.get(key) ?? { of: sweep.of, hardware: p.result.hardware, by: sweep.by, points: [] };
+    byKey.set(key, line);
+    line.points.push(p);
+  }
+  const lines = [...byKey.values()].filter((line) => line.points.length > 1);
+  for (const line of lines) {
+    line.points.sort((a, b) => sweptValue(a) - sweptValue(b));
+    const values = line.points.map(sweptValue);
+    for (const p of line.points) p.sweep = { by: line.by, value: sweptValue(p), values };
+  }
+  return lines;
+}
+
+function sweptValue(p: ChartPoint): number {
+  const sweep = p.result.sweep!;
+  return sweep.by === 'batch' ? sweep.batch : sweep.context;
 }
 
 function firstLevel(byLevel: Record<string, number>): string | undefined {

@@ -5,7 +5,7 @@ import { fillEncoding, shapeEncoding, strokeEncoding } from './encodings.js';
 import type { Plot } from './marks.js';
 import type { View } from './spec-types.js';
 import { PLOT_WIDTH, TEXT_COLOR } from './theme.js';
-import { TOOLTIP, tooltipFields } from './tooltip.js';
+import { tooltipFields, tooltipRows } from './tooltip.js';
 
 const ROW_HEIGHT = 17;
 
@@ -43,7 +43,7 @@ export function keyView({ g, device, legend }: Plot): View {
           shape: { ...shapeEncoding(device, legend), legend: null },
           stroke: { ...strokeEncoding(device, legend), legend: null },
           fill: { ...fillEncoding(legend), legend: null },
-          tooltip: TOOLTIP,
+          tooltip: tooltipRows(g),
         },
       },
       {
@@ -52,7 +52,7 @@ export function keyView({ g, device, legend }: Plot): View {
       },
       {
         mark: { type: 'text', align: 'left', baseline: 'middle', dx: 36, color: TEXT_COLOR, limit: columnWidth - 48 },
-        encoding: { x: px, y: py, text: { field: 'text' }, tooltip: TOOLTIP },
+        encoding: { x: px, y: py, text: { field: 'text' }, tooltip: tooltipRows(g) },
       },
     ],
   };

@@ -15,6 +15,7 @@ export function labelLayers(plot: Plot, layout: LabelLayout): { backings: Layer;
   const colored: Array<[PlacedLabel | null, string]> = [
     ...zip(layout.roofs, g.devices.flatMap((d) => d.roofs.map(() => device.color(d.id)))),
     ...layout.points.map((label) => [label, TEXT_COLOR] as [PlacedLabel, string]),
+    ...zip(layout.sweeps, g.sweeps.map((line) => device.color(line.hardware))),
     ...zip(
       layout.measured,
       g.points.filter((p) => p.measured).map((p) => (isAboveRoof(p.result) ? ABOVE_ROOF_COLOR : device.color(p.result.hardware))),

@@ -1,7 +1,8 @@
 // What the roofline's labels are about, in pixels, and the texts each label may take (longest first): the
 // scene that label placement (layout.ts) lays out. Marks are points, baseline marks, measured marks and
-// ridges; besides roofs and eaves (whose labels the scene lists), lines are the dashed rules of measured
-// pairs and the arrows from baseline marks.
+// ridges; besides roofs, eaves and sweep lines (whose labels the scene lists), lines are the dashed rules of
+// measured pairs and the arrows from baseline marks. A point of a sweep line is labelled with its value
+// (`b8`, `ctx8192`), the line once with the model it sweeps.
 import { isAboveRoof } from '../above-roof.js';
 import { byteRate, efficiency, flopRate, intensity, levelText } from '../format.js';
 import type { DeviceStyle } from './devices.js';
@@ -11,6 +12,7 @@ import type { ChartPoint, Geometry } from './geometry.js';
 import type { LabelScene, Mark } from './layout.js';
 import type { Precision } from '../types.js';
 import { MEASURED_RADIUS, PLOT_HEIGHT, PLOT_WIDTH, POINT_RADIUS } from './theme.js';
+import { sweptText } from './tooltip.js';
 
 /** Half the size of the square a ridge's diamond keeps clear. */
 const RIDGE_RADIUS = 3;
@@ -45,7 +47,12 @@ export function labelScene(g: Geometry, f: Frame, device: DeviceStyle): LabelSce
     ),
     points: g.points.map((p) => {
       const [x, y] = pixel(f, p);
-      return { x, y, name: pointText(p, p.result.model), number: String(p.number) };
+      return { x, y, name: pointText(p, p.sweep ? sweptText(p.sweep) : p.result.model), number: String(p.number) };
+    }),
+    sweeps: g.sweeps.map((line) => {
+      const through = line.points.map((p) => pixel(f, p));
+      const [x, y] = through[through.length - 1]!;
+      return { through, x, y, texts: [line.of] };
     }),
     measured: g.points.flatMap((p) => {
       if (!p.measured) return [];

@@ -29,6 +29,8 @@ export interface LabelScene {
   roofs: ReadonlyArray<{ y: number; start: number; texts: readonly string[] }>;
   /** One per point: its name, and the number that replaces it when not every name fits. */
   points: ReadonlyArray<{ x: number; y: number; name: string; number: string }>;
+  /** One per sweep line: the pixels it runs through, and its label's texts, placed by its last point (x, y). */
+  sweeps: ReadonlyArray<{ through: readonly Pixel[]; x: number; y: number; texts: readonly string[] }>;
   /** One per measured mark; a `required` label is drawn even where nothing fits. */
   measured: ReadonlyArray<{ x: number; y: number; texts: readonly string[]; required: boolean }>;
   /** One per eave: its ends, and its label's texts; the label runs along it at `eaveAngle` degrees. */
@@ -56,6 +58,7 @@ export interface LabelLayout {
   numbered: boolean;
   roofs: PlacedLabel[];
   points: PlacedLabel[];
+  sweeps: Array<PlacedLabel | null>;
   measured: Array<PlacedLabel | null>;
   eaves: Array<PlacedLabel | null>;
   ridges: Array<PlacedLabel | null>;
@@ -122,7 +125,7 @@ const RIDGE_SPOTS: readonly TextPlacement[] = [
 
 /**
  * Every label of the plot, placed most important first: the legends in a corner, then points (names if
- * every one fits, else numbers; they have nowhere else to go), roofs, measured marks, eaves, ridges. Each
+ * every one fits, else numbers; they have nowhere else to go), roofs, sweep lines, measured marks, eaves, ridges. Each
  * takes the first spot, in its own order of preference, that covers no mark, no earlier label and no line
  * (but its own), else the first that covers no mark and no label; a label that fits nowhere is left out,
  * unless it must be drawn (roofs, points and required measured labels), when it takes its first spot anyway.
@@ -138,19 +141,21 @@ export function placeLabels(scene: LabelScene): LabelLayout {
   for (const [from, to] of scene.lines) band(from, to);
   const roofBands = scene.roofs.map(({ y, start }) => band([start, y], [scene.width, y]));
   const eaveBands = scene.eaves.map(({ from, to }) => band(from, to));
+  const sweepEnds = scene.sweeps.map(({ through }) => through.slice(1).map((to, i) => band(through[i]!, to)).at(-1)!);
 
   const legend = placeLegend(occupancy, scene);
   const names = scene.points.map((p) => p.name);
   const numbered = scene.points.length > MAX_NAMED_POINTS || !labelPoints(occupancy.clone(), scene.points, names).every((l) => l.fits);
   const points = labelPoints(occupancy, scene.points, numbered ? scene.points.map((p) => p.number) : names).map((l) => l.label);
   const roofs = scene.roofs.map((roof, i) => placeRoofLabel(occupancy, roof, roofBands[i]!, scene.width));
+  const sweeps = scene.sweeps.map((sweep, i) => placeSweepLabel(occupancy, sweep, sweepEnds[i]!));
   const measured = scene.measured.map((mark) => placeMeasuredLabel(occupancy, mark));
   const eaves = scene.eaves.map((eave, i) => placeEaveLabel(occupancy, eave, eaveBands[i]!, scene.eaveAngle));
   const ridges = scene.ridges.map(({ x, y, text }) => {
     const chosen = occupancy.place(RIDGE_SPOTS, (at) => textBox(text, SMALL_FONT_SIZE, x, y, at));
     return chosen ? { text, x, y, at: chosen, fontSize: SMALL_FONT_SIZE } : null;
   });
-  return { legend, numbered, roofs, points, measured, eaves, ridges };
+  return { legend, numbered, roofs, points, sweeps, measured, eaves, ridges };
 }
 
 /**
@@ -223,6 +228,22 @@ function labelPoints(occupancy: Occupancy, points: LabelScene['points'], texts: 
     }
     return { label: { text, x, y, at: chosen ?? POINT_RINGS[0]![0]!, fontSize: LABEL_FONT_SIZE }, fits: chosen !== null };
   });
+}
+
+/**
+ * Around the last point of its sweep line, in the rings a point's label takes, clear of everything but the
+ * line's last stretch; left out where nothing fits (the points' tooltips still name the sweep).
+ */
+function placeSweepLabel(occupancy: Occupancy, sweep: LabelScene['sweeps'][number], end: Shape): PlacedLabel | null {
+  const { x, y, texts } = sweep;
+  const placed = firstPlaced(texts, (text) => {
+    for (const ring of POINT_RINGS) {
+      const at = occupancy.place(ring, (spot) => textBox(text, LABEL_FONT_SIZE, x, y, spot), { except: end });
+      if (at) return at;
+    }
+    return null;
+  });
+  return placed ? { text: placed.text, x, y, at: placed.spot, fontSize: LABEL_FONT_SIZE } : null;
 }
 
 /** Beside a measured mark, shortened if need be; left out where nothing fits unless required. */

@@ -1,5 +1,5 @@
 // The roofline view's lines and marks as Vega-Lite layers, each a plain function of the geometry: roofs and
-// eaves, ridges, baseline marks and the arrows from them, measured pairs, and the points themselves.
+// eaves, sweep lines, ridges, baseline marks and the arrows from them, measured pairs, and the points themselves.
 import { isAboveRoof } from '../above-roof.js';
 import { byteRate, flopPerByte, flopRate, levelText } from '../format.js';
 import type { DeviceStyle } from './devices.js';
@@ -9,7 +9,7 @@ import type { Geometry } from './geometry.js';
 import type { LegendPlace } from './layout.js';
 import type { Layer, Row } from './spec-types.js';
 import { ABOVE_ROOF_COLOR, MEASURED_RADIUS, MUTED_COLOR, POINT_SIZE } from './theme.js';
-import { TOOLTIP, tooltipFields } from './tooltip.js';
+import { tooltipFields, tooltipRows } from './tooltip.js';
 
 /** What every layer is drawn from: the geometry, its pixel frame, the devices' styles, where the legends sit. */
 export interface Plot {
@@ -69,6 +69,28 @@ export function roofLinesLayer({ g, f, device, legend }: Plot): Layer {
   };
 }
 
+/**
+ * Each sweep line, a thin line in its device's colour through its points in the order of the swept
+ * value (Vega-Lite would join them in x order): one layer per line, drawn under the points.
+ */
+export function sweepLineLayers({ g, device }: Plot): Layer[] {
+  return g.sweeps.map((line) => ({
+    data: {
+      values: line.points.map((p, order) => ({ x: p.x, y: p.y, order, sweep: `${line.of} on ${device.name(line.hardware)}`, by: line.by })),
+    },
+    mark: { type: 'line', stroke: device.color(line.hardware), strokeWidth: 1.2, opacity: 0.75, strokeCap: 'round' },
+    encoding: {
+      x: xEncoding(g),
+      y: yEncoding(g),
+      order: { field: 'order', type: 'quantitative' },
+      tooltip: [
+        { field: 'sweep', title: 'sweep' },
+        { field: 'by', title: 'swept' },
+      ],
+    },
+  }));
+}
+
 /** A small white diamond where a roof meets an eave. */
 export function ridgeLayer({ g, device, legend }: Plot): Layer {
   const values = g.devices.flatMap((d) =>
@@ -109,7 +131,7 @@ export function baselineLayers({ g, device, legend }: Plot): Layer[] {
         y: yEncoding(g),
         shape: shapeEncoding(device, legend),
         stroke: strokeEncoding(device, legend),
-        tooltip: TOOLTIP,
+        tooltip: tooltipRows(g),
       },
     },
   ];
@@ -183,7 +205,7 @@ export function measuredLayers({ g, f, device }: Plot): Layer[] {
     {
       data: { values: levelMarks },
       mark: { type: 'point', shape: X_SHAPE, filled: false, size: MEASURED_RADIUS ** 2 * 2, strokeWidth: 1.5, opacity: 1, stroke },
-      encoding: { x: xEncoding(g), y: yEncoding(g), tooltip: TOOLTIP },
+      encoding: { x: xEncoding(g), y: yEncoding(g), tooltip: tooltipRows(g) },
     },
   ];
   return [
@@ -196,7 +218,7 @@ export function measuredLayers({ g, f, device }: Plot): Layer[] {
     {
       data: { values: marks },
       mark: { type: 'point', shape: X_SHAPE, filled: false, size: (2 * MEASURED_RADIUS) ** 2, strokeWidth: 2, opacity: 1, stroke },
-      encoding: { x: xEncoding(g), y: yEncoding(g), tooltip: TOOLTIP },
+      encoding: { x: xEncoding(g), y: yEncoding(g), tooltip: tooltipRows(g) },
     },
   ];
 }
@@ -219,7 +241,7 @@ export function pointLayer({ g, device, legend }: Plot): Layer {
       shape: shapeEncoding(device, legend),
       stroke: strokeEncoding(device, legend),
       fill: fillEncoding(legend),
-      tooltip: TOOLTIP,
+      tooltip: tooltipRows(g),
     },
   };
 }

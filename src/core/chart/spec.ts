@@ -1,8 +1,9 @@
 // The roofline chart as a Vega-Lite spec: a pure function of the report. Log-log axes; per device a roof per
 // precision in use and an eave per memory level in use, labelled, with their ridges; a point per model x
-// hardware filled by what bounds it and shaped by device; the baseline as a hollow mark with an arrow to the
-// head; a measured pair's achieved FLOP/s as an x under (or, when the inputs are off, over) its point; below,
-// when models were given as ops, each one's slowest ops split into compute and memory time.
+// hardware filled by what bounds it and shaped by device, the points of a sweep on a device joined by a line;
+// the baseline as a hollow mark with an arrow to the head; a measured pair's achieved FLOP/s as an x under
+// (or, when the inputs are off, over) its point; below, when models were given as ops, each one's slowest ops
+// split into compute and memory time.
 //
 // The steps, each a module: the pairs drawn (drawn.ts: all but in a very large report); their geometry in
 // data units (geometry.ts); its pixel frame (frame.ts); the label scene (label-scene.ts) and its layout
@@ -19,7 +20,7 @@ import { keyView } from './key-view.js';
 import { labelLayers } from './label-layers.js';
 import { labelScene } from './label-scene.js';
 import { type LabelLayout, placeLabels } from './layout.js';
-import { type Plot, arrowLayers, baselineLayers, measuredLayers, pointLayer, ridgeLayer, roofLinesLayer } from './marks.js';
+import { type Plot, arrowLayers, baselineLayers, measuredLayers, pointLayer, ridgeLayer, roofLinesLayer, sweepLineLayers } from './marks.js';
 import { opsViews } from './ops-view.js';
 import type { View } from './spec-types.js';
 import { CONFIG, PLOT_HEIGHT, PLOT_WIDTH } from './theme.js';
@@ -58,13 +59,13 @@ export function rooflineSpec(report: Report, options: ChartOptions = {}): TopLev
   };
 }
 
-/** The plot, bottom layer first: lines, label backings, ridges, baseline marks and arrows, measured pairs, points, labels. */
+/** The plot, bottom layer first: lines (roofs, eaves, sweeps), label backings, ridges, baseline marks and arrows, measured pairs, points, labels. */
 function rooflineView(plot: Plot, layout: LabelLayout): View {
   const { backings, labels } = labelLayers(plot, layout);
   return {
     width: PLOT_WIDTH,
     height: PLOT_HEIGHT,
-    layer: [roofLinesLayer(plot), backings, ridgeLayer(plot), ...baselineLayers(plot), ...arrowLayers(plot), ...measuredLayers(plot), pointLayer(plot), labels],
+    layer: [roofLinesLayer(plot), ...sweepLineLayers(plot), backings, ridgeLayer(plot), ...baselineLayers(plot), ...arrowLayers(plot), ...measuredLayers(plot), pointLayer(plot), labels],
   };
 }
 

@@ -4,11 +4,17 @@ import { isAboveRoof } from '../above-roof.js';
 import { unvendoredRoof } from '../roofline.js';
 import { boundText } from '../bound-text.js';
 import { efficiency, flopPerByte, flopRate, levelText, perSecond, time } from '../format.js';
-import type { ChartPoint } from './geometry.js';
+import type { ChartPoint, Geometry } from './geometry.js';
 import type { Row } from './spec-types.js';
 
-/** The tooltip's rows, in order, for Vega-Lite's `tooltip` channel. */
-export const TOOLTIP = [
+/** The tooltip's rows, in order, for Vega-Lite's `tooltip` channel; `sweep` only on a chart with a sweep line. */
+export function tooltipRows(g: Pick<Geometry, 'sweeps'>) {
+  return g.sweeps.length > 0 ? [...TOOLTIP, SWEEP_ROW] : TOOLTIP;
+}
+
+const SWEEP_ROW = { field: 'sweepText', title: 'sweep' };
+
+const TOOLTIP = [
   { field: 'pair', title: 'model × hardware' },
   { field: 'boundBy', title: 'bound' },
   { field: 'intensityText', title: 'intensity' },
@@ -31,6 +37,11 @@ export function performanceText(p: Pick<ChartPoint, 'flopsPerSecond' | 'attainab
 /** True when the point sits visibly below its aggregate's attainable FLOP/s: the two read differently as printed. */
 export function bindsDifferently(p: Pick<ChartPoint, 'flopsPerSecond' | 'attainableFlopsPerSecond' | 'result'>): boolean {
   return flopRate(p.flopsPerSecond, p.result.precision) !== flopRate(p.attainableFlopsPerSecond, p.result.precision);
+}
+
+/** A point of a sweep line by its value: `b8`, `ctx8192`, as its name in the report ends. */
+export function sweptText(sweep: NonNullable<ChartPoint['sweep']>): string {
+  return `${sweep.by === 'batch' ? 'b' : 'ctx'}${sweep.value}`;
 }
 
 /** The fields TOOLTIP names, for the datum of point `p`. */
@@ -59,5 +70,6 @@ export function tooltipFields(p: ChartPoint, deviceName: (id: string) => string)
         : 'not measured',
     baseline: base,
     note: notes.join('; ') || '-',
+    sweepText: p.sweep ? `${p.sweep.by} ${p.sweep.value} of ${p.sweep.values.join(', ')}` : '-',
   };
 }
