@@ -16,6 +16,16 @@ const runs = Number(process.env.BENCH_RUNS ?? 5);
 /** `BENCH_CASES=1M npm run bench`: only the cases whose name matches (a regular expression), and their references. */
 const only = new RegExp(process.env.BENCH_CASES ?? '');
 
+/** `count` models on three devices, each with its own figures; with `invalid`, each model's precision is a typo (one error per model). */
+function manyModels(count, { invalid = false } = {}) {
+  const lines = ['version: 1', 'hardware: [h100-sxm, a100-sxm4-80gb, mi300x]', 'models:'];
+  for (let i = 0; i < count; i++) {
+    lines.push(`  - name: model-${i}`, `    precision: ${invalid ? 'fp17' : 'fp16'}`, `    flops: ${(i % 997) + 1} GFLOP`, `    bytes: ${(i % 89) + 1} MB`);
+  }
+  lines.push('gate:', '  budgets:', '    max-latency: 1 ms');
+  return `${lines.join('\n')}\n`;
+}
+
 function inlineOps(count) {
   const lines = ['version: 1', 'hardware: [a100-sxm4-80gb, a100-sxm4-40gb]', 'models:', '  - name: generated', '    precision: fp16', '    ops:'];
   for (let i = 0; i < count; i++) {
@@ -175,8 +185,11 @@ function actionOnPullRequest(rerun) {
   };
 }
 
-/** Runs a command `runs` times; returns the median wall seconds and the largest peak RSS. */
-async function measure({ args, env = process.env, cwd = undefined, before, after }) {
+/**
+ * Runs a command `runs` times; returns the median wall seconds and the largest peak RSS. A config error
+ * (exit 2) fails unless `status` says it is expected.
+ */
+async function measure({ args, env = process.env, cwd = undefined, before, after, status = [0, 1] }) {
   const walls = [];
   let peak = 0;
   for (let i = 0; i < runs; i++) {
@@ -184,7 +197,7 @@ async function measure({ args, env = process.env, cwd = undefined, before, after
     const started = process.hrtime.bigint();
     const child = spawnSync(process.execPath, ['--import', probe, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env, cwd });
     walls.push(Number(process.hrtime.bigint() - started) / 1e9);
-    if (child.status !== 0 && child.status !== 1) throw new Error(`${args.join(' ')} failed: ${child.stderr}`);
+    if (!status.includes(child.status)) throw new Error(`${args.join(' ')} failed: ${child.stderr}`);
     const rss = /roofline-bench maxrss=(\d+)/.exec(child.stderr);
     peak = Math.max(peak, rss ? Number(rss[1]) * 1024 : 0);
   }
@@ -210,8 +223,14 @@ const cases = [
     await csvOps(path.join(work, 'ops-1m.csv'), 1_000_000);
     return writeConfig('table-1m.yml', 'version: 1\nhardware: [a100-sxm4-80gb, a100-sxm4-40gb]\nmodels:\n  - name: generated\n    precision: fp16\n    ops: { file: ops-1m.csv }\n');
   }, 5],
+  ['5M ops from a CSV table', async () => {
+    await csvOps(path.join(work, 'ops-5m.csv'), 5_000_000);
+    return writeConfig('table-5m.yml', 'version: 1\nhardware: [a100-sxm4-80gb, a100-sxm4-40gb]\nmodels:\n  - name: generated\n    precision: fp16\n    ops: { file: ops-5m.csv }\n');
+  }, 15],
   ['1M ops, baseline with the same table', () => withBase(path.join(work, 'table-1m.yml'), path.join(work, 'table-1m.yml')), { of: '1M ops from a CSV table', ratio: 1.3 }],
   ['1M ops, baseline with one op changed', () => withBase(oneOpChanged(), path.join(work, 'table-1m.yml')), { of: '1M ops from a CSV table', ratio: 1.3 }],
+  ['10k models x 3 devices', () => writeConfig('models-10k.yml', manyModels(10_000)), 10],
+  ['invalid 10k-model config prints its errors', () => ({ args: checkCommand(writeConfig('models-10k-invalid.yml', manyModels(10_000, { invalid: true }))), status: [2] }), 1],
   ['llm: 32 layers, 4-point batch sweep, 3 devices', () => llmConfig('llama-3-8b', readFileSync(path.join(root, 'examples', 'llama-3-8b', 'config.json'), 'utf8'), 'batch: [1, 8, 32, 128], context: 4096'), 0.5],
   ['llm: 128-expert MoE, 3 devices', () => llmConfig('moe-128', JSON.stringify(MOE_128), 'batch: [1, 8, 32, 128], context: 4096'), 1],
   ['import of a 200 MB ncu details CSV', async () => {

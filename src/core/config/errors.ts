@@ -97,12 +97,20 @@ export function formatIssues(issues: ConfigIssue[]): string {
   return commandSafe(shown.join('\n'));
 }
 
+/** Offsets at which each line of `text` starts. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The last text quoted from and its line starts: the issues of one file come one after another, 10k of them at most. */
+let indexed: { text: string; starts: number[] } | undefined;
+
 function lineOf(text: string, line: number): string | undefined {
-  let start = 0;
-  for (let i = 1; i < line; i++) {
-    start = text.indexOf('\n', start) + 1;
-    if (start === 0) return undefined;
-  }
+  if (indexed?.text !== text) indexed = { text, starts: lineStarts(text) };
+  const start = indexed.starts[Math.max(0, line - 1)];
+  if (start === undefined) return undefined;
   const end = text.indexOf('\n', start);
   return text.slice(start, end < 0 ? undefined : end).replace(/\r$/, '').replace(/\t/g, ' ');
 }

@@ -6,7 +6,7 @@
 import { constructFromEvents, EVENT_ID, getScalarValue, parseEvents, YAMLException } from 'js-yaml';
 import type { Event } from 'js-yaml';
 import { CONFIG_MAX_BYTES, MAX_ALIASES, MAX_YAML_ITEMS } from '../limits.js';
-import { ConfigError, type Position } from './errors.js';
+import { ConfigError, lineStarts, type Position } from './errors.js';
 
 export type KeyPath = ReadonlyArray<string | number>;
 
@@ -60,10 +60,15 @@ export function loadYaml(text: string, file: string, limits: YamlLimits = CONFIG
   if (expandedSize(value, Math.max(100_000, events.length * MAX_EXPANDED_NODES_PER_EVENT)) < 0) {
     throw ConfigError.at(file, { line: 1, column: 1 }, [], 'YAML aliases expand to far more nodes than the file holds (an alias bomb)');
   }
-  const lines = lineStarts(text);
+  let lines: number[] | undefined;
+  let tree: EventTree | undefined;
   return {
     value,
-    locate: (path, options = {}) => toPosition(lines, Math.max(0, offsetOf(events, text, path, options.key ?? false))),
+    locate: (path, options = {}) => {
+      lines ??= lineStarts(text);
+      tree ??= new EventTree(events, text);
+      return toPosition(lines, Math.max(0, tree.offsetOf(path, options.key ?? false)));
+    },
   };
 }
 
@@ -101,40 +106,85 @@ function largestCollection(events: Event[], most: number): { index: number; what
   return undefined;
 }
 
-/** Start offset of the node (or key) at `path`, or of its deepest existing ancestor. */
-function offsetOf(events: Event[], text: string, path: KeyPath, wantKey: boolean): number {
-  let index = 1; // events[0] is the document
-  let keyOffset = -1;
-  for (const step of path) {
-    const event = events[index];
-    if (!event) break;
-    if (event.type === EVENT_ID.MAPPING && typeof step === 'string') {
-      let child = index + 1;
-      let found = -1;
-      while (events[child] && events[child]!.type !== EVENT_ID.POP) {
-        const key = events[child]!;
-        const valueIndex = skip(events, child);
-        if (key.type === EVENT_ID.SCALAR && getScalarValue(text, key) === step) {
-          found = valueIndex;
-          keyOffset = key.valueStart;
-          break;
-        }
-        child = skip(events, valueIndex);
-      }
-      if (found < 0) break;
-      index = found;
-    } else if (event.type === EVENT_ID.SEQUENCE && typeof step === 'number') {
-      let child = index + 1;
-      for (let i = 0; i < step && events[child] && events[child]!.type !== EVENT_ID.POP; i++) child = skip(events, child);
-      if (!events[child] || events[child]!.type === EVENT_ID.POP) break;
-      index = child;
-      keyOffset = -1;
-    } else {
-      break;
+/**
+ * The events as a tree, built in one pass on the first lookup: each node's end, and, once asked for, each
+ * collection's children by key or by position. A lookup is then one step per path segment, so locating
+ * every one of 10k models' errors is linear in the file (a walk of the events per lookup was quadratic).
+ */
+class EventTree {
+  /** `ends[i]`: the index after the node that starts at event `i`. */
+  private readonly ends: Int32Array;
+  private readonly items = new Map<number, number[]>();
+  /** Per mapping: each scalar key's first occurrence, as the indices of the key and of its value. */
+  private readonly keys = new Map<number, Map<string, { key: number; value: number }>>();
+
+  constructor(
+    private readonly events: Event[],
+    private readonly text: string,
+  ) {
+    this.ends = new Int32Array(events.length);
+    const open: number[] = [];
+    for (let i = 0; i < events.length; i++) {
+      const type = events[i]!.type;
+      if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) open.push(i);
+      else if (type === EVENT_ID.POP && open.length > 0) this.ends[open.pop()!] = i + 1;
+      else this.ends[i] = i + 1;
     }
+    for (const unclosed of open) this.ends[unclosed] = events.length;
   }
-  if (wantKey && keyOffset >= 0) return keyOffset;
-  return startOf(events[index]);
+
+  /** Start offset of the node (or key) at `path`, or of its deepest existing ancestor. */
+  offsetOf(path: KeyPath, wantKey: boolean): number {
+    const { events } = this;
+    let index = 1; // events[0] is the document
+    let keyOffset = -1;
+    for (const step of path) {
+      const event = events[index];
+      if (!event) break;
+      if (event.type === EVENT_ID.MAPPING && typeof step === 'string') {
+        const entry = this.keysOf(index).get(step);
+        if (entry === undefined) break;
+        keyOffset = (events[entry.key] as Extract<Event, { type: typeof EVENT_ID.SCALAR }>).valueStart;
+        index = entry.value;
+      } else if (event.type === EVENT_ID.SEQUENCE && typeof step === 'number') {
+        const item = this.itemsOf(index)[Math.max(0, step)];
+        if (item === undefined) break;
+        index = item;
+        keyOffset = -1;
+      } else {
+        break;
+      }
+    }
+    if (wantKey && keyOffset >= 0) return keyOffset;
+    return startOf(events[index]);
+  }
+
+  /** Indices of the children of the collection at `index`, in order (a mapping's keys and values alike). */
+  private itemsOf(index: number): number[] {
+    let items = this.items.get(index);
+    if (items === undefined) {
+      items = [];
+      for (let child = index + 1; child < this.events.length && this.events[child]!.type !== EVENT_ID.POP; child = this.ends[child]!) items.push(child);
+      this.items.set(index, items);
+    }
+    return items;
+  }
+
+  private keysOf(index: number): Map<string, { key: number; value: number }> {
+    let keys = this.keys.get(index);
+    if (keys === undefined) {
+      keys = new Map();
+      const items = this.itemsOf(index);
+      for (let i = 0; i + 1 < items.length; i += 2) {
+        const key = this.events[items[i]!]!;
+        if (key.type !== EVENT_ID.SCALAR) continue;
+        const name = getScalarValue(this.text, key);
+        if (!keys.has(name)) keys.set(name, { key: items[i]!, value: items[i + 1]! });
+      }
+      this.keys.set(index, keys);
+    }
+    return keys;
+  }
 }
 
 function startOf(event: Event | undefined): number {
@@ -150,25 +200,6 @@ function startOf(event: Event | undefined): number {
     default:
       return 0;
   }
-}
-
-/** Index of the event after the node that starts at `index`. */
-function skip(events: Event[], index: number): number {
-  const event = events[index];
-  if (!event || (event.type !== EVENT_ID.MAPPING && event.type !== EVENT_ID.SEQUENCE)) return index + 1;
-  let depth = 0;
-  for (let i = index; i < events.length; i++) {
-    const type = events[i]!.type;
-    if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) depth++;
-    else if (type === EVENT_ID.POP && --depth === 0) return i + 1;
-  }
-  return events.length;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 function toPosition(starts: number[], offset: number): Position {
