@@ -6,15 +6,8 @@ import { DEFAULT_GATE, evaluate, rulesFor } from '../src/core/gate/index.js';
 import type { Finding } from '../src/core/gate/types.js';
 import { place } from '../src/core/roofline.js';
 import type { BytesByLevel, Device, Model } from '../src/core/types.js';
+import { toy } from './__fixtures__/toy-device.js';
 
-/** Round numbers: fp16 roof 100 TFLOP/s; DRAM 1 TB/s (ridge 100 FLOP/B); L2 5 TB/s (ridge 20 FLOP/B). */
-const toy: Device = {
-  id: 'toy',
-  name: 'Toy',
-  flopsPerSecond: { fp16: 100e12 },
-  levels: [{ name: 'dram', bytesPerSecond: 1e12 }, { name: 'l2', bytesPerSecond: 5e12 }],
-  builtIn: false,
-};
 
 /** The tutorial's GTX 1080 Ti: 11.3 TFLOP/s fp32, 484 GB/s, ridge 23.3. */
 const gtx: Device = { id: 'gtx-1080-ti', name: 'GTX 1080 Ti', flopsPerSecond: { fp32: 11.3e12 }, levels: [{ name: 'dram', bytesPerSecond: 484e9 }], builtIn: true };

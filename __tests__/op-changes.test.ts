@@ -14,15 +14,8 @@ import { renderText } from '../src/core/report/text.js';
 import type { Report } from '../src/core/report/types.js';
 import { place } from '../src/core/roofline.js';
 import type { BytesByLevel, Device, Model, Op } from '../src/core/types.js';
+import { toy } from './__fixtures__/toy-device.js';
 
-/** Round numbers: fp16 roof 100 TFLOP/s; DRAM 1 TB/s (ridge 100 FLOP/B); L2 5 TB/s. */
-const toy: Device = {
-  id: 'toy',
-  name: 'Toy',
-  flopsPerSecond: { fp16: 100e12 },
-  levels: [{ name: 'dram', bytesPerSecond: 1e12 }, { name: 'l2', bytesPerSecond: 5e12 }],
-  builtIn: false,
-};
 const devices = new Map([['toy', toy]]);
 
 const op = (name: string, flops: number, dram = 0): Op => ({ name, flops, bytes: { dram }, kinds: {} });
