@@ -14,6 +14,7 @@ import { ConfigError } from '../config/errors.js';
 import { humanCount, humanSeconds } from './human.js';
 import { opName, type Imported, type ImportedOp } from './imported.js';
 import type { LineImporter } from './line-importers.js';
+import { flopsOfMacs } from '../units.js';
 
 const OPEN = /^(\s*)(?:\(([^)]+)\): )?(?:(\d+) x )?[\w.]+\($/;
 const LEAF = /^(\s*)\(([^)]+)\): (?:(\d+) x )?[\w.]+\((.*)\)$/;
@@ -67,7 +68,7 @@ export class DeepSpeedReader implements LineImporter {
     if (macCount === null) throw ConfigError.at(this.file, { line, column: 1 }, [], `DeepSpeed report: module ${name} has no MAC count such as "3139.93 GMACs" in its profile`);
     const seconds = latency ? humanSeconds(latency[1]!) : null;
     const missing = seconds === null ? ['measured time left out: no latency in its profile'] : [];
-    this.ops.push({ name: opName(name), flops: 2 * macCount * count, bytes: {}, measuredSeconds: seconds === null ? null : seconds * count, launches: count, line, missing });
+    this.ops.push({ name: opName(name), flops: flopsOfMacs(macCount * count), bytes: {}, measuredSeconds: seconds === null ? null : seconds * count, launches: count, line, missing });
   }
 
   finish(): Imported {

@@ -11,6 +11,7 @@ import { ConfigError } from '../config/errors.js';
 import { humanCount } from './human.js';
 import { opName, type Imported, type ImportedOp } from './imported.js';
 import type { LineImporter } from './line-importers.js';
+import { flopsOfMacs } from '../units.js';
 
 interface Row {
   name: string;
@@ -49,7 +50,7 @@ export class FvcoreReader implements LineImporter {
       throw ConfigError.at(this.file, { line: 1, column: 1 }, [], 'no modules: expected fvcore\'s flop_count_table, a Markdown table whose header row is | module | #parameters or shape | #flops |');
     }
     const leaves = this.rows.filter((row, index) => (this.rows[index + 1]?.depth ?? -1) <= row.depth);
-    const ops: ImportedOp[] = leaves.map((row) => ({ name: opName(row.name), flops: 2 * row.macs, bytes: {}, measuredSeconds: null, launches: 1, line: row.line, missing: [] }));
+    const ops: ImportedOp[] = leaves.map((row) => ({ name: opName(row.name), flops: flopsOfMacs(row.macs), bytes: {}, measuredSeconds: null, launches: 1, line: row.line, missing: [] }));
     const notes = [`${ops.length} leaf modules of ${this.rows.length} with counts`];
     const root = this.rows[0]!;
     const sum = leaves.reduce((total, row) => total + row.macs, 0);

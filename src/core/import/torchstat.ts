@@ -16,6 +16,7 @@ import { ConfigError } from '../config/errors.js';
 import { humanCount } from './human.js';
 import { opName, type Imported, type ImportedOp } from './imported.js';
 import type { LineImporter } from './line-importers.js';
+import { flopsOfMacs } from '../units.js';
 
 /** The header cells read, by what they give. */
 const COLUMNS = { name: 'module name', macs: 'Flops', read: 'MemRead(B)', write: 'MemWrite(B)' } as const;
@@ -48,7 +49,7 @@ export class TorchstatReader implements LineImporter {
       const what = name === null ? 'module name' : macs === null ? 'Flops' : read === null ? 'MemRead(B)' : 'MemWrite(B)';
       throw ConfigError.at(this.file, { line: number, column: 1 }, [], `torchstat table: row ${index} has no ${what} under its header (expected the table as torchstat prints it, columns right-aligned)`);
     }
-    this.ops.push({ name: opName(name), flops: 2 * macs, bytes: { dram: read + write }, measuredSeconds: null, launches: 1, line: number, missing: [] });
+    this.ops.push({ name: opName(name), flops: flopsOfMacs(macs), bytes: { dram: read + write }, measuredSeconds: null, launches: 1, line: number, missing: [] });
   }
 
   finish(): Imported {
