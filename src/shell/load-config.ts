@@ -15,7 +15,7 @@ import { lineImporter } from '../core/import/line-importers.js';
 import { BytesTableReader, withBytes } from '../core/import/merged-bytes.js';
 import { architectureFromText, type Architecture } from '../core/llm/architecture.js';
 import { JSON_TABLE_MAX, LINE_LENGTH } from '../core/limits.js';
-import { decodeText, FileRefused, isInside, type ConfigSource } from './sources.js';
+import { decodeText, FileRefused, isInside, release, type ConfigSource } from './sources.js';
 
 /**
  * The validated config at `file` in `source`, or null when the file does not exist there. Every file it
@@ -48,6 +48,8 @@ export async function loadConfig(source: ConfigSource, file: string, root = path
     } catch (error) {
       if (error instanceof UnknownFormat) throw at(`op table ${ref.file}: ${error.message}`);
       throw error;
+    } finally {
+      release(chunks);
     }
   }
   // Through the same source as the config: at a git ref, the base commit's config.json is read.
@@ -83,7 +85,11 @@ async function withBytesFile(
   const bytesChunks = await refusedAs(() => source.readChunks(bytes.resolved, root), (reason) => bytes.at(`bytes file ${reason}`));
   if (bytesChunks === null) throw bytes.at(`bytes file ${bytes.resolved} not found (paths are relative to the config file)`);
   const reader = new BytesTableReader(bytes.resolved);
-  await parseCsv(textChunks(bytesChunks, bytes.resolved), bytes.resolved, (record) => reader.record(record));
+  try {
+    await parseCsv(textChunks(bytesChunks, bytes.resolved), bytes.resolved, (record) => reader.record(record));
+  } finally {
+    release(bytesChunks);
+  }
   return importedTable(withBytes(read.imported, file, reader.finish(), bytes.resolved), file);
 }
 

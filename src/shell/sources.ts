@@ -108,6 +108,14 @@ export function workingTree(label = 'working tree'): ConfigSource {
   };
 }
 
+/**
+ * Closes what readChunks opened, whether the reader read it to the end or stopped early (a refused row, an
+ * unknown format found from the first bytes): a file stream left open would hold its descriptor until GC.
+ */
+export function release(chunks: AsyncIterable<string | Buffer>): void {
+  if (chunks instanceof Readable) chunks.destroy();
+}
+
 const run = promisify(execFile);
 
 /** Files as they were at a git ref, through `git show REF:PATH`. */
