@@ -48,6 +48,7 @@ const WIDTH = 900;
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.resolve(process.argv[2] ?? path.join(root, 'docs'));
 const dir = mkdtempSync(path.join(tmpdir(), 'roofline-comment-'));
+mkdirSync(outDir, { recursive: true });
 
 /** `text` with each [pattern, replacement] applied; a pattern that no longer matches is an error. */
 function edit(text, edits) {
