@@ -371,4 +371,15 @@ describe('datasheet spot checks (dense, never the sparsity figure)', () => {
     expect(peak('gaudi3', 'bf16')).toBe(1835e12);
     expect(entry('gaudi3').capacityBytes.value).toBe(128 * 2 ** 30);
   });
+
+  it('gaudi3: fp32 derived from the 28.7 TFLOPS BF16 vector peak, fp16 a third-party estimate', () => {
+    // Intel's spec table (white paper; Hot Chips 2024): BF16 vector 28.7 TFLOPS on 64 TPCs. The TPC User Guide:
+    // a TPC does 64 float ops per cycle against 128 16-bit ops, so FP32 vector = 28.7 x 64 / 128 = 14.35.
+    expect(peak('gaudi3', 'fp32')).toBe(14.35e12);
+    expect(entry('gaudi3').compute.fp32!.kind).toBe('derived');
+    // Intel publishes no FP16 matrix peak; hmc-tech.com lists "FP16 Tensor (FP32 Accumulate) 458.75 TFLOPS",
+    // which is 1835 / 4. Kept, labelled an estimate, so that `catalog.kinds` can refuse it.
+    expect(peak('gaudi3', 'fp16')).toBe(458.75e12);
+    expect(entry('gaudi3').compute.fp16!.kind).toBe('estimate');
+  });
 });

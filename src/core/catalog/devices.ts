@@ -966,7 +966,19 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2024,
     aliases: ['gaudi-3', 'habana-gaudi3'],
     compute: {
-      bf16: { value: 1835e12, kind: 'vendor', source: 'whitepaper', note: 'MME BF16 matrix 1,835 TFLOPS (BF16 vector on the TPCs is 28.7 TFLOPS). No fp16 or fp32 roof: Intel\'s spec table (white paper, Hot Chips 2024) gives matrix peaks only for BF16 and FP8.' },
+      fp32: {
+        value: 14.35e12,
+        kind: 'derived',
+        source: 'tpc-guide',
+        note: 'Vector FP32 on the 64 TPCs: the white paper\'s BF16 vector 28.7 TFLOPS x 64 / 128 = 14.35 TFLOP/s, since a TPC\'s 2048-bit SIMD does 64 float ops per cycle against 128 16-bit ops (TPC User Guide; BF16 taken at the 16-bit rate). Intel publishes no MME FP32 peak; hmc-tech.com lists 229.38 TFLOPS "FP32 Tensor", not found in an Intel document.',
+      },
+      fp16: {
+        value: 458.75e12,
+        kind: 'estimate',
+        source: 'hmc-tech',
+        note: 'Intel\'s spec table (white paper, Hot Chips 2024) gives MME peaks for BF16 and FP8 only. This is the third-party figure hmc-tech.com lists, FP16 "Tensor (FP32 Accumulate)" 458.75 TFLOPS (a quarter of the BF16 MME rate); not confirmed by an Intel document.',
+      },
+      bf16: { value: 1835e12, kind: 'vendor', source: 'whitepaper', note: 'MME BF16 matrix 1,835 TFLOPS (BF16 vector on the TPCs is 28.7 TFLOPS).' },
       fp8: { value: 1835e12, kind: 'vendor', source: 'whitepaper', note: 'MME FP8 matrix 1,835 TFLOPS.' },
     },
     capacityBytes: { value: 128 * GiB, kind: 'vendor', source: 'whitepaper', note: '128 GB HBM2e (8 stacks), taken as GiB.' },
@@ -982,6 +994,14 @@ export const CATALOG: readonly CatalogEntry[] = [
       whitepaper: {
         title: 'Intel Gaudi 3 AI Accelerator white paper',
         url: 'https://www.intel.com/content/www/us/en/content-details/817486/intel-gaudi-3-ai-accelerator-white-paper.html',
+      },
+      'tpc-guide': {
+        title: 'Intel Gaudi documentation: TPC User Guide (2048-bit SIMD; 64 float or 128 16-bit operations per cycle)',
+        url: 'https://docs.habana.ai/en/latest/TPC_User_Guide/TPC_User_Guide.html',
+      },
+      'hmc-tech': {
+        title: 'hmc-tech.com: Intel Gaudi 3 specifications (third-party compilation)',
+        url: 'https://hmc-tech.com/gpu/intel-gaudi-3-vs-nvidia-l40',
       },
     },
   },
