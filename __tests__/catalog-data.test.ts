@@ -200,6 +200,10 @@ describe('catalog coverage', () => {
     'tpu-v6e',
     'gaudi2',
     'gaudi3',
+    'mi210',
+    'tpu7x',
+    'xeon-6980p',
+    'epyc-9755',
   ])('includes %s', (id) => {
     expect(ids.has(id)).toBe(true);
   });
@@ -224,6 +228,9 @@ describe('catalog coverage', () => {
     expect(byAlias.get('trillium')).toBe('tpu-v6e');
     expect(byAlias.get('v6e')).toBe('tpu-v6e');
     expect(byAlias.get('gaudi-3')).toBe('gaudi3');
+    expect(byAlias.get('ironwood')).toBe('tpu7x');
+    expect(byAlias.get('turin')).toBe('epyc-9755');
+    expect(byAlias.get('granite-rapids')).toBe('xeon-6980p');
   });
 });
 
@@ -370,5 +377,54 @@ describe('datasheet spot checks (dense, never the sparsity figure)', () => {
   it('gaudi3: 1835 TFLOP/s bf16 matrix, 128 GiB', () => {
     expect(peak('gaudi3', 'bf16')).toBe(1835e12);
     expect(entry('gaudi3').capacityBytes.value).toBe(128 * 2 ** 30);
+  });
+
+  it('gaudi3: fp32 derived from the 28.7 TFLOPS BF16 vector peak, fp16 a third-party estimate', () => {
+    // Intel's spec table (white paper; Hot Chips 2024): BF16 vector 28.7 TFLOPS on 64 TPCs. The TPC User Guide:
+    // a TPC does 64 float ops per cycle against 128 16-bit ops, so FP32 vector = 28.7 x 64 / 128 = 14.35.
+    expect(peak('gaudi3', 'fp32')).toBe(14.35e12);
+    expect(entry('gaudi3').compute.fp32!.kind).toBe('derived');
+    // Intel publishes no FP16 matrix peak; hmc-tech.com lists "FP16 Tensor (FP32 Accumulate) 458.75 TFLOPS",
+    // which is 1835 / 4. Kept, labelled an estimate, so that `catalog.kinds` can refuse it.
+    expect(peak('gaudi3', 'fp16')).toBe(458.75e12);
+    expect(entry('gaudi3').compute.fp16!.kind).toBe('estimate');
+  });
+
+  it('mi210: AMD\'s 22.6 FP64 vector and 181 FP16 matrix TFLOPS, 64 GiB, 1638.4 GB/s derived from the bus', () => {
+    // AMD's MI210 page (and AnandTech's launch table): FP64 vector 22.6, FP16 matrix 181.0 TFLOPS, 64 GB HBM2e;
+    // 1024 FLOP/clk/CU x 104 CUs x 1.7 GHz = 181.05 TFLOPS. Bandwidth: 4096 bits x 3.2 Gbps / 8 = 1638.4 GB/s.
+    expect(peak('mi210', 'fp64')).toBe(22.6e12);
+    expect(peak('mi210', 'fp16')).toBe(181e12);
+    expect(entry('mi210').capacityBytes.value).toBe(64 * 2 ** 30);
+    expect(dram('mi210')).toBe(1.6384e12);
+    expect(entry('mi210').levels[0]!.bytesPerSecond.kind).toBe('derived');
+  });
+
+  it('tpu7x: Google\'s per-chip table, 2307 bf16 and 4614 fp8 TFLOP/s, 192 GiB, 7380 GB/s, no int8 roof', () => {
+    // docs.cloud.google.com/tpu/docs/tpu7x, "System architecture" table, TPU7x (Ironwood) column.
+    expect(peak('tpu7x', 'bf16')).toBe(2307e12);
+    expect(peak('tpu7x', 'fp8')).toBe(4614e12);
+    expect(peak('tpu7x', 'int8')).toBeUndefined();
+    expect(entry('tpu7x').capacityBytes.value).toBe(192 * 2 ** 30);
+    expect(dram('tpu7x')).toBe(7380e9);
+  });
+
+  it('xeon-6980p: AMX and AVX-512 peaks derived as cores x ops per clock x base clock, memory as channels x MT/s x 8', () => {
+    // 128 cores x 1024 BF16 ops/clk x 2.0 GHz = 262,144 GFLOP/s; x 2048 INT8 ops/clk = 524,288 GOP/s;
+    // x 64 FP32 ops/clk = 16,384 GFLOP/s. 12 channels x 6400 MT/s x 8 bytes = 614,400 MB/s.
+    expect(peak('xeon-6980p', 'bf16')).toBe(262.144e12);
+    expect(peak('xeon-6980p', 'int8')).toBe(524.288e12);
+    expect(peak('xeon-6980p', 'fp32')).toBe(16.384e12);
+    expect(dram('xeon-6980p')).toBe(614.4e9);
+    for (const figure of Object.values(entry('xeon-6980p').compute)) expect(figure!.kind).toBe('derived');
+  });
+
+  it('epyc-9755: AVX-512 at full width on Zen 5, derived; 12 channels of DDR5-6400', () => {
+    // 128 cores x 32 FP64 FLOP/clk (two 512-bit FMA pipes x 8 lanes x 2) x 2.7 GHz = 11,059.2 GFLOP/s;
+    // FP32 twice that, 22,118.4 GFLOP/s. 12 x 6400 MT/s x 8 bytes = 614.4 GB/s.
+    expect(peak('epyc-9755', 'fp64')).toBe(11.0592e12);
+    expect(peak('epyc-9755', 'fp32')).toBe(22.1184e12);
+    expect(dram('epyc-9755')).toBe(614.4e9);
+    expect(entry('epyc-9755').compute.fp64!.kind).toBe('derived');
   });
 });

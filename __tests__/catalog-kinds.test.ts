@@ -98,6 +98,15 @@ describe('catalog: { kinds: [...] }', () => {
     expect(() => loadConfig(config('npu', '1 MB', own), 'roofline.yml')).not.toThrow();
   });
 
+  it('places an fp16 model on gaudi3 by its estimated roof, which kinds [vendor, derived] refuses', () => {
+    // Gaudi 3's fp16 roof is the third-party 458.75 TFLOPS, labelled an estimate: accepted by default, and
+    // refused once a config allows only vendor and derived figures.
+    expect(report(config('gaudi3', '1 MB')).results[0]!.roofKind).toBe('estimate');
+    const refused = messages(config('gaudi3', '1 MB', 'catalog: { kinds: [vendor, derived] }\n'));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatch(/^models\[0\]\.precision: gaudi3's fp16 roof is an? estimate figure and catalog\.kinds allows only vendor, derived/);
+  });
+
   it('takes only the four kinds', () => {
     expect(messages(config('a100', '1 GB', 'catalog: { kinds: [vendr] }\n'))[0]).toMatch(/^catalog\.kinds\[0\]: /);
   });

@@ -652,6 +652,49 @@ export const CATALOG: readonly CatalogEntry[] = [
     },
   },
   {
+    id: 'mi210',
+    name: 'AMD Instinct MI210 (PCIe, one GCD)',
+    vendor: 'AMD',
+    kind: 'gpu',
+    year: 2022,
+    aliases: ['instinct-mi210', 'mi-210'],
+    // One CDNA 2 graphics compute die (the MI250X's die with 104 of its CUs enabled) on a PCIe card, with four
+    // HBM2e stacks: the whole card is one GPU to ROCm.
+    compute: {
+      fp64: { value: 22.6e12, kind: 'vendor', source: 'product', note: 'Vector FP64 (128 FLOP/clk/CU x 104 CUs x 1.7 GHz); matrix FP64 is 45.3 TFLOPS.' },
+      fp32: { value: 22.6e12, kind: 'vendor', source: 'product', note: 'Vector FP32; packed and matrix FP32 are 45.3 TFLOPS.' },
+      fp16: { value: 181e12, kind: 'vendor', source: 'product', note: 'Matrix FP16, dense (CDNA 2 has no sparsity): 1024 FLOP/clk/CU x 104 CUs x 1.7 GHz = 181.0 TFLOPS.' },
+      bf16: { value: 181e12, kind: 'vendor', source: 'product', note: 'Matrix BF16, 181.0 TFLOPS.' },
+      int8: { value: 181e12, kind: 'vendor', source: 'product', note: 'Matrix INT8, 181.0 TOPS.' },
+    },
+    capacityBytes: { value: 64 * GiB, kind: 'vendor', source: 'rocm-specs', note: '64 GB HBM2e (4 x 16 GiB stacks); ROCm lists VRAM as 64 GiB.' },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: {
+          value: 1.6384e12,
+          kind: 'derived',
+          source: 'product',
+          note: '4096-bit HBM2e at 3.2 Gbps / 8 = 1,638.4 GB/s; AMD rounds it to 1.6 TB/s. The same four stacks per die as one MI250X GCD.',
+        },
+      },
+    ],
+    sources: {
+      product: {
+        title: 'AMD Instinct MI210 accelerator specifications',
+        url: 'https://www.amd.com/en/products/accelerators/instinct/mi200/mi210.html',
+      },
+      'rocm-specs': {
+        title: 'ROCm documentation: AMD GPU specifications (MI210: 104 CUs, 64 GiB VRAM)',
+        url: 'https://rocm.docs.amd.com/en/latest/reference/gpu-specs.html',
+      },
+      anandtech: {
+        title: 'AnandTech: AMD Releases Instinct MI210 Accelerator (launch specification table)',
+        url: 'https://www.anandtech.com/show/17326/amd-releases-instinct-mi210-accelerator-cdna-2-on-a-pcie-card',
+      },
+    },
+  },
+  {
     id: 'mi300x',
     name: 'AMD Instinct MI300X',
     vendor: 'AMD',
@@ -928,6 +971,29 @@ export const CATALOG: readonly CatalogEntry[] = [
       docs: { title: 'Cloud TPU documentation: TPU v6e', url: 'https://cloud.google.com/tpu/docs/v6e' },
     },
   },
+  {
+    id: 'tpu7x',
+    name: 'Google Cloud TPU7x Ironwood (per chip)',
+    vendor: 'Google',
+    kind: 'tpu',
+    year: 2025,
+    aliases: ['ironwood', 'tpu-ironwood', 'tpu-v7', 'tpuv7', 'tpu-7x'],
+    // Per chip, as Google's table gives every figure. A chip is two chiplets, and the docs say the programming
+    // model exposes them as two TPU devices: these figures are for both together.
+    compute: {
+      bf16: { value: 2307e12, kind: 'vendor', source: 'docs', note: 'Docs: peak compute per chip (BF16) 2307 TFLOPs (two TensorCores). Per chip: the docs describe two chiplets that software sees as two TPU devices, and these figures cover both.' },
+      fp8: { value: 4614e12, kind: 'vendor', source: 'docs', note: 'Docs: peak compute per chip (FP8) 4614 TFLOPs, twice bf16. No int8 roof: the docs give none for TPU7x.' },
+    },
+    capacityBytes: { value: 192 * GiB, kind: 'vendor', source: 'docs', note: 'Docs: HBM capacity per chip 192 GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 7380e9, kind: 'vendor', source: 'docs', note: 'Docs: HBM bandwidth per chip 7380 GBps.' } }],
+    sources: {
+      docs: { title: 'Cloud TPU documentation: TPU7x (Ironwood), system architecture table', url: 'https://docs.cloud.google.com/tpu/docs/tpu7x' },
+      performance: {
+        title: 'Cloud TPU documentation: TPU7x (Ironwood) performance optimizations (FP8 peak 4614 TFLOPS per chip)',
+        url: 'https://docs.cloud.google.com/tpu/docs/ironwood-performance',
+      },
+    },
+  },
 
   // ───────────────────────────── Intel ─────────────────────────────
   {
@@ -966,7 +1032,19 @@ export const CATALOG: readonly CatalogEntry[] = [
     year: 2024,
     aliases: ['gaudi-3', 'habana-gaudi3'],
     compute: {
-      bf16: { value: 1835e12, kind: 'vendor', source: 'whitepaper', note: 'MME BF16 matrix 1,835 TFLOPS (BF16 vector on the TPCs is 28.7 TFLOPS). No fp16 or fp32 roof: Intel\'s spec table (white paper, Hot Chips 2024) gives matrix peaks only for BF16 and FP8.' },
+      fp32: {
+        value: 14.35e12,
+        kind: 'derived',
+        source: 'tpc-guide',
+        note: 'Vector FP32 on the 64 TPCs: the white paper\'s BF16 vector 28.7 TFLOPS x 64 / 128 = 14.35 TFLOP/s, since a TPC\'s 2048-bit SIMD does 64 float ops per cycle against 128 16-bit ops (TPC User Guide; BF16 taken at the 16-bit rate). Intel publishes no MME FP32 peak; hmc-tech.com lists 229.38 TFLOPS "FP32 Tensor", not found in an Intel document.',
+      },
+      fp16: {
+        value: 458.75e12,
+        kind: 'estimate',
+        source: 'hmc-tech',
+        note: 'Intel\'s spec table (white paper, Hot Chips 2024) gives MME peaks for BF16 and FP8 only. This is the third-party figure hmc-tech.com lists, FP16 "Tensor (FP32 Accumulate)" 458.75 TFLOPS (a quarter of the BF16 MME rate); not confirmed by an Intel document.',
+      },
+      bf16: { value: 1835e12, kind: 'vendor', source: 'whitepaper', note: 'MME BF16 matrix 1,835 TFLOPS (BF16 vector on the TPCs is 28.7 TFLOPS).' },
       fp8: { value: 1835e12, kind: 'vendor', source: 'whitepaper', note: 'MME FP8 matrix 1,835 TFLOPS.' },
     },
     capacityBytes: { value: 128 * GiB, kind: 'vendor', source: 'whitepaper', note: '128 GB HBM2e (8 stacks), taken as GiB.' },
@@ -982,6 +1060,14 @@ export const CATALOG: readonly CatalogEntry[] = [
       whitepaper: {
         title: 'Intel Gaudi 3 AI Accelerator white paper',
         url: 'https://www.intel.com/content/www/us/en/content-details/817486/intel-gaudi-3-ai-accelerator-white-paper.html',
+      },
+      'tpc-guide': {
+        title: 'Intel Gaudi documentation: TPC User Guide (2048-bit SIMD; 64 float or 128 16-bit operations per cycle)',
+        url: 'https://docs.habana.ai/en/latest/TPC_User_Guide/TPC_User_Guide.html',
+      },
+      'hmc-tech': {
+        title: 'hmc-tech.com: Intel Gaudi 3 specifications (third-party compilation)',
+        url: 'https://hmc-tech.com/gpu/intel-gaudi-3-vs-nvidia-l40',
       },
     },
   },
@@ -1088,6 +1174,45 @@ export const CATALOG: readonly CatalogEntry[] = [
     },
   },
   {
+    id: 'epyc-9755',
+    name: 'AMD EPYC 9755 (Turin, 128 Zen 5 cores, one socket)',
+    vendor: 'AMD',
+    kind: 'cpu',
+    year: 2024,
+    aliases: ['9755', 'epyc9755', 'turin'],
+    compute: {
+      fp64: {
+        value: 11.0592e12,
+        kind: 'derived',
+        source: 'zen5-guide',
+        note: '128 cores x 32 FP64 FLOP/clk (two 512-bit FMA pipes; Zen 5 in EPYC runs AVX-512 at full width) x 2.7 GHz base = 11.06 TFLOP/s.',
+      },
+      fp32: {
+        value: 22.1184e12,
+        kind: 'derived',
+        source: 'zen5-guide',
+        note: '128 cores x 64 FP32 FLOP/clk x 2.7 GHz base = 22.12 TFLOP/s. Core count and base clock from the product page.',
+      },
+    },
+    capacityBytes: { value: 6 * TiB, kind: 'vendor', source: 'product', note: 'Maximum memory per socket, 6 TB DDR5, taken as TiB; the installed amount is usually less.' },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: { value: 614.4e9, kind: 'derived', source: 'product', note: '12 channels DDR5-6400 x 8 bytes = 614.4 GB/s per socket.' },
+      },
+    ],
+    sources: {
+      product: {
+        title: 'AMD EPYC 9755 processor specifications',
+        url: 'https://www.amd.com/en/products/processors/server/epyc/9005-series/amd-epyc-9755.html',
+      },
+      'zen5-guide': {
+        title: 'Software Optimization Guide for the AMD Zen5 Microarchitecture (pub. 58455)',
+        url: 'https://www.amd.com/content/dam/amd/en/documents/processor-tech-docs/software-optimization-guides/58455.zip',
+      },
+    },
+  },
+  {
     id: 'xeon-8480',
     name: 'Intel Xeon Platinum 8480+ (Sapphire Rapids, 56 cores, one socket)',
     vendor: 'Intel',
@@ -1131,6 +1256,62 @@ export const CATALOG: readonly CatalogEntry[] = [
       ark: {
         title: 'Intel Xeon Platinum 8480+ Processor specifications (ARK)',
         url: 'https://www.intel.com/content/www/us/en/products/sku/231746/intel-xeon-platinum-8480-processor-105m-cache-2-00-ghz/specifications.html',
+      },
+      amx: {
+        title: 'Intel Advanced Matrix Extensions (Intel AMX) overview',
+        url: 'https://www.intel.com/content/www/us/en/products/docs/accelerator-engines/advanced-matrix-extensions/overview.html',
+      },
+    },
+  },
+  {
+    id: 'xeon-6980p',
+    name: 'Intel Xeon 6980P (Granite Rapids, 128 P-cores, one socket)',
+    vendor: 'Intel',
+    kind: 'cpu',
+    year: 2024,
+    aliases: ['6980p', 'xeon6980p', 'xeon-6-6980p', 'granite-rapids'],
+    compute: {
+      fp64: {
+        value: 8.192e12,
+        kind: 'derived',
+        source: 'amx',
+        note: '128 cores x 32 FP64 FLOP/clk (two AVX-512 FMA units) x 2.0 GHz base = 8.19 TFLOP/s; sustained AVX-512 clocks may be lower.',
+      },
+      fp32: {
+        value: 16.384e12,
+        kind: 'derived',
+        source: 'amx',
+        note: '128 cores x 64 FP32 ops/clk (AVX-512, per Intel) x 2.0 GHz base = 16.4 TFLOP/s.',
+      },
+      bf16: {
+        value: 262.144e12,
+        kind: 'derived',
+        source: 'amx',
+        note: '128 cores x 1024 BF16 ops/clk (AMX) x 2.0 GHz base = 262.1 TFLOP/s.',
+      },
+      int8: {
+        value: 524.288e12,
+        kind: 'derived',
+        source: 'amx',
+        note: '128 cores x 2048 INT8 ops/clk (AMX) x 2.0 GHz base = 524.3 TOP/s.',
+      },
+    },
+    capacityBytes: { value: 3 * TiB, kind: 'vendor', source: 'ark', note: 'Maximum memory size 3 TB, taken as TiB; the installed amount is usually less.' },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: {
+          value: 614.4e9,
+          kind: 'derived',
+          source: 'ark',
+          note: '12 channels DDR5-6400 x 8 bytes = 614.4 GB/s per socket (with MRDIMM-8800: 12 x 8800 x 8 = 844.8 GB/s).',
+        },
+      },
+    ],
+    sources: {
+      ark: {
+        title: 'Intel Xeon 6980P Processor specifications (ARK)',
+        url: 'https://www.intel.com/content/www/us/en/products/sku/240777/intel-xeon-6980p-processor-504m-cache-2-00-ghz/specifications.html',
       },
       amx: {
         title: 'Intel Advanced Matrix Extensions (Intel AMX) overview',
