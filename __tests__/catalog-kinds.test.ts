@@ -3,6 +3,7 @@
 // tooltip; and `catalog: { kinds: [...] }`, which refuses a target whose needed figure is of another kind.
 import { describe, expect, it } from '@jest/globals';
 import { findEntry } from '../src/core/catalog/index.js';
+import { figureOfKind } from '../src/core/figure-kind-text.js';
 import { catalogDetail } from '../src/core/catalog/listing.js';
 import { ConfigError, loadConfig } from '../src/core/config/index.js';
 import { buildReport } from '../src/core/report/build.js';
@@ -104,10 +105,19 @@ describe('catalog: { kinds: [...] }', () => {
     expect(report(config('gaudi3', '1 MB')).results[0]!.roofKind).toBe('estimate');
     const refused = messages(config('gaudi3', '1 MB', 'catalog: { kinds: [vendor, derived] }\n'));
     expect(refused).toHaveLength(1);
-    expect(refused[0]).toMatch(/^models\[0\]\.precision: gaudi3's fp16 roof is an? estimate figure and catalog\.kinds allows only vendor, derived/);
+    expect(refused[0]).toMatch(/^models\[0\]\.precision: gaudi3's fp16 roof is an estimated figure and catalog\.kinds allows only vendor, derived/);
   });
 
   it('takes only the four kinds', () => {
     expect(messages(config('a100', '1 GB', 'catalog: { kinds: [vendr] }\n'))[0]).toMatch(/^catalog\.kinds\[0\]: /);
+  });
+});
+
+describe('the wording of a kind', () => {
+  it('takes the article its first word needs', () => {
+    expect(figureOfKind(['derived'])).toBe('a derived figure');
+    expect(figureOfKind(['estimate'])).toBe('an estimated figure');
+    expect(figureOfKind(['measured', 'estimate'])).toBe('a measured or estimated figure');
+    expect(figureOfKind(['estimate', 'derived'])).toBe('an estimated or derived figure');
   });
 });

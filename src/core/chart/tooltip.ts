@@ -3,6 +3,7 @@
 import { isAboveRoof } from '../above-roof.js';
 import { unvendoredRoof } from '../roofline.js';
 import { boundText } from '../bound-text.js';
+import { figureOfKind } from '../figure-kind-text.js';
 import { efficiency, flopPerByte, flopRate, levelText, perSecond, time } from '../format.js';
 import type { ChartPoint, Geometry } from './geometry.js';
 import type { Row } from './spec-types.js';
@@ -49,13 +50,14 @@ export function tooltipFields(p: ChartPoint, deviceName: (id: string) => string)
   const r = p.result;
   const intensities = Object.entries(r.intensity).map(([level, value]) => `${levelText(level)} ${flopPerByte(value)}`);
   const base = r.base && p.base ? `${flopRate(p.base.flopsPerSecond, undefined)}, ${boundText(r.base.bindingLevel)}, ${time(r.base.seconds)}` : 'none';
+  const roofKind = unvendoredRoof(r);
   const notes = [
     p.clamp === 'infinite-intensity' ? 'no bytes moved: infinite intensity, drawn at the right edge' : null,
     p.clamp === 'zero-intensity' ? 'no FLOPs: zero intensity, drawn at the left edge' : null,
     p.base?.clamp === 'infinite-intensity' ? 'baseline moved no bytes: drawn at the right edge' : null,
     p.base?.clamp === 'zero-intensity' ? 'baseline did no FLOPs: drawn at the left edge' : null,
     p.measured && isAboveRoof(p.result) ? 'measured above its roof: the measured time or the FLOPs, bytes or device figures are off' : null,
-    unvendoredRoof(r) ? `binding roof is a ${unvendoredRoof(r)} figure, not one a vendor states (roofline-gate hardware ${r.hardware} shows how it was obtained)` : null,
+    roofKind ? `binding roof is ${figureOfKind([roofKind])}, not one a vendor states (roofline-gate hardware ${r.hardware} shows how it was obtained)` : null,
     p.measured?.clamped ? 'achieved FLOP/s not drawable on a log scale: drawn at the plot\'s edge' : null,
   ].filter((n) => n !== null);
   return {

@@ -5,6 +5,7 @@ import { levelBandwidth, OUTERMOST } from '../roofline.js';
 import type { BytesByKind, BytesByLevel, Device, FigureKind, MemoryLevel, Model, Op, Precision, Sweep } from '../types.js';
 import { BYTE_KINDS, PRECISIONS } from '../types.js';
 import { bitsOf } from '../precision-bits.js';
+import { figureOfKind } from '../figure-kind-text.js';
 import { si } from '../format.js';
 import { MAX_LEVELS, NAME_LENGTH } from '../limits.js';
 import { nearestWord } from '../nearest-word.js';
@@ -433,7 +434,7 @@ function checkKinds(allowed: readonly FigureKind[], precision: Precision, work: 
   if (!kinds) return; // a device the config defines: the user's own figures
   const refuse = (what: string, kind: FigureKind | undefined, path: KeyPath) => {
     if (kind === undefined || allowed.includes(kind)) return;
-    fail(path, `${device.id}'s ${what} is a ${kind} figure and catalog.kinds allows only ${allowed.join(', ')} (\`roofline-gate hardware ${device.id}\` shows how it was obtained)`);
+    fail(path, `${device.id}'s ${what} is ${figureOfKind([kind])} and catalog.kinds allows only ${allowed.join(', ')} (\`roofline-gate hardware ${device.id}\` shows how it was obtained)`);
   };
   refuse(`${precision} roof`, kinds.compute[precision], at('precision'));
   for (const level of Object.keys(work.bytes)) {

@@ -1,6 +1,7 @@
 // The results table, as strings, shared by the text and Markdown renderings.
 import { isAboveRoof } from '../above-roof.js';
 import { boundText, BOUND_WORDS } from '../bound-text.js';
+import { figureOfKind } from '../figure-kind-text.js';
 import type { Snapshot } from '../gate/types.js';
 import { efficiency, flopRate, intensity, levelText, perSecond, signedPercent, time } from '../format.js';
 import { headlineLevel } from '../headline-level.js';
@@ -33,7 +34,7 @@ export const ROOF_MARK = '†';
 export function roofFootnote(results: ReadonlyArray<Pick<ReportResult, 'roofKind'>>): string | null {
   const kinds = [...new Set(results.map(unvendoredRoof).filter((kind) => kind !== null))];
   if (kinds.length === 0) return null;
-  return `${ROOF_MARK} binding roof is a ${kinds.join(' or ')} figure, not one a vendor states (\`roofline-gate hardware ID\` shows how it was obtained)`;
+  return `${ROOF_MARK} binding roof is ${figureOfKind(kinds)}, not one a vendor states (\`roofline-gate hardware ID\` shows how it was obtained)`;
 }
 
 export function row(result: ReportResult, hasBaseline: boolean): Row {
