@@ -947,7 +947,7 @@ export const CATALOG: readonly CatalogEntry[] = [
         value: 500e12,
         kind: 'estimate',
         source: 'rtx-whitepaper',
-        note: 'NVIDIA gives only the FP4 peak for this card. Blackwell\'s tensor cores run FP16 at a quarter of the FP4 rate (the RTX Blackwell whitepaper\'s RTX 5090: FP4 1,676, FP16 419 with FP16 accumulate, both dense), so a quarter of the 2,000 dense FP4, assuming this professional card runs FP32 accumulate at full rate (the GeForce RTX 5090 runs it at half).',
+        note: 'NVIDIA gives only the FP4 peak for this card. Blackwell\'s tensor cores run FP16 at a quarter of the FP4 rate (the RTX Blackwell whitepaper\'s RTX 5090: FP4 1,676, FP16 419 with FP16 accumulate, both dense), so a quarter of the 2,000 dense FP4, assuming this professional card runs FP32 accumulate at full rate (the GeForce RTX 5090 runs it at half). A third-party database (hmc-tech) lists 503.8 TFLOPS with FP32 accumulate at a 2,617 MHz boost.',
       },
       bf16: { value: 500e12, kind: 'estimate', source: 'rtx-whitepaper', note: 'As fp16: a quarter of the 2,000 dense FP4, full-rate FP32 accumulate assumed.' },
       fp8: {
@@ -973,6 +973,10 @@ export const CATALOG: readonly CatalogEntry[] = [
       'rtx-whitepaper': {
         title: 'NVIDIA RTX Blackwell GPU Architecture whitepaper (Appendix A: GeForce RTX 5090)',
         url: 'https://images.nvidia.com/aem-dam/Solutions/geforce/blackwell/nvidia-rtx-blackwell-gpu-architecture.pdf',
+      },
+      'hmc-tech': {
+        title: 'hmc-tech GPU database, NVIDIA RTX PRO 6000 Blackwell (third-party: 2,617 MHz boost, 503.8 TFLOPS FP16 tensor with FP32 accumulate)',
+        url: 'https://hmc-tech.com/gpu/nvidia-rtx-pro-6000-blackwell-vs-amd-radeon-pro-duo-polaris',
       },
     },
   },
