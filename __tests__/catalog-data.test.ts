@@ -204,6 +204,17 @@ describe('catalog coverage', () => {
     'tpu7x',
     'xeon-6980p',
     'epyc-9755',
+    'h100-nvl',
+    'h20',
+    'h800-sxm',
+    'a800-sxm4-80gb',
+    'gb200',
+    'b300',
+    'l40',
+    'rtx-6000-ada',
+    'rtx-pro-6000-blackwell-ws',
+    'jetson-agx-orin-64gb',
+    'jetson-orin-nano-8gb-super',
   ])('includes %s', (id) => {
     expect(ids.has(id)).toBe(true);
   });
@@ -231,6 +242,13 @@ describe('catalog coverage', () => {
     expect(byAlias.get('ironwood')).toBe('tpu7x');
     expect(byAlias.get('turin')).toBe('epyc-9755');
     expect(byAlias.get('granite-rapids')).toBe('xeon-6980p');
+    expect(byAlias.get('h800')).toBe('h800-sxm');
+    expect(byAlias.get('a800')).toBe('a800-sxm4-80gb');
+    expect(byAlias.get('gb200-nvl72')).toBe('gb200');
+    expect(byAlias.get('hgx-b300')).toBe('b300');
+    expect(byAlias.get('rtx-pro-6000')).toBe('rtx-pro-6000-blackwell-ws');
+    expect(byAlias.get('agx-orin')).toBe('jetson-agx-orin-64gb');
+    expect(byAlias.get('orin-nano')).toBe('jetson-orin-nano-8gb-super');
   });
 });
 
@@ -372,6 +390,110 @@ describe('datasheet spot checks (dense, never the sparsity figure)', () => {
     expect(peak('rtx-5090', 'fp8')).toBe(419e12);
     expect(peak('rtx-5090', 'int8')).toBe(838e12);
     expect(peak('rtx-5090', 'fp4')).toBe(1676e12);
+  });
+
+  it('rtx-5090: the RTX Blackwell whitepaper\'s Appendix A Table 3, dense with FP32 accumulate, checked again', () => {
+    // Table 3's GeForce RTX 5090 column, first figure of each pair (the second is with sparsity): FP16 and BF16
+    // with FP32 accumulate 209.5, FP8 with FP32 accumulate 419, INT8 838 TOPS, FP4 1,676; FP32 104.8 is
+    // 21,760 cores x 2 x 2.407 GHz. Quoted the same by others, e.g. "NVIDIA's 209.5 TFLOP/s non-sparse BF16
+    // Tensor peak with FP32 accumulation" citing the whitepaper's appendix.
+    expect(entry('rtx-5090').compute.bf16!.kind).toBe('vendor');
+    expect(peak('rtx-5090', 'fp32')).toBe(104.8e12);
+    expect(peak('rtx-5090', 'tf32')).toBe(104.8e12);
+  });
+
+  it('h100-nvl, per GPU: the H100 spec table\'s NVL column halved, 1,671 -> 835.5 fp16 and 3,341 -> 1,670.5 fp8 dense, 94 GiB at 3.9 TB/s', () => {
+    // nvidia.com/en-us/data-center/h100, H100 NVL column: FP64 30, FP32 60, FP16 1,671*, FP8 3,341* (* with sparsity),
+    // 94 GB, 3.9 TB/s.
+    expect(peak('h100-nvl', 'fp64')).toBe(30e12);
+    expect(peak('h100-nvl', 'fp16')).toBe(835.5e12);
+    expect(peak('h100-nvl', 'fp8')).toBe(1670.5e12);
+    expect(entry('h100-nvl').compute.fp16!.kind).toBe('derived');
+    expect(entry('h100-nvl').capacityBytes.value).toBe(94 * 2 ** 30);
+    expect(dram('h100-nvl')).toBe(3.9e12);
+  });
+
+  it('h800-sxm and a800-sxm4-80gb: the H100 SXM and A100 SXM4 80GB figures, as estimates, and no H800 fp64 roof', () => {
+    // No NVIDIA datasheet for either; DeepSeek's FlashMLA deep dive gives the H800 SXM5 990 TFLOPS and 3.35 TB/s,
+    // the H100 SXM's; reports give the A800 as the A100 with NVLink at 400 GB/s.
+    expect(peak('h800-sxm', 'bf16')).toBe(989.4e12);
+    expect(peak('h800-sxm', 'fp8')).toBe(1978.9e12);
+    expect(peak('h800-sxm', 'fp64')).toBeUndefined();
+    expect(dram('h800-sxm')).toBe(3.35e12);
+    expect(peak('a800-sxm4-80gb', 'fp16')).toBe(312e12);
+    expect(dram('a800-sxm4-80gb')).toBe(2039e9);
+    for (const id of ['h800-sxm', 'a800-sxm4-80gb']) {
+      const e = entry(id);
+      for (const [label, figure] of figures(e)) if (figure.kind !== 'estimate') throw new Error(`${label} is ${figure.kind}`);
+    }
+  });
+
+  it('h20: 148 fp16 and 296 fp8 TFLOP/s, 96 GiB at 4 TB/s, all estimates (NVIDIA publishes no datasheet)', () => {
+    // The Register (SemiAnalysis's early look): 96 GB, 4 TB/s, 296 TFLOPS FP8; H100 SXM 6.68 x the H20 on FP16 tensor
+    // is 989.4 / 148.
+    expect(peak('h20', 'fp16')).toBe(148e12);
+    expect(peak('h20', 'fp8')).toBe(296e12);
+    expect(entry('h20').capacityBytes.value).toBe(96 * 2 ** 30);
+    expect(dram('h20')).toBe(4e12);
+    expect(figures(entry('h20')).every(([, figure]) => figure.kind === 'estimate')).toBe(true);
+  });
+
+  it('gb200, per GPU: the superchip column over 2 GPUs, 10 PFLOPS fp16 with sparsity -> 2.5 dense, 372 GB -> 186 GiB, 16 -> 8 TB/s', () => {
+    // nvidia.com/en-us/data-center/gb200-nvl72, GB200 Grace Blackwell Superchip: FP16/BF16 10 PFLOPS*, NVFP4
+    // 40 | 20 PFLOPS (sparse | dense), 372 GB HBM3e | 16 TB/s; the superchip is 2 Blackwell GPUs and 1 Grace CPU.
+    expect(peak('gb200', 'bf16')).toBe(2.5e15);
+    expect(peak('gb200', 'fp8')).toBe(5e15);
+    expect(peak('gb200', 'fp4')).toBe(10e15);
+    expect(entry('gb200').capacityBytes.value).toBe(186 * 2 ** 30);
+    expect(dram('gb200')).toBe(8e12);
+  });
+
+  it('b300, per HGX GPU: 108 PFLOPS dense fp4 over 8 = 13.5, the B200\'s 2.25 bf16, 270 GiB at 7.7 TB/s, no int8 roof', () => {
+    // nvidia.com/en-us/data-center/hgx, HGX B300: FP4 144 | 108 PFLOPS (sparse | dense), FP16/BF16 36 PFLOPS*,
+    // FP64 10 TFLOPS; Blackwell Ultra datasheet, HGX B300 column: 270 GB HBM3e | 7.7 TB/s.
+    expect(peak('b300', 'fp4')).toBe(13.5e15);
+    expect(peak('b300', 'bf16')).toBe(2.25e15);
+    expect(peak('b300', 'fp64')).toBe(1.25e12);
+    expect(peak('b300', 'int8')).toBeUndefined();
+    expect(entry('b300').capacityBytes.value).toBe(270 * 2 ** 30);
+    expect(dram('b300')).toBe(7.7e12);
+  });
+
+  it('l40: the datasheet\'s dense column, 181.05 fp16 and 362 fp8, half the l40s on the same die', () => {
+    // NVIDIA L40 datasheet: BF16/FP16 181.05 | 362.1*, FP8 362 | 724*, FP32 90.5, 48 GB GDDR6, 864 GB/s.
+    expect(peak('l40', 'fp16')).toBe(181.05e12);
+    expect(peak('l40', 'fp8')).toBe(362e12);
+    expect(peak('l40', 'fp32')).toBe(90.5e12);
+    expect(dram('l40')).toBe(864e9);
+  });
+
+  it('rtx-6000-ada and rtx-pro-6000-blackwell-ws: vendor fp32 and memory, tensor rates estimated from SMs x clock or the FP4 peak', () => {
+    // RTX 6000 Ada: 91.1 TFLOPS FP32, 48 GB at 960 GB/s; 142 SMs x 2,048 FP8 FLOP/clk x 2.505 GHz = 728.5 TFLOPS.
+    // RTX PRO 6000 Workstation: 125 TFLOPS FP32, 4,000 AI TOPS (FP4 sparse) -> 2,000 dense, 96 GB at 1,792 GB/s.
+    expect(peak('rtx-6000-ada', 'fp32')).toBe(91.1e12);
+    expect(peak('rtx-6000-ada', 'fp8')).toBe(728.5e12);
+    expect(entry('rtx-6000-ada').compute.fp8!.kind).toBe('estimate');
+    expect(dram('rtx-6000-ada')).toBe(960e9);
+    expect(peak('rtx-pro-6000-blackwell-ws', 'fp4')).toBe(2000e12);
+    expect(entry('rtx-pro-6000-blackwell-ws').compute.fp4!.kind).toBe('derived');
+    expect(peak('rtx-pro-6000-blackwell-ws', 'fp16')).toBe(500e12);
+    expect(entry('rtx-pro-6000-blackwell-ws').compute.fp16!.kind).toBe('estimate');
+    expect(entry('rtx-pro-6000-blackwell-ws').capacityBytes.value).toBe(96 * 2 ** 30);
+    expect(dram('rtx-pro-6000-blackwell-ws')).toBe(1792e9);
+  });
+
+  it('jetson: the GPU alone, AGX Orin 64GB at MAXN (170 sparse INT8 TOPS -> 85 dense) and Orin Nano 8GB in Super mode (33 dense, 17 fp16)', () => {
+    // AGX Orin technical brief: 2,048 CUDA cores, 5.3 FP32 TFLOPS, 170 sparse INT8 TOPS on the GPU (275 with the
+    // DLAs), 64 GB LPDDR5 at 204.8 GB/s. Orin Nano Super blog: 67 sparse / 33 dense INT8 TOPS, 17 FP16 TFLOPS,
+    // 1,020 MHz, 8 GB at 102 GB/s.
+    expect(peak('jetson-agx-orin-64gb', 'int8')).toBe(85e12);
+    expect(peak('jetson-agx-orin-64gb', 'fp16')).toBe(42.5e12);
+    expect(entry('jetson-agx-orin-64gb').capacityBytes.value).toBe(64 * 2 ** 30);
+    expect(dram('jetson-agx-orin-64gb')).toBe(204.8e9);
+    expect(peak('jetson-orin-nano-8gb-super', 'int8')).toBe(33e12);
+    expect(peak('jetson-orin-nano-8gb-super', 'fp16')).toBe(17e12);
+    expect(entry('jetson-orin-nano-8gb-super').capacityBytes.value).toBe(8 * 2 ** 30);
+    expect(dram('jetson-orin-nano-8gb-super')).toBe(102e9);
   });
 
   it('gaudi3: 1835 TFLOP/s bf16 matrix, 128 GiB', () => {

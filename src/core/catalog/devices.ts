@@ -18,19 +18,37 @@ const MiB = 2 ** 20;
 const TiB = 2 ** 40;
 
 /**
- * H100 SXM5 and H200 SXM are one GH100 die at one clock: their dense peaks are the H100 whitepaper's, derived
- * once here (the datasheets show only the sparsity figures for the tensor formats, and round the rest).
+ * H100 SXM5, H200 SXM and H800 SXM5 are one GH100 die at one clock: their dense peaks are the H100 whitepaper's,
+ * derived once here (the datasheets show only the sparsity figures for the tensor formats, and round the rest).
+ * `fp64: false` leaves FP64 out, for the H800, whose FP64 export control cut to a figure no source here states.
  */
-function gh100SxmCompute(kind: FigureKind, source: string, why: string): CatalogEntry['compute'] {
+function gh100SxmCompute(kind: FigureKind, source: string, why: string, { fp64 = true } = {}): CatalogEntry['compute'] {
   const figure = (value: number, note: string): Figure => ({ value, kind, source, note: `${why}${note}` });
   return {
-    fp64: figure(33.5e12, 'Non-tensor FP64 (datasheet rounds to 34); FP64 Tensor Core is 66.9 TFLOPS.'),
+    ...(fp64 ? { fp64: figure(33.5e12, 'Non-tensor FP64 (datasheet rounds to 34); FP64 Tensor Core is 66.9 TFLOPS.') } : {}),
     fp32: figure(66.9e12, 'Non-tensor FP32 (datasheet rounds to 67).'),
     tf32: figure(494.7e12, 'Whitepaper: 494.7 dense | 989.4 with sparsity (datasheet shows only 989 with sparsity).'),
     fp16: figure(989.4e12, 'Whitepaper: 989.4 dense | 1,978.9 with sparsity (datasheet shows only 1,979 with sparsity).'),
     bf16: figure(989.4e12, 'Whitepaper: 989.4 dense | 1,978.9 with sparsity (datasheet shows only 1,979 with sparsity).'),
     fp8: figure(1978.9e12, 'Whitepaper: 1,978.9 dense | 3,957.8 with sparsity (datasheet shows only 3,958 with sparsity).'),
     int8: figure(1978.9e12, 'Whitepaper: 1,978.9 TOPS dense | 3,957.8 with sparsity.'),
+  };
+}
+
+/**
+ * A100 SXM4 40GB, A100 SXM4 80GB and A800 SXM4 80GB are one GA100 at one clock: the A100 datasheet's dense peaks
+ * (INT4 from the whitepaper), written once; `why` says why a device other than the A100 takes them.
+ */
+function ga100Compute(kind: FigureKind, why: string): CatalogEntry['compute'] {
+  const figure = (value: number, source: string, note: string): Figure => ({ value, kind, source, note: `${why}${note}` });
+  return {
+    fp64: figure(9.7e12, 'datasheet', 'Non-tensor FP64; FP64 Tensor Core is 19.5 TFLOPS.'),
+    fp32: figure(19.5e12, 'datasheet', 'Datasheet FP32 19.5 TFLOPS.'),
+    tf32: figure(156e12, 'datasheet', 'Datasheet: 156 dense | 312 with sparsity.'),
+    fp16: figure(312e12, 'datasheet', 'Datasheet: 312 dense | 624 with sparsity.'),
+    bf16: figure(312e12, 'datasheet', 'Datasheet: 312 dense | 624 with sparsity.'),
+    int8: figure(624e12, 'datasheet', 'Datasheet: 624 TOPS dense | 1248 with sparsity.'),
+    int4: figure(1248e12, 'whitepaper', 'Whitepaper: 1248 TOPS dense | 2496 with sparsity.'),
   };
 }
 
@@ -179,15 +197,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     kind: 'gpu',
     year: 2020,
     aliases: ['a100-40gb', 'a100-40g', 'a100-sxm4-40g'],
-    compute: {
-      fp64: { value: 9.7e12, kind: 'vendor', source: 'datasheet', note: 'Non-tensor FP64; FP64 Tensor Core is 19.5 TFLOPS.' },
-      fp32: { value: 19.5e12, kind: 'vendor', source: 'datasheet' },
-      tf32: { value: 156e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 156 dense | 312 with sparsity.' },
-      fp16: { value: 312e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 312 dense | 624 with sparsity.' },
-      bf16: { value: 312e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 312 dense | 624 with sparsity.' },
-      int8: { value: 624e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 624 TOPS dense | 1248 with sparsity.' },
-      int4: { value: 1248e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper: 1248 TOPS dense | 2496 with sparsity.' },
-    },
+    compute: ga100Compute('vendor', ''),
     capacityBytes: { value: 40 * GiB, kind: 'vendor', source: 'datasheet', note: '40 GB HBM2, taken as GiB.' },
     levels: [
       { name: 'dram', bytesPerSecond: { value: 1555e9, kind: 'vendor', source: 'datasheet' } },
@@ -220,15 +230,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     kind: 'gpu',
     year: 2020,
     aliases: ['a100', 'a100-80gb', 'a100-80g', 'a100-sxm', 'a100-sxm4'],
-    compute: {
-      fp64: { value: 9.7e12, kind: 'vendor', source: 'datasheet', note: 'Non-tensor FP64; FP64 Tensor Core is 19.5 TFLOPS.' },
-      fp32: { value: 19.5e12, kind: 'vendor', source: 'datasheet' },
-      tf32: { value: 156e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 156 dense | 312 with sparsity.' },
-      fp16: { value: 312e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 312 dense | 624 with sparsity.' },
-      bf16: { value: 312e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 312 dense | 624 with sparsity.' },
-      int8: { value: 624e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 624 TOPS dense | 1248 with sparsity.' },
-      int4: { value: 1248e12, kind: 'vendor', source: 'whitepaper', note: 'Whitepaper: 1248 TOPS dense | 2496 with sparsity.' },
-    },
+    compute: ga100Compute('vendor', ''),
     capacityBytes: { value: 80 * GiB, kind: 'vendor', source: 'datasheet', note: '80 GB HBM2e, taken as GiB.' },
     levels: [
       { name: 'dram', bytesPerSecond: { value: 2039e9, kind: 'vendor', source: 'datasheet', note: 'SXM4 80GB: 2,039 GB/s.' } },
@@ -251,6 +253,53 @@ export const CATALOG: readonly CatalogEntry[] = [
       whitepaper: {
         title: 'NVIDIA A100 Tensor Core GPU Architecture whitepaper',
         url: 'https://images.nvidia.com/aem-dam/en-zz/Solutions/data-center/nvidia-ampere-architecture-whitepaper.pdf',
+      },
+    },
+  },
+  {
+    id: 'a800-sxm4-80gb',
+    name: 'NVIDIA A800 SXM4 80GB',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2022,
+    aliases: ['a800', 'a800-80gb', 'a800-sxm', 'a800-sxm4'],
+    compute: ga100Compute(
+      'estimate',
+      'NVIDIA publishes no A800 SXM datasheet (its one A800 spec sheet is the 40GB Active workstation card); Reuters and the Global Times (November 2022) report the A800 as the A100 with chip-to-chip NVLink cut from 600 to 400 GB/s and no other significant difference, so the A100 SXM4 80GB figure. ',
+    ),
+    capacityBytes: {
+      value: 80 * GiB,
+      kind: 'estimate',
+      source: 'globaltimes',
+      note: '80 GB HBM2e as on the A100 SXM4 80GB (reported, no NVIDIA datasheet), taken as GiB.',
+    },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: {
+          value: 2039e9,
+          kind: 'estimate',
+          source: 'datasheet',
+          note: 'The A100 SXM4 80GB datasheet\'s 2,039 GB/s; the reports say only NVLink differs on the A800.',
+        },
+      },
+    ],
+    sources: {
+      datasheet: {
+        title: 'NVIDIA A100 Tensor Core GPU datasheet (the A800 has none of its own)',
+        url: 'https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf',
+      },
+      whitepaper: {
+        title: 'NVIDIA A100 Tensor Core GPU Architecture whitepaper',
+        url: 'https://images.nvidia.com/aem-dam/en-zz/Solutions/data-center/nvidia-ampere-architecture-whitepaper.pdf',
+      },
+      reuters: {
+        title: 'Reuters: Exclusive: Nvidia offers new advanced chip for China that meets U.S. export controls (8 November 2022; A800 chip-to-chip rate 400 GB/s against the A100\'s 600)',
+        url: 'https://www.reuters.com/technology/exclusive-nvidia-offers-new-advanced-chip-china-that-meets-us-export-controls-2022-11-08/',
+      },
+      globaltimes: {
+        title: 'Global Times: Nvidia\'s new A800 GPU chips start selling in China (8 November 2022; 400 GB/s chip-to-chip, "apart from this, there are no significant differences")',
+        url: 'https://www.globaltimes.cn/page/202211/1279004.shtml',
       },
     },
   },
@@ -364,6 +413,89 @@ export const CATALOG: readonly CatalogEntry[] = [
     },
   },
   {
+    id: 'l40',
+    name: 'NVIDIA L40',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2022,
+    aliases: ['nvidia-l40', 'l40-48gb'],
+    compute: {
+      fp32: { value: 90.5e12, kind: 'vendor', source: 'datasheet' },
+      tf32: { value: 90.5e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 90.5 dense | 181 with sparsity.' },
+      fp16: {
+        value: 181.05e12,
+        kind: 'vendor',
+        source: 'datasheet',
+        note: 'Datasheet: 181.05 dense | 362.1 with sparsity (half the L40S\'s tensor rate on the same AD102 die).',
+      },
+      bf16: { value: 181.05e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 181.05 dense | 362.1 with sparsity.' },
+      fp8: { value: 362e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 362 dense | 724 with sparsity.' },
+      int8: { value: 362e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 362 TOPS dense | 724 with sparsity.' },
+      int4: { value: 724e12, kind: 'vendor', source: 'datasheet', note: 'Datasheet: 724 TOPS dense | 1,448 with sparsity.' },
+    },
+    capacityBytes: { value: 48 * GiB, kind: 'vendor', source: 'datasheet', note: '48 GB GDDR6 with ECC, taken as GiB.' },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 864e9, kind: 'vendor', source: 'datasheet' } }],
+    sources: {
+      datasheet: {
+        title: 'NVIDIA L40 GPU datasheet',
+        url: 'https://images.nvidia.com/content/Solutions/data-center/vgpu-L40-datasheet.pdf',
+      },
+      product: { title: 'NVIDIA L40 GPU', url: 'https://www.nvidia.com/en-us/data-center/l40/' },
+    },
+  },
+  {
+    id: 'rtx-6000-ada',
+    name: 'NVIDIA RTX 6000 Ada Generation',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2022,
+    aliases: ['rtx6000-ada', 'rtx6000ada', 'rtx-6000-ada-generation', '6000-ada'],
+    compute: {
+      fp32: {
+        value: 91.1e12,
+        kind: 'vendor',
+        source: 'product',
+        note: 'Single-precision 91.1 TFLOPS: 18,176 CUDA cores (142 SMs) x 2 FLOP x 2,505 MHz boost.',
+      },
+      fp16: {
+        value: 364.2e12,
+        kind: 'estimate',
+        source: 'ada-whitepaper',
+        note: 'No tensor figure NVIDIA gives for this card is among the sources read. 142 SMs x 1,024 dense FP16 tensor FLOP per SM per clock (the Ada whitepaper\'s RTX 4090: 330.3 TFLOPS with FP16 accumulate at 128 SMs x 2,520 MHz) x 2,505 MHz = 364.2 TFLOPS, assuming FP32 accumulate at full rate as on the L40S (362.05 dense on the same AD102); the L40 runs its tensor cores at half this rate.',
+      },
+      bf16: {
+        value: 364.2e12,
+        kind: 'estimate',
+        source: 'ada-whitepaper',
+        note: 'As fp16: 142 SMs x 1,024 FLOP per SM per clock x 2,505 MHz, full rate assumed as on the L40S.',
+      },
+      fp8: {
+        value: 728.5e12,
+        kind: 'estimate',
+        source: 'ada-whitepaper',
+        note: '142 SMs x 2,048 dense FP8 tensor FLOP per SM per clock (the Ada whitepaper\'s RTX 4090: 660.6 TFLOPS with FP16 accumulate at 128 SMs x 2,520 MHz) x 2,505 MHz = 728.5 TFLOPS, full rate with FP32 accumulate assumed as on the L40S (733 dense).',
+      },
+    },
+    capacityBytes: { value: 48 * GiB, kind: 'vendor', source: 'product', note: '48 GB GDDR6 with ECC, taken as GiB.' },
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 960e9, kind: 'vendor', source: 'product', note: '384-bit GDDR6 at 20 Gbps = 960 GB/s.' } },
+    ],
+    sources: {
+      product: {
+        title: 'NVIDIA RTX 6000 Ada Generation (specifications)',
+        url: 'https://www.nvidia.com/en-us/design-visualization/rtx-6000/',
+      },
+      datasheet: {
+        title: 'NVIDIA RTX 6000 Ada Generation datasheet',
+        url: 'https://www.nvidia.com/content/dam/en-zz/Solutions/design-visualization/rtx-6000/proviz-rtx-6000-ada-datasheet-2616456-r5.pdf',
+      },
+      'ada-whitepaper': {
+        title: 'NVIDIA Ada GPU Architecture whitepaper (appendix: GeForce RTX 4090)',
+        url: 'https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf',
+      },
+    },
+  },
+  {
     id: 'rtx-4090',
     name: 'NVIDIA GeForce RTX 4090',
     vendor: 'NVIDIA',
@@ -471,6 +603,85 @@ export const CATALOG: readonly CatalogEntry[] = [
     },
   },
   {
+    id: 'h100-nvl',
+    name: 'NVIDIA H100 NVL 94GB (per GPU)',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2023,
+    aliases: ['h100nvl', 'h100-nvl-94gb', 'h100-94gb'],
+    compute: {
+      fp64: { value: 30e12, kind: 'vendor', source: 'product', note: 'Non-tensor FP64; FP64 Tensor Core is 60 TFLOPS.' },
+      fp32: { value: 60e12, kind: 'vendor', source: 'product' },
+      tf32: { value: 417.5e12, kind: 'derived', source: 'product', note: 'Spec table gives 835 TFLOPS with sparsity; dense is half.' },
+      fp16: { value: 835.5e12, kind: 'derived', source: 'product', note: 'Spec table gives 1,671 TFLOPS with sparsity; dense is half.' },
+      bf16: { value: 835.5e12, kind: 'derived', source: 'product', note: 'Spec table gives 1,671 TFLOPS with sparsity; dense is half.' },
+      fp8: { value: 1670.5e12, kind: 'derived', source: 'product', note: 'Spec table gives 3,341 TFLOPS with sparsity; dense is half.' },
+      int8: { value: 1670.5e12, kind: 'derived', source: 'product', note: 'Spec table gives 3,341 TOPS with sparsity; dense is half.' },
+    },
+    capacityBytes: {
+      value: 94 * GiB,
+      kind: 'vendor',
+      source: 'product',
+      note: '94 GB HBM3 per GPU, taken as GiB. The H100 NVL launched (March 2023) as a bridged pair quoted together (188 GB); the spec table and datasheet now give one GPU.',
+    },
+    levels: [{ name: 'dram', bytesPerSecond: { value: 3.9e12, kind: 'vendor', source: 'product', note: 'Per GPU: 3.9 TB/s.' } }],
+    sources: {
+      product: {
+        title: 'NVIDIA H100 Tensor Core GPU (specifications, H100 NVL column)',
+        url: 'https://www.nvidia.com/en-us/data-center/h100/',
+      },
+      datasheet: {
+        title: 'NVIDIA H100 NVL datasheet (NVIDIA document, hosted by PNY): the same figures',
+        url: 'https://www.pny.com/file%20library/company/support/product%20brochures/nvidia%20data%20center%20gpus/english/h100-nvl-datasheet.pdf',
+      },
+    },
+  },
+  {
+    id: 'h800-sxm',
+    name: 'NVIDIA H800 SXM5 80GB',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2023,
+    aliases: ['h800', 'h800-sxm5', 'h800-80gb'],
+    compute: gh100SxmCompute(
+      'estimate',
+      'h100-whitepaper',
+      'No NVIDIA H800 datasheet is among the sources. DeepSeek (FlashMLA deep dive) gives an H800 SXM5 a 990 TFLOPS peak and 3.35 TB/s, the H100 SXM5\'s figures, and reports describe it as the H100 SXM5 with its chip-to-chip (NVLink) rate cut for export control, and its FP64 (so no fp64 roof here): the H100 whitepaper\'s dense figure. ',
+      { fp64: false },
+    ),
+    capacityBytes: {
+      value: 80 * GiB,
+      kind: 'estimate',
+      source: 'flashmla',
+      note: '80 GB HBM3 as on the H100 SXM5 (the H800 SXM5 80GB that DeepSeek and others train on; no NVIDIA datasheet), taken as GiB.',
+    },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: {
+          value: 3.35e12,
+          kind: 'estimate',
+          source: 'flashmla',
+          note: 'DeepSeek\'s FlashMLA deep dive: "an NVIDIA H800 SXM5 GPU has a peak memory bandwidth of 3.35 TB/s" (the H100 SXM5 datasheet figure).',
+        },
+      },
+    ],
+    sources: {
+      flashmla: {
+        title: 'DeepSeek: A Deep-Dive Into the New Flash MLA Kernel (April 2025; H800 SXM5 peak 3.35 TB/s and 990 TFLOPS, about 865 when throttled to 1,600 MHz)',
+        url: 'https://github.com/deepseek-ai/FlashMLA/blob/main/docs/20250422-new-kernel-deep-dive.md',
+      },
+      'h100-whitepaper': {
+        title: 'NVIDIA H100 Tensor Core GPU Architecture whitepaper',
+        url: 'https://resources.nvidia.com/en-us-tensor-core/gtc22-whitepaper-hopper',
+      },
+      reuters: {
+        title: 'Reuters (via bdnews24, March 2023): the H800, sold to Chinese tech firms, meets the export limit on chip-to-chip transfer speed; Nvidia has not disclosed its performance details',
+        url: 'https://bdnews24.com/technology/lorfmr3w0q',
+      },
+    },
+  },
+  {
     id: 'h200-sxm',
     name: 'NVIDIA H200 SXM 141GB',
     vendor: 'NVIDIA',
@@ -497,6 +708,44 @@ export const CATALOG: readonly CatalogEntry[] = [
       'h100-whitepaper': {
         title: 'NVIDIA H100 Tensor Core GPU Architecture whitepaper',
         url: 'https://resources.nvidia.com/en-us-tensor-core/gtc22-whitepaper-hopper',
+      },
+    },
+  },
+  {
+    id: 'h20',
+    name: 'NVIDIA H20 96GB',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2024,
+    aliases: ['nvidia-h20', 'h20-96gb', 'hgx-h20'],
+    compute: {
+      fp16: {
+        value: 148e12,
+        kind: 'estimate',
+        source: 'smbom',
+        note: 'NVIDIA publishes no H20 datasheet; third-party reports of its leaked spec give 148 TFLOPS FP16/BF16 tensor. Taken as dense: half the 296 FP8 rate, which is dense on SemiAnalysis\'s basis (see fp8); the reported H100 SXM = 6.68 x H20 on FP16 tensor matches 989.4 / 148.',
+      },
+      bf16: { value: 148e12, kind: 'estimate', source: 'smbom', note: 'As fp16: 148 TFLOPS BF16 tensor in the reported spec, taken as dense.' },
+      fp8: {
+        value: 296e12,
+        kind: 'estimate',
+        source: 'register',
+        note: 'Reported (SemiAnalysis, via The Register): 296 TFLOPS FP8. Taken as dense: its performance density 2.9 is 296 x 8 bits / 814 mm2, the basis on which the H100 SXM scores 19.4 (1,979 dense FP8 x 8 / 814). Some spec listings mark 296 with a sparsity asterisk; if that is right, the dense roofs are half these.',
+      },
+      int8: { value: 296e12, kind: 'estimate', source: 'smbom', note: 'Reported 296 INT8 TOPS, the FP8 rate; taken as dense (see fp8).' },
+    },
+    capacityBytes: { value: 96 * GiB, kind: 'estimate', source: 'register', note: '96 GB HBM3 as reported, taken as GiB.' },
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 4.0e12, kind: 'estimate', source: 'register', note: 'Reported 4.0 TB/s (no NVIDIA datasheet).' } },
+    ],
+    sources: {
+      register: {
+        title: 'The Register: Nvidia\'s China-market H20 chips hit another speed bump (27 November 2023; SemiAnalysis\'s early look: 96 GB, 4 TB/s, 296 TFLOPS FP8)',
+        url: 'https://www.theregister.com/2023/11/27/nvidia_china_h20_accelerator/',
+      },
+      smbom: {
+        title: 'SMBOM news (January 2024), from the disclosed specification: H20 296 TFLOPS, performance density 2.9 against the H100\'s 19.4, H100 SXM 6.68 x faster on FP16 tensor',
+        url: 'https://www.smbom.com/news/13059',
       },
     },
   },
@@ -541,6 +790,100 @@ export const CATALOG: readonly CatalogEntry[] = [
     },
   },
   {
+    id: 'gb200',
+    name: 'NVIDIA GB200 (per Blackwell GPU, half a superchip)',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2024,
+    aliases: ['gb200-nvl72', 'gb200-gpu'],
+    compute: {
+      fp64: { value: 40e12, kind: 'derived', source: 'nvl72', note: 'The superchip column lists FP64 80 TFLOPS for 2 GPUs; per GPU 80 / 2 = 40 (the rack: 2,880 / 72).' },
+      fp32: { value: 80e12, kind: 'derived', source: 'nvl72', note: 'The superchip column lists FP32 160 TFLOPS for 2 GPUs; per GPU 160 / 2 = 80 (the rack: 5,760 / 72).' },
+      tf32: { value: 1.25e15, kind: 'derived', source: 'nvl72', note: 'Superchip TF32 5 PFLOPS with sparsity for 2 GPUs; per GPU dense 5 / 2 / 2 = 1.25.' },
+      fp16: {
+        value: 2.5e15,
+        kind: 'derived',
+        source: 'nvl72',
+        note: 'Superchip FP16/BF16 10 PFLOPS with sparsity for 2 GPUs; per GPU dense 10 / 2 / 2 = 2.5 (the rack: 360 / 72 / 2), above the HGX B200\'s 2.25 per GPU.',
+      },
+      bf16: { value: 2.5e15, kind: 'derived', source: 'nvl72', note: 'Superchip FP16/BF16 10 PFLOPS with sparsity for 2 GPUs; per GPU dense 10 / 2 / 2 = 2.5.' },
+      fp8: { value: 5e15, kind: 'derived', source: 'nvl72', note: 'Superchip FP8/FP6 20 PFLOPS with sparsity for 2 GPUs; per GPU dense 20 / 2 / 2 = 5.' },
+      int8: { value: 5e15, kind: 'derived', source: 'nvl72', note: 'Superchip INT8 20 POPS with sparsity for 2 GPUs; per GPU dense 20 / 2 / 2 = 5.' },
+      fp4: { value: 10e15, kind: 'derived', source: 'nvl72', note: 'Superchip NVFP4 40 | 20 PFLOPS (sparse | dense) for 2 GPUs; per GPU dense 20 / 2 = 10 (the rack: 720 / 72).' },
+    },
+    capacityBytes: {
+      value: 186 * GiB,
+      kind: 'derived',
+      source: 'nvl72',
+      note: '372 GB HBM3e per superchip (2 GPUs) = 186 GB per GPU, taken as GiB.',
+    },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: { value: 8e12, kind: 'derived', source: 'nvl72', note: '16 TB/s per superchip (2 GPUs) = 8 TB/s per GPU (the rack: 576 TB/s / 72).' },
+      },
+    ],
+    sources: {
+      nvl72: {
+        title: 'NVIDIA GB200 NVL72 (specifications: the GB200 NVL72 rack and the GB200 Grace Blackwell Superchip)',
+        url: 'https://www.nvidia.com/en-us/data-center/gb200-nvl72/',
+      },
+    },
+  },
+  {
+    id: 'b300',
+    name: 'NVIDIA B300 (HGX B300, per GPU)',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2025,
+    aliases: ['hgx-b300', 'b300-sxm'],
+    compute: {
+      fp64: {
+        value: 1.25e12,
+        kind: 'derived',
+        source: 'hgx',
+        note: 'HGX B300 (8 GPUs) lists FP64/FP64 Tensor Core 10 TFLOPS; per GPU 10 / 8 = 1.25 (the Blackwell Ultra datasheet\'s per-GPU column: 1.2). Blackwell Ultra cut FP64 from the B200\'s 37.',
+      },
+      fp32: { value: 75e12, kind: 'derived', source: 'hgx', note: 'HGX B300 (8 GPUs) lists FP32 600 TFLOPS; per GPU 600 / 8 = 75.' },
+      tf32: { value: 1.125e15, kind: 'derived', source: 'hgx', note: 'HGX B300 lists TF32 18 PFLOPS with sparsity for 8 GPUs; per GPU dense 18 / 8 / 2 = 1.125.' },
+      fp16: {
+        value: 2.25e15,
+        kind: 'derived',
+        source: 'hgx',
+        note: 'HGX B300 lists FP16/BF16 36 PFLOPS with sparsity for 8 GPUs; per GPU dense 36 / 8 / 2 = 2.25, the HGX B200\'s rate.',
+      },
+      bf16: { value: 2.25e15, kind: 'derived', source: 'hgx', note: 'HGX B300 lists FP16/BF16 36 PFLOPS with sparsity for 8 GPUs; per GPU dense 36 / 8 / 2 = 2.25.' },
+      fp8: {
+        value: 4.5e15,
+        kind: 'derived',
+        source: 'hgx',
+        note: 'HGX B300 lists FP8/FP6 72 PFLOPS with sparsity for 8 GPUs; per GPU dense 72 / 8 / 2 = 4.5. No int8 roof: the HGX page (3 POPS for 8 GPUs) and the Blackwell Ultra datasheet (307 TOPS per GPU) disagree.',
+      },
+      fp4: {
+        value: 13.5e15,
+        kind: 'derived',
+        source: 'hgx',
+        note: 'HGX B300 lists FP4 144 PFLOPS | 108 PFLOPS (sparse | dense) for 8 GPUs; per GPU dense 108 / 8 = 13.5 (the datasheet\'s per-GPU column rounds to 14). On Blackwell Ultra, FP4 sparsity adds a third, not double.',
+      },
+    },
+    capacityBytes: {
+      value: 270 * GiB,
+      kind: 'vendor',
+      source: 'datasheet',
+      note: 'The Blackwell Ultra datasheet\'s HGX B300 per-GPU column: 270 GB HBM3e, taken as GiB (the HGX page gives 2.1 TB for 8 GPUs).',
+    },
+    levels: [
+      { name: 'dram', bytesPerSecond: { value: 7.7e12, kind: 'vendor', source: 'datasheet', note: 'The Blackwell Ultra datasheet\'s HGX B300 per-GPU column: 7.7 TB/s.' } },
+    ],
+    sources: {
+      hgx: { title: 'NVIDIA HGX platform (HGX B300 specifications, 8 GPUs)', url: 'https://www.nvidia.com/en-us/data-center/hgx/' },
+      datasheet: {
+        title: 'NVIDIA Blackwell Ultra datasheet (individual GPU specifications, HGX B300 column)',
+        url: 'https://resources.nvidia.com/en-us-blackwell-architecture/blackwell-ultra-datasheet',
+      },
+    },
+  },
+  {
     id: 'rtx-5090',
     name: 'NVIDIA GeForce RTX 5090',
     vendor: 'NVIDIA',
@@ -577,12 +920,160 @@ export const CATALOG: readonly CatalogEntry[] = [
     ],
     sources: {
       whitepaper: {
-        title: 'NVIDIA RTX Blackwell GPU Architecture whitepaper',
+        title: 'NVIDIA RTX Blackwell GPU Architecture whitepaper (Appendix A, Table 3: GeForce RTX 5090)',
         url: 'https://images.nvidia.com/aem-dam/Solutions/geforce/blackwell/nvidia-rtx-blackwell-gpu-architecture.pdf',
       },
       specs: {
         title: 'GeForce RTX 5090 specifications',
         url: 'https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5090/',
+      },
+    },
+  },
+  {
+    id: 'rtx-pro-6000-blackwell-ws',
+    name: 'NVIDIA RTX PRO 6000 Blackwell Workstation Edition',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2025,
+    aliases: ['rtx-pro-6000', 'rtx-pro-6000-ws', 'rtx-pro-6000-blackwell', 'rtxpro6000'],
+    compute: {
+      fp32: {
+        value: 125e12,
+        kind: 'vendor',
+        source: 'product',
+        note: 'Workstation Edition (600 W): 125 TFLOPS single precision, 24,064 CUDA cores (188 SMs). The Max-Q and Server editions differ in clock and power and are not this entry.',
+      },
+      fp16: {
+        value: 500e12,
+        kind: 'estimate',
+        source: 'rtx-whitepaper',
+        note: 'NVIDIA gives only the FP4 peak for this card. Blackwell\'s tensor cores run FP16 at a quarter of the FP4 rate (the RTX Blackwell whitepaper\'s RTX 5090: FP4 1,676, FP16 419 with FP16 accumulate, both dense), so a quarter of the 2,000 dense FP4, assuming this professional card runs FP32 accumulate at full rate (the GeForce RTX 5090 runs it at half). A third-party database (hmc-tech) lists 503.8 TFLOPS with FP32 accumulate at a 2,617 MHz boost.',
+      },
+      bf16: { value: 500e12, kind: 'estimate', source: 'rtx-whitepaper', note: 'As fp16: a quarter of the 2,000 dense FP4, full-rate FP32 accumulate assumed.' },
+      fp8: {
+        value: 1000e12,
+        kind: 'estimate',
+        source: 'rtx-whitepaper',
+        note: 'A half of the 2,000 dense FP4 (the RTX 5090: FP4 1,676, FP8 838 with FP16 accumulate, both dense), full-rate FP32 accumulate assumed as for fp16.',
+      },
+      fp4: { value: 2000e12, kind: 'derived', source: 'product', note: 'Product page "AI TOPS" 4,000 is FP4 with sparsity; dense is half.' },
+    },
+    capacityBytes: { value: 96 * GiB, kind: 'vendor', source: 'product', note: '96 GB GDDR7 with ECC, taken as GiB.' },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: { value: 1792e9, kind: 'vendor', source: 'product', note: '512-bit GDDR7 at 28 Gbps = 1,792 GB/s on the Workstation Edition.' },
+      },
+    ],
+    sources: {
+      product: {
+        title: 'NVIDIA RTX PRO 6000 Blackwell Workstation Edition (specifications)',
+        url: 'https://www.nvidia.com/en-us/products/workstations/professional-desktop-gpus/rtx-pro-6000/',
+      },
+      'rtx-whitepaper': {
+        title: 'NVIDIA RTX Blackwell GPU Architecture whitepaper (Appendix A: GeForce RTX 5090)',
+        url: 'https://images.nvidia.com/aem-dam/Solutions/geforce/blackwell/nvidia-rtx-blackwell-gpu-architecture.pdf',
+      },
+      'hmc-tech': {
+        title: 'hmc-tech GPU database, NVIDIA RTX PRO 6000 Blackwell (third-party: 2,617 MHz boost, 503.8 TFLOPS FP16 tensor with FP32 accumulate)',
+        url: 'https://hmc-tech.com/gpu/nvidia-rtx-pro-6000-blackwell-vs-amd-radeon-pro-duo-polaris',
+      },
+    },
+  },
+  {
+    id: 'jetson-agx-orin-64gb',
+    name: 'NVIDIA Jetson AGX Orin 64GB (its GPU, MAXN 60 W mode)',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2022,
+    aliases: ['agx-orin', 'jetson-agx-orin', 'agx-orin-64gb', 'orin-agx'],
+    compute: {
+      fp32: {
+        value: 5.3e12,
+        kind: 'vendor',
+        source: 'brief',
+        note: 'Technical brief: 2,048 CUDA cores (16 SMs), 5.3 FP32 TFLOPS at the GPU\'s 1.3 GHz maximum, which the MAXN (60 W) power mode runs; lower modes clock lower.',
+      },
+      fp16: {
+        value: 42.5e12,
+        kind: 'derived',
+        source: 'brief',
+        note: 'Half the dense INT8 rate, the ratio NVIDIA gives for the same Orin GPU on the Orin Nano (33 dense INT8 TOPS, 17 FP16 TFLOPS): 85 / 2 = 42.5.',
+      },
+      bf16: {
+        value: 42.5e12,
+        kind: 'derived',
+        source: 'brief',
+        note: 'As fp16: 85 / 2 = 42.5; Ampere tensor cores run BF16 at the FP16 rate (A100 datasheet: 312 both).',
+      },
+      int8: {
+        value: 85e12,
+        kind: 'derived',
+        source: 'brief',
+        note: 'Technical brief: the GPU\'s 64 tensor cores give 170 sparse INT8 TOPS; dense is half. The module\'s 275 TOPS adds the two DLAs (105 sparse TOPS), which CUDA code does not run on.',
+      },
+    },
+    capacityBytes: { value: 64 * GiB, kind: 'vendor', source: 'brief', note: '64 GB LPDDR5, shared by the CPU and GPU, taken as GiB.' },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: { value: 204.8e9, kind: 'vendor', source: 'brief', note: '256-bit LPDDR5 at 6,400 MT/s = 204.8 GB/s, shared with the CPU.' },
+      },
+    ],
+    sources: {
+      brief: {
+        title: 'NVIDIA Jetson AGX Orin Series Technical Brief',
+        url: 'https://www.nvidia.com/content/dam/en-zz/Solutions/gtcf21/jetson-orin/nvidia-jetson-agx-orin-technical-brief.pdf',
+      },
+      product: {
+        title: 'NVIDIA Jetson Orin (module specifications)',
+        url: 'https://www.nvidia.com/en-us/autonomous-machines/embedded-systems/jetson-orin/',
+      },
+      'nano-super': {
+        title: 'NVIDIA Technical Blog: NVIDIA Jetson Orin Nano Developer Kit Gets a "Super" Boost (December 2024; the Orin GPU\'s INT8 to FP16 ratio)',
+        url: 'https://developer.nvidia.com/blog/nvidia-jetson-orin-nano-developer-kit-gets-a-super-boost/',
+      },
+    },
+  },
+  {
+    id: 'jetson-orin-nano-8gb-super',
+    name: 'NVIDIA Jetson Orin Nano 8GB (its GPU, Super: MAXN SUPER 25 W mode)',
+    vendor: 'NVIDIA',
+    kind: 'gpu',
+    year: 2024,
+    aliases: ['orin-nano', 'jetson-orin-nano', 'orin-nano-super', 'jetson-orin-nano-super', 'orin-nano-8gb'],
+    compute: {
+      fp32: {
+        value: 2.09e12,
+        kind: 'derived',
+        source: 'super',
+        note: '1,024 CUDA cores x 2 FLOP x 1,020 MHz, the GPU clock of the Super (MAXN SUPER, 25 W) mode, = 2.09 TFLOPS; the original 15 W mode runs 635 MHz.',
+      },
+      fp16: {
+        value: 17e12,
+        kind: 'vendor',
+        source: 'super',
+        note: 'NVIDIA\'s Super table: 17 FP16 TFLOPS (10 in the original mode), with 33 dense INT8 TOPS, so a dense figure.',
+      },
+      bf16: {
+        value: 17e12,
+        kind: 'derived',
+        source: 'super',
+        note: 'The FP16 rate: Ampere tensor cores run BF16 at the FP16 rate (A100 datasheet: 312 both).',
+      },
+      int8: { value: 33e12, kind: 'vendor', source: 'super', note: 'NVIDIA\'s Super table: 33 TOPS dense | 67 sparse (the original mode: 20 | 40).' },
+    },
+    capacityBytes: { value: 8 * GiB, kind: 'vendor', source: 'super', note: '8 GB 128-bit LPDDR5, shared by the CPU and GPU, taken as GiB.' },
+    levels: [
+      {
+        name: 'dram',
+        bytesPerSecond: { value: 102e9, kind: 'vendor', source: 'super', note: 'Super mode: 102 GB/s (the original mode: 68 GB/s), shared with the CPU.' },
+      },
+    ],
+    sources: {
+      super: {
+        title: 'NVIDIA Technical Blog: NVIDIA Jetson Orin Nano Developer Kit Gets a "Super" Boost (December 2024; original and Super configurations)',
+        url: 'https://developer.nvidia.com/blog/nvidia-jetson-orin-nano-developer-kit-gets-a-super-boost/',
       },
     },
   },
