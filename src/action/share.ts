@@ -63,7 +63,7 @@ export async function share(report: Report, chart: Chart, settings: Settings, ev
       repo: event.repo,
       issueNumber: pr.number,
       marker: stickyMarker(settings.config),
-      author: look.author ? await api.tokenAuthor() : { kind: 'anyone' },
+      author: await api.tokenAuthor(),
     };
     const stamp: Stamp = { order: event.order, digest: digest(report) };
     const found = look.existing ? await api.findSticky(thread) : [];
