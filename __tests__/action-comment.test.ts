@@ -192,6 +192,13 @@ describe('share', () => {
     expect(logged).toEqual(['info: Comment left as it is: a later run already wrote it.']);
   });
 
+  it('a later run’s report that landed while this run wrote is left, and the log says so', async () => {
+    const api = fakeApi({ writeSticky: async () => ({ action: 'kept-later', url: COMMENT_URL }) });
+    const { shared, logged } = await shareWith(api, { settings: { chartBranch: null } });
+    expect(shared.commentUrl).toBe(COMMENT_URL);
+    expect(logged).toEqual([`info: Comment: ${COMMENT_URL} (a later run wrote it meanwhile; left as it is)`]);
+  });
+
   it('`comment: changed` writes nothing while the report is what the comment shows, and nothing for a change that changes no model', async () => {
     const same = fakeApi({ findSticky: async () => [sticky({ order: { time: 0, runId: 1, attempt: 1 }, digest: digest(FAILING) })] });
     expect((await shareWith(same, { settings: { comment: 'changed' } })).shared.commentUrl).toBe(COMMENT_URL);
