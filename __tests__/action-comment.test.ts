@@ -8,7 +8,7 @@ import type { Log } from '../src/action/log.js';
 import { share } from '../src/action/share.js';
 import { COMMENT_LIMIT } from '../src/core/limits.js';
 import type { Report } from '../src/core/report/types.js';
-import type { Stamp, Sticky, Thread } from '../src/github/comment.js';
+import { ACTIONS_BOT, type Stamp, type Sticky, type Thread } from '../src/github/comment.js';
 import { forkEvent, HEAD_SHA, pullRequestEvent, pushEvent, RUN_URL, settings, workflowRunEvent } from './__fixtures__/event.js';
 import { apiError, COMMENT_URL, fakeApi, FORBIDDEN, IMAGE_URL, type FakeApi } from './__fixtures__/github-api.js';
 import { FAILING, report, UNCHANGED } from './__fixtures__/report.js';
@@ -39,9 +39,9 @@ describe('skipBeforeApi', () => {
 });
 
 describe('lookups', () => {
-  it('`comment: new` asks for neither the token’s identity nor the earlier comments', () => {
-    expect(lookups('new')).toEqual({ author: false, existing: false });
-    for (const mode of ['update', 'changed'] as CommentMode[]) expect(lookups(mode)).toEqual({ author: true, existing: true });
+  it('`comment: new` does not list the earlier comments; the other modes do', () => {
+    expect(lookups('new')).toEqual({ existing: false });
+    for (const mode of ['update', 'changed'] as CommentMode[]) expect(lookups(mode)).toEqual({ existing: true });
   });
 });
 
@@ -171,7 +171,7 @@ describe('share', () => {
     const { shared } = await shareWith(api);
     // readFileAt: the history's index, which this fake does not have (no trend).
     expect(api.methods()).toEqual(['tokenAuthor', 'findSticky', 'publishAsset', 'readFileAt', 'writeSticky']);
-    expect(threadOf(api)).toEqual({ repo: { owner: 'octo-org', repo: 'octo-repo' }, issueNumber: 7, marker: '<!-- roofline-gate:sticky roofline.yml -->', author: { kind: 'bot' } });
+    expect(threadOf(api)).toEqual({ repo: { owner: 'octo-org', repo: 'octo-repo' }, issueNumber: 7, marker: '<!-- roofline-gate:sticky roofline.yml -->', author: { id: 41898282, login: 'github-actions[bot]', app: 15368, source: 'assumed' } });
     const asset = api.calls.find((c) => c.method === 'publishAsset')!.args[0];
     expect(asset).toEqual({
       repo: { owner: 'octo-org', repo: 'octo-repo' }, branch: 'roofline-gate-assets', // sha256sum of `<svg>chart</svg>`
@@ -190,6 +190,13 @@ describe('share', () => {
     expect(shared.commentUrl).toBe(COMMENT_URL);
     expect(shared.chartUrl).toBeNull();
     expect(logged).toEqual(['info: Comment left as it is: a later run already wrote it.']);
+  });
+
+  it('a later run’s report that landed while this run wrote is left, and the log says so', async () => {
+    const api = fakeApi({ writeSticky: async () => ({ action: 'kept-later', url: COMMENT_URL }) });
+    const { shared, logged } = await shareWith(api, { settings: { chartBranch: null } });
+    expect(shared.commentUrl).toBe(COMMENT_URL);
+    expect(logged).toEqual([`info: Comment: ${COMMENT_URL} (a later run wrote it meanwhile; left as it is)`]);
   });
 
   it('`comment: changed` writes nothing while the report is what the comment shows, and nothing for a change that changes no model', async () => {
@@ -215,11 +222,13 @@ describe('share', () => {
     expect(shared.commentUrl).toBe(COMMENT_URL);
   });
 
-  it('`comment: new` posts a comment of its own, without looking for earlier ones', async () => {
+  it('`comment: new` posts a comment of its own, without looking for earlier ones, stamped with its run', async () => {
     const api = fakeApi();
     const { shared } = await shareWith(api, { settings: { comment: 'new', chartBranch: null } });
-    expect(api.methods()).toEqual(['postComment']);
-    expect((api.calls[0]!.args[0] as Thread).author).toEqual({ kind: 'anyone' });
+    // The identity: after a lost answer, this run's comment is looked for among the token's own.
+    expect(api.methods()).toEqual(['tokenAuthor', 'postComment']);
+    expect((api.calls[1]!.args[0] as Thread).author).toEqual(ACTIONS_BOT);
+    expect(bodyOf(api).split('\n')[1]).toMatch(/^<!-- roofline-gate:run 2024-05-01T10:00:00.000Z 100 1 [0-9a-f]{16} -->$/);
     expect(shared.commentUrl).toBe(COMMENT_URL);
   });
 
@@ -229,10 +238,11 @@ describe('share', () => {
     expect(threadOf(api).marker).toBe('<!-- roofline-gate:sticky ml/a.yml -->');
   });
 
-  it('looks for the comment by the login of a personal token', async () => {
-    const api = fakeApi({ tokenAuthor: async () => ({ kind: 'login', login: 'ci-user' }) });
+  it('looks for the comment by the account of a personal token', async () => {
+    const ciUser = { id: 5, login: 'ci-user', app: null, source: 'asked' } as const;
+    const api = fakeApi({ tokenAuthor: async () => ciUser });
     await shareWith(api);
-    expect(threadOf(api).author).toEqual({ kind: 'login', login: 'ci-user' });
+    expect(threadOf(api).author).toEqual({ id: 5, login: 'ci-user', app: null, source: 'asked' });
   });
 
   it('a read-only token (403 on every write): no comment, no image, and both permissions named', async () => {

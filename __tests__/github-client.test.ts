@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ACTIONS_BOT } from './e2e/fake-github.js';
 import { fakeGitHubSuite, OWNER, REPO } from './e2e/harness.js';
 import { createClient, statusOf } from '../src/github/client.js';
-import { postComment, stickyMarker, type Thread } from '../src/github/comment.js';
+import { ACTIONS_BOT as BOT, postComment, stickyMarker, type Thread } from '../src/github/comment.js';
 import { readFileAt } from '../src/github/contents.js';
 
 const TOKEN = 'ghs_clientTestToken';
@@ -17,7 +17,7 @@ const client = (said: string[] = []) =>
 const repo = { owner: OWNER, repo: REPO };
 const thread = (): Thread => {
   suite.github.pulls.push({ number: 7, state: 'open', headSha: 'h', headRef: 'b', headOwner: OWNER });
-  return { repo, issueNumber: 7, marker: stickyMarker('roofline.yml'), author: { kind: 'bot' } };
+  return { repo, issueNumber: 7, marker: stickyMarker('roofline.yml'), author: BOT };
 };
 const attempts = (operation: string) => suite.github.log.filter((entry) => entry.operation === operation).map((entry) => entry.status);
 

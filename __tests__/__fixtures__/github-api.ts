@@ -3,6 +3,7 @@
 // breaks compilation here, not silently in a test.
 import { RequestError } from '@octokit/request-error';
 import type { GitHubApi } from '../../src/action/github-api.js';
+import { ACTIONS_BOT } from '../../src/github/comment.js';
 
 export const COMMENT_URL = 'https://github.example/octo-org/octo-repo/pull/7#issuecomment-1001';
 export const IMAGE_URL = 'https://github.example/octo-org/octo-repo/blob/c0ffee/octo-org-octo-repo/pr-7/head/roofline.svg?raw=true';
@@ -35,7 +36,7 @@ export const FORBIDDEN = apiError(403, 'Resource not accessible by integration')
 const DEFAULTS: GitHubApi = {
   readFileAt: async () => null,
   pullRequestOfRun: async () => null,
-  tokenAuthor: async () => ({ kind: 'bot' }),
+  tokenAuthor: async () => ACTIONS_BOT,
   findSticky: async () => [],
   writeSticky: async () => ({ action: 'created', url: COMMENT_URL }),
   postComment: async () => COMMENT_URL,

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ACTIONS_BOT, FakeGitHub, type Fault, type Grant } from './fake-github.js';
+import { ACTIONS_APP, ACTIONS_BOT, FakeGitHub, type Fault, type Grant } from './fake-github.js';
 import { CLI } from '../setup/dist.js';
 import {
   ACTION, makeRepo, OWNER, pullRequestEvent, pushEvent, REPO, ROOT, runStep, visible, workflowRunEvent,
@@ -27,7 +27,7 @@ const BASE = readFileSync(path.join(ROOT, '__tests__', 'fixtures', 'two-models.y
 /** vgg16 moves 20% more bytes: it crosses the ridge, three failing findings. */
 const HEAD = BASE.replace('bytes: 1 GB', 'bytes: 1.2 GB');
 
-const WRITE: Grant = { user: ACTIONS_BOT, pullRequests: 'write', contents: 'write' };
+const WRITE: Grant = { user: ACTIONS_BOT, app: ACTIONS_APP, pullRequests: 'write', contents: 'write' };
 const cleanup: Array<() => unknown> = [];
 afterAll(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
@@ -81,7 +81,7 @@ const expected = (() => {
   }
 })();
 
-const stickies = (github: FakeGitHub) => github.commentsOn(PR).filter((comment) => comment.body.startsWith(`${MARKER}\n`) && comment.user.type === 'Bot');
+const stickies = (github: FakeGitHub) => github.commentsOn(PR).filter((comment) => comment.body.startsWith(`${MARKER}\n`) && comment.user.id === ACTIONS_BOT.id);
 const stampOf = (body: string) => /<!-- roofline-gate:run (\S+) (\d+) (\d+) /.exec(body)!.slice(1, 4).join(' ');
 const commitsOn = (github: FakeGitHub, branch: string) => {
   let count = 0;
@@ -141,6 +141,48 @@ describe('the sticky comment on a pull request', () => {
     expect(commitsOn(github, ASSETS)).toBe(1);
     expect(github.comments.find((c) => c.id === impostor.id)!.body).toBe(`${MARKER}\nI quote the marker`);
     expect(github.writes().filter((w) => w.includes('comment'))).toEqual(['POST issues/create-comment', 'PATCH issues/update-comment', 'PATCH issues/update-comment']);
+    expect(github.problems).toEqual([]);
+  });
+});
+
+describe('whose comment it is', () => {
+  /** A stamp no real run can outrank: 2099, run 1. */
+  const FROZEN = `${MARKER}\n<!-- roofline-gate:run 2099-01-01T00:00:00.000Z 1 1 00 -->\nfrozen`;
+
+  it.concurrent('another bot’s comment with the marker and a 2099 stamp is not ours; the same identity’s has no credible stamp and is updated', async () => {
+    const { repo, github, run } = await world();
+    const dependabot = github.addComment(PR, FROZEN, { login: 'dependabot[bot]', id: 49699333, type: 'Bot' }, { id: 29110, slug: 'dependabot' });
+    // Another workflow's GITHUB_TOKEN writes as the same github-actions[bot]; only GitHub's updated_at is not its to type.
+    const sameIdentity = github.addComment(PR, FROZEN, ACTIONS_BOT, ACTIONS_APP);
+    const result = await run({ runId: 500 });
+    expectVerdict(result, repo);
+    expect(result.outputs['comment-url']).toBe(`${github.serverUrl}/${OWNER}/${REPO}/pull/${PR}#issuecomment-${sameIdentity.id}`);
+    expect(stickies(github).map((c) => [c.id, stampOf(c.body)])).toEqual([[sameIdentity.id, '2024-05-01T10:00:00.000Z 500 1']]);
+    expect(github.comments.find((c) => c.id === dependabot.id)!.body).toBe(FROZEN);
+    expect(github.problems).toEqual([]);
+  });
+
+  it.concurrent('a personal token whose GET /user is refused takes no one’s comment for its own', async () => {
+    const { repo, github, run } = await world();
+    github.grant(PAT, { user: { login: 'ci-user', id: 5, type: 'User' }, pullRequests: 'write', contents: 'write' });
+    github.fault({ operation: 'users/get-authenticated', status: 403, message: 'Resource not accessible by integration' });
+    const mallory = github.addComment(PR, FROZEN, { login: 'mallory', id: 2, type: 'User' });
+    const result = await run({ runId: 501, token: PAT });
+    expectVerdict(result, repo);
+    const mine = github.commentsOn(PR).filter((c) => c.user.id === 5);
+    expect(mine.map((c) => stampOf(c.body))).toEqual(['2024-05-01T10:00:00.000Z 501 1']);
+    expect(result.outputs['comment-url']).toBe(`${github.serverUrl}/${OWNER}/${REPO}/pull/${PR}#issuecomment-${mine[0]!.id}`);
+    expect(github.comments.find((c) => c.id === mallory.id)!.body).toBe(FROZEN);
+    expect(github.problems).toEqual([]);
+  });
+
+  it.concurrent('`comment: new` after a lost answer (the POST wrote, the answer was a 502) is one comment, posted once', async () => {
+    const { repo, github, run } = await world({ faults: [{ operation: 'issues/create-comment', status: 502, applied: true }] });
+    const result = await run({ runId: 502, inputs: { comment: 'new', 'chart-branch': '' } });
+    expectVerdict(result, repo);
+    expect(stickies(github).map((c) => stampOf(c.body))).toEqual(['2024-05-01T10:00:00.000Z 502 1']);
+    expect(result.outputs['comment-url']).toBe(`${github.serverUrl}/${OWNER}/${REPO}/pull/${PR}#issuecomment-${stickies(github)[0]!.id}`);
+    expect(github.log.filter((entry) => entry.operation === 'issues/create-comment').map((entry) => entry.status)).toEqual([502]);
     expect(github.problems).toEqual([]);
   });
 });

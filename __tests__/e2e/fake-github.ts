@@ -17,6 +17,15 @@ export interface User {
 
 export const ACTIONS_BOT: User = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
 
+/** A GitHub App, as a comment's `performed_via_github_app` names it. */
+export interface App {
+  id: number;
+  slug: string;
+}
+
+/** The app GITHUB_TOKEN belongs to (id and slug as in @octokit/webhooks-examples). */
+export const ACTIONS_APP: App = { id: 15368, slug: 'github-actions' };
+
 /** What a token may do: who it is, and whether it may write comments, contents and check runs. */
 export interface Grant {
   user: User;
@@ -24,6 +33,8 @@ export interface Grant {
   contents: 'read' | 'write';
   /** Left out: no `checks` permission (GitHub's default for GITHUB_TOKEN with a `permissions:` block). */
   checks?: 'read' | 'write';
+  /** The app whose installation token this is: named on the comments it writes. Left out: none. */
+  app?: App;
 }
 
 export interface CheckRun {
@@ -46,6 +57,10 @@ export interface Fault {
   times?: number;
   /** Answer this much later (the state is read when the request arrives). */
   delayMs?: number;
+  /** With `status`: the request is carried out first and the error is the answer anyway (a lost answer). */
+  applied?: boolean;
+  /** Runs after the request is carried out, before it is answered: another client's write landing meanwhile. */
+  meanwhile?: () => void;
 }
 
 export interface Comment {
@@ -53,6 +68,8 @@ export interface Comment {
   issue: number;
   body: string;
   user: User;
+  /** The app it was written through; null for a person's token. */
+  app: App | null;
   created_at: string;
   updated_at: string;
 }
@@ -115,9 +132,9 @@ export class FakeGitHub {
     return this;
   }
 
-  addComment(issue: number, body: string, user: User): Comment {
+  addComment(issue: number, body: string, user: User, app: App | null = null): Comment {
     const now = new Date().toISOString();
-    const comment = { id: this.nextId++, issue, body, user, created_at: now, updated_at: now };
+    const comment = { id: this.nextId++, issue, body, user, app, created_at: now, updated_at: now };
     this.comments.push(comment);
     return comment;
   }
@@ -200,12 +217,11 @@ export class FakeGitHub {
     const fault = this.faults.find((f) => f.left > 0 && (f.operation === '*' || f.operation === route.operationId));
     if (fault) fault.left--;
     const grant = this.grants.get(/^(?:token|bearer) (.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '');
-    const result =
-      fault?.status !== undefined
-        ? { status: fault.status, body: { message: fault.message ?? `injected ${fault.status}` }, headers: fault.headers }
-        : grant
-          ? this.route(route, url, body, grant, request.headers.accept ?? '')
-          : { status: 401, body: { message: 'Bad credentials' } };
+    const handled = () => (grant ? this.route(route, url, body, grant, request.headers.accept ?? '') : { status: 401, body: { message: 'Bad credentials' } });
+    const refused = fault?.status !== undefined;
+    if (refused && fault.applied) handled();
+    const result = refused ? { status: fault.status!, body: { message: fault.message ?? `injected ${fault.status}` }, headers: fault.headers } : handled();
+    fault?.meanwhile?.();
     // A slow answer: the state is read when the request arrives, the answer leaves later.
     const delay = (fault?.delayMs ?? 0) + this.latencyMs;
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -245,7 +261,7 @@ export class FakeGitHub {
       case 'issues/create-comment': {
         if (!mayWrite('pullRequests')) return forbidden;
         if (!this.pulls.some((pull) => pull.number === Number(p.issue_number))) return notFound();
-        return { status: 201, body: this.commentJson(this.addComment(Number(p.issue_number), body.body, grant.user)) };
+        return { status: 201, body: this.commentJson(this.addComment(Number(p.issue_number), body.body, grant.user, grant.app ?? null)) };
       }
       case 'issues/get-comment': {
         const comment = this.comments.find((c) => c.id === Number(p.comment_id));
@@ -440,6 +456,7 @@ export class FakeGitHub {
       issue_url: `${this.url}/repos/${this.owner}/${this.repo}/issues/${comment.issue}`,
       body: comment.body,
       user: userJson(comment.user),
+      performed_via_github_app: comment.app && { id: comment.app.id, slug: comment.app.slug, node_id: `A_${comment.app.id}`, name: comment.app.slug },
       created_at: comment.created_at,
       updated_at: comment.updated_at,
       author_association: comment.user.type === 'Bot' ? 'NONE' : 'MEMBER',

@@ -37,9 +37,13 @@ export function skipBeforeApi(settings: Pick<Settings, 'comment' | 'outDir'>, ev
   return null;
 }
 
-/** `comment: new` neither looks for the token's identity nor lists the earlier comments: it posts a new one. */
-export function lookups(mode: CommentMode): { author: boolean; existing: boolean } {
-  return mode === 'new' ? { author: false, existing: false } : { author: true, existing: true };
+/**
+ * `comment: new` does not list the earlier comments: it posts a new one. Every mode asks for the token's
+ * identity (share.ts): `new` too, which after a lost answer looks for the comment this run may have
+ * written, among its own only.
+ */
+export function lookups(mode: CommentMode): { existing: boolean } {
+  return { existing: mode !== 'new' };
 }
 
 export type CommentAction =

@@ -63,7 +63,7 @@ export async function share(report: Report, chart: Chart, settings: Settings, ev
       repo: event.repo,
       issueNumber: pr.number,
       marker: stickyMarker(settings.config),
-      author: look.author ? await api.tokenAuthor() : { kind: 'anyone' },
+      author: await api.tokenAuthor(),
     };
     const stamp: Stamp = { order: event.order, digest: digest(report) };
     const found = look.existing ? await api.findSticky(thread) : [];
@@ -76,8 +76,9 @@ export async function share(report: Report, chart: Chart, settings: Settings, ev
     embed = await publishChart(report, chart.svg, pr, settings, event, api, log, notes);
     const trend = await pullRequestTrend(report, embed.kind === 'image', pr, settings, event, api, log);
     const body = commentBody(report, { chart: embed, trend, editorUrl, marker: thread.marker, stamp, headSha: pr.headSha, runUrl: event.runUrl });
-    const url = action.kind === 'post' ? await api.postComment(thread, body) : (await api.writeSticky(thread, body, stamp, found)).url;
-    log.info(`Comment: ${url}`);
+    const outcome = action.kind === 'post' ? { action: 'created', url: await api.postComment(thread, body) } : await api.writeSticky(thread, body, stamp, found);
+    const { url } = outcome;
+    log.info(outcome.action === 'kept-later' ? `Comment: ${url} (a later run wrote it meanwhile; left as it is)` : `Comment: ${url}`);
     return shared(embed, url);
   } catch (error) {
     const failure = commentFailure(error, settings.outDir);
