@@ -225,3 +225,25 @@ describe('ncu units', () => {
     }));
   });
 });
+
+describe('ncu tensor instructions the op counters miss', () => {
+  it('notes a kernel whose op counters read 0 while tensor instructions ran', async () => {
+    const header = '"ID","Process ID","Process Name","Host Name","Kernel Name","Section Name","Metric Name","Metric Unit","Metric Value"\n';
+    const metric = (name: string, value: string) => `"0","1","app","host","sm90_gemm","S","${name}","","${value}"\n`;
+    const text = header + metric('sm__inst_executed_pipe_tensor.sum', '2,048') + metric('sm__ops_path_tensor_src_bf16_dst_fp32.sum', '0')
+      + ['fadd', 'fmul', 'ffma'].map((op) => metric(`sm__sass_thread_inst_executed_op_${op}_pred_on.sum`, '0')).join('');
+    expect((await imported(text)).notes).toContain('sm90_gemm: 2048 tensor-pipe instructions (sm__inst_executed_pipe_tensor.sum) are not in its FLOPs, though its tensor-path op counters read 0');
+  });
+});
+
+describe('the README\'s way to give a tensor-core GEMM its FLOPs', () => {
+  it('reads back the imported table with the GEMM row\'s flops set from its shape', async () => {
+    const csv = importedCsv((await imported(fixture('ncu-tensor-details.csv'))).ops);
+    const [header, fp16Row, ...rest] = csv.trim().split('\n');
+    // M = N = K = 1024: 2·M·N·K = 2,147,483,648 on the tensor cores + 2,097,152 CUDA-core FLOPs = 2,149,580,800.
+    expect(fp16Row).toBe('ampere_fp16_s16816gemm_fp16_256x128_ldg8_f2f_stages_64x3_tn,2097152,8390000,16380000,1100000000,0.0002155 s,1');
+    const edited = [header, fp16Row!.replace(',2097152,', ',2149580800,'), ...rest].join('\n') + '\n';
+    const table = await readOpTable(chunked(edited), 'ops.csv');
+    expect(table.ops[0]).toEqual({ name: 'ampere_fp16_s16816gemm_fp16_256x128_ldg8_f2f_stages_64x3_tn', flops: 2_149_580_800, bytes: { dram: 8_390_000, l2: 16_380_000, l1: 1_100_000_000 }, kinds: {}, measuredSeconds: 0.0002155 });
+  });
+});

@@ -55,23 +55,39 @@ function opsCounters(names: Iterable<string>): string[] {
   return counters;
 }
 
-/**
- * What one kernel's tensor counters say, summed over its launches (each with its ID and counter values,
- * null for `nan`), as a note; undefined when they show no tensor work.
- */
-export function tensorNote(kernel: string, launches: Array<{ id: string; tensor: Map<string, number | null> }>): string | undefined {
-  const counters = opsCounters(new Set(launches.flatMap((launch) => [...launch.tensor.keys()])));
-  const used = counters.length > 0 ? counters : launches.some((launch) => launch.tensor.has(TENSOR_INSTRUCTIONS)) ? [TENSOR_INSTRUCTIONS] : [];
-  if (used.length === 0) return undefined;
-  let total = 0;
+type Launches = Array<{ id: string; tensor?: Map<string, number | null> }>;
+
+/** The sum of the counters over the launches, or the first that is nan or absent in a launch. */
+function total(launches: Launches, counters: string[]): number | { counter: string; launch: string; nan: boolean } {
+  let sum = 0;
   for (const launch of launches) {
-    for (const counter of used) {
-      const value = launch.tensor.get(counter);
-      if (value === undefined || value === null) return `${kernel}: its tensor-core work is unknown (${counter} is ${value === null ? 'nan' : 'absent'} in launch ${launch.id}) and not in its FLOPs`;
-      total += value;
+    for (const counter of counters) {
+      const value = launch.tensor?.get(counter);
+      if (value === undefined || value === null) return { counter, launch: launch.id, nan: value === null };
+      sum += value;
     }
   }
-  if (total === 0) return undefined;
-  const what = counters.length > 0 ? 'tensor-path math ops' : 'tensor-pipe instructions';
-  return `${kernel}: ${total} ${what} (${used.join(' + ')}) are not in its FLOPs`;
+  return sum;
+}
+
+/**
+ * What one kernel's tensor counters say, summed over its launches (each with its ID and counter values,
+ * null for `nan`; none when the file has no tensor counters), as a note; undefined when they show no
+ * tensor work. Instructions are noted when there are no op counters, or when those read 0 while tensor
+ * instructions ran (a kind of MMA the op counters do not count).
+ */
+export function tensorNote(kernel: string, launches: Launches): string | undefined {
+  const counters = opsCounters(new Set(launches.flatMap((launch) => [...(launch.tensor?.keys() ?? [])])));
+  const hasInstructions = launches.some((launch) => launch.tensor?.has(TENSOR_INSTRUCTIONS));
+  const unknown = (missing: { counter: string; launch: string; nan: boolean }) =>
+    `${kernel}: its tensor-core work is unknown (${missing.counter} is ${missing.nan ? 'nan' : 'absent'} in launch ${missing.launch}) and not in its FLOPs`;
+  const ops = counters.length > 0 ? total(launches, counters) : 0;
+  if (typeof ops !== 'number') return unknown(ops);
+  if (ops > 0) return `${kernel}: ${ops} tensor-path math ops (${counters.join(' + ')}) are not in its FLOPs`;
+  if (!hasInstructions) return undefined;
+  const instructions = total(launches, [TENSOR_INSTRUCTIONS]);
+  if (typeof instructions !== 'number') return counters.length > 0 ? undefined : unknown(instructions);
+  if (instructions === 0) return undefined;
+  const though = counters.length > 0 ? `, though its tensor-path op counters read 0` : '';
+  return `${kernel}: ${instructions} tensor-pipe instructions (${TENSOR_INSTRUCTIONS}) are not in its FLOPs${though}`;
 }

@@ -49,8 +49,8 @@ interface Launch {
   kernel: Kernel;
   /** Counter -> value in base units; null for `nan`. */
   values: Map<string, number | null>;
-  /** The tensor-core counters (ncu-tensor.ts), read the same way but only for the notes. */
-  tensor: Map<string, number | null>;
+  /** The tensor-core counters (ncu-tensor.ts), read the same way but only for the notes; made on the first. */
+  tensor?: Map<string, number | null>;
 }
 
 interface Kernel {
@@ -153,7 +153,7 @@ export class NcuReader {
     const key = rawName.replace(/\s+/g, ' ').trim();
     let kernel = this.kernels.get(key);
     if (!kernel) this.kernels.set(key, (kernel = { rawName: key, line, launches: [] }));
-    launch = { id, kernel, values: new Map(), tensor: new Map() };
+    launch = { id, kernel, values: new Map() };
     kernel.launches.push(launch);
     this.launches.set(id, launch);
     return launch;
@@ -175,12 +175,13 @@ export class NcuReader {
 
   /** A tensor counter, only ever noted: a value or unit it cannot read is unknown (null), not an error. */
   private storeTensor(launch: Launch, counter: string, cell: string, unit: string): void {
-    if (launch.tensor.has(counter)) return;
+    const tensor = (launch.tensor ??= new Map());
+    if (tensor.has(counter)) return;
     const value = ncuNumber(cell);
     const exponent = ncuUnitExponent(unit);
-    if (value === null || Number.isNaN(value) || exponent === undefined) return void launch.tensor.set(counter, null);
+    if (value === null || Number.isNaN(value) || exponent === undefined) return void tensor.set(counter, null);
     if (isScaled(unit)) this.scaledUnits.add(unit.trim());
-    launch.tensor.set(counter, ncuScaled(cell, exponent));
+    tensor.set(counter, ncuScaled(cell, exponent));
   }
 
   finish(): Imported {
