@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../src/core/config/index.js';
 import { importedCsv, type Imported } from '../src/core/import/imported.js';
-import { isScaled, ncuScaled, ncuUnitExponent } from '../src/core/import/ncu-units.js';
+import { isScaled, ncuNumber, ncuUnitExponent } from '../src/core/import/ncu-units.js';
 import { NAME_LENGTH } from '../src/core/limits.js';
 import { readImport, readOpTable } from '../src/shell/load-config.js';
 
@@ -209,11 +209,12 @@ describe('ncu units', () => {
 
   it('scale exactly: the printed decimals shifted, not multiplied', () => {
     // 16.38 Kbyte: the 16 KiB carveout (16,384 bytes) as ncu rounds it; 16.38 x 1000 in floats is 16379.999...
-    expect(ncuScaled('16.38', 3)).toBe(16_380);
-    expect(ncuScaled('1.10', 9)).toBe(1_100_000_000);
-    expect(ncuScaled('1,205.00', -6)).toBe(0.001205);
-    expect(ncuScaled('1.5e+06', 3)).toBe(1_500_000_000);
-    expect(ncuScaled('42', 0)).toBe(42);
+    expect(ncuNumber('16.38', 3)).toBe(16_380);
+    expect(ncuNumber('1.10', 9)).toBe(1_100_000_000);
+    expect(ncuNumber('1,205.00', -6)).toBe(0.001205);
+    expect(ncuNumber('1.5e+06', 3)).toBe(1_500_000_000);
+    expect(ncuNumber('42', 0)).toBe(42);
+    expect([ncuNumber('nan', 3), ncuNumber('n/a', 6), ncuNumber(' ', 0), ncuNumber('twelve', 3)]).toEqual([null, null, null, NaN]);
   });
 
   it('give back every whole byte count printed in Kbyte or Mbyte to three decimals', () => {
@@ -221,7 +222,7 @@ describe('ncu units', () => {
       // A count that is a whole number of the unit's thousandths, printed as ncu would with three decimals.
       const whole = bytes - (bytes % 10 ** (exponent - 3));
       const printed = (whole / 10 ** exponent).toFixed(3);
-      expect(ncuScaled(printed, exponent)).toBe(whole);
+      expect(ncuNumber(printed, exponent)).toBe(whole);
     }));
   });
 });

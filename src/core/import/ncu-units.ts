@@ -44,21 +44,14 @@ export function isScaled(unit: string): boolean {
 }
 
 /**
- * A value cell: `"565,820,784,000"` (thousands separators), `12.5`, or `nan`/`n/a`/empty (a failed or
- * missing measurement) as null; NaN for text that is no number at all.
+ * A value cell in base units, `exponent` from ncuUnitExponent: `"565,820,784,000"` (thousands separators),
+ * `12.5`, `1.50` Mbyte (exponent 6) as 1500000, the decimal `1.50e6` rounded once; `nan`/`n/a`/empty (a
+ * failed or missing measurement) as null; NaN for text that is no number at all.
  */
-export function ncuNumber(cell: string): number | null {
+export function ncuNumber(cell: string, exponent = 0): number | null {
   const text = cell.trim();
   if (text === '' || /^(?:-?nan|n\/a|inf|-inf)$/i.test(text)) return null;
-  return Number(text.replace(/,/g, ''));
-}
-
-/**
- * A numeric cell (one ncuNumber reads as a number) in base units, `exponent` from ncuUnitExponent:
- * `ncuScaled('1.50', 6)` is 1500000, the decimal `1.50e6` rounded once.
- */
-export function ncuScaled(cell: string, exponent: number): number {
-  const digits = cell.trim().replace(/,/g, '');
+  const digits = text.includes(',') ? text.replace(/,/g, '') : text;
   if (exponent === 0) return Number(digits);
   // Digits already in exponent form (`1.5e+06`) take the shift as a product.
   return /e/i.test(digits) ? Number(digits) * 10 ** exponent : Number(`${digits}e${exponent}`);

@@ -8,7 +8,7 @@
 // has one row per launch, one column per metric, and a row of units under the header.
 import { ConfigError } from '../config/errors.js';
 import { opName, type Imported, type ImportedOp } from './imported.js';
-import { isScaled, ncuNumber, ncuScaled, ncuUnitExponent } from './ncu-units.js';
+import { isScaled, ncuNumber, ncuUnitExponent } from './ncu-units.js';
 import { TENSOR, tensorCounter, tensorNote } from './ncu-tensor.js';
 
 /** FLOP per thread instruction of each SASS floating-point counter (`..._op_<name>_pred_on.sum`). */
@@ -162,26 +162,26 @@ export class NcuReader {
   private store(launch: Launch, counter: string, metric: string, cell: string, unit: string, line: number, column: number): void {
     if (launch.values.has(counter)) return; // the same counter under its other prefix
     this.collected.add(counter);
-    const value = ncuNumber(cell);
-    if (value === null) return void launch.values.set(counter, null);
     const exponent = ncuUnitExponent(unit);
+    const value = ncuNumber(cell, exponent ?? 0);
+    if (value === null) return void launch.values.set(counter, null);
     if (Number.isNaN(value) || exponent === undefined) {
       const what = Number.isNaN(value) ? `value ${JSON.stringify(cell.trim().slice(0, 40))} is not a number` : `unit ${JSON.stringify(unit.trim().slice(0, 40))} is not one this reads (byte, Kbyte, ..., ns or nsecond, us or usecond, ms or msecond, cycle/nsecond)`;
       throw ConfigError.at(this.file, { line, column }, [], `${metric} of launch ${launch.id}: ${what}`);
     }
     if (isScaled(unit)) this.scaledUnits.add(unit.trim());
-    launch.values.set(counter, ncuScaled(cell, exponent));
+    launch.values.set(counter, value);
   }
 
   /** A tensor counter, only ever noted: a value or unit it cannot read is unknown (null), not an error. */
   private storeTensor(launch: Launch, counter: string, cell: string, unit: string): void {
     const tensor = (launch.tensor ??= new Map());
     if (tensor.has(counter)) return;
-    const value = ncuNumber(cell);
     const exponent = ncuUnitExponent(unit);
+    const value = ncuNumber(cell, exponent ?? 0);
     if (value === null || Number.isNaN(value) || exponent === undefined) return void tensor.set(counter, null);
     if (isScaled(unit)) this.scaledUnits.add(unit.trim());
-    tensor.set(counter, ncuScaled(cell, exponent));
+    tensor.set(counter, value);
   }
 
   finish(): Imported {
