@@ -1,10 +1,12 @@
 // Nsight Compute --csv output, both page shapes, with the quirks of real files. The fixtures were written
 // for this project from the format Nsight Compute documents; every expected figure is derived by hand.
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../src/core/config/index.js';
 import { importedCsv, type Imported } from '../src/core/import/imported.js';
+import { isScaled, ncuNumber, ncuUnitExponent } from '../src/core/import/ncu-units.js';
 import { NAME_LENGTH } from '../src/core/limits.js';
 import { readImport, readOpTable } from '../src/shell/load-config.js';
 
@@ -57,7 +59,7 @@ describe('ncu details page', () => {
     expect(add!.measuredSeconds).toBeCloseTo(1e-5, 15);
     expect(result.notes).toEqual(expect.arrayContaining([
       '2 kernels from 3 launches; the launches of a kernel are summed',
-      expect.stringMatching(/^tensor-core work is not counted: sm__inst_executed_pipe_tensor\.sum/),
+      expect.stringMatching(/^tensor-core work is not in the FLOPs \(sm__inst_executed_pipe_tensor\.sum\): /),
       expect.stringMatching(/^values were printed in scaled units \(Mbyte, msecond, Gbyte, Kbyte\)/),
     ]));
   });
@@ -127,5 +129,122 @@ describe('ncu raw page', () => {
     expect(softmax).toMatchObject({ name: 'softmax_warp_forward<c10::Half, c10::Half, float, 10, false>', flops: 3000, bytes: { dram: 2e6, l2: 2e6, l1: 4e6 }, measuredSeconds: null });
     expect(softmax!.missing).toEqual(['measured time left out: launch 1 has no gpu__time_duration.sum (nor sm__cycles_elapsed.avg and sm__cycles_elapsed.avg.per_second)']);
     expect(result.notes).toContain('FP64 and FP32 FLOPs are not counted: the file has none of their counters');
+  });
+});
+
+describe('ncu tensor-core counters', () => {
+  const FP16_GEMM = 'ampere_fp16_s16816gemm_fp16_256x128_ldg8_f2f_stages_64x3_tn';
+  const TF32_GEMM = 'void cutlass::Kernel<cutlass_80_tensorop_s1688gemm_tf32_128x128_16x4_nn_align4>(Params)';
+  const BF16_GEMM = 'ampere_bf16_s16816gemm_bf16_128x128_ldg8_f2f_stages_32x5_tn';
+
+  it('notes each GEMM\'s tensor-path math ops, counting no op twice, and keeps them out of its FLOPs (details page)', async () => {
+    const result = await imported(fixture('ncu-tensor-details.csv'));
+    const [fp16, tf32, gelu] = result.ops;
+    // fp16 GEMM, M = N = K = 1024: its tensor counter reads 2·M·N·K = 2·1024³ = 2,147,483,648, the
+    // _sparsity_off half the same and _sparsity_on 0: the whole counter is taken, not whole + halves.
+    // Its FLOPs are the CUDA-core epilogue alone: 2 x ffma 1,048,576 = 2,097,152.
+    expect(fp16).toMatchObject({ name: FP16_GEMM, flops: 2_097_152, launches: 1 });
+    // Scaled units shift the printed decimals: 8.39 Mbyte = 8,390,000; 16.38 Mbyte = 16,380,000 (a float
+    // multiply gives 16,379,999.999...); 1.10 Gbyte = 1,100,000,000.
+    expect(fp16!.bytes).toEqual({ dram: 8_390_000, l2: 16_380_000, l1: 1_100_000_000 });
+    // "us" is how recent ncu prints microseconds: 215.50 us.
+    expect(fp16!.measuredSeconds).toBe(0.0002155);
+    // tf32 GEMM, collected per instruction kind (op_hmma) and by sparsity only: launch 1 is M=512, N=256,
+    // K=128 dense, 2·512·256·128 = 33,554,432 (sparsity_off); launch 3 is M=N=256, K=128 with a 2:4 sparse
+    // A, 2·256·256·128 = 16,777,216 (sparsity_on): 33,554,432 + 0 + 0 + 16,777,216 = 50,331,648.
+    // FLOPs: 2 x ffma (131,072 + 65,536) = 393,216.
+    expect(tf32).toMatchObject({ name: TF32_GEMM, flops: 393_216, launches: 2, bytes: { dram: 917_500 + 393_220, l2: 2_100_000 + 1_050_000, l1: 4_190_000 + 2_100_000 } });
+    expect(tf32!.measuredSeconds).toBeCloseTo(12.25e-6 + 6.75e-6, 18);
+    // The elementwise kernel's tensor counters are 0: no note. fadd 1,048,576 + fmul 3,145,728 + 2 x ffma 4,194,304.
+    expect(gelu!.flops).toBe(12_582_912);
+    expect(result.notes).toContain(`${FP16_GEMM}: 2147483648 tensor-path math ops (sm__ops_path_tensor_src_fp16_dst_fp32.sum) are not in its FLOPs`);
+    expect(result.notes).toContain(`${TF32_GEMM}: 50331648 tensor-path math ops (sm__ops_path_tensor_op_hmma_src_tf32_dst_fp32_sparsity_off.sum + sm__ops_path_tensor_op_hmma_src_tf32_dst_fp32_sparsity_on.sum) are not in its FLOPs`);
+    expect(result.notes.filter((note) => note.startsWith(gelu!.name))).toEqual([]);
+    expect(result.notes).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^tensor-core work is not in the FLOPs \(sm__inst_executed_pipe_tensor\.sum, sm__ops_path_tensor_src_fp16_dst_fp32\.sum, sm__ops_path_tensor_src_fp16_dst_fp32_sparsity_off\.sum\): NVIDIA calls sm__ops_path_tensor_\* counts "math ops" without saying whether one is a FLOP or a multiply-add/),
+    ]));
+  });
+
+  it('notes them from the raw page too, summed over launches, in base units (ns)', async () => {
+    const result = await imported(fixture('ncu-tensor-raw.csv'));
+    const [bf16, softmax] = result.ops;
+    // bf16 GEMM, M = N = K = 4096, twice: 2 x 2·4096³ = 2 x 137,438,953,472 = 274,877,906,944 math ops, the
+    // whole counter again rather than it plus its halves. FLOPs 2 launches x 2 x ffma 16,777,216.
+    expect(bf16).toMatchObject({ name: BF16_GEMM, flops: 67_108_864, launches: 2, bytes: { dram: 201_326_592 } });
+    // 1,145,312 ns + 1,146,080 ns = 2,291,392 ns
+    expect(bf16!.measuredSeconds).toBeCloseTo(2.291392e-3, 15);
+    expect(softmax!.flops).toBe(8_388_608 + 16_777_216);
+    expect(result.notes).toContain(`${BF16_GEMM}: 274877906944 tensor-path math ops (sm__ops_path_tensor_src_bf16_dst_fp32.sum) are not in its FLOPs`);
+    expect(result.notes.filter((note) => note.startsWith(softmax!.name))).toEqual([]);
+    // ns and inst are base units: no rounding note.
+    expect(result.notes.some((note) => note.startsWith('values were printed in scaled units'))).toBe(false);
+  });
+
+  it('falls back to the tensor instruction count, and says when a count is nan', async () => {
+    const header = '"ID","Process ID","Process Name","Host Name","Kernel Name","Section Name","Metric Name","Metric Unit","Metric Value"\n';
+    const metric = (id: number, kernel: string, name: string, value: string) => `"${id}","1","app","host","${kernel}","S","${name}","inst","${value}"\n`;
+    const fp32 = (id: number, kernel: string) => ['fadd', 'fmul', 'ffma'].map((op) => metric(id, kernel, `smsp__sass_thread_inst_executed_op_${op}_pred_on.sum`, op === 'ffma' ? '8' : '0')).join('');
+    const text = header
+      + fp32(0, 'volta_h884gemm') + metric(0, 'volta_h884gemm', 'smsp__inst_executed_pipe_tensor.sum', '4,096')
+      + fp32(1, 'turing_gemm') + metric(1, 'turing_gemm', 'sm__ops_path_tensor_src_fp16_dst_fp16.sum', 'nan');
+    const result = await imported(text);
+    // The smsp__ instruction count is the sm__ one; without ops counters it is what the note can give.
+    expect(result.notes).toContain('volta_h884gemm: 4096 tensor-pipe instructions (sm__inst_executed_pipe_tensor.sum) are not in its FLOPs');
+    expect(result.notes).toContain('turing_gemm: its tensor-core work is unknown (sm__ops_path_tensor_src_fp16_dst_fp16.sum is nan in launch 1) and not in its FLOPs');
+    // 2 x ffma 8 each: the FLOPs stay what the CUDA cores did.
+    expect(result.ops.map((op) => op.flops)).toEqual([16, 16]);
+  });
+});
+
+describe('ncu units', () => {
+  it('are decimal powers of ten, in the long and the short spelling', () => {
+    expect(['byte', 'Kbyte', 'Mbyte', 'Gbyte', 'Tbyte', 'inst', 'Kinst'].map(ncuUnitExponent)).toEqual([0, 3, 6, 9, 12, 0, 3]);
+    expect(['nsecond', 'ns', 'usecond', 'us', 'msecond', 'ms', 'second', 's'].map(ncuUnitExponent)).toEqual([-9, -9, -6, -6, -3, -3, 0, 0]);
+    // cycles per nanosecond = 1e9 cycles per second; Mhz as ncu 2025 spells it
+    expect(['cycle/nsecond', 'cycle/ns', 'Gbyte/second', 'Gbyte/s', 'Mhz', 'GHz'].map(ncuUnitExponent)).toEqual([9, 9, 9, 9, 6, 9]);
+    expect(['Ebyte', 'KiB', 'furlong'].map(ncuUnitExponent)).toEqual([undefined, undefined, undefined]);
+    expect(['ns', 'nsecond', 'byte', 'cycle/ns'].map(isScaled)).toEqual([false, false, false, false]);
+    expect(['us', 'Kbyte', 'Mhz'].map(isScaled)).toEqual([true, true, true]);
+  });
+
+  it('scale exactly: the printed decimals shifted, not multiplied', () => {
+    // 16.38 Kbyte: the 16 KiB carveout (16,384 bytes) as ncu rounds it; 16.38 x 1000 in floats is 16379.999...
+    expect(ncuNumber('16.38', 3)).toBe(16_380);
+    expect(ncuNumber('1.10', 9)).toBe(1_100_000_000);
+    expect(ncuNumber('1,205.00', -6)).toBe(0.001205);
+    expect(ncuNumber('1.5e+06', 3)).toBe(1_500_000_000);
+    expect(ncuNumber('42', 0)).toBe(42);
+    expect([ncuNumber('nan', 3), ncuNumber('n/a', 6), ncuNumber(' ', 0), ncuNumber('twelve', 3)]).toEqual([null, null, null, NaN]);
+  });
+
+  it('give back every whole byte count printed in Kbyte or Mbyte to three decimals', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), fc.constantFrom(3, 6), (bytes, exponent) => {
+      // A count that is a whole number of the unit's thousandths, printed as ncu would with three decimals.
+      const whole = bytes - (bytes % 10 ** (exponent - 3));
+      const printed = (whole / 10 ** exponent).toFixed(3);
+      expect(ncuNumber(printed, exponent)).toBe(whole);
+    }));
+  });
+});
+
+describe('ncu tensor instructions the op counters miss', () => {
+  it('notes a kernel whose op counters read 0 while tensor instructions ran', async () => {
+    const header = '"ID","Process ID","Process Name","Host Name","Kernel Name","Section Name","Metric Name","Metric Unit","Metric Value"\n';
+    const metric = (name: string, value: string) => `"0","1","app","host","sm90_gemm","S","${name}","","${value}"\n`;
+    const text = header + metric('sm__inst_executed_pipe_tensor.sum', '2,048') + metric('sm__ops_path_tensor_src_bf16_dst_fp32.sum', '0')
+      + ['fadd', 'fmul', 'ffma'].map((op) => metric(`sm__sass_thread_inst_executed_op_${op}_pred_on.sum`, '0')).join('');
+    expect((await imported(text)).notes).toContain('sm90_gemm: 2048 tensor-pipe instructions (sm__inst_executed_pipe_tensor.sum) are not in its FLOPs, though its tensor-path op counters read 0');
+  });
+});
+
+describe('the README\'s way to give a tensor-core GEMM its FLOPs', () => {
+  it('reads back the imported table with the GEMM row\'s flops set from its shape', async () => {
+    const csv = importedCsv((await imported(fixture('ncu-tensor-details.csv'))).ops);
+    const [header, fp16Row, ...rest] = csv.trim().split('\n');
+    // M = N = K = 1024: 2·M·N·K = 2,147,483,648 on the tensor cores + 2,097,152 CUDA-core FLOPs = 2,149,580,800.
+    expect(fp16Row).toBe('ampere_fp16_s16816gemm_fp16_256x128_ldg8_f2f_stages_64x3_tn,2097152,8390000,16380000,1100000000,0.0002155 s,1');
+    const edited = [header, fp16Row!.replace(',2097152,', ',2149580800,'), ...rest].join('\n') + '\n';
+    const table = await readOpTable(chunked(edited), 'ops.csv');
+    expect(table.ops[0]).toEqual({ name: 'ampere_fp16_s16816gemm_fp16_256x128_ldg8_f2f_stages_64x3_tn', flops: 2_149_580_800, bytes: { dram: 8_390_000, l2: 16_380_000, l1: 1_100_000_000 }, kinds: {}, measuredSeconds: 0.0002155 });
   });
 });

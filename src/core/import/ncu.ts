@@ -8,7 +8,8 @@
 // has one row per launch, one column per metric, and a row of units under the header.
 import { ConfigError } from '../config/errors.js';
 import { opName, type Imported, type ImportedOp } from './imported.js';
-import { isScaled, ncuNumber, ncuUnitFactor } from './ncu-units.js';
+import { isScaled, ncuNumber, ncuUnitExponent } from './ncu-units.js';
+import { TENSOR, tensorCounter, tensorNote } from './ncu-tensor.js';
 
 /** FLOP per thread instruction of each SASS floating-point counter (`..._op_<name>_pred_on.sum`). */
 const FLOP_COUNTERS: Record<string, { precision: 'FP64' | 'FP32' | 'FP16'; flops: number }> = {
@@ -43,14 +44,13 @@ function counterOf(metric: string): string | undefined {
   return WANTED.has(name) ? name : undefined;
 }
 
-/** Tensor-core counters count instructions or pipe cycles, not FLOPs: noted, never converted. */
-const TENSOR = /(?:^|__)(?:inst_executed_pipe_tensor|pipe_tensor|ops_path_tensor)/;
-
 interface Launch {
   id: string;
   kernel: Kernel;
   /** Counter -> value in base units; null for `nan`. */
   values: Map<string, number | null>;
+  /** The tensor-core counters (ncu-tensor.ts), read the same way but only for the notes; made on the first. */
+  tensor?: Map<string, number | null>;
 }
 
 interface Kernel {
@@ -59,7 +59,9 @@ interface Kernel {
   launches: Launch[];
 }
 
-type Page = { shape: 'details'; id: number; kernel: number; metric: number; unit: number; value: number } | { shape: 'raw'; id: number; kernel: number; columns: Array<[number, string]>; units: string[] | null };
+type Page =
+  | { shape: 'details'; id: number; kernel: number; metric: number; unit: number; value: number }
+  | { shape: 'raw'; id: number; kernel: number; columns: Array<[number, string]>; tensorColumns: Array<[number, string]>; units: string[] | null };
 
 /** Reads one Nsight Compute CSV, record by record; `finish` gives the kernels as ops. */
 export class NcuReader {
@@ -109,24 +111,29 @@ export class NcuReader {
     const metric = names.indexOf('Metric Name');
     if (metric >= 0) return { shape: 'details', id, kernel, metric, unit: names.indexOf('Metric Unit'), value: names.indexOf('Metric Value') };
     const columns: Array<[number, string]> = [];
+    const tensorColumns: Array<[number, string]> = [];
     names.forEach((name, index) => {
       if (TENSOR.test(name)) this.tensorCounters.add(name);
       const counter = counterOf(name);
       // With both an sm__ and an smsp__ column for one counter, the first is read.
       if (counter && !columns.some(([, known]) => known === counter)) columns.push([index, counter]);
+      const tensor = tensorCounter(name);
+      if (tensor && !tensorColumns.some(([, known]) => known === tensor)) tensorColumns.push([index, tensor]);
     });
-    return { shape: 'raw', id, kernel, columns, units: null };
+    return { shape: 'raw', id, kernel, columns, tensorColumns, units: null };
   }
 
   private detailsRow(cells: string[], line: number, page: Extract<Page, { shape: 'details' }>): void {
     const launch = this.launch(cells[page.id]!.trim(), cells[page.kernel]!, line);
     const metric = cells[page.metric]!;
     const counter = counterOf(metric);
+    const unit = page.unit < 0 ? '' : cells[page.unit]!;
     if (counter === undefined) {
       if (TENSOR.test(metric)) this.tensorCounters.add(metric.trim());
+      const tensor = tensorCounter(metric);
+      if (tensor) this.storeTensor(launch, tensor, cells[page.value]!, unit);
       return;
     }
-    const unit = page.unit < 0 ? '' : cells[page.unit]!;
     this.store(launch, counter, metric.trim(), cells[page.value]!, unit, line, page.value + 1);
   }
 
@@ -137,6 +144,7 @@ export class NcuReader {
     }
     const launch = this.launch(cells[page.id]!.trim(), cells[page.kernel]!, line);
     for (const [index, counter] of page.columns) this.store(launch, counter, counter, cells[index]!, page.units?.[index] ?? '', line, index + 1);
+    for (const [index, counter] of page.tensorColumns) this.storeTensor(launch, counter, cells[index]!, page.units?.[index] ?? '');
   }
 
   private launch(id: string, rawName: string, line: number): Launch {
@@ -154,15 +162,26 @@ export class NcuReader {
   private store(launch: Launch, counter: string, metric: string, cell: string, unit: string, line: number, column: number): void {
     if (launch.values.has(counter)) return; // the same counter under its other prefix
     this.collected.add(counter);
-    const value = ncuNumber(cell);
+    const exponent = ncuUnitExponent(unit);
+    const value = ncuNumber(cell, exponent ?? 0);
     if (value === null) return void launch.values.set(counter, null);
-    const factor = ncuUnitFactor(unit);
-    if (Number.isNaN(value) || factor === undefined) {
-      const what = Number.isNaN(value) ? `value ${JSON.stringify(cell.trim().slice(0, 40))} is not a number` : `unit ${JSON.stringify(unit.trim().slice(0, 40))} is not one this reads (byte, Kbyte, ..., nsecond, usecond, msecond, cycle/nsecond)`;
+    if (Number.isNaN(value) || exponent === undefined) {
+      const what = Number.isNaN(value) ? `value ${JSON.stringify(cell.trim().slice(0, 40))} is not a number` : `unit ${JSON.stringify(unit.trim().slice(0, 40))} is not one this reads (byte, Kbyte, ..., ns or nsecond, us or usecond, ms or msecond, cycle/nsecond)`;
       throw ConfigError.at(this.file, { line, column }, [], `${metric} of launch ${launch.id}: ${what}`);
     }
     if (isScaled(unit)) this.scaledUnits.add(unit.trim());
-    launch.values.set(counter, value * factor);
+    launch.values.set(counter, value);
+  }
+
+  /** A tensor counter, only ever noted: a value or unit it cannot read is unknown (null), not an error. */
+  private storeTensor(launch: Launch, counter: string, cell: string, unit: string): void {
+    const tensor = (launch.tensor ??= new Map());
+    if (tensor.has(counter)) return;
+    const exponent = ncuUnitExponent(unit);
+    const value = ncuNumber(cell, exponent ?? 0);
+    if (value === null || Number.isNaN(value) || exponent === undefined) return void tensor.set(counter, null);
+    if (isScaled(unit)) this.scaledUnits.add(unit.trim());
+    tensor.set(counter, value);
   }
 
   finish(): Imported {
@@ -179,18 +198,24 @@ export class NcuReader {
     const timed = this.collected.has(DURATION) || (this.collected.has(CYCLES) && this.collected.has(CYCLE_RATE));
     if (!timed) notes.push(`no measured times: the file has neither ${DURATION} nor ${CYCLES} with ${CYCLE_RATE}`);
     if (this.tensorCounters.size > 0) {
-      notes.push(`tensor-core work is not counted: ${[...this.tensorCounters].slice(0, 3).join(', ')} count instructions or cycles, whose FLOPs depend on the architecture and the instruction shape`);
+      notes.push(
+        `tensor-core work is not in the FLOPs (${[...this.tensorCounters].slice(0, 3).join(', ')}): NVIDIA calls sm__ops_path_tensor_* counts "math ops" without saying whether one is a FLOP or a multiply-add, and the FLOPs of one tensor instruction differ per variant and architecture; give such kernels' FLOPs from their GEMM shapes (2·M·N·K, README "Importing profiler output")`,
+      );
     }
     if (this.scaledUnits.size > 0) notes.push(`values were printed in scaled units (${[...this.scaledUnits].slice(0, 4).join(', ')}), rounded by Nsight Compute: run ncu with --print-units base for exact counts`);
 
     const ops = [...this.kernels.values()].map((kernel) => this.op(kernel, precisions, levels, timed));
     const launches = ops.reduce((sum, op) => sum + op.launches, 0);
     notes.unshift(`${ops.length} kernel${ops.length === 1 ? '' : 's'} from ${launches} launch${launches === 1 ? '' : 'es'}; the launches of a kernel are summed`);
+    for (const [index, kernel] of [...this.kernels.values()].entries()) {
+      const note = tensorNote(ops[index]!.name, kernel.launches);
+      if (note !== undefined && notes.length < 40) notes.push(note);
+    }
     for (const op of ops) for (const reason of op.missing) if (notes.length < 40) notes.push(`${op.name}: ${reason}`);
     return {
       format: 'ncu',
       ops,
-      convention: 'FLOPs from SASS thread instruction counts: FP64 dadd + dmul + 2 dfma, FP32 fadd + fmul + 2 ffma, FP16 2 hadd + 2 hmul + 4 hfma (packed half2); bytes from dram__bytes.sum, lts__t_bytes.sum, l1tex__t_bytes.sum',
+      convention: 'FLOPs from SASS thread instruction counts: FP64 dadd + dmul + 2 dfma, FP32 fadd + fmul + 2 ffma, FP16 2 hadd + 2 hmul + 4 hfma (packed half2), tensor-core work noted per kernel and not counted; bytes from dram__bytes.sum, lts__t_bytes.sum, l1tex__t_bytes.sum',
       notes,
     };
   }
