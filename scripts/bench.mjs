@@ -187,15 +187,18 @@ function actionOnPullRequest(rerun) {
 
 /**
  * Runs a command `runs` times; returns the median wall seconds and the largest peak RSS. A config error
- * (exit 2) fails unless `status` says it is expected.
+ * (exit 2) fails unless `status` says it is expected. `node`: another Node binary than this one's;
+ * `python`: a Python script instead (its peak memory is not probed).
  */
-async function measure({ args, env = process.env, cwd = undefined, before, after, status = [0, 1] }) {
+async function measure({ args, env = process.env, cwd = undefined, before, after, status = [0, 1], node = process.execPath, python }) {
   const walls = [];
   let peak = 0;
   for (let i = 0; i < runs; i++) {
     if (before) ({ env, cwd } = await before());
     const started = process.hrtime.bigint();
-    const child = spawnSync(process.execPath, ['--import', probe, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env, cwd });
+    const child = python
+      ? spawnSync(python, args, { encoding: 'utf8', env, cwd })
+      : spawnSync(node, ['--import', probe, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env, cwd });
     walls.push(Number(process.hrtime.bigint() - started) / 1e9);
     if (!status.includes(child.status)) throw new Error(`${args.join(' ')} failed: ${child.stderr}`);
     const rss = /roofline-bench maxrss=(\d+)/.exec(child.stderr);
@@ -206,11 +209,32 @@ async function measure({ args, env = process.env, cwd = undefined, before, after
   return { wall: walls[Math.floor(walls.length / 2)], peak };
 }
 
+/**
+ * The reference every case is also shown against: scripts/roofline-matplotlib.py, the example's roofline
+ * drawn with matplotlib as a tutorial does it. The first Python on hand that imports matplotlib
+ * (`BENCH_PYTHON`, else python3 on the PATH, else Debian's, where `apt-get install python3-matplotlib` puts it).
+ */
+const MATPLOTLIB = 'matplotlib roofline script (reference)';
+const python = [process.env.BENCH_PYTHON, 'python3', '/usr/bin/python3']
+  .find((candidate) => candidate && spawnSync(candidate, ['-c', 'import matplotlib, numpy'], { stdio: 'ignore' }).status === 0);
+/**
+ * Node 24, the action's runtime, when this bench runs on an older Node: the binary `BENCH_NODE24` names
+ * (the npm package `node`, installed outside the repo: README, Development). The example is measured on it
+ * too, in the same run.
+ */
+const major = (version) => Number(/^v?(\d+)/.exec(version)[1]);
+const node24 = major(process.version) >= 24 || !process.env.BENCH_NODE24 ? undefined : process.env.BENCH_NODE24;
+if (node24 && major(spawnSync(node24, ['--version'], { encoding: 'utf8' }).stdout ?? 'v0') < 24) throw new Error(`BENCH_NODE24=${node24} is not Node 24 or later`);
+/** The start-up targets (issue 13): `check` with its chart on the example at most 0.33x matplotlib on Node 20, 0.25x on Node 24. */
+const startTarget = (version) => (python ? { of: MATPLOTLIB, ratio: major(version) >= 24 ? 0.25 : 0.33 } : 0.3);
+
 // A target is seconds, or `{ of, ratio }`: at most `ratio` times the wall time of the case named `of`.
 const example = path.join(root, 'examples', 'roofline.yml');
 const opExample = path.join(root, 'examples', 'op-table.yml');
 const cases = [
-  ['example config (examples/roofline.yml)', example, 0.3],
+  ...(python ? [[MATPLOTLIB, () => ({ python, args: [path.join(root, 'scripts', 'roofline-matplotlib.py'), path.join(work, 'matplotlib.svg')] }), null]] : []),
+  ['example config (examples/roofline.yml)', example, startTarget(process.version)],
+  ...(node24 ? [['example config, on node 24', () => ({ node: node24, args: checkCommand(example) }), startTarget('v24')]] : []),
   ['example config, with a baseline (itself)', () => withBase(example, example), { of: 'example config (examples/roofline.yml)', ratio: 1.3 }],
   ['op-table example', opExample, null],
   ['op-table example, with a baseline (itself)', () => withBase(opExample, opExample), { of: 'op-table example', ratio: 1.3 }],
@@ -264,11 +288,13 @@ function writeConfig(name, text) {
 }
 
 try {
-  console.log(`roofline-gate bench: node ${process.version}, median of ${runs} runs, each a fresh process running the bundled dist/\n`);
-  console.log(`${'case'.padEnd(42)} ${'wall s'.padStart(8)} ${'peak RSS MB'.padStart(12)}  target`);
+  console.log(`roofline-gate bench: node ${process.version}, median of ${runs} runs, each a fresh process running the bundled dist/`);
+  if (!python) console.log('matplotlib not found (BENCH_PYTHON, python3): no ratio to the matplotlib script; the start-up target is 0.3 s');
+  if (!node24 && major(process.version) < 24) console.log('BENCH_NODE24 not set: the example is measured on this node only');
+  console.log(`\n${'case'.padEnd(42)} ${'wall s'.padStart(8)} ${'peak RSS MB'.padStart(12)} ${'x mpl'.padStart(6)}  target`);
   const walls = new Map();
-  // Only the cases whose name matches BENCH_CASES, and those they are measured against.
-  const wanted = cases.filter(([name]) => only.test(name) || cases.some(([other, , target]) => only.test(other) && target?.of === name));
+  // Only the cases whose name matches BENCH_CASES, those they are measured against, and the matplotlib reference.
+  const wanted = cases.filter(([name]) => name === MATPLOTLIB || only.test(name) || cases.some(([other, , target]) => only.test(other) && target?.of === name));
   for (const [name, make, target] of wanted) {
     const made = typeof make === 'string' ? make : await make();
     const { wall, peak } = await measure(typeof made === 'string' ? { args: checkCommand(made) } : made);
@@ -276,7 +302,8 @@ try {
     const limit = target === null || typeof target === 'number' ? target : walls.has(target.of) ? target.ratio * walls.get(target.of) : null;
     const shown = typeof target === 'number' ? `${target} s` : target && walls.has(target.of) && `${target.ratio}x (${(wall / walls.get(target.of)).toFixed(2)}x)`;
     const verdict = limit === null ? '' : wall <= limit ? `<= ${shown} ok` : `> ${shown} SLOW`;
-    console.log(`${name.padEnd(42)} ${wall.toFixed(3).padStart(8)} ${(peak / 1e6).toFixed(0).padStart(12)}  ${verdict}`);
+    const ofMatplotlib = walls.has(MATPLOTLIB) ? (wall / walls.get(MATPLOTLIB)).toFixed(2) : '-';
+    console.log(`${name.padEnd(42)} ${wall.toFixed(3).padStart(8)} ${(peak ? (peak / 1e6).toFixed(0) : '-').padStart(12)} ${ofMatplotlib.padStart(6)}  ${verdict}`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

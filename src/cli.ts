@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The command line: `roofline-gate check | hardware | generate | import | schema`. Exit status 0 pass or warnings only,
 // 1 the gate failed, 2 bad input or usage. Errors are one screen of text, never a stack trace.
-import module from 'node:module';
 import { parseArgs, styleText } from 'node:util';
 import { CATALOG, findEntry } from './core/catalog/index.js';
 import { catalogDetail, catalogTable } from './core/catalog/listing.js';
@@ -17,11 +16,6 @@ import { gitRef, UsageError, workingTree } from './shell/sources.js';
 import { IMPORT_FORMATS, importedCsv, type ImportFormat } from './core/import/imported.js';
 import { opTableCsv } from './core/llm/csv.js';
 import { loadConfig, readImport, UnknownFormat } from './shell/load-config.js';
-
-// Node 22.1+ keeps the compiled code of modules in its cache folder (os.tmpdir()), so a repeat run skips
-// compiling them; a no-op on older Node. Runs after the static imports above, so it covers the chart
-// code, loaded on demand and the largest part of the bundle.
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const VERSION = '0.1.0';
 const FORMATS = ['text', 'markdown', 'json'] as const;
