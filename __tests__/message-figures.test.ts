@@ -3,7 +3,10 @@
 // as README writes them; never `1e+31`, `0.30000000000000004`, `NaN` or `Infinity`.
 import { describe, expect, it } from '@jest/globals';
 import { ConfigError, loadConfig, type ConfigIssue } from '../src/core/config/index.js';
-import { givenFigure, time, wholeNumber } from '../src/core/format.js';
+import { efficiency, givenFigure, signedPercent, time, wholeNumber } from '../src/core/format.js';
+import { crossoverText } from '../src/core/footprint-text.js';
+import { changedTitle } from '../src/core/report/op-rows.js';
+import type { ReportResult } from '../src/core/report/types.js';
 import { outOfRange, quantityText, rangeText } from '../src/core/units.js';
 
 function issues(text: string): ConfigIssue[] {
@@ -58,6 +61,17 @@ describe('the renderings write exponents as configs do, without a plus sign', ()
     expect(time(999_999)).toBe('999999 s');
     expect(time(1e-12)).toBe('0.00100 ns');
     expect(time(5e-13)).toBe('5.00e-13 s');
+  });
+});
+
+describe('percentages past a million percent', () => {
+  // Found at the ends of the ranges: toFixed writes 1e+23 from 1e21 on ("efficiency 1e+23%", "+1.0000000000000002e+32%").
+  it('are written to 3 significant figures, as every other figure', () => {
+    // A measured 1e9 s against a predicted 1e30 s: 1e21 as a fraction, 1e23%.
+    expect(efficiency(1e21)).toBe('1.00e23%');
+    expect(efficiency(12_345.678)).toBe('1234568%');
+    expect(signedPercent(1e30)).toBe('+1.00e32%');
+    expect(signedPercent(9_999.99)).toBe('+999999.0%');
   });
 });
 
@@ -167,5 +181,18 @@ models:
     expect(messages(MODEL('    flops: 1 GFLOP\n    bytes: 1 MB\n    hardware: []\n'))).toEqual(['models[0].hardware: expected at least 1 item']);
     const budget = MODEL('    flops: 1 GFLOP\n    bytes: 1 MB\n') + 'gate:\n  budgets: { max-crossover-batch: 0.30000000000000004 }\n';
     expect(messages(budget)).toEqual(['gate.budgets.max-crossover-batch: expected a whole number, got 0.3']);
+  });
+});
+
+describe('counts of things in the renderings, grouped by thousands', () => {
+  it('the changed ops of a pair among millions', () => {
+    // 20 listed and 1,480 more is 1,500 changed, of an op table of 5,000,000 rows.
+    const result = { ops: { count: 5_000_000, changed: Array.from({ length: 20 }, () => ({})), moreChanged: 1_480 } } as unknown as ReportResult;
+    expect(changedTitle(result)).toBe('1,500 of 5,000,000 ops changed');
+  });
+
+  it('a crossover batch', () => {
+    expect(crossoverText(123_456)).toBe('from batch 123,456');
+    expect(crossoverText(null)).toBe('at no batch');
   });
 });

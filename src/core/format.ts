@@ -83,7 +83,9 @@ export const levelText = (level: string): string => level.toUpperCase();
 
 /** A fraction as a percentage: percent(0.0512) //=> '5.1%'. */
 export function percent(fraction: number, decimals = 1): string {
-  return `${(fraction * 100).toFixed(decimals)}%`;
+  const value = fraction * 100;
+  // Past a million percent decimals say nothing, and toFixed would write 1e+32 from 1e21 on.
+  return Math.abs(value) >= 1e6 ? `${significant(value)}%` : `${value.toFixed(decimals)}%`;
 }
 
 /**
@@ -102,7 +104,8 @@ export function efficiencyPercent(fraction: number): number {
 export function efficiency(fraction: number): string {
   if (Number.isNaN(fraction)) return 'n/a';
   if (!Number.isFinite(fraction)) return fraction > 0 ? '∞%' : '-∞%';
-  return `${efficiencyPercent(fraction).toFixed(EFFICIENCY_DECIMALS)}%`;
+  const value = efficiencyPercent(fraction);
+  return Math.abs(value) >= 1e6 ? `${significant(value)}%` : `${value.toFixed(EFFICIENCY_DECIMALS)}%`;
 }
 
 /** A relative change, signed: signedPercent(0.031) //=> '+3.1%'; (-0.065) //=> '-6.5%'; a change that rounds to nothing is '0.0%'. */
