@@ -171,6 +171,11 @@ describe('formatting for people', () => {
     expect(percent(0.0512)).toBe('5.1%');
     expect(significant(23.2955)).toBe('23.3');
     expect(significant(1234.5)).toBe('1235');
+    // Found by the numbers property (report-numbers.property.test.ts): an op's baseline time of 999.5 s was
+    // printed "1.00e+3 s", since toPrecision(3) rounds 999.5 up to 1000 and writes that with an exponent.
+    expect(significant(999.5)).toBe('1000');
+    expect(time(999.5)).toBe('1000 s');
+    expect(significant(0.99996)).toBe('1.00');
   });
 });
 

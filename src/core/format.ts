@@ -129,8 +129,10 @@ export function significant(value: number, digits = 3): string {
   if (value === 0) return '0';
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '-∞';
   const size = Math.abs(value);
-  if (size >= 10 ** digits && size < 1e15) return Math.round(value).toString();
-  if (size < 1e-4 || size >= 1e15) return exponential(value, digits);
+  // Judged after rounding: 999.5 to 3 digits is 1000, which toPrecision would write as 1.00e+3.
+  const rounded = Math.abs(Number(value.toPrecision(digits)));
+  if (rounded >= 10 ** digits && rounded < 1e15) return Math.round(value).toString();
+  if (size < 1e-4 || rounded >= 1e15) return exponential(value, digits);
   return value.toPrecision(digits);
 }
 
