@@ -171,6 +171,18 @@ models:
     ]);
   });
 
+  it('the count of errors left unshown, grouped by thousands', () => {
+    // 1,010 models with a negative FLOP count: 1,010 errors, 8 shown, 1,002 more.
+    const models = Array.from({ length: 1_010 }, (_, at) => `  - { name: m${at}, precision: fp32, flops: -1, bytes: 1 MB }\n`).join('');
+    let message = '';
+    try {
+      loadConfig(`version: 1\nhardware: gtx-1080-ti\nmodels:\n${models}`, 'roofline.yml');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split('\n').at(-1)).toBe('... and 1,002 more');
+  });
+
   it('limits on counts of things, grouped by thousands', () => {
     expect(messages(MODEL('    flops: 1 GFLOP\n    bytes: 1 MB\n    batch: 2000000000\n'))).toEqual(['models[0].batch: expected a batch of at most 1,000,000,000']);
   });
