@@ -143,6 +143,17 @@ describe('a DRAM-bound model with its bytes split by kind', () => {
       'm on toy: raise the batch 1 -> 2 (DRAM weights 40.0 GB are read once per pass; activations and KV grow with it, so DRAM stays below the ridge at any batch): throughput 20.0/s -> 33.3/s (+66.7%)',
     );
   });
+
+  it('never suggests a batch past the largest a config takes (1,000,000,000)', () => {
+    // Found at the ends of the ranges (the CLI printed "raise the batch 1 -> 1.00e30"): 1 MFLOP over 1 PB,
+    // all weights. I = 1e6 / 1e15 = 1e-9 against a ridge of 100; the ridge is reached at
+    // b = R W b0 / F = 100 * 1e15 / 1e6 = 1e11, past MAX_BATCH = 1e9: no raise-batch item.
+    const weightBound = model(1e6, { dram: 1e15 }, { kinds: { dram: { weights: 1e15 } } });
+    expect(adviceFor(weightBound).map((a) => a.kind)).not.toContain('raise-batch');
+    // With a hundredth of the bytes (10 TB) the ridge is at b = 100 * 1e13 / 1e6 = 1e9, just allowed.
+    const reachable = model(1e6, { dram: 1e13 }, { kinds: { dram: { weights: 1e13 } } });
+    expect(adviceFor(reachable).find((a) => a.kind === 'raise-batch')?.change).toEqual({ figure: 'batch', before: 1, after: 1e9 });
+  });
 });
 
 describe('an L2-bound model', () => {

@@ -68,7 +68,7 @@ describe('figures out of range', () => {
     expect(issues(DEVICE('1 TFLOP/s', '5e-324'))).toMatchObject([
       { line: 6, path: 'devices.x.memory.dram', message: 'out of range: a bandwidth must be from 1 B/s to 1e21 B/s, got 5e-324 B/s' },
     ]);
-    expect(issues(DEVICE('1e22', '1 GB/s'))[0]!.message).toBe('out of range: a compute rate must be from 1 FLOP/s to 1e21 FLOP/s, got 1e+22 FLOP/s');
+    expect(issues(DEVICE('1e22', '1 GB/s'))[0]!.message).toBe('out of range: a compute rate must be from 1 FLOP/s to 1e21 FLOP/s, got 1e22 FLOP/s');
   });
 
   it('accepts the ends of the ranges', () => {
@@ -76,13 +76,13 @@ describe('figures out of range', () => {
   });
 
   it('refuses counts past 1e30 and below 1, but not 0', () => {
-    expect(issues(MODEL('    flops: 1e31\n    bytes: 1 MB\n'))).toMatchObject([{ line: 6, path: 'models[0].flops', message: 'out of range: a FLOP count must be 0, or 1 to 1e30, got 1e+31 FLOP' }]);
-    expect(issues(MODEL('    flops: 1 GFLOP\n    bytes: 5e-324\n'))).toMatchObject([{ line: 7, path: 'models[0].bytes', message: 'out of range: a byte count must be 0, or 1 to 1e30, got 5e-324 B' }]);
+    expect(issues(MODEL('    flops: 1e31\n    bytes: 1 MB\n'))).toMatchObject([{ line: 6, path: 'models[0].flops', message: 'out of range: a FLOP count must be 0, or from 1 FLOP to 1e30 FLOP, got 1e31 FLOP' }]);
+    expect(issues(MODEL('    flops: 1 GFLOP\n    bytes: 5e-324\n'))).toMatchObject([{ line: 7, path: 'models[0].bytes', message: 'out of range: a byte count must be 0, or from 1 B to 1e30 B, got 5e-324 B' }]);
   });
 
   it('refuses ops whose sum is past the range, at the model\'s ops', () => {
     expect(issues(MODEL('    ops:\n      - { name: a, flops: 1e30, bytes: 1 }\n      - { name: b, flops: 1e30, bytes: 1 }\n'))).toMatchObject([
-      { line: 6, path: 'models[0].ops', message: 'the ops\' flops add up to 2e+30: out of range: a FLOP count must be 0, or 1 to 1e30' },
+      { line: 6, path: 'models[0].ops', message: 'the ops\' flops add up to 2e30 FLOP: out of range: a FLOP count must be 0, or from 1 FLOP to 1e30 FLOP' },
     ]);
   });
 
@@ -90,7 +90,7 @@ describe('figures out of range', () => {
     expect(issues(MODEL('    flops: 1 GFLOP\n    bytes: 1 MB\n    measured: { gtx-1080-ti: 5e-324 s }\n'))).toMatchObject([
       { line: 8, path: 'models[0].measured.gtx-1080-ti', message: 'out of range: a time must be from 1e-15 s to 1e9 s, got 5e-324 s' },
     ]);
-    expect(issues(MODEL('    flops: 1 GFLOP\n    bytes: 1 MB\n    batch: 1e300\n'))[0]).toMatchObject({ path: 'models[0].batch', message: 'expected a batch of at most 1000000000' });
+    expect(issues(MODEL('    flops: 1 GFLOP\n    bytes: 1 MB\n    batch: 1e300\n'))[0]).toMatchObject({ path: 'models[0].batch', message: 'expected a batch of at most 1,000,000,000' });
   });
 
   it('refuses op table cells out of range, at their row', async () => {
@@ -99,7 +99,7 @@ describe('figures out of range', () => {
     const config = path.join(dir, 'range.yml');
     writeFileSync(config, MODEL('    ops: { file: range.csv }\n'));
     await expect(loadFromDisk(workingTree(), config)).rejects.toMatchObject({
-      issues: [{ file: table, line: 2, path: 'flops', message: 'out of range: a FLOP count must be 0, or 1 to 1e30, got 1e+31 FLOP' }],
+      issues: [{ file: table, line: 2, path: 'flops', message: 'out of range: a FLOP count must be 0, or from 1 FLOP to 1e30 FLOP, got 1e31 FLOP' }],
     });
   });
 });
@@ -108,13 +108,13 @@ describe('sizes and counts, refused before the work', () => {
   it('refuses a YAML list of 130,000 items at its line, without overflowing the stack', () => {
     const list = Array<string>(130_000).fill('a').join(', ');
     expect(issues(MODEL(`    flops: 1 GFLOP\n    bytes: 1 MB\n    hardware: [${list}]\n`))).toMatchObject([
-      { line: 8, column: 15, path: '', message: 'a YAML list of 130000 items: at most 100000 are accepted in one list or mapping' },
+      { line: 8, column: 15, path: '', message: 'a YAML list of 130,000 items: at most 100,000 are accepted in one list or mapping' },
     ]);
   }, 20_000);
 
   it('refuses more than 10,000 models', () => {
     const models = Array.from({ length: 10_001 }, (_, i) => `  - { name: m${i}, precision: fp32, flops: 1, bytes: 1 }`).join('\n');
-    expect(issues(`version: 1\nhardware: gtx-1080-ti\nmodels:\n${models}\n`)).toMatchObject([{ line: 4, path: 'models', message: 'expected at most 10000 models' }]);
+    expect(issues(`version: 1\nhardware: gtx-1080-ti\nmodels:\n${models}\n`)).toMatchObject([{ line: 4, path: 'models', message: 'expected at most 10,000 models' }]);
   }, 20_000);
 
   it('refuses an alias bomb', () => {
@@ -139,7 +139,7 @@ describe('sizes and counts, refused before the work', () => {
     const config = path.join(dir, 'long.yml');
     writeFileSync(config, MODEL('    ops: { file: long.csv }\n'));
     await expect(loadFromDisk(workingTree(), config)).rejects.toMatchObject({
-      issues: [{ file: table, line: 2, message: 'a record longer than 1048576 characters: no op table row is this long' }],
+      issues: [{ file: table, line: 2, message: 'a record longer than 1,048,576 characters: no op table row is this long' }],
     });
   }, 30_000);
 
@@ -149,7 +149,7 @@ describe('sizes and counts, refused before the work', () => {
     const config = path.join(dir, 'long-jsonl.yml');
     writeFileSync(config, MODEL('    ops: { file: long.jsonl }\n'));
     await expect(loadFromDisk(workingTree(), config)).rejects.toMatchObject({
-      issues: [{ file: table, line: 2, message: 'line 2 is longer than 1048576 characters: no op table row is this long' }],
+      issues: [{ file: table, line: 2, message: 'line 2 is longer than 1,048,576 characters: no op table row is this long' }],
     });
   }, 30_000);
 
@@ -159,7 +159,7 @@ describe('sizes and counts, refused before the work', () => {
     const config = path.join(dir, 'rows.yml');
     writeFileSync(config, MODEL('    ops: { file: rows.csv }\n'));
     await expect(loadFromDisk(workingTree(), config)).rejects.toMatchObject({
-      issues: [{ file: table, line: 5_000_002, message: 'more than 5000000 op rows: at most 5000000 are accepted in one op table' }],
+      issues: [{ file: table, line: 5_000_002, message: 'more than 5,000,000 op rows: at most 5,000,000 are accepted in one op table' }],
     });
   }, 120_000);
 });

@@ -157,8 +157,8 @@ describe('ncu tensor-core counters', () => {
     expect(tf32!.measuredSeconds).toBeCloseTo(12.25e-6 + 6.75e-6, 18);
     // The elementwise kernel's tensor counters are 0: no note. fadd 1,048,576 + fmul 3,145,728 + 2 x ffma 4,194,304.
     expect(gelu!.flops).toBe(12_582_912);
-    expect(result.notes).toContain(`${FP16_GEMM}: 2147483648 tensor-path math ops (sm__ops_path_tensor_src_fp16_dst_fp32.sum) are not in its FLOPs`);
-    expect(result.notes).toContain(`${TF32_GEMM}: 50331648 tensor-path math ops (sm__ops_path_tensor_op_hmma_src_tf32_dst_fp32_sparsity_off.sum + sm__ops_path_tensor_op_hmma_src_tf32_dst_fp32_sparsity_on.sum) are not in its FLOPs`);
+    expect(result.notes).toContain(`${FP16_GEMM}: 2,147,483,648 tensor-path math ops (sm__ops_path_tensor_src_fp16_dst_fp32.sum) are not in its FLOPs`);
+    expect(result.notes).toContain(`${TF32_GEMM}: 50,331,648 tensor-path math ops (sm__ops_path_tensor_op_hmma_src_tf32_dst_fp32_sparsity_off.sum + sm__ops_path_tensor_op_hmma_src_tf32_dst_fp32_sparsity_on.sum) are not in its FLOPs`);
     expect(result.notes.filter((note) => note.startsWith(gelu!.name))).toEqual([]);
     expect(result.notes).toEqual(expect.arrayContaining([
       expect.stringMatching(/^tensor-core work is not in the FLOPs \(sm__inst_executed_pipe_tensor\.sum, sm__ops_path_tensor_src_fp16_dst_fp32\.sum, sm__ops_path_tensor_src_fp16_dst_fp32_sparsity_off\.sum\): NVIDIA calls sm__ops_path_tensor_\* counts "math ops" without saying whether one is a FLOP or a multiply-add/),
@@ -174,7 +174,7 @@ describe('ncu tensor-core counters', () => {
     // 1,145,312 ns + 1,146,080 ns = 2,291,392 ns
     expect(bf16!.measuredSeconds).toBeCloseTo(2.291392e-3, 15);
     expect(softmax!.flops).toBe(8_388_608 + 16_777_216);
-    expect(result.notes).toContain(`${BF16_GEMM}: 274877906944 tensor-path math ops (sm__ops_path_tensor_src_bf16_dst_fp32.sum) are not in its FLOPs`);
+    expect(result.notes).toContain(`${BF16_GEMM}: 274,877,906,944 tensor-path math ops (sm__ops_path_tensor_src_bf16_dst_fp32.sum) are not in its FLOPs`);
     expect(result.notes.filter((note) => note.startsWith(softmax!.name))).toEqual([]);
     // ns and inst are base units: no rounding note.
     expect(result.notes.some((note) => note.startsWith('values were printed in scaled units'))).toBe(false);
@@ -189,7 +189,7 @@ describe('ncu tensor-core counters', () => {
       + fp32(1, 'turing_gemm') + metric(1, 'turing_gemm', 'sm__ops_path_tensor_src_fp16_dst_fp16.sum', 'nan');
     const result = await imported(text);
     // The smsp__ instruction count is the sm__ one; without ops counters it is what the note can give.
-    expect(result.notes).toContain('volta_h884gemm: 4096 tensor-pipe instructions (sm__inst_executed_pipe_tensor.sum) are not in its FLOPs');
+    expect(result.notes).toContain('volta_h884gemm: 4,096 tensor-pipe instructions (sm__inst_executed_pipe_tensor.sum) are not in its FLOPs');
     expect(result.notes).toContain('turing_gemm: its tensor-core work is unknown (sm__ops_path_tensor_src_fp16_dst_fp16.sum is nan in launch 1) and not in its FLOPs');
     // 2 x ffma 8 each: the FLOPs stay what the CUDA cores did.
     expect(result.ops.map((op) => op.flops)).toEqual([16, 16]);
@@ -233,7 +233,7 @@ describe('ncu tensor instructions the op counters miss', () => {
     const metric = (name: string, value: string) => `"0","1","app","host","sm90_gemm","S","${name}","","${value}"\n`;
     const text = header + metric('sm__inst_executed_pipe_tensor.sum', '2,048') + metric('sm__ops_path_tensor_src_bf16_dst_fp32.sum', '0')
       + ['fadd', 'fmul', 'ffma'].map((op) => metric(`sm__sass_thread_inst_executed_op_${op}_pred_on.sum`, '0')).join('');
-    expect((await imported(text)).notes).toContain('sm90_gemm: 2048 tensor-pipe instructions (sm__inst_executed_pipe_tensor.sum) are not in its FLOPs, though its tensor-path op counters read 0');
+    expect((await imported(text)).notes).toContain('sm90_gemm: 2,048 tensor-pipe instructions (sm__inst_executed_pipe_tensor.sum) are not in its FLOPs, though its tensor-path op counters read 0');
   });
 });
 

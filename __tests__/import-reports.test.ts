@@ -47,7 +47,7 @@ describe('fvcore flop_count_table', () => {
     ]);
     expect(result.convention).toBe('fvcore counts multiply-accumulates (its "flops" are MACs): FLOPs = 2 x MACs');
     // leaves: 0.118G + 4.014M + 0.116G + 0.116G + 0.232G + 0.512M = 586.5M MACs, the model 1.827G
-    expect(result.notes).toContain('the leaves add up to 5.865e+8 MACs, the whole model to 1.827e+9: the rest is work done in parent modules themselves, not in any leaf');
+    expect(result.notes).toContain('the leaves add up to 586.5 MMAC, the whole model to 1.827 GMAC: the rest is work done in parent modules themselves, not in any leaf');
   });
 
   it('needs bytes from elsewhere before a model can be placed', async () => {

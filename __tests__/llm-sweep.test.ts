@@ -172,7 +172,7 @@ describe('max-crossover-batch', () => {
     const config = await load(tinyModel('phase: decode, batch: 1, context: 10', '    hardware: [d5, d13]\n'), 'gate: { budgets: { max-crossover-batch: 1000 } }\n');
     // d5's crossover (8) is within 1000; on d13 the ridge (13) is above the 12.93 FLOP/B decode tends to.
     expect(buildReport(config, null, null).findings.map((f) => [f.hardware, f.message, f.after])).toEqual([
-      ['d13', 'tiny on d13: decode is memory-bound at every batch, the batch of 1000 it is served at included', null],
+      ['d13', 'tiny on d13: decode is memory-bound at every batch, the batch of 1,000 it is served at included', null],
     ]);
   });
 });

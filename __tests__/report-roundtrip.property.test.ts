@@ -4,6 +4,7 @@
 // property is what keeps their limits in step.
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { acceptedConfig } from './__fixtures__/accepted-config.js';
 import { ConfigError, loadConfig } from '../src/core/config/index.js';
 import { NAME_LENGTH } from '../src/core/limits.js';
 import { buildReport, reportJson } from '../src/core/report/build.js';
@@ -54,22 +55,12 @@ function configText(c: Generated, scale = 1): string {
   });
 }
 
-/** The config, or null when the engine refuses it (the property is about what it accepts). */
-function accepted(text: string) {
-  try {
-    return loadConfig(text, 'roofline.yml');
-  } catch (error) {
-    if (error instanceof ConfigError) return null;
-    throw error;
-  }
-}
-
 describe('report.json round trip', () => {
   it('reads back every report the engine writes for a config it accepts, with a baseline', () => {
     fc.assert(
       fc.property(configArb, (generated) => {
-        const head = accepted(configText(generated));
-        const base = accepted(configText(generated, 0.5));
+        const head = acceptedConfig(configText(generated));
+        const base = acceptedConfig(configText(generated, 0.5));
         fc.pre(head !== null && base !== null);
         const report = buildReport(head!, base, 'git:main');
         const text = reportJson(report);

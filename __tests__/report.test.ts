@@ -115,7 +115,7 @@ describe('Markdown rendering', () => {
     const report = buildReport(config(models), null, null);
     const md = renderMarkdown(report, { limit: COMMENT_LIMIT });
     expect(md.length).toBeLessThanOrEqual(COMMENT_LIMIT);
-    expect(md).toMatch(/_Showing \d+ of 1000 results to fit GitHub's size limit; report\.md and report\.json in the out dir have them all\._/);
+    expect(md).toMatch(/_Showing \d+ of 1,000 results to fit GitHub's size limit; report\.md and report\.json in the out dir have them all\._/);
   });
 
   it('cuts nothing without a limit: report.md in the out dir carries every row of a report too long for a comment', async () => {

@@ -1,5 +1,5 @@
 // An LLM's memory footprint and crossover batch in words, for their findings and the reports' "Tokens" lines.
-import { byteCount } from './format.js';
+import { byteCount, wholeNumber } from './format.js';
 import type { Result } from './results.js';
 
 type Footprint = NonNullable<Result['footprint']>;
@@ -22,5 +22,5 @@ export function memoryText(result: Pick<Result, 'footprint' | 'capacityBytes'>):
 
 /** crossoverText(42) //=> 'from batch 42'; crossoverText(null) //=> 'at no batch' */
 export function crossoverText(crossoverBatch: number | null): string {
-  return crossoverBatch === null ? 'at no batch' : `from batch ${crossoverBatch}`;
+  return crossoverBatch === null ? 'at no batch' : `from batch ${wholeNumber(crossoverBatch)}`;
 }

@@ -85,19 +85,20 @@ export const MAX_BATCH = 1e9;
  * The range every figure of a config must lie in, in base units, inclusive. Outside it a figure is a typo
  * or an attack: 5e-324 B/s hangs the chart's axes, 1e308 FLOP overflows when ops are summed. Inside it
  * every derived figure (intensity, time, throughput, efficiency) stays a finite number. FLOP and byte
- * counts may also be exactly 0 (SPEC section 1); the range applies to op sums too.
+ * counts may also be exactly 0 (SPEC section 1); the range applies to op sums too. Messages show these bounds
+ * through format.ts (units.ts, outOfRange), as every figure.
  */
 export const RANGES = {
   /** Peak compute of a device (FLOP/s or OP/s). */
-  flopRate: { min: 1, max: 1e21, text: '1 FLOP/s to 1e21 FLOP/s' },
+  flopRate: { min: 1, max: 1e21 },
   /** Bandwidth of a memory level (bytes/s). */
-  byteRate: { min: 1, max: 1e21, text: '1 B/s to 1e21 B/s' },
+  byteRate: { min: 1, max: 1e21 },
   /** FLOP, MAC and byte counts per pass, of a model, an op, or the sum of a model's ops. */
-  count: { min: 1, max: 1e30, text: '0, or 1 to 1e30' },
+  count: { min: 1, max: 1e30 },
   /** Measured times and latency budgets (seconds). */
-  seconds: { min: 1e-15, max: 1e9, text: '1e-15 s to 1e9 s' },
+  seconds: { min: 1e-15, max: 1e9 },
   /** Throughput budgets (per second). */
-  perSecond: { min: 1e-9, max: 1e21, text: '1e-9/s to 1e21/s' },
+  perSecond: { min: 1e-9, max: 1e21 },
 } as const;
 
 /**

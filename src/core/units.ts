@@ -1,5 +1,6 @@
 // Quantities with units, as SPEC section 2 lists them: the one unit table, and parsing config strings into
 // base SI units with it. Every other module speaks base units only; format.ts turns them back into text.
+import { givenFigure, type FigureUnit } from './format.js';
 import { RANGES } from './limits.js';
 import { nearestWord } from './nearest-word.js';
 
@@ -44,10 +45,9 @@ const RATE_WORDS: Record<string, number> = {
   'FLOP/s': 1, 'FLOPs/s': 1, FLOPS: 1, 'OP/s': 1, 'OPs/s': 1, OPS: 1, 'MAC/s': FLOP_PER_MAC, 'MACs/s': FLOP_PER_MAC,
 };
 
-/** One accepted spelling of a unit: its factor to the base unit, and the SI prefix it starts with. */
+/** One accepted spelling of a unit: its factor to the base unit. */
 interface Unit {
   factor: number;
-  prefix: string;
 }
 
 /** Every unit spelling accepted for a dimension. Built once; the parser and the JSON Schema both read it. */
@@ -73,7 +73,7 @@ export function unitRequired(dimension: Dimension): boolean {
 function withPrefixes(words: Record<string, number>, prefixes: Record<string, number>): Map<string, Unit> {
   const out = new Map<string, Unit>();
   for (const [word, worth] of Object.entries(words)) {
-    for (const [prefix, factor] of Object.entries(prefixes)) out.set(prefix + word, { factor: worth * factor, prefix });
+    for (const [prefix, factor] of Object.entries(prefixes)) out.set(prefix + word, { factor: worth * factor });
   }
   return out;
 }
@@ -107,7 +107,7 @@ export function parseQuantity(input: unknown, dimension: Dimension): Parsed {
   const expected = EXPECTED[dimension];
   if (typeof input === 'number') {
     if (unitRequired(dimension)) return needsUnit(String(input), dimension);
-    return Number.isFinite(input) ? { ok: true, value: input } : { ok: false, expected: `${expected}, not ${input}` };
+    return Number.isFinite(input) ? { ok: true, value: input } : { ok: false, expected };
   }
   if (typeof input !== 'string') return { ok: false, expected };
   const text = input.trim();
@@ -144,9 +144,9 @@ function needsUnit(number: string, dimension: Dimension): Parsed {
  * `macs: 4 GFLOP` keeps the number, since the usual cause is a MAC counter that labels its output "FLOPs";
  * the fix offered for `flops: 4 GMAC` converts it, since the unit says plainly that they are MACs.
  */
-const COUNTERPART: Partial<Record<Dimension, { key: Dimension; kind: string; noun: string; word: string; times: number }>> = {
-  flops: { key: 'macs', kind: 'MAC', noun: 'FLOPs', word: 'FLOP', times: FLOP_PER_MAC },
-  macs: { key: 'flops', kind: 'FLOP', noun: 'MACs', word: 'MAC', times: 1 },
+const COUNTERPART: Partial<Record<Dimension, { key: Dimension; kind: string; noun: string; times: number }>> = {
+  flops: { key: 'macs', kind: 'MAC', noun: 'FLOPs', times: FLOP_PER_MAC },
+  macs: { key: 'flops', kind: 'FLOP', noun: 'MACs', times: 1 },
 };
 
 /** `"4 GFLOP" is a FLOP count; write it under flops:, or give MACs (4 GMAC)`, or undefined when not a mix-up. */
@@ -154,8 +154,8 @@ function countMixUp(number: string, unitText: string, dimension: Dimension): str
   const other = COUNTERPART[dimension];
   const unit = other && UNITS[other.key].get(unitText);
   if (!other || !unit) return undefined;
-  const fixed = other.times === 1 ? number : String(Number((Number(number) * other.times).toPrecision(12)));
-  return `"${number} ${unitText}" is a ${other.kind} count; write it under ${other.key}:, or give ${other.noun} (${fixed} ${unit.prefix}${other.word})`;
+  const fixed = quantityText(Number(number) * unit.factor * other.times, dimension);
+  return `"${number} ${unitText}" is a ${other.kind} count; write it under ${other.key}:, or give ${other.noun} (${fixed})`;
 }
 
 /** Every unit spelling accepted for a dimension, for documentation and tests. */
@@ -191,23 +191,42 @@ const RANGE_OF: Partial<Record<Dimension, (typeof RANGES)[keyof typeof RANGES]>>
   flopRate: RANGES.flopRate, byteRate: RANGES.byteRate, seconds: RANGES.seconds, perSecond: RANGES.perSecond,
 };
 
+/** The unit a message quotes a figure of each dimension in (format.ts shows it). */
+const FIGURE_UNIT: Record<Dimension, FigureUnit> = {
+  flops: 'FLOP', macs: 'MAC', bytes: 'B', flopRate: 'FLOP/s', byteRate: 'B/s', seconds: 's', perSecond: '/s', fraction: '%',
+};
+
+/**
+ * A figure of a dimension as a message quotes it, in the dimension's unit, digits as given; `beside` (a limit it
+ * is compared with) adds digits until the two differ: quantityText(1e31, 'flops') //=> '1e31 FLOP'.
+ */
+export function quantityText(value: number, dimension: Dimension, beside?: number): string {
+  return givenFigure(value, FIGURE_UNIT[dimension], beside);
+}
+
+/** A dimension's range as messages state it: rangeText('flopRate') //=> 'from 1 FLOP/s to 1e21 FLOP/s'. */
+export function rangeText(dimension: Dimension): string | undefined {
+  const range = RANGE_OF[dimension];
+  if (range === undefined) return undefined;
+  const span = `from ${quantityText(range.min, dimension)} to ${quantityText(range.max, dimension)}`;
+  return range === RANGES.count ? `0, or ${span}` : span;
+}
+
 /**
  * Why a parsed figure lies outside roofline-gate's range for its dimension, or undefined when it is inside
  * (a count of exactly 0 is inside):
  *
- *   outOfRange(5e-324, 'byteRate') //=> 'out of range: a bandwidth must be from 1 B/s to 1e21 B/s, got 5e-324 B/s'
+ *   outOfRange(5e-324, 'byteRate') //=> 'out of range: a bandwidth must be from 1 B/s to 1e21 B/s, got 4.94e-324 B/s'
  */
 export function outOfRange(value: number, dimension: Dimension): string | undefined {
   const range = RANGE_OF[dimension];
   if (range === undefined || (value === 0 && range === RANGES.count)) return undefined;
   if (value >= range.min && value <= range.max) return undefined;
-  return `out of range: ${RANGE_WORDS[dimension]} must be ${range === RANGES.count ? '' : 'from '}${range.text}, got ${value}${BASE_UNIT[dimension]}`;
+  const limit = value < range.min ? range.min : range.max;
+  return `out of range: ${RANGE_WORDS[dimension]} must be ${rangeText(dimension)}, got ${quantityText(value, dimension, limit)}`;
 }
 
 const RANGE_WORDS: Record<Dimension, string> = {
   flops: 'a FLOP count', macs: 'a MAC count', bytes: 'a byte count', flopRate: 'a compute rate', byteRate: 'a bandwidth',
   seconds: 'a time', perSecond: 'a rate', fraction: 'a percentage',
-};
-const BASE_UNIT: Record<Dimension, string> = {
-  flops: ' FLOP', macs: ' MAC', bytes: ' B', flopRate: ' FLOP/s', byteRate: ' B/s', seconds: ' s', perSecond: '/s', fraction: '',
 };

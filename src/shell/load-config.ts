@@ -7,6 +7,7 @@ import { parse, CsvError } from 'csv-parse';
 import { parse as parseCsvText } from 'csv-parse/sync';
 import { ConfigError, parseConfig, resolveConfig, type Config, type OpTable } from '../core/config/index.js';
 import type { Op } from '../core/types.js';
+import { wholeNumber } from '../core/format.js';
 import { OpTableReader } from '../core/config/op-table.js';
 import { importedTable, type Imported, type ImportFormat, type ToolFormat } from '../core/import/imported.js';
 import { NcuReader, ncuHeaderStart } from '../core/import/ncu.js';
@@ -372,7 +373,7 @@ async function parseCsv(chunks: AsyncIterable<string>, file: string, record: (ce
   } catch (error) {
     if (error instanceof ConfigError || !(error instanceof CsvError)) throw error;
     const line = (error as CsvError & { lines?: number }).lines ?? 1;
-    if (error.code === 'CSV_MAX_RECORD_SIZE') throw ConfigError.at(file, { line, column: 1 }, [], `a record longer than ${LINE_LENGTH} characters: no op table row is this long`);
+    if (error.code === 'CSV_MAX_RECORD_SIZE') throw ConfigError.at(file, { line, column: 1 }, [], `a record longer than ${wholeNumber(LINE_LENGTH)} characters: no op table row is this long`);
     // csv-parse's messages may end by quoting the field (`value is "..."`): that part is left out.
     const problem = error.message.replace(/^Invalid [^:]*: /, '').replace(/,? value is .*$/s, '').slice(0, 200);
     throw ConfigError.at(file, { line, column: 1 }, [], `CSV syntax: ${problem}`);
@@ -414,7 +415,7 @@ async function* lines(chunks: AsyncIterable<string>, file: string): AsyncIterabl
 }
 
 function tooLong(file: string, line: number): ConfigError {
-  return ConfigError.at(file, { line, column: 1 }, [], `line ${line} is longer than ${LINE_LENGTH} characters: no op table row is this long`);
+  return ConfigError.at(file, { line, column: 1 }, [], `line ${line} is longer than ${wholeNumber(LINE_LENGTH)} characters: no op table row is this long`);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Bad input, described so that a person can fix it without reading a stack trace: file, line, column,
 // the key path, what was expected, and the nearest valid word when a word was misspelt.
 import { QUOTE_LENGTH } from '../limits.js';
+import { wholeNumber } from '../format.js';
 import { commandSafe, visibleText } from '../report/escape.js';
 
 export interface Position {
@@ -93,7 +94,7 @@ export function formatIssues(issues: ConfigIssue[]): string {
     const excerpt = visibleText(issue.excerpt.length > MAX_EXCERPT ? `${issue.excerpt.slice(0, MAX_EXCERPT)}…` : issue.excerpt);
     return `${head}\n${gutter} | ${excerpt}\n${' '.repeat(6)} | ${' '.repeat(Math.max(0, column - 1))}^`;
   });
-  if (issues.length > MAX_SHOWN) shown.push(`... and ${issues.length - MAX_SHOWN} more`);
+  if (issues.length > MAX_SHOWN) shown.push(`... and ${wholeNumber(issues.length - MAX_SHOWN)} more`);
   return commandSafe(shown.join('\n'));
 }
 

@@ -2,6 +2,7 @@
 // expected and the nearest valid word for a misspelt key or enum value. Used for the config file and for
 // op tables alike.
 import type { z } from 'zod';
+import { configNumber, wholeNumber } from '../format.js';
 import { nearestWord } from '../nearest-word.js';
 import { BYTE_KINDS } from '../types.js';
 import { issueAt, type ConfigIssue } from './errors.js';
@@ -80,7 +81,9 @@ function describe(issue: z.core.$ZodIssue, schema: z.ZodType, root: unknown, fil
       return issueAt(file, locate(path, { key: true }), path, `key ${show(String(path.at(-1)))}: ${message}`, text);
     }
     case 'too_small':
-      return issueAt(file, locate(path), path, issue.message.startsWith('expected') ? issue.message : `too small: ${issue.message}`, text);
+    case 'too_big':
+      // The schema's own messages start with "expected"; zod's ("Too small: expected number to be >0") are rewritten.
+      return issueAt(file, locate(path), path, issue.message.startsWith('expected') ? issue.message : boundText(issue, valueAt(root, path)), text);
     default:
       return issueAt(file, locate(path), path, issue.message.replace(/^Invalid input: /, ''), text);
   }
@@ -92,14 +95,30 @@ function depth(branch: z.core.$ZodIssue[]): number {
   return Math.max(...branch.map((issue) => issue.path.length + (refusedShape(issue) ? 0 : 0.5)));
 }
 
+/** A bound zod checked, as a person reads it: 'expected a number of at most 10,000,000, got 2e12'. */
+function boundText(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, got: unknown): string {
+  const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+  const figure = Number.isSafeInteger(limit) ? wholeNumber(limit) : configNumber(limit);
+  const small = issue.code === 'too_small';
+  if (issue.origin === 'array' || issue.origin === 'string' || issue.origin === 'set') {
+    const things = issue.origin === 'string' ? ['character', 'characters'] : ['item', 'items'];
+    return `expected ${small ? 'at least' : 'at most'} ${figure} ${limit === 1 ? things[0] : things[1]}`;
+  }
+  const number = issue.origin === 'int' ? 'a whole number' : 'a number';
+  const bound = small && limit === 0 && !issue.inclusive
+    ? `${number === 'a number' ? 'a positive number' : 'a positive whole number'}`
+    : `${number} ${small ? (issue.inclusive ? 'of at least' : 'above') : issue.inclusive ? 'of at most' : 'below'} ${figure}`;
+  return `expected ${bound}, got ${show(got)}`;
+}
+
 function expectedWord(expected: string): string {
-  return { object: 'a mapping', array: 'a list', string: 'a string', number: 'a number' }[expected] ?? expected;
+  return { object: 'a mapping', array: 'a list', string: 'a string', number: 'a number', int: 'a whole number' }[expected] ?? expected;
 }
 
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null (an empty value)';
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (typeof value === 'number') return configNumber(value);
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   const text = JSON.stringify(value);

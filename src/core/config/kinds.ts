@@ -1,6 +1,6 @@
 // Bytes by kind (SPEC section 6): a level's count given as weights, activations and KV, with an optional
 // `total:` that the kinds must add up to. The schema, the op-table reader and resolve all use these.
-import { si } from '../format.js';
+import { givenFigure } from '../format.js';
 import { keyedRecord } from '../user-keys.js';
 import { BYTE_KINDS, type BytesByKind, type BytesByLevel, type KindSplit, type Op } from '../types.js';
 
@@ -41,23 +41,9 @@ export function addsUp(sum: number, total: number): boolean {
  *   //=> 'the kinds of dram add up to 14.64 GB, but its total is 14.7 GB (60 MB less); ...'
  */
 export function mismatch(level: string, sum: number, total: number): string {
-  let digits = Math.max(exactDigits(sum), exactDigits(total));
-  while (digits < 15 && si(sum, 'B', digits) === si(total, 'B', digits)) digits++;
-  const [shown, stated] = [sum, total].map((value) => trimmed(si(value, 'B', digits)));
-  const difference = `${trimmed(si(Math.abs(total - sum), 'B'))} ${sum < total ? 'less' : 'more'}`;
+  const [shown, stated] = [givenFigure(sum, 'B', total), givenFigure(total, 'B', sum)];
+  const difference = `${givenFigure(Number(Math.abs(total - sum).toPrecision(3)), 'B')} ${sum < total ? 'less' : 'more'}`;
   return `the kinds of ${level} add up to ${shown}, but its total is ${stated} (${difference}); correct a kind or the total, or leave the total out`;
-}
-
-/** A figure without the zeros that padding to a number of digits left: '14.70 GB' -> '14.7 GB'. */
-function trimmed(figure: string): string {
-  return figure.replace(/(\.\d*?)0+ /, '$1 ').replace(/\. /, ' ');
-}
-
-/** Significant digits (3 to 15) that show `value` as given: 14.64e9 -> 4. */
-function exactDigits(value: number): number {
-  let digits = 3;
-  while (digits < 15 && Number(value.toPrecision(digits)) !== value) digits++;
-  return digits;
 }
 
 /** A split without its `total:`: the kinds alone are the level's bytes. */

@@ -3,6 +3,7 @@
 import { OUTERMOST } from '../roofline.js';
 import { BYTE_KINDS, type ByteKind, type KindSplit, type Op } from '../types.js';
 import { JSON_TABLE_MAX, MAX_OP_ROWS, NAME_LENGTH } from '../limits.js';
+import { wholeNumber } from '../format.js';
 import { nearestWord } from '../nearest-word.js';
 import { outOfRange, parseQuantity } from '../units.js';
 import { keyedRecord } from '../user-keys.js';
@@ -73,7 +74,7 @@ export class OpTableReader {
     // Without a usable header no row can be read: its issues say what to fix, one per row would bury them.
     if (this.plan === null) return;
     if (cells.length !== this.header.length) {
-      return this.issue(line, 1, `expected ${this.header.length} cells as in the header, found ${cells.length}`);
+      return this.issue(line, 1, `expected ${wholeNumber(this.header.length)} cells as in the header, found ${wholeNumber(cells.length)}`);
     }
     const op = this.fastOp(cells, this.plan);
     if (op) return this.accept(op, line);
@@ -231,7 +232,7 @@ export class OpTableReader {
 
   private accept(op: Op, line: number): void {
     // Thrown, not collected: reading on would be the work the limit bounds.
-    if (this.table.ops.length >= MAX_OP_ROWS) throw ConfigError.at(this.file, { line, column: 1 }, [], `more than ${MAX_OP_ROWS} op rows: at most ${MAX_OP_ROWS} are accepted in one op table`);
+    if (this.table.ops.length >= MAX_OP_ROWS) throw ConfigError.at(this.file, { line, column: 1 }, [], `more than ${wholeNumber(MAX_OP_ROWS)} op rows: at most ${wholeNumber(MAX_OP_ROWS)} are accepted in one op table`);
     this.table.ops.push(op);
     this.opLines?.push(line);
     for (const level in op.bytes) if (!this.table.levelRows.has(level)) this.table.levelRows.set(level, line);

@@ -6,10 +6,10 @@ import type { BytesByKind, BytesByLevel, Device, FigureKind, MemoryLevel, Model,
 import { BYTE_KINDS, PRECISIONS } from '../types.js';
 import { bitsOf } from '../precision-bits.js';
 import { figureOfKind } from '../figure-kind-text.js';
-import { si } from '../format.js';
-import { MAX_LEVELS, NAME_LENGTH } from '../limits.js';
+import { givenFigure, wholeNumber } from '../format.js';
+import { MAX_LEVELS, NAME_LENGTH, RANGES } from '../limits.js';
 import { nearestWord } from '../nearest-word.js';
-import { flopsOfMacs, outOfRange, type Dimension } from '../units.js';
+import { flopsOfMacs, outOfRange, quantityText, type Dimension } from '../units.js';
 import { keyedRecord } from '../user-keys.js';
 import { aggregateKinds, levelsAndKinds, type LevelBytes } from './kinds.js';
 import { ConfigError, formatPath, issueAt, type ConfigIssue, type Position } from './errors.js';
@@ -166,7 +166,7 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
       const name = work.sweep ? sweptName(spec.name, work.sweep) : spec.name;
       const clash = produced.get(name);
       if (clash !== undefined && clash !== index) fail(at('name'), `the sweep's result "${name}" has the name of models[${clash}]: rename one of them`);
-      if (name.length > NAME_LENGTH) fail(at('name'), `the sweep's result "${name.slice(0, 40)}…" is longer than ${NAME_LENGTH} characters: shorten the model's name`);
+      if (name.length > NAME_LENGTH) fail(at('name'), `the sweep's result "${name.slice(0, 40)}…" is longer than ${wholeNumber(NAME_LENGTH)} characters: shorten the model's name`);
       if (!produced.has(name)) produced.set(name, index);
       models.push(modelOf(spec, name, work, bits, targets, measuredSeconds));
     }
@@ -318,7 +318,7 @@ function llmWorksOf(
   for (const key of swept) {
     const values = llm[key] as number[];
     const twice = values.find((value, position) => values.indexOf(value) !== position);
-    if (twice !== undefined) fail(at('llm', key), `the sweep of \`${key}:\` lists ${twice} twice: each value is one result`, true);
+    if (twice !== undefined) fail(at('llm', key), `the sweep of \`${key}:\` lists ${wholeNumber(twice)} twice: each value is one result`, true);
   }
   if (failed || !architecture) return null; // no architecture: the shell reported why
   // `context:` of a prefill stands for its prompt (SPEC section 6), a sweep of it too.
@@ -349,7 +349,7 @@ function doesWork(work: Work, at: (...rest: Array<string | number>) => KeyPath, 
   for (const [what, sum, dimension] of sums) {
     const problem = outOfRange(sum, dimension);
     if (problem === undefined) continue;
-    fail(work.ops === null ? at(...what.split('.')) : at('ops'), work.ops === null ? problem : `the ops' ${what} add up to ${sum}: ${problem.replace(/, got .*$/, '')}`, true);
+    fail(work.ops === null ? at(...what.split('.')) : at('ops'), work.ops === null ? problem : `the ops' ${what} add up to ${quantityText(sum, dimension, RANGES.count.max)}: ${problem.replace(/, got .*$/, '')}`, true);
     return false;
   }
   // Ops imported without byte counts (a FLOP counter's output) name no level: no roof could bind.
@@ -382,20 +382,21 @@ export function bytesByLevel(bytes: number | Readonly<Record<string, LevelBytes>
  */
 function checkLevelOrder(levels: MemoryLevel[], path: KeyPath, fail: Fail): void {
   if (levels.length > MAX_LEVELS) {
-    fail([...path, levels[MAX_LEVELS]!.name], `expected at most ${MAX_LEVELS} memory levels, got ${levels.length}`, true);
+    fail([...path, levels[MAX_LEVELS]!.name], `expected at most ${wholeNumber(MAX_LEVELS)} memory levels, got ${wholeNumber(levels.length)}`, true);
     return;
   }
   const outermost = levels.findIndex((level) => level.name === OUTERMOST);
   const slower = levels.findIndex((level, index) => index > 0 && level.bytesPerSecond < levels[index - 1]!.bytesPerSecond);
   if (outermost <= 0 && slower < 0) return;
   const ordered = [...levels].sort((a, b) => Number(b.name === OUTERMOST) - Number(a.name === OUTERMOST) || a.bytesPerSecond - b.bytesPerSecond);
-  const fix = `list levels outermost (slowest) first: { ${ordered.map((level) => `${level.name}: ${si(level.bytesPerSecond, 'B/s')}`).join(', ')} }`;
+  const fix = `list levels outermost (slowest) first: { ${ordered.map((level) => `${level.name}: ${givenFigure(level.bytesPerSecond, 'B/s')}`).join(', ')} }`;
   if (outermost > 0) {
     fail([...path, OUTERMOST], `"${OUTERMOST}" is the outermost level but is listed after ${levels[0]!.name}; ${fix}`, true);
   } else {
     const [inner, outer] = [levels[slower]!, levels[slower - 1]!];
-    const show = (level: MemoryLevel) => `${level.name} (${si(level.bytesPerSecond, 'B/s')})`;
-    fail([...path, inner.name], `${show(inner)} is slower than ${show(outer)}, listed before it as the outer level; ${fix}`, true);
+    // Digits enough to tell the two apart: 2.999 TB/s is slower than 3 TB/s, though both round to 3.00 TB/s.
+    const show = (level: MemoryLevel, other: MemoryLevel) => `${level.name} (${givenFigure(level.bytesPerSecond, 'B/s', other.bytesPerSecond)})`;
+    fail([...path, inner.name], `${show(inner, outer)} is slower than ${show(outer, inner)}, listed before it as the outer level; ${fix}`, true);
   }
 }
 

@@ -10,7 +10,8 @@ import { STORAGE_WIDTHS } from '../precision-bits.js';
 import { MAX_TOKENS, PHASES } from '../llm/generate.js';
 import { OUTERMOST } from '../roofline.js';
 import { addsUp, isSplit, kindsOf, mismatch, splitTotal, type LevelBytes, type RawSplit } from './kinds.js';
-import { outOfRange, parseQuantity, quantityPattern, unitRequired, type Dimension } from '../units.js';
+import { configNumber, wholeNumber } from '../format.js';
+import { outOfRange, parseQuantity, quantityPattern, quantityText, unitRequired, type Dimension } from '../units.js';
 
 type Sign = 'positive' | 'nonnegative';
 
@@ -29,7 +30,7 @@ export function quantity(dimension: Dimension, sign: Sign, description: string) 
       }
       const parsed = parseQuantity(raw, dimension);
       if (!parsed.ok) {
-        const got = typeof raw === 'string' ? JSON.stringify(raw) : raw !== null && typeof raw === 'object' ? (Array.isArray(raw) ? 'a list' : 'a mapping') : String(raw);
+        const got = typeof raw === 'string' ? JSON.stringify(raw) : raw !== null && typeof raw === 'object' ? (Array.isArray(raw) ? 'a list' : 'a mapping') : typeof raw === 'number' ? configNumber(raw) : String(raw);
         const hint = parsed.suggestion === undefined ? '' : `; did you mean "${parsed.suggestion}"?`;
         // A mapping or list where a quantity belongs is the wrong shape, not a bad quantity: marked so, a union
         // with a mapping branch (a level split by kind) reports that branch's issue instead.
@@ -38,7 +39,7 @@ export function quantity(dimension: Dimension, sign: Sign, description: string) 
         return z.NEVER;
       }
       if (parsed.value < 0 || (sign === 'positive' && parsed.value === 0)) {
-        context.addIssue({ code: 'custom', message: `expected a ${sign === 'positive' ? 'positive' : 'non-negative'} ${dimensionWord[dimension]}, got ${String(raw)}` });
+        context.addIssue({ code: 'custom', message: `expected a ${sign === 'positive' ? 'positive' : 'non-negative'} ${dimensionWord[dimension]}, got ${typeof raw === 'number' ? quantityText(raw, dimension) : String(raw)}` });
         return z.NEVER;
       }
       const range = outOfRange(parsed.value, dimension);
@@ -69,7 +70,7 @@ function capped(what: string) {
   return z
     .string()
     .min(1, `expected a non-empty ${what}`)
-    .max(NAME_LENGTH, { error: (issue) => `expected ${article} ${what} of at most ${NAME_LENGTH} characters, got ${String(issue.input).length}` });
+    .max(NAME_LENGTH, { error: (issue) => `expected ${article} ${what} of at most ${wholeNumber(NAME_LENGTH)} characters, got ${wholeNumber(String(issue.input).length)}` });
 }
 
 const identifier = capped('device id')
@@ -178,7 +179,7 @@ const hardwareId = identifier.meta({
   description: 'A built-in device id or alias (`roofline-gate hardware` lists them), or an id defined under `devices:`.',
   examples: catalogNames(),
 });
-const targets = z.union([hardwareId, z.array(hardwareId).min(1).max(MAX_TARGETS, `expected at most ${MAX_TARGETS} targets`)]);
+const targets = z.union([hardwareId, z.array(hardwareId).min(1).max(MAX_TARGETS, `expected at most ${wholeNumber(MAX_TARGETS)} targets`)]);
 
 const opTableRef = z.strictObject({
   file: z.string().min(1).meta({ description: 'Op table, relative to the config file: an op table (CSV, JSON, JSON Lines) or a profiler\'s or FLOP counter\'s output.' }),
@@ -187,14 +188,14 @@ const opTableRef = z.strictObject({
 });
 
 const tokens = (description: string, least: 0 | 1) =>
-  z.number().int().min(least).max(MAX_TOKENS, `expected at most ${MAX_TOKENS} tokens`).meta({ description });
+  z.number().int().min(least).max(MAX_TOKENS, `expected at most ${wholeNumber(MAX_TOKENS)} tokens`).meta({ description });
 
 /** Values one sweep may take: enough for any curve, few enough that a report stays readable. */
 export const MAX_SWEEP = 64;
 
 /** One value, or a list of distinct values to sweep (one result each). */
 const sweepable = <T extends z.ZodNumber>(value: T, description: string) =>
-  z.union([value, z.array(value).min(1, 'expected at least one value to sweep').max(MAX_SWEEP, `expected at most ${MAX_SWEEP} values to sweep`)]).meta({ description });
+  z.union([value, z.array(value).min(1, 'expected at least one value to sweep').max(MAX_SWEEP, `expected at most ${wholeNumber(MAX_SWEEP)} values to sweep`)]).meta({ description });
 
 /** `llm:` (SPEC section 6): the model's ops generated from a Hugging Face config.json. */
 const llmSchema = z.strictObject({
@@ -214,7 +215,7 @@ export const modelSchema = z.strictObject({
   macs: macsField.optional(),
   bytes: bytes.optional(),
   ops: z
-    .union([z.array(opSchema).min(1, 'expected at least one op').max(MAX_INLINE_OPS, `expected at most ${MAX_INLINE_OPS} ops inline: list more in an op table file, \`ops: { file: ops.csv }\``), opTableRef])
+    .union([z.array(opSchema).min(1, 'expected at least one op').max(MAX_INLINE_OPS, `expected at most ${wholeNumber(MAX_INLINE_OPS)} ops inline: list more in an op table file, \`ops: { file: ops.csv }\``), opTableRef])
     .optional()
     .meta({ description: 'The model as ops, each with its FLOPs (or MACs) and bytes, listed here or in a table file; time is summed op by op.' }),
   llm: llmSchema.optional().meta({ description: 'The model generated from a Hugging Face config.json: its phase (prefill, decode, generate), batch, context and attention; see "How an LLM is modelled" in README.' }),
@@ -227,7 +228,7 @@ export const modelSchema = z.strictObject({
     .optional()
     .meta({ description: 'Storage width in bits of each kind of bytes, e.g. { weights: 4, kv: 8 }; a kind left out is stored at the precision\'s width.' }),
   // Optional rather than defaulted: resolve must tell a batch given beside `llm:` (refused) from none.
-  batch: z.number().positive().max(MAX_BATCH, `expected a batch of at most ${MAX_BATCH}`).int().optional().meta({ description: 'Samples (or tokens) per pass; 1 when left out.' }),
+  batch: z.number().positive().max(MAX_BATCH, `expected a batch of at most ${wholeNumber(MAX_BATCH)}`).int().optional().meta({ description: 'Samples (or tokens) per pass; 1 when left out.' }),
   hardware: targets.optional().meta({ description: 'Targets for this model; overrides the top-level list.' }),
   measured: z
     .record(identifier, quantity('seconds', 'positive', 'Measured time per pass on this target.'))
@@ -305,7 +306,7 @@ export const configSchema = z
     hardware: targets.optional().meta({ description: 'Default targets: built-in ids or ids under devices.' }),
     devices: z.record(identifier, deviceSchema).optional().meta({ description: 'Your own devices by id; an id that is also built in overrides the built-in one.' }),
     catalog: catalogOptions.optional(),
-    models: z.array(modelSchema).min(1, 'expected at least one model').max(MAX_MODELS, `expected at most ${MAX_MODELS} models`).meta({ description: 'The models to place on the roofline of their targets.' }),
+    models: z.array(modelSchema).min(1, 'expected at least one model').max(MAX_MODELS, `expected at most ${wholeNumber(MAX_MODELS)} models`).meta({ description: 'The models to place on the roofline of their targets.' }),
     gate: gateSchema.optional(),
     advice: adviceSchema.optional().meta({ description: 'What advice may suggest beyond the model itself.' }),
   })

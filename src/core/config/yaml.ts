@@ -6,6 +6,7 @@
 import { constructFromEvents, EVENT_ID, getScalarValue, parseEvents, YAMLException } from 'js-yaml';
 import type { Event } from 'js-yaml';
 import { CONFIG_MAX_BYTES, MAX_ALIASES, MAX_YAML_ITEMS } from '../limits.js';
+import { wholeNumber } from '../format.js';
 import { ConfigError, lineStarts, type Position } from './errors.js';
 
 export type KeyPath = ReadonlyArray<string | number>;
@@ -44,7 +45,7 @@ export function loadYaml(text: string, file: string, limits: YamlLimits = CONFIG
     const crowded = largestCollection(events, limits.items);
     if (crowded !== undefined) {
       const position = toPosition(lineStarts(text), startOf(events[crowded.index]));
-      throw ConfigError.at(file, position, [], `a YAML ${crowded.what} of ${crowded.items} items: at most ${limits.items} are accepted in one list or mapping`, text);
+      throw ConfigError.at(file, position, [], `a YAML ${crowded.what} of ${wholeNumber(crowded.items)} items: at most ${wholeNumber(limits.items)} are accepted in one list or mapping`, text);
     }
     const documents = constructFromEvents(events, { source: text, maxAliases: MAX_ALIASES });
     if (documents.length > 1) throw new YAMLException('expected one YAML document, found several (a second `---`)');

@@ -7,7 +7,8 @@ import type { ReportResult } from '../report/types.js';
 import { levelBandwidth, OUTERMOST } from '../roofline.js';
 import { PRECISION_BITS } from '../precision-bits.js';
 import { BYTE_KINDS, type ByteKind, type BytesByKind, type Device, type Model, type Precision } from '../types.js';
-import { bitWidth, byteCount, flopPerByte, flopRate, intensity, levelText, perSecond, signedPercent, significant } from '../format.js';
+import { bitWidth, byteCount, flopPerByte, flopRate, intensity, levelText, perSecond, signedPercent, significant, wholeNumber } from '../format.js';
+import { MAX_BATCH } from '../limits.js';
 import { relativeDrop } from './rules.js';
 import type { Advice, AdviceKind, AdviceNote } from './types.js';
 import { knownKinds, whatIf, type Outcome, type WhatIf } from './what-if.js';
@@ -195,7 +196,7 @@ function crossover(result: ReportResult, model: Model): { batch: number; level: 
  * Raise the batch where weights are most of the binding level's bytes: they are read once per pass
  * however many samples share them. Needs the split at every level, since bytes of unknown kind may or may
  * not grow with the batch. Suggests the smallest batch that reaches the ridge, or, when the non-weight bytes
- * keep the model below it at any batch, twice the batch.
+ * keep the model below it at any batch, twice the batch; nothing when that is past MAX_BATCH.
  */
 function raiseBatch({ result, model, same }: Pair): Candidate[] {
   if (result.bound !== 'memory' || model.flops === 0) return [];
@@ -206,6 +207,8 @@ function raiseBatch({ result, model, same }: Pair): Candidate[] {
   if (weights <= model.bytes[binding]! / 2) return [];
   const { batch: crossing, level } = crossover(result, model);
   const batch = Number.isFinite(crossing) ? Math.ceil(crossing) : model.batch * 2;
+  // A batch the config would refuse is no advice: the ridge is out of reach by batching alone.
+  if (batch > MAX_BATCH) return [];
   const factor = batch / model.batch;
   const why = Number.isFinite(crossing)
     ? `the point reaches the ${levelText(level)} ridge at batch ${significant(crossing)}`
@@ -214,7 +217,7 @@ function raiseBatch({ result, model, same }: Pair): Candidate[] {
     {
       kind: 'raise-batch',
       whatIf: { ...same, batch, flops: factor, kinds: { activations: factor, kv: factor } },
-      action: () => `raise the batch ${model.batch} -> ${batch} (${levelText(binding)} weights ${byteCount(weights)} are read once per pass; ${why})`,
+      action: () => `raise the batch ${wholeNumber(model.batch)} -> ${wholeNumber(batch)} (${levelText(binding)} weights ${byteCount(weights)} are read once per pass; ${why})`,
       change: { figure: 'batch', before: model.batch, after: batch },
     },
   ];
@@ -314,7 +317,7 @@ export function advise(
 export function notesLine(notes: readonly AdviceNote[], shown = 5): string | null {
   if (notes.length === 0) return null;
   const models = notes.slice(0, shown).map((note) => `${note.model} (${note.levels.map(levelText).join(', ')})`);
-  const more = notes.length > shown ? ` and ${notes.length - shown} more` : '';
+  const more = notes.length > shown ? ` and ${wholeNumber(notes.length - shown)} more` : '';
   return (
     `Bytes by kind unknown for ${models.join(', ')}${more}: no advice on storing weights, activations or the KV cache in fewer bits, ` +
     `nor on the batch, there; give the split, as in bytes: { dram: { weights: ..., kv: ... } }`

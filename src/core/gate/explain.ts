@@ -5,7 +5,7 @@
 // times, an efficiency finding names the ops by their own efficiency instead: above-roof the ops that beat
 // their roofs, efficiency-drop the slowest ops furthest below theirs.
 import { boundText } from '../bound-text.js';
-import { efficiency, time } from '../format.js';
+import { efficiency, time, wholeNumber } from '../format.js';
 import { EXPLAINING_OPS, MESSAGE_LENGTH } from '../limits.js';
 import { inputsMoved, opChangeText, opDelta } from '../op-change-text.js';
 import type { Finding, ReportResult, RuleId } from './types.js';
@@ -39,7 +39,7 @@ export function explained(finding: Finding, result: ReportResult): Finding {
   return { ...finding, message: fitted, ...(why.ops ? { ops: why.ops } : {}) };
 }
 
-const more = (count: number): string => `and ${count} more changed op${count === 1 ? '' : 's'}`;
+const more = (count: number): string => `and ${wholeNumber(count)} more changed op${count === 1 ? '' : 's'}`;
 
 function changeExplanation(result: ReportResult, level: string | undefined): Explanation | null {
   const base = result.base;
@@ -80,7 +80,7 @@ function opsAboveRoof(result: ReportResult): Explanation | null {
   const above = result.ops?.aboveRoof ?? [];
   if (above.length === 0) return null;
   const rest = result.ops!.aboveRoofCount - above.length;
-  const texts = [...above.map(opEfficiencyText), ...(rest > 0 ? [`and ${rest} more`] : [])];
+  const texts = [...above.map(opEfficiencyText), ...(rest > 0 ? [`and ${wholeNumber(rest)} more`] : [])];
   return { text: `above their roofs: ${texts.join(', ')}`, ops: above.map((op) => op.name) };
 }
 

@@ -12,7 +12,7 @@ import { boundText } from '../bound-text.js';
 import type { GateConfig } from '../config/schema.js';
 import type { ReportResult } from '../report/types.js';
 import { crossoverText, footprintText } from '../footprint-text.js';
-import { byteCount, efficiency, flopPerByte, intensity, INTENSITY_UNIT, levelText, perSecond, signedPercent, thresholdText, time } from '../format.js';
+import { byteCount, efficiency, flopPerByte, intensity, INTENSITY_UNIT, levelText, perSecond, signedPercent, thresholdText, time, wholeNumber } from '../format.js';
 import { explained } from './explain.js';
 import type { Finding, RuleId, Severity } from './types.js';
 
@@ -265,7 +265,7 @@ const aboveRoof: Check = (result, rules) => {
   if (severity === 'off' || (!modelAbove && opsAbove === 0)) return [];
   const what = modelAbove
     ? `measured ${time(result.measuredSeconds!)} per pass beats the roofline's ${time(result.seconds)} (efficiency ${efficiency(result.efficiency!)})`
-    : `${opsAbove} measured op${opsAbove === 1 ? ' beats its roof' : 's beat their roofs'}`;
+    : `${wholeNumber(opsAbove)} measured op${opsAbove === 1 ? ' beats its roof' : 's beat their roofs'}`;
   const message =
     `${pairText(result)}: ${what}, so an input is off: MACs given as FLOPs, bytes counted without ` +
     `cache reuse, a sparse peak, or a per-batch time against per-sample FLOPs?`;
@@ -294,8 +294,8 @@ const maxCrossoverBatch: Check = (result, rules) => {
   const before = result.base?.crossoverBatch;
   const moved = before === undefined || before === crossover ? '' : ` (was ${crossoverText(before)})`;
   const message = crossover === null
-    ? `decode is memory-bound at every batch${moved}, the batch of ${budget} it is served at included`
-    : `decode turns compute-bound ${crossoverText(crossover)}${moved}, past the batch of ${budget} it is served at`;
+    ? `decode is memory-bound at every batch${moved}, the batch of ${wholeNumber(budget)} it is served at included`
+    : `decode turns compute-bound ${crossoverText(crossover)}${moved}, past the batch of ${wholeNumber(budget)} it is served at`;
   return budgetFinding(result, 'max-crossover-batch', crossover === null ? 1 : crossover - budget, message, {
     ...(before !== undefined && { before }), after: crossover, limit: budget,
   });

@@ -1,7 +1,7 @@
 // What a pull request's trend shows: each changed pair's throughput at the default-branch commits the
 // history holds, oldest first, and at the pull request's head; and the same as a line of text (a
 // sparkline) for a comment without images. Pure.
-import { perSecond } from '../format.js';
+import { perSecond, wholeNumber } from '../format.js';
 import type { Report, ReportResult } from '../report/types.js';
 
 /** Commits a trend spans. */
@@ -71,6 +71,6 @@ export function trendLine(series: TrendSeries): string {
   const values = series.points.map((p) => p.throughput);
   const first = perSecond(values[0]!);
   const last = perSecond(values.at(-1)!);
-  const span = values.length === 1 ? `${first} at 1 commit` : `${first} … ${last} over ${values.length} commits`;
+  const span = values.length === 1 ? `${first} at 1 commit` : `${first} … ${last} over ${wholeNumber(values.length)} commits`;
   return `${series.model} on ${series.hardware}: ${sparkline(values)} ${span}; this PR ${perSecond(series.head)}`;
 }

@@ -15,6 +15,7 @@ import { humanCount, humanSeconds } from './human.js';
 import { opName, type Imported, type ImportedOp } from './imported.js';
 import type { LineImporter } from './line-importers.js';
 import { flopsOfMacs } from '../units.js';
+import { wholeNumber } from '../format.js';
 
 const OPEN = /^(\s*)(?:\(([^)]+)\): )?(?:(\d+) x )?[\w.]+\($/;
 const LEAF = /^(\s*)\(([^)]+)\): (?:(\d+) x )?[\w.]+\((.*)\)$/;
@@ -79,7 +80,7 @@ export class DeepSpeedReader implements LineImporter {
       format: 'deepspeed',
       ops: this.ops,
       convention: 'DeepSpeed counts multiply-accumulates per module: FLOPs = 2 x MACs; measured times are its forward latencies',
-      notes: [`${this.ops.length} leaf modules; work a parent does outside its children is in no leaf`],
+      notes: [`${wholeNumber(this.ops.length)} leaf modules; work a parent does outside its children is in no leaf`],
       noBytes: 'DeepSpeed\'s report gives no bytes: the ops need bytes from elsewhere (a bytes column, e.g. from Nsight Compute or the FlopCounterMode snippet in README) before the model can be placed',
     };
   }

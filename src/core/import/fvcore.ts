@@ -12,6 +12,7 @@ import { humanCount } from './human.js';
 import { opName, type Imported, type ImportedOp } from './imported.js';
 import type { LineImporter } from './line-importers.js';
 import { flopsOfMacs } from '../units.js';
+import { si, wholeNumber } from '../format.js';
 
 interface Row {
   name: string;
@@ -51,12 +52,12 @@ export class FvcoreReader implements LineImporter {
     }
     const leaves = this.rows.filter((row, index) => (this.rows[index + 1]?.depth ?? -1) <= row.depth);
     const ops: ImportedOp[] = leaves.map((row) => ({ name: opName(row.name), flops: flopsOfMacs(row.macs), bytes: {}, measuredSeconds: null, launches: 1, line: row.line, missing: [] }));
-    const notes = [`${ops.length} leaf modules of ${this.rows.length} with counts`];
+    const notes = [`${wholeNumber(ops.length)} leaf modules of ${wholeNumber(this.rows.length)} with counts`];
     const root = this.rows[0]!;
     const sum = leaves.reduce((total, row) => total + row.macs, 0);
     // Counts are printed to 4 digits, and work a parent does itself (outside its children) is in no leaf.
     if (root.depth <= 0 && Math.abs(sum - root.macs) > 0.01 * root.macs) {
-      notes.push(`the leaves add up to ${sum.toPrecision(4)} MACs, the whole model to ${root.macs.toPrecision(4)}: the rest is work done in parent modules themselves, not in any leaf`);
+      notes.push(`the leaves add up to ${si(sum, 'MAC', 4)}, the whole model to ${si(root.macs, 'MAC', 4)}: the rest is work done in parent modules themselves, not in any leaf`);
     }
     return {
       format: 'fvcore',

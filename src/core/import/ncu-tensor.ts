@@ -7,6 +7,7 @@
 // ops executed in Tensor path", and no NVIDIA document found says whether one math op is one FLOP or one
 // multiply-add: a factor of 2 the importer would have to guess. So a kernel's tensor work is named with its
 // count, and its FLOPs are left to the user (README, "Importing profiler output").
+import { wholeNumber } from '../format.js';
 
 /**
  * Math ops in the tensor path: per source and destination type (`sm__ops_path_tensor_src_fp16_dst_fp32.sum`),
@@ -83,11 +84,11 @@ export function tensorNote(kernel: string, launches: Launches): string | undefin
     `${kernel}: its tensor-core work is unknown (${missing.counter} is ${missing.nan ? 'nan' : 'absent'} in launch ${missing.launch}) and not in its FLOPs`;
   const ops = counters.length > 0 ? total(launches, counters) : 0;
   if (typeof ops !== 'number') return unknown(ops);
-  if (ops > 0) return `${kernel}: ${ops} tensor-path math ops (${counters.join(' + ')}) are not in its FLOPs`;
+  if (ops > 0) return `${kernel}: ${wholeNumber(ops)} tensor-path math ops (${counters.join(' + ')}) are not in its FLOPs`;
   if (!hasInstructions) return undefined;
   const instructions = total(launches, [TENSOR_INSTRUCTIONS]);
   if (typeof instructions !== 'number') return counters.length > 0 ? undefined : unknown(instructions);
   if (instructions === 0) return undefined;
   const though = counters.length > 0 ? `, though its tensor-path op counters read 0` : '';
-  return `${kernel}: ${instructions} tensor-pipe instructions (${TENSOR_INSTRUCTIONS}) are not in its FLOPs${though}`;
+  return `${kernel}: ${wholeNumber(instructions)} tensor-pipe instructions (${TENSOR_INSTRUCTIONS}) are not in its FLOPs${though}`;
 }

@@ -10,6 +10,7 @@ import { ConfigError } from '../config/errors.js';
 import { opName, type Imported, type ImportedOp } from './imported.js';
 import { isScaled, ncuNumber, ncuUnitExponent } from './ncu-units.js';
 import { TENSOR, tensorCounter, tensorNote } from './ncu-tensor.js';
+import { wholeNumber } from '../format.js';
 
 /** FLOP per thread instruction of each SASS floating-point counter (`..._op_<name>_pred_on.sum`). */
 const FLOP_COUNTERS: Record<string, { precision: 'FP64' | 'FP32' | 'FP16'; flops: number }> = {
@@ -97,7 +98,7 @@ export class NcuReader {
       // The application may print after the profile too; anything of a different width that is not a
       // launch is not ours to read.
       if (!/^\d+$/.test(cells[0]!.trim())) return;
-      throw ConfigError.at(this.file, { line, column: 1 }, [], `expected ${this.width} cells as in the Nsight Compute header, found ${cells.length}`);
+      throw ConfigError.at(this.file, { line, column: 1 }, [], `expected ${wholeNumber(this.width)} cells as in the Nsight Compute header, found ${wholeNumber(cells.length)}`);
     }
     if (this.page.shape === 'details') this.detailsRow(cells, line, this.page);
     else this.rawRow(cells, line, this.page);
@@ -206,7 +207,7 @@ export class NcuReader {
 
     const ops = [...this.kernels.values()].map((kernel) => this.op(kernel, precisions, levels, timed));
     const launches = ops.reduce((sum, op) => sum + op.launches, 0);
-    notes.unshift(`${ops.length} kernel${ops.length === 1 ? '' : 's'} from ${launches} launch${launches === 1 ? '' : 'es'}; the launches of a kernel are summed`);
+    notes.unshift(`${wholeNumber(ops.length)} kernel${ops.length === 1 ? '' : 's'} from ${wholeNumber(launches)} launch${launches === 1 ? '' : 'es'}; the launches of a kernel are summed`);
     for (const [index, kernel] of [...this.kernels.values()].entries()) {
       const note = tensorNote(ops[index]!.name, kernel.launches);
       if (note !== undefined && notes.length < 40) notes.push(note);

@@ -17,6 +17,7 @@ import { humanCount } from './human.js';
 import { opName, type Imported, type ImportedOp } from './imported.js';
 import type { LineImporter } from './line-importers.js';
 import { flopsOfMacs } from '../units.js';
+import { wholeNumber } from '../format.js';
 
 /** The header cells read, by what they give. */
 const COLUMNS = { name: 'module name', macs: 'Flops', read: 'MemRead(B)', write: 'MemWrite(B)' } as const;
@@ -60,7 +61,7 @@ export class TorchstatReader implements LineImporter {
       format: 'torchstat',
       ops: this.ops,
       convention: 'torchstat\'s Flops column counts multiply-accumulates: FLOPs = 2 x Flops (its MAdd column is not read); bytes = MemRead + MemWrite, at dram',
-      notes: [`${this.ops.length} leaf modules; duration[%] is a share of the run, not a time, so no measured times`],
+      notes: [`${wholeNumber(this.ops.length)} leaf modules; duration[%] is a share of the run, not a time, so no measured times`],
     };
   }
 }

@@ -3,6 +3,7 @@
 // model on the wrong side of the ridge with no one the wiser.
 import { ConfigError, issueAt, quote, type ConfigIssue, type Position } from '../config/errors.js';
 import { loadYaml, type KeyPath } from '../config/yaml.js';
+import { configNumber } from '../format.js';
 
 /** The families the generator models, by `model_type`, and what sets them apart. */
 const FAMILIES = {
@@ -146,7 +147,7 @@ export function readArchitecture(value: unknown, file: string, locate: (path: Ke
   const perHead = hidden / heads;
   const headDim = count(['head_dim'], 'the head size', Number.isInteger(perHead) || Number.isNaN(perHead) ? perHead : undefined);
   if (Number.isInteger(heads) && Number.isInteger(kvHeads) && heads % kvHeads !== 0) {
-    fail('num_key_value_heads', `num_key_value_heads (${kvHeads}) must divide num_attention_heads (${heads}): each KV head serves a whole group of query heads`);
+    fail('num_key_value_heads', `num_key_value_heads (${configNumber(kvHeads)}) must divide num_attention_heads (${configNumber(heads)}): each KV head serves a whole group of query heads`);
   }
   const windowValue = json.sliding_window;
   const windowUsed = windowValue !== undefined && windowValue !== null && json.use_sliding_window !== false;
@@ -192,7 +193,7 @@ function mixtureOf(
   if (!expertKeys.some((key) => json[key] !== undefined && json[key] !== null)) return null;
   const experts = count(expertKeys, 'the routed experts');
   const perToken = count(['num_experts_per_tok'], 'the experts each token is routed to');
-  if (perToken > experts) fail('num_experts_per_tok', `num_experts_per_tok (${perToken}) exceeds the ${experts} experts`);
+  if (perToken > experts) fail('num_experts_per_tok', `num_experts_per_tok (${configNumber(perToken)}) exceeds the ${configNumber(experts)} experts`);
   const expertIntermediate = count(['moe_intermediate_size'], 'the width of one expert', intermediate);
   const sharedExperts = count(['n_shared_experts'], 'the shared experts', 0, 0);
   const sharedIntermediate = json.shared_expert_intermediate_size !== undefined

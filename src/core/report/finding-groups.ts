@@ -3,7 +3,7 @@
 // compute-bound -> memory-bound (DRAM) on a100`. The comment, report.md, the job summary and the
 // annotations all start from these lines; the findings themselves stay as they are (report.json).
 import { boundText } from '../bound-text.js';
-import { levelText, perSecond, signedPercent, time } from '../format.js';
+import { levelText, perSecond, signedPercent, time, wholeNumber } from '../format.js';
 import { EXPLAINING_OPS } from '../limits.js';
 import { opFigure } from '../op-change-text.js';
 import type { Finding, RuleId, Severity } from '../gate/types.js';
@@ -89,14 +89,14 @@ function changedOpsText(findings: readonly Finding[], results: ReadonlyMap<strin
   const names = changed.filter((change) => opFigure(change) !== 'same FLOPs and bytes').map((change) => change.name);
   if (names.length === 0) return '';
   const rest = names.length - EXPLAINING_OPS;
-  return ` (${names.length === 1 ? 'op' : 'ops'}: ${names.slice(0, EXPLAINING_OPS).join(', ')}${rest > 0 ? ` and ${rest} more` : ''})`;
+  return ` (${names.length === 1 ? 'op' : 'ops'}: ${names.slice(0, EXPLAINING_OPS).join(', ')}${rest > 0 ? ` and ${wholeNumber(rest)} more` : ''})`;
 }
 
 /** Where an effect happened: `on a100`, `on a100 and h100`, `on 3 devices`. */
 function where(devices: readonly string[]): string {
   const unique = [...new Set(devices)];
   if (unique.length <= 2) return `on ${unique.join(' and ')}`;
-  return `on ${unique.length} devices`;
+  return `on ${wholeNumber(unique.length)} devices`;
 }
 
 /** Changes from the smallest to the largest: `-10.2% to -21.4%`, or one figure when they read the same. */

@@ -11,6 +11,7 @@ import { narrowColumnsFor, narrowRow, roofFootnote, snapshotText, type NarrowCol
 import type { Report, ReportResult } from './types.js';
 import { levelsLeftOutNote } from './levels-left-out.js';
 import { tokenLines } from './token-lines.js';
+import { wholeNumber } from '../format.js';
 
 export type ChartEmbed =
   | { kind: 'image'; url: string }
@@ -100,12 +101,12 @@ function compose(report: Report, options: MarkdownOptions, parts: Parts, shown: 
 
   if (parts.groups.length > 0) {
     for (const group of parts.groups.slice(0, shown.groups)) out.push(`- ${MARK[group.severity]} **${markdownText(group.model)}**: ${markdownText(group.summary)}`);
-    if (shown.groups < parts.groups.length) out.push(`- _…and ${parts.groups.length - shown.groups} more in report.json_`);
-    out.push('', `<details><summary>Findings (${report.findings.length})</summary>`, '');
+    if (shown.groups < parts.groups.length) out.push(`- _…and ${wholeNumber(parts.groups.length - shown.groups)} more in report.json_`);
+    out.push('', `<details><summary>Findings (${wholeNumber(report.findings.length)})</summary>`, '');
     for (const finding of report.findings.slice(0, shown.findings)) {
       out.push(`- ${MARK[finding.severity]} **${finding.severity}** \`${finding.rule}\`: ${markdownText(finding.message)}`);
     }
-    if (shown.findings < report.findings.length) out.push(`- _…and ${report.findings.length - shown.findings} more findings in report.json_`);
+    if (shown.findings < report.findings.length) out.push(`- _…and ${wholeNumber(report.findings.length - shown.findings)} more findings in report.json_`);
     out.push('', '</details>', '');
   }
 
@@ -117,12 +118,12 @@ function compose(report: Report, options: MarkdownOptions, parts: Parts, shown: 
       const cells = narrowRow(result, report.baseline !== null);
       return `| ${columns.map((c) => (c === 'bound' && result.bound === 'memory' ? `**${markdownText(cells[c])}**` : markdownText(cells[c]))).join(' | ')} |`;
     }),
-    ...(count < results.length ? ['', `_Showing ${count} of ${results.length} results to fit GitHub's size limit; ${COMPLETE} have them all._`] : []),
+    ...(count < results.length ? ['', `_Showing ${wholeNumber(count)} of ${wholeNumber(results.length)} results to fit GitHub's size limit; ${COMPLETE} have them all._`] : []),
   ];
   if (parts.changed.length > 0) out.push(...table(parts.changed, shown.changed), '');
   else if (report.baseline !== null) out.push(`No pair changed against ${markdownText(report.baseline)}.`, '');
   if (parts.unchanged.length > 0) {
-    out.push(`<details><summary>${parts.unchanged.length} unchanged pair${parts.unchanged.length === 1 ? '' : 's'}</summary>`, '');
+    out.push(`<details><summary>${wholeNumber(parts.unchanged.length)} unchanged pair${parts.unchanged.length === 1 ? '' : 's'}</summary>`, '');
     out.push(...(shown.unchanged > 0 ? table(parts.unchanged, shown.unchanged) : [`_Left out to fit GitHub's size limit; ${COMPLETE} have them all._`]), '', '</details>', '');
   }
   const footnote = roofFootnote([...parts.changed.slice(0, shown.changed), ...parts.unchanged.slice(0, shown.unchanged)]);
@@ -137,9 +138,9 @@ function compose(report: Report, options: MarkdownOptions, parts: Parts, shown: 
   const notes = notesLine(report.notes ?? []);
   if (report.advice.length > 0 || notes !== null) {
     const items = report.advice.slice(0, shown.advice);
-    out.push(`<details><summary>Advice (${report.advice.length})</summary>`, '');
+    out.push(`<details><summary>Advice (${wholeNumber(report.advice.length)})</summary>`, '');
     for (const item of items) out.push(`- ${markdownText(item.message)}`);
-    if (items.length < report.advice.length) out.push(`- _…${report.advice.length - items.length} more in report.json_`);
+    if (items.length < report.advice.length) out.push(`- _…${wholeNumber(report.advice.length - items.length)} more in report.json_`);
     if (notes !== null) out.push('', `_${markdownText(notes)}_`);
     out.push('', '</details>', '');
   }
@@ -173,7 +174,7 @@ function summaryLine(report: Report): string {
   const warn = report.findings.length - fail;
   const memory = report.results.filter((r) => r.bound === 'memory').length;
   const against = report.baseline === null ? 'no baseline' : `against ${markdownText(report.baseline)}`;
-  return `${report.results.length} model × hardware pairs (${memory} ${BOUND_WORDS.memory}), ${fail} failing and ${warn} warning findings, ${against}.`;
+  return `${wholeNumber(report.results.length)} model × hardware pairs (${wholeNumber(memory)} ${BOUND_WORDS.memory}), ${wholeNumber(fail)} failing and ${wholeNumber(warn)} warning findings, ${against}.`;
 }
 
 /** A code block whose fence is longer than any backtick run inside, so the text cannot close it. */

@@ -1,7 +1,7 @@
 // The changed ops of a pair (report.json's `ops.changed`) as rows of strings, shared by the text and Markdown
 // renderings: op, time before and after, the change, what moved, and the bound.
 import { boundText } from '../bound-text.js';
-import { time, timeChange } from '../format.js';
+import { time, timeChange, wholeNumber } from '../format.js';
 import { opDelta, opFigure } from '../op-change-text.js';
 import type { OpChange } from '../results.js';
 import type { ReportResult } from './types.js';
@@ -19,7 +19,7 @@ export function withChangedOps(results: readonly ReportResult[]): ReportResult[]
 export const changedCount = (result: ReportResult): number => (result.ops?.changed?.length ?? 0) + (result.ops?.moreChanged ?? 0);
 
 /** `2 of 8 ops changed`. */
-export const changedTitle = (result: ReportResult): string => `${changedCount(result)} of ${result.ops!.count} ops changed`;
+export const changedTitle = (result: ReportResult): string => `${wholeNumber(changedCount(result))} of ${wholeNumber(result.ops!.count)} ops changed`;
 
 const side = (seconds: number | null): string => (seconds === null ? '-' : time(seconds));
 

@@ -61,7 +61,7 @@ export class ReportFileError extends Error {
  *   parseReport(reportJson(report), 'report.json') //=> a Report equal to `report`
  */
 export function parseReport(text: string, file: string): Report {
-  if (text.length > REPORT_MAX_BYTES) throw new ReportFileError(`${file}: larger than ${REPORT_MAX_BYTES / 1024 / 1024} MB, not a roofline-gate report`);
+  if (text.length > REPORT_MAX_BYTES) throw new ReportFileError(`${file}: larger than ${REPORT_MAX_BYTES / 1024 / 1024} MiB, not a roofline-gate report`);
   let json: unknown;
   try {
     json = JSON.parse(text);

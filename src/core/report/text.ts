@@ -6,6 +6,7 @@ import { columnsFor, roofFootnote, row, snapshotText, type Column } from './tabl
 import { levelsLeftOutNote } from './levels-left-out.js';
 import { tokenLines } from './token-lines.js';
 import { commandSafe, withVisibleStrings } from './escape.js';
+import { wholeNumber } from '../format.js';
 
 export type Style = 'compute' | 'memory' | 'fail' | 'warn' | 'pass' | 'dim' | 'bold';
 
@@ -57,7 +58,7 @@ export function renderText(given: Report, options: TextOptions = {}): string {
   if (changed.length > 0) lines.push('', paint('Changed ops', 'bold'));
   for (const result of changed) {
     const listed = result.ops!.changed!;
-    lines.push(`  ${result.model} on ${result.hardware}: ${changedTitle(result)}${listed.length < changedCount(result) ? `, the ${listed.length} largest changes:` : ''}`);
+    lines.push(`  ${result.model} on ${result.hardware}: ${changedTitle(result)}${listed.length < changedCount(result) ? `, the ${wholeNumber(listed.length)} largest changes:` : ''}`);
     for (const cells of aligned(OP_COLUMNS, listed.map(opRow))) lines.push(`    ${cells.join('  ').trimEnd()}`);
   }
 
@@ -78,7 +79,7 @@ export function renderText(given: Report, options: TextOptions = {}): string {
   if (report.advice.length > 0 || notes !== null) {
     lines.push('', paint('Advice', 'bold'));
     for (const item of report.advice.slice(0, maxAdvice)) lines.push(`  - ${item.message}`);
-    if (report.advice.length > maxAdvice) lines.push(paint(`  ... ${report.advice.length - maxAdvice} more in report.json`, 'dim'));
+    if (report.advice.length > maxAdvice) lines.push(paint(`  ... ${wholeNumber(report.advice.length - maxAdvice)} more in report.json`, 'dim'));
     if (notes !== null) lines.push(paint(`  ${notes}`, 'dim'));
   }
 
@@ -88,6 +89,6 @@ export function renderText(given: Report, options: TextOptions = {}): string {
 
 function verdictLine(report: Report, paint: NonNullable<TextOptions['paint']>): string {
   const against = report.baseline === null ? 'no baseline' : `against ${report.baseline}`;
-  const counts = ['fail', 'warn'].map((severity) => `${report.findings.filter((f) => f.severity === severity).length} ${severity}`).join(', ');
-  return `${paint(report.status.toUpperCase(), report.status)}  ${report.results.length} results, ${counts}, ${against}`;
+  const counts = ['fail', 'warn'].map((severity) => `${wholeNumber(report.findings.filter((f) => f.severity === severity).length)} ${severity}`).join(', ');
+  return `${paint(report.status.toUpperCase(), report.status)}  ${wholeNumber(report.results.length)} results, ${counts}, ${against}`;
 }
