@@ -1,7 +1,7 @@
 // The sticky comment's Markdown, and the chart as the comment and the summary show it. Pure: a function
-// of the report and of what share.ts found out. The body fits COMMENT_LIMIT; report.md carries the rest.
+// of the report and of what share.ts found out. The body fits COMMENT_MAX; report.md carries the rest.
 import { asciiRoofline, vegaEditorUrl } from '../core/chart/index.js';
-import { COMMENT_LIMIT, EDITOR_URL_LIMIT } from '../core/limits.js';
+import { COMMENT_MAX, EDITOR_URL_MAX_CHARS } from '../core/limits.js';
 import { renderMarkdown, type ChartEmbed } from '../core/report/markdown.js';
 import type { Report } from '../core/report/types.js';
 import { stampLine, type Stamp } from '../github/comment.js';
@@ -14,7 +14,7 @@ export function textChart(report: Report, reason: string): ChartEmbed {
 /** The link that opens the chart in the Vega editor; null when there is no chart or the link is too long. */
 export function editorLink(spec: unknown): string | null {
   // A comment holds 65,536 characters; a link of up to 20,000 still leaves room for the report.
-  return spec ? vegaEditorUrl(spec, EDITOR_URL_LIMIT) : null;
+  return spec ? vegaEditorUrl(spec, EDITOR_URL_MAX_CHARS) : null;
 }
 
 /** The changed pairs' throughput over the last default-branch commits: an image, or one sparkline per pair. */
@@ -41,7 +41,7 @@ export function commentBody(report: Report, { chart, trend, editorUrl, marker, s
     editorUrl,
     header: `${marker}\n${stampLine(stamp)}`,
     footer: trend ? `${trendSection(trend)}\n\n${footer}` : footer,
-    limit: COMMENT_LIMIT,
+    limit: COMMENT_MAX,
   });
 }
 

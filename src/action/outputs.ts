@@ -1,7 +1,7 @@
 // The sinks a user reads after the run: the job summary, the step outputs, and the verdict.
 import path from 'node:path';
 import * as core from '@actions/core';
-import { SUMMARY_LIMIT } from '../core/limits.js';
+import { SUMMARY_MAX } from '../core/limits.js';
 import { renderMarkdown } from '../core/report/markdown.js';
 import type { Report } from '../core/report/types.js';
 import type { Artifacts } from '../shell/artifacts.js';
@@ -14,7 +14,7 @@ export async function writeSummary(report: Report, shared: Shared): Promise<void
   const notes = shared.notes.map((note) => `> [!NOTE]\n> ${note}`).join('\n\n');
   const comment = shared.commentUrl ? `[Pull-request comment](${shared.commentUrl})` : '';
   const footer = [notes, comment].filter(Boolean).join('\n\n');
-  await core.summary.addRaw(renderMarkdown(report, { chart: shared.chart, editorUrl: shared.editorUrl, footer, limit: SUMMARY_LIMIT })).write();
+  await core.summary.addRaw(renderMarkdown(report, { chart: shared.chart, editorUrl: shared.editorUrl, footer, limit: SUMMARY_MAX })).write();
 }
 
 /** Paths are absolute, so that any later step finds them; a file the out dir does not hold is ''. */
