@@ -7,6 +7,7 @@ import type { CommentMode } from '../src/action/inputs.js';
 import type { Log } from '../src/action/log.js';
 import { share } from '../src/action/share.js';
 import type { Report } from '../src/core/report/types.js';
+import { asciiRoofline } from '../src/core/chart/index.js';
 import type { Stamp, Sticky, Thread } from '../src/github/comment.js';
 import { forkEvent, HEAD_SHA, pullRequestEvent, pushEvent, RUN_URL, settings, workflowRunEvent } from './__fixtures__/event.js';
 import { apiError, COMMENT_URL, fakeApi, FORBIDDEN, IMAGE_URL, type FakeApi } from './__fixtures__/github-api.js';
@@ -153,7 +154,7 @@ describe('editorLink', () => {
 async function shareWith(api: FakeApi, options: { settings?: Parameters<typeof settings>[0]; event?: ReturnType<typeof pullRequestEvent>; svg?: string | undefined; report?: typeof FAILING } = {}) {
   const logged: string[] = [];
   const log: Log = { info: (m) => logged.push(`info: ${m}`), notice: (m) => logged.push(`notice: ${m}`), warning: (m) => logged.push(`warning: ${m}`) };
-  const chart = { svg: 'svg' in options ? options.svg : '<svg>chart</svg>', spec: { mark: 'point' } };
+  const chart = { svg: 'svg' in options ? options.svg : '<svg>chart</svg>', text: asciiRoofline(options.report ?? FAILING), editorUrl: editorLink({ mark: 'point' }) };
   const shared = await share(options.report ?? FAILING, chart, settings(options.settings), options.event ?? pullRequestEvent(), api, log);
   return { shared, logged };
 }

@@ -174,7 +174,7 @@ describe('share with history', () => {
     if (path === PATHS.entry(sha(3))) return Buffer.from('{"version":2}');
     return null;
   };
-  const chart = { svg: '<svg/>', spec: null };
+  const chart = { svg: '<svg/>', text: 'the text roofline', editorUrl: null };
 
   it('publishes the trend beside the chart and shows it before the footer; bad entries are skipped and counted', async () => {
     const api = fakeApi({ readFileAt: async (ref, path) => history(ref, path) });

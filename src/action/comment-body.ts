@@ -6,9 +6,22 @@ import { renderMarkdown, type ChartEmbed } from '../core/report/markdown.js';
 import type { Report } from '../core/report/types.js';
 import { stampLine, type Stamp } from '../github/comment.js';
 
-/** The text roofline, shown where the image is not, and why. */
-export function textChart(report: Report, reason: string): ChartEmbed {
-  return { kind: 'text', text: asciiRoofline(report), reason };
+/**
+ * The text roofline, drawn once per run (main.ts) and shown where the image is not; null, and a warning
+ * that names it, when it cannot be drawn: a chart is never worth the verdict.
+ */
+export function drawTextChart(report: Report, warn: (message: string) => void, draw: (report: Report) => string = asciiRoofline): string | null {
+  try {
+    return draw(report);
+  } catch (error) {
+    warn(`The text roofline chart could not be drawn (${(error as Error).message}); the job summary and comment show none. The verdict is unaffected.`);
+    return null;
+  }
+}
+
+/** The text roofline where the image is not, and why; no chart when the text one could not be drawn either. */
+export function textChart(text: string | null, reason: string): ChartEmbed {
+  return text === null ? { kind: 'none' } : { kind: 'text', text, reason };
 }
 
 /** The link that opens the chart in the Vega editor; null when there is no chart or the link is too long. */
