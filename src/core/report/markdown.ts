@@ -3,7 +3,7 @@
 // limit (limits.ts); report.md carries every row.
 import { BOUND_WORDS } from '../bound-text.js';
 import type { SizeLimit } from '../limits.js';
-import { cutToFit, fits, less } from '../text-size.js';
+import { cutToFit, fits, less, maxOf } from '../text-size.js';
 import { notesLine } from '../gate/index.js';
 import { markdownText } from './escape.js';
 import { changedCount, changedTitle, OP_COLUMNS, opRow, withChangedOps, type OpColumn } from './op-rows.js';
@@ -44,6 +44,9 @@ const HEADINGS: Record<NarrowColumn, string> = {
 const ALIGN: Partial<Record<NarrowColumn | OpColumn, string>> = { change: '---:', intensity: '---:', throughput: '---:', efficiency: '---:', time: '---:' };
 const OP_HEADINGS: Record<OpColumn, string> = { op: 'Op', time: 'Time/pass', change: 'Change', moved: 'What moved', bound: 'Bound' };
 
+/** The shortest finding or group line: `- 🔴 **m**: x` is 13 characters, the 🔴 two of them. */
+const MIN_LINE = 13;
+
 /** Where everything left out of a body that had to fit a limit can be read. */
 const COMPLETE = 'report.md and report.json in the out dir';
 
@@ -58,16 +61,21 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   const changed = report.results.filter(isChanged);
   const unchanged = report.results.filter((result) => !isChanged(result));
   const parts: Parts = { groups, changed, unchanged, ...renderedOnce(report) };
-  const shown: Shown = {
-    advice: report.advice.length,
-    opRows: report.results.reduce((most, result) => Math.max(most, result.ops?.changed?.length ?? 0), 0),
-    unchanged: unchanged.length,
-    findings: report.findings.length,
-    chart: options.chart?.kind === 'text' ? 1 : 0,
-    changed: changed.length,
-    groups: groups.length,
-  };
   const { limit } = options;
+  // No more lines than could fit: a table row is at least 3 characters a column (`| ` ... ` | ` ... ` |`,
+  // empty cells), a finding or group line at least MIN_LINE, an advice line 3 (`- x`); a character is at
+  // least one byte. So 300,000 pairs are never all formatted for a summary that shows a few thousand.
+  const most = (count: number, shortest: number) => (limit === null ? count : Math.min(count, Math.floor(maxOf(limit) / shortest) + 1));
+  const row = 3 * parts.columns.length;
+  const shown: Shown = {
+    advice: most(report.advice.length, 3),
+    opRows: report.results.reduce((widest, result) => Math.max(widest, result.ops?.changed?.length ?? 0), 0),
+    unchanged: most(unchanged.length, row),
+    findings: most(report.findings.length, MIN_LINE),
+    chart: options.chart?.kind === 'text' ? 1 : 0,
+    changed: most(changed.length, row),
+    groups: most(groups.length, MIN_LINE),
+  };
   // Shed the least needed first; halve to converge fast (each row is rendered once, whatever the rounds).
   const order: Array<keyof Shown> = ['advice', 'opRows', 'unchanged', 'findings', 'chart', 'changed', 'groups'];
   for (;;) {
