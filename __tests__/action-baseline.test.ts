@@ -44,18 +44,25 @@ describe('chooseBaseline', () => {
 });
 
 describe('afterContentsFailure', () => {
+  const facts = { label: 'git:base000', file: 'ml/roofline.yml' };
   it('reads the local clone, and says so, when it has the base commit', () => {
-    expect(afterContentsFailure({ label: 'git:base000', why: 'HTTP 500: boom', cloneHasCommit: true })).toEqual({
-      kind: 'clone', warning: 'The contents API failed (HTTP 500: boom): the baseline at git:base000 is read from the local clone instead.',
+    expect(afterContentsFailure({ ...facts, why: 'HTTP 500: boom', forbidden: false, cloneHasCommit: true })).toEqual({
+      kind: 'clone', warning: 'The baseline: reading ml/roofline.yml at git:base000 through the contents API failed (HTTP 500: boom); it is read from the local clone instead.',
     });
   });
 
-  it('stops with what to change when a shallow checkout lacks the commit', () => {
-    expect(afterContentsFailure({ label: 'git:base000', why: 'HTTP 403: no', cloneHasCommit: false })).toEqual({
+  it('a refusal in a shallow checkout (fetch-depth: 1, no base commit): asks for the permission, or the history', () => {
+    expect(afterContentsFailure({ ...facts, why: 'HTTP 403: no', forbidden: true, cloneHasCommit: false })).toEqual({
       kind: 'fail',
       message:
-        'cannot read the baseline at git:base000: the contents API failed (HTTP 403: no) and the commit is not in the local clone. ' +
-        'Grant `contents: read`, or check out with `fetch-depth: 0`, or set `baseline: none`.',
+        'cannot read the baseline: reading ml/roofline.yml at git:base000 through the contents API failed (HTTP 403: no), and the commit is not in the local clone. ' +
+        'To compare, grant `contents: read`, or check out with `fetch-depth: 0`; or set `baseline: none`.',
+    });
+  });
+
+  it('GitHub failing (a 503, no answer) in a shallow checkout: a rerun may pass; no permission is asked for', () => {
+    expect(afterContentsFailure({ ...facts, why: 'HTTP 503: unavailable', forbidden: false, cloneHasCommit: false })).toMatchObject({
+      message: expect.stringContaining('failed (HTTP 503: unavailable), and the commit is not in the local clone. To compare, re-run the job once GitHub answers, or check out with `fetch-depth: 0`; or set `baseline: none`.'),
     });
   });
 });
@@ -102,7 +109,7 @@ describe('baseSource', () => {
     const failing = source(async () => { throw apiError(500, 'Server Error'); }, warnings);
     expect(await failing.readText('ml/roofline.yml')).toBe(CONFIG);
     expect(await failing.readText('ml/ops/model.csv')).toBe(TABLE);
-    expect(warnings).toEqual(['The contents API failed (HTTP 500: Server Error): the baseline at git:base is read from the local clone instead.']);
+    expect(warnings).toEqual(['The baseline: reading ml/roofline.yml at git:base through the contents API failed (HTTP 500: Server Error); it is read from the local clone instead.']);
   });
 
   it('says what to do when neither the API nor the clone has the commit (a shallow checkout)', async () => {

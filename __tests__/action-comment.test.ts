@@ -6,8 +6,8 @@ import { commentBody, editorLink } from '../src/action/comment-body.js';
 import type { CommentMode } from '../src/action/inputs.js';
 import type { Log } from '../src/action/log.js';
 import { share } from '../src/action/share.js';
-import { COMMENT_LIMIT } from '../src/core/limits.js';
 import type { Report } from '../src/core/report/types.js';
+import { asciiRoofline } from '../src/core/chart/index.js';
 import { ACTIONS_BOT, type Stamp, type Sticky, type Thread } from '../src/github/comment.js';
 import { forkEvent, HEAD_SHA, pullRequestEvent, pushEvent, RUN_URL, settings, workflowRunEvent } from './__fixtures__/event.js';
 import { apiError, COMMENT_URL, fakeApi, FORBIDDEN, IMAGE_URL, type FakeApi } from './__fixtures__/github-api.js';
@@ -134,8 +134,8 @@ describe('commentBody', () => {
     const models = Array.from({ length: 3000 }, (_, i) => `  - { name: model-with-a-long-name-${i}, precision: fp32, flops: ${i + 1} GFLOP, bytes: 1 GB }`);
     const big = report(`version: 1\nhardware: gtx-1080-ti\nmodels:\n${models.join('\n')}\n`);
     const body = commentBody(big, parts);
-    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
-    expect(body.length).toBeGreaterThan(COMMENT_LIMIT / 2);
+    expect(body.length).toBeLessThanOrEqual(65_536); // COMMENT_MAX, in UTF-16 characters
+    expect(body.length).toBeGreaterThan(65_536 / 2);
     expect(body.startsWith('<!-- roofline-gate:sticky roofline.yml -->\n')).toBe(true);
     expect(body).toContain(`[workflow run](${RUN_URL})`);
   });
@@ -154,7 +154,7 @@ describe('editorLink', () => {
 async function shareWith(api: FakeApi, options: { settings?: Parameters<typeof settings>[0]; event?: ReturnType<typeof pullRequestEvent>; svg?: string | undefined; report?: typeof FAILING } = {}) {
   const logged: string[] = [];
   const log: Log = { info: (m) => logged.push(`info: ${m}`), notice: (m) => logged.push(`notice: ${m}`), warning: (m) => logged.push(`warning: ${m}`) };
-  const chart = { svg: 'svg' in options ? options.svg : '<svg>chart</svg>', spec: { mark: 'point' } };
+  const chart = { svg: 'svg' in options ? options.svg : '<svg>chart</svg>', text: asciiRoofline(options.report ?? FAILING), editorUrl: editorLink({ mark: 'point' }) };
   const shared = await share(options.report ?? FAILING, chart, settings(options.settings), options.event ?? pullRequestEvent(), api, log);
   return { shared, logged };
 }

@@ -174,7 +174,7 @@ describe('share with history', () => {
     if (path === PATHS.entry(sha(3))) return Buffer.from('{"version":2}');
     return null;
   };
-  const chart = { svg: '<svg/>', spec: null };
+  const chart = { svg: '<svg/>', text: 'the text roofline', editorUrl: null };
 
   it('publishes the trend beside the chart and shows it before the footer; bad entries are skipped and counted', async () => {
     const api = fakeApi({ readFileAt: async (ref, path) => history(ref, path) });
@@ -194,9 +194,12 @@ describe('share with history', () => {
       readFileAt: async (ref, path) => history(ref, path),
       publishAsset: async (asset) => (asset.content.includes('vgg16 on gtx-1080-ti') ? Promise.reject(apiError(500, 'boom')) : IMAGE_URL),
     });
-    await share(FAILING, chart, settings(), pullRequestEvent(), api, recorder());
+    const log = recorder();
+    await share(FAILING, chart, settings(), pullRequestEvent(), api, log);
     const body = api.calls.find((c) => c.method === 'writeSticky')!.args[1] as string;
     expect(body).toContain('\n- `vgg16 on gtx-1080-ti: ▄ 440/s at 1 commit; this PR 403/s`\n');
+    // The warning names what failed: the publishing, not the drawing.
+    expect(log.said).toContain('warning: No trend image: publishing it to branch `roofline-gate-assets` failed (HTTP 500: boom). The comment shows the trend as text.');
 
     const off = fakeApi({ readFileAt: async (ref, path) => history(ref, path) });
     await share(FAILING, chart, settings({ history: false }), pullRequestEvent(), off, recorder());

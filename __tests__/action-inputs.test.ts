@@ -26,7 +26,7 @@ describe('readSettings', () => {
       given({ config: 'roofline.yml', baseline: 'auto', comment: 'update', 'fail-on': 'fail', 'chart-branch': 'roofline-gate-assets', 'out-dir': 'roofline-report', history: 'on', report: '', token: 'ghs_x' }),
     ).toEqual({
       config: 'roofline.yml', baseline: { kind: 'auto' }, comment: 'update', failOn: 'fail', chartBranch: 'roofline-gate-assets',
-      outDir: 'roofline-report', history: true, checkRun: true, report: null, token: 'ghs_x', backoffMs: 1000,
+      outDir: 'roofline-report', history: true, checkRun: true, report: null, token: 'ghs_x', backoffMs: 1000, timeoutMs: 10_000,
     });
   });
 

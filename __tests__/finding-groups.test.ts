@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { findingAnnotations } from '../src/action/annotations.js';
 import { loadConfig } from '../src/core/config/index.js';
-import { ANNOTATIONS_SHOWN, COMMENT_LIMIT } from '../src/core/limits.js';
+import { ANNOTATIONS_SHOWN, COMMENT_MAX } from '../src/core/limits.js';
 import { buildReport } from '../src/core/report/build.js';
 import { findingGroups, groupLine } from '../src/core/report/finding-groups.js';
 import { renderMarkdown } from '../src/core/report/markdown.js';
@@ -66,7 +66,7 @@ describe('findingGroups', () => {
 });
 
 describe('the comment answers first', () => {
-  const md = renderMarkdown(report, { limit: COMMENT_LIMIT });
+  const md = renderMarkdown(report, { limit: COMMENT_MAX });
   const lines = md.split('\n');
   const at = (text: string) => lines.findIndex((line) => line.startsWith(text));
 
@@ -103,7 +103,7 @@ describe('the comment answers first', () => {
     // Without advice (shed first), 100 characters fewer take the unchanged rows (one row of three and the
     // line saying so would be longer than three) and leave the findings.
     const plain = { ...report, advice: [], notes: [] };
-    const cut = renderMarkdown(plain, { limit: renderMarkdown(plain, { limit: null }).length - 100 });
+    const cut = renderMarkdown(plain, { limit: { chars: renderMarkdown(plain, { limit: null }).length - 100 } });
     expect(cut.split('\n').filter((line) => /^\| [ab] \|/.test(line))).toHaveLength(6);
     expect(cut).toContain('<details><summary>3 unchanged pairs</summary>\n\n_Left out to fit GitHub\'s size limit; report.md and report.json in the out dir have them all._');
     expect(cut.split('\n').filter((line) => /^- [🔴🟡] \*\*(fail|warn)\*\*/u.test(line))).toHaveLength(11);

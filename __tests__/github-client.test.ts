@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ACTIONS_BOT } from './e2e/fake-github.js';
 import { fakeGitHubSuite, OWNER, REPO } from './e2e/harness.js';
-import { createClient, statusOf } from '../src/github/client.js';
+import { ApiTimeout, createClient, describeApiError, statusOf } from '../src/github/client.js';
 import { ACTIONS_BOT as BOT, postComment, stickyMarker, type Thread } from '../src/github/comment.js';
 import { readFileAt } from '../src/github/contents.js';
 
@@ -58,5 +58,26 @@ describe('createClient', () => {
     suite.github.fault({ operation: 'repos/get-content', status: 500, times: 4 });
     expect(statusOf(await readFileAt(client(), repo, suite.repo.headSha, 'roofline.yml').catch((error: unknown) => error))).toBe(500);
     expect(attempts('repos/get-content').slice(-4)).toEqual([500, 500, 500, 500]);
+  });
+
+  it('abandons a request that is never answered after its timeout, once, and says which call it was', async () => {
+    suite.github.fault({ operation: 'repos/get-content', stall: true });
+    const octokit = createClient(TOKEN, { baseUrl: suite.github.url, backoffMs: 1, timeoutMs: 200 });
+    const started = Date.now();
+    const error = await readFileAt(octokit, repo, suite.repo.headSha, 'roofline.yml').catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(error).toBeInstanceOf(ApiTimeout);
+    expect(describeApiError(error)).toBe('GitHub did not answer: no answer within 0.2 s to GET /repos/{owner}/{repo}/contents/{path}');
+    // Not retried: the one stalled attempt, then nothing (a stalled write may have arrived).
+    expect(attempts('repos/get-content').slice(-1)).toEqual([0]);
+    expect(suite.github.log.at(-1)!.operation).toBe('repos/get-content');
+  });
+
+  it('gives each attempt its own timeout: a 502 and then an answer, each 600 ms late, 1.2 s together, within 1 s each', async () => {
+    suite.github.fault({ operation: 'repos/get-content', status: 502, delayMs: 600 });
+    suite.github.fault({ operation: 'repos/get-content', delayMs: 600 });
+    const octokit = createClient(TOKEN, { baseUrl: suite.github.url, backoffMs: 1, timeoutMs: 1000 });
+    expect((await readFileAt(octokit, repo, suite.repo.headSha, 'roofline.yml'))!.toString()).toBe('version: 1\n');
+    expect(attempts('repos/get-content').slice(-2)).toEqual([502, 200]);
   });
 });

@@ -167,7 +167,7 @@ describe('pairing and ordering', () => {
     const head = opModel(Array.from({ length: 25 }, (_, i) => op(`op${i}`, 1e11 + (i + 1) * 1e11)));
     const report = reportOf(judge(head, base));
     const full = renderMarkdown(report, { limit: null });
-    const cut = renderMarkdown(report, { limit: full.length - 300 });
+    const cut = renderMarkdown(report, { limit: { chars: full.length - 300 } });
     expect(cut.length).toBeLessThanOrEqual(full.length - 300);
     expect(cut).toContain('| op15 |');
     expect(cut).not.toContain('| op14 |');

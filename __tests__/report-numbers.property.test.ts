@@ -8,7 +8,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { acceptedConfig } from './__fixtures__/accepted-config.js';
-import { COMMENT_LIMIT, RANGES } from '../src/core/limits.js';
+import { COMMENT_MAX, RANGES } from '../src/core/limits.js';
 import { buildReport, reportJson } from '../src/core/report/build.js';
 import { renderMarkdown } from '../src/core/report/markdown.js';
 import { renderText } from '../src/core/report/text.js';
@@ -185,7 +185,7 @@ function checkReport(report: Report): void {
   for (const [what, text] of [
     ['text', renderText(report)],
     ['markdown', renderMarkdown(report, { limit: null })],
-    ['comment', renderMarkdown(report, { limit: COMMENT_LIMIT })],
+    ['comment', renderMarkdown(report, { limit: COMMENT_MAX })],
   ] as const) {
     const found = FORBIDDEN.exec(text);
     expect({ what, found: found && text.slice(Math.max(0, found.index - 80), found.index + 40) }).toEqual({ what, found: null });

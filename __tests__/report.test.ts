@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { loadConfig } from '../src/core/config/index.js';
 import { buildReport, reportJson } from '../src/core/report/build.js';
 import { markdownText } from '../src/core/report/escape.js';
-import { COMMENT_LIMIT } from '../src/core/limits.js';
+import { COMMENT_MAX } from '../src/core/limits.js';
 import { fence, renderMarkdown } from '../src/core/report/markdown.js';
 import { renderText } from '../src/core/report/text.js';
 import type { Report } from '../src/core/report/types.js';
@@ -85,7 +85,7 @@ describe('text rendering', () => {
 describe('Markdown rendering', () => {
   it('has a verdict line, findings, a table and the chart', () => {
     const report = buildReport(config(vgg('1.2 GB')), config(vgg('1 GB')), 'main');
-    const md = renderMarkdown(report, { chart: { kind: 'image', url: 'https://github.com/o/r/blob/abc/x.svg?raw=true' }, editorUrl: 'https://vega.github.io/editor/#/url/vega-lite/N4Ig', limit: COMMENT_LIMIT });
+    const md = renderMarkdown(report, { chart: { kind: 'image', url: 'https://github.com/o/r/blob/abc/x.svg?raw=true' }, editorUrl: 'https://vega.github.io/editor/#/url/vega-lite/N4Ig', limit: COMMENT_MAX });
     expect(md.split('\n')[0]).toBe('### ❌ roofline-gate: fail');
     expect(md).toContain('- 🔴 **fail** `bound-shift`: vgg16 on gtx-1080-ti moved from compute-bound to memory-bound (DRAM)&#58;'.replace('&#58;', ':'));
     expect(md).toContain('| vgg16 | -10.8% | gtx-1080-ti | **memory-bound** | 20.8 (DRAM) / 23.3 | 403/s |');
@@ -94,7 +94,7 @@ describe('Markdown rendering', () => {
   });
 
   it('embeds a text-mode chart in a fence the text cannot close, and says why', () => {
-    const md = renderMarkdown(buildReport(config(vgg('1 GB')), null, null), { chart: { kind: 'text', text: 'a ``` b', reason: 'no contents: write permission' }, limit: COMMENT_LIMIT });
+    const md = renderMarkdown(buildReport(config(vgg('1 GB')), null, null), { chart: { kind: 'text', text: 'a ``` b', reason: 'no contents: write permission' }, limit: COMMENT_MAX });
     expect(md).toContain('````text\na ``` b\n````');
     expect(md).toContain('_no contents&#58; write permission_'.replace('&#58;', ':'));
     expect(fence('x')).toBe('```text\nx\n```');
@@ -113,8 +113,8 @@ describe('Markdown rendering', () => {
   it('stays under the comment limit whatever the input, folding advice, then rows, and says so', () => {
     const models = Array.from({ length: 1000 }, (_, i) => `  - { name: model-${i}-${'x'.repeat(60)}, precision: fp32, flops: ${i + 1} GFLOP, bytes: 1 GB }\n`).join('');
     const report = buildReport(config(models), null, null);
-    const md = renderMarkdown(report, { limit: COMMENT_LIMIT });
-    expect(md.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    const md = renderMarkdown(report, { limit: COMMENT_MAX });
+    expect(md.length).toBeLessThanOrEqual(65_536);
     expect(md).toMatch(/_Showing \d+ of 1,000 results to fit GitHub's size limit; report\.md and report\.json in the out dir have them all\._/);
   });
 
@@ -122,9 +122,9 @@ describe('Markdown rendering', () => {
     // Few pairs, so that the chart renders fast, with long rows: each | in a name is 6 characters escaped.
     const models = Array.from({ length: 80 }, (_, i) => `  - { name: "model-${i}${'|'.repeat(150)}", precision: fp32, flops: ${i + 1} GFLOP, bytes: 1 GB }\n`).join('');
     const report = buildReport(config(models), null, null);
-    expect(renderMarkdown(report, { limit: COMMENT_LIMIT })).toContain('_Showing ');
+    expect(renderMarkdown(report, { limit: COMMENT_MAX })).toContain('_Showing ');
     const { 'report.md': md } = await renderArtifacts(report);
-    expect(md.length).toBeGreaterThan(COMMENT_LIMIT);
+    expect(md.length).toBeGreaterThan(65_536);
     expect(md.split('\n').filter((line) => line.startsWith('| model-'))).toHaveLength(80);
     expect(md).not.toContain('_Showing ');
   });
@@ -134,7 +134,7 @@ describe('Markdown rendering', () => {
       fc.property(fc.string({ minLength: 1, maxLength: 80 }), fc.integer({ min: 1, max: 5 }), (name, copies) => {
         const base = buildReport(config(`  - { name: m, precision: fp32, flops: 1 GFLOP, bytes: 1 MB }\n`), null, null);
         const report: Report = { ...base, results: Array.from({ length: copies }, (_, i) => ({ ...base.results[0]!, model: `${name}${i}` })) };
-        const md = renderMarkdown(report, { limit: 4000 });
+        const md = renderMarkdown(report, { limit: { chars: 4000 } });
         const body = md.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Model') && !line.startsWith('| ---'));
         return md.length <= 4000 && body.every((line) => !line.includes('<') && !/@\w/.test(line) && line.split(' | ').length === 5);
       }),

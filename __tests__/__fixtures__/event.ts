@@ -60,6 +60,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     report: null,
     token: 'ghs_fixtureToken',
     backoffMs: 1,
+    timeoutMs: 10_000,
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@
 // state in memory (comments, refs, commits, trees, blobs, pull requests, check runs) and file contents read from a
 // real git repository made by the test. Every request is checked against GitHub's OpenAPI description;
 // an unknown route or a body GitHub would reject is recorded in `problems`, which a test asserts empty.
-// Faults (an error status, a slow answer, a secondary rate limit) are injected per operation.
+// Faults (an error status, a slow answer, no answer at all, a secondary rate limit) are injected per operation.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -61,6 +61,8 @@ export interface Fault {
   applied?: boolean;
   /** Runs after the request is carried out, before it is answered: another client's write landing meanwhile. */
   meanwhile?: () => void;
+  /** Never answer: the connection stays open, silent, until the client gives up or the server stops. */
+  stall?: boolean;
 }
 
 export interface Comment {
@@ -216,6 +218,7 @@ export class FakeGitHub {
 
     const fault = this.faults.find((f) => f.left > 0 && (f.operation === '*' || f.operation === route.operationId));
     if (fault) fault.left--;
+    if (fault?.stall) return; // entry.status stays 0: never answered
     const grant = this.grants.get(/^(?:token|bearer) (.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '');
     const handled = () => (grant ? this.route(route, url, body, grant, request.headers.accept ?? '') : { status: 401, body: { message: 'Bad credentials' } });
     const refused = fault?.status !== undefined;

@@ -39,10 +39,15 @@ export interface Step {
   sha?: string;
   /** Environment to add, or to remove (undefined): without `ROOFLINE_GATE_BACKOFF_MS` the pacing is production's. */
   env?: Record<string, string | undefined>;
+  /** Kill the step (SIGKILL) this long after it starts, as a job timeout or a cancelled run would: what it wrote by then is read back. */
+  killAfterMs?: number;
 }
 
 export interface StepResult {
+  /** null when the step was killed. */
   code: number | null;
+  /** Milliseconds from start to exit. */
+  elapsedMs: number;
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;
@@ -94,15 +99,19 @@ export async function runStep(step: Step): Promise<StepResult> {
   // INPUT_ + the name upper-cased with spaces as underscores; dashes stay (as in @actions/core's getInput).
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
 
+  const started = Date.now();
   const child = spawn(process.execPath, [ENTRY], { cwd: step.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const kill = step.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), step.killAfterMs);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearTimeout(kill);
 
   return {
     code,
+    elapsedMs: Date.now() - started,
     stdout,
     stderr,
     outputs: parseOutputs(readFileSync(files.output, 'utf8')),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { BaselineUnreadable } from '../shell/analyse.js';
 import { decodeText, gitRef, type ConfigSource } from '../shell/sources.js';
-import { describeApiError } from '../github/client.js';
+import { describeApiError, isForbidden } from '../github/client.js';
 import { afterContentsFailure } from './baseline.js';
 
 /** A file at the base commit by its path in the repository; null when not there, thrown on any other failure. */
@@ -22,9 +22,9 @@ export interface BaseSourceOptions {
 
 export function baseSource({ commit, readAtBase, workspace, warn, openClone = (sha) => gitRef(sha, workspace) }: BaseSourceOptions): ConfigSource {
   let local: Promise<ConfigSource> | undefined;
-  const fromClone = async (why: string): Promise<ConfigSource> => {
+  const fromClone = async (file: string, error: unknown): Promise<ConfigSource> => {
     const clone = await openClone(commit.sha).catch(() => null);
-    const next = afterContentsFailure({ label: commit.label, why, cloneHasCommit: clone !== null });
+    const next = afterContentsFailure({ label: commit.label, file, why: describeApiError(error), forbidden: isForbidden(error), cloneHasCommit: clone !== null });
     if (next.kind === 'fail') throw new BaselineUnreadable(next.message);
     warn(next.warning);
     return clone!;
@@ -35,7 +35,7 @@ export function baseSource({ commit, readAtBase, workspace, warn, openClone = (s
     try {
       return await readAtBase(inRepo);
     } catch (error) {
-      local ??= fromClone(describeApiError(error));
+      local ??= fromClone(inRepo, error);
       const text = await (await local).readText(file);
       return text === null ? null : Buffer.from(text);
     }

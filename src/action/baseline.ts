@@ -42,16 +42,17 @@ export type ContentsFallback =
   | { kind: 'fail'; message: string };
 
 /**
- * What to do when the contents API failed (`why`, for another reason than "not there") while reading the
- * base at `label`: the local clone when it has the commit, else stop and say how to make either work (a
- * shallow checkout lacks the base commit).
+ * What to do when the contents API failed (`why`, for another reason than "not there") while reading
+ * `file` of the base at `label`: the local clone when it has the commit, else stop and say how to make
+ * either work (a shallow checkout, `fetch-depth: 1`, lacks the base commit). A refusal (`forbidden`, 401 or
+ * 403) asks for the permission; a failure of GitHub's (5xx, no answer) may pass on a rerun.
  */
-export function afterContentsFailure({ label, why, cloneHasCommit }: { label: string; why: string; cloneHasCommit: boolean }): ContentsFallback {
-  if (cloneHasCommit) return { kind: 'clone', warning: `The contents API failed (${why}): the baseline at ${label} is read from the local clone instead.` };
+export function afterContentsFailure({ label, file, why, forbidden, cloneHasCommit }: { label: string; file: string; why: string; forbidden: boolean; cloneHasCommit: boolean }): ContentsFallback {
+  const failed = `reading ${file} at ${label} through the contents API failed (${why})`;
+  if (cloneHasCommit) return { kind: 'clone', warning: `The baseline: ${failed}; it is read from the local clone instead.` };
+  const fix = forbidden ? 'grant `contents: read`' : 're-run the job once GitHub answers';
   return {
     kind: 'fail',
-    message:
-      `cannot read the baseline at ${label}: the contents API failed (${why}) and the commit is not in the local clone. ` +
-      'Grant `contents: read`, or check out with `fetch-depth: 0`, or set `baseline: none`.',
+    message: `cannot read the baseline: ${failed}, and the commit is not in the local clone. To compare, ${fix}, or check out with \`fetch-depth: 0\`; or set \`baseline: none\`.`,
   };
 }

@@ -1,9 +1,10 @@
 // The check run, decided from what the action knows: whether to create one at all, its name, the conclusion
 // and output it ends with, and what a refusal says. Pure: the calls are made by check-run.ts. The check
 // never changes the verdict; it carries it, so a branch rule can require it.
-import { CHECK_RUN_SUMMARY_LIMIT } from '../core/limits.js';
+import { CHECK_RUN_SUMMARY_MAX } from '../core/limits.js';
 import { renderMarkdown, type ChartEmbed } from '../core/report/markdown.js';
 import type { Report } from '../core/report/types.js';
+import { cutToFit } from '../core/text-size.js';
 import type { CheckRunEnd, CheckRunStart, Conclusion } from '../github/checks.js';
 import { describeApiError, isForbidden } from '../github/client.js';
 import type { Event } from './event.js';
@@ -45,15 +46,14 @@ export function checkRunEnd(report: Report, failOn: FailOn, shown: { chart: Char
       chart: shown.chart,
       editorUrl: shown.editorUrl,
       footer: shown.commentUrl ? `[Pull-request comment](${shown.commentUrl})` : '',
-      limit: CHECK_RUN_SUMMARY_LIMIT,
+      limit: CHECK_RUN_SUMMARY_MAX,
     }),
   };
 }
 
 /** The action stopped before a verdict (a bad config, a report it refused): the check fails and says why. */
 export function errorEnd(message: string): CheckRunEnd {
-  const summary = message.length <= CHECK_RUN_SUMMARY_LIMIT ? message : `${message.slice(0, CHECK_RUN_SUMMARY_LIMIT - 1)}…`;
-  return { conclusion: 'failure', title: 'roofline-gate could not check this commit', summary };
+  return { conclusion: 'failure', title: 'roofline-gate could not check this commit', summary: cutToFit(message, CHECK_RUN_SUMMARY_MAX) };
 }
 
 /**

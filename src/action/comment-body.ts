@@ -1,20 +1,33 @@
 // The sticky comment's Markdown, and the chart as the comment and the summary show it. Pure: a function
-// of the report and of what share.ts found out. The body fits COMMENT_LIMIT; report.md carries the rest.
+// of the report and of what share.ts found out. The body fits COMMENT_MAX; report.md carries the rest.
 import { asciiRoofline, vegaEditorUrl } from '../core/chart/index.js';
-import { COMMENT_LIMIT, EDITOR_URL_LIMIT } from '../core/limits.js';
+import { COMMENT_MAX, EDITOR_URL_MAX_CHARS } from '../core/limits.js';
 import { renderMarkdown, type ChartEmbed } from '../core/report/markdown.js';
 import type { Report } from '../core/report/types.js';
 import { stampLine, type Stamp } from '../github/comment.js';
 
-/** The text roofline, shown where the image is not, and why. */
-export function textChart(report: Report, reason: string): ChartEmbed {
-  return { kind: 'text', text: asciiRoofline(report), reason };
+/**
+ * The text roofline, drawn once per run (main.ts) and shown where the image is not; null, and a warning
+ * that names it, when it cannot be drawn: a chart is never worth the verdict.
+ */
+export function drawTextChart(report: Report, warn: (message: string) => void, draw: (report: Report) => string = asciiRoofline): string | null {
+  try {
+    return draw(report);
+  } catch (error) {
+    warn(`The text roofline chart could not be drawn (${(error as Error).message}); the job summary and comment show none. The verdict is unaffected.`);
+    return null;
+  }
+}
+
+/** The text roofline where the image is not, and why; no chart when the text one could not be drawn either. */
+export function textChart(text: string | null, reason: string): ChartEmbed {
+  return text === null ? { kind: 'none' } : { kind: 'text', text, reason };
 }
 
 /** The link that opens the chart in the Vega editor; null when there is no chart or the link is too long. */
 export function editorLink(spec: unknown): string | null {
   // A comment holds 65,536 characters; a link of up to 20,000 still leaves room for the report.
-  return spec ? vegaEditorUrl(spec, EDITOR_URL_LIMIT) : null;
+  return spec ? vegaEditorUrl(spec, EDITOR_URL_MAX_CHARS) : null;
 }
 
 /** The changed pairs' throughput over the last default-branch commits: an image, or one sparkline per pair. */
@@ -41,7 +54,7 @@ export function commentBody(report: Report, { chart, trend, editorUrl, marker, s
     editorUrl,
     header: `${marker}\n${stampLine(stamp)}`,
     footer: trend ? `${trendSection(trend)}\n\n${footer}` : footer,
-    limit: COMMENT_LIMIT,
+    limit: COMMENT_MAX,
   });
 }
 

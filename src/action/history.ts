@@ -87,10 +87,16 @@ async function trendEmbed(series: TrendSeries[], image: boolean, branch: string,
   if (series.length === 0) return null;
   const text: TrendEmbed = { kind: 'text', lines: series.map(trendLine) };
   if (!image) return text;
+  let content: string;
   try {
     const { trendSpec } = await import('../core/chart/trend.js');
     const { renderSvg } = await import('../render/svg.js');
-    const content = await renderSvg(trendSpec(series));
+    content = await renderSvg(trendSpec(series));
+  } catch (error) {
+    log.warning(`No trend image: the trend chart could not be drawn (${(error as Error).message}). The comment shows the trend as text.`);
+    return text;
+  }
+  try {
     const url = await api.publishAsset({
       repo: event.repo,
       branch,
@@ -101,7 +107,7 @@ async function trendEmbed(series: TrendSeries[], image: boolean, branch: string,
     });
     return { kind: 'image', url };
   } catch (error) {
-    log.warning(`No trend image: ${describeApiError(error)}. The comment shows the trend as text.`);
+    log.warning(`No trend image: publishing it to branch \`${branch}\` failed (${describeApiError(error)}). The comment shows the trend as text.`);
     return text;
   }
 }

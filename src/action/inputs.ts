@@ -1,5 +1,6 @@
 // The action's inputs (action.yml), read and checked in one place. Every error says what to write instead.
 import * as core from '@actions/core';
+import { REQUEST_TIMEOUT_MS } from '../github/client.js';
 
 export type CommentMode = 'update' | 'new' | 'changed' | 'off';
 export type FailOn = 'fail' | 'warn' | 'never';
@@ -28,6 +29,8 @@ export interface Settings {
   token: string;
   /** Milliseconds per second of retry and rate-limit backoff: 1000, shortened only by tests. */
   backoffMs: number;
+  /** Milliseconds one API request may take (REQUEST_TIMEOUT_MS), shortened only by tests. */
+  timeoutMs: number;
 }
 
 const COMMENT_MODES: Record<string, CommentMode> = { update: 'update', new: 'new', changed: 'changed', off: 'off', true: 'update', false: 'off' };
@@ -51,6 +54,7 @@ export function readSettings(): Settings {
 
   const baseline = core.getInput('baseline') || 'auto';
   const backoff = Number(process.env.ROOFLINE_GATE_BACKOFF_MS);
+  const timeout = Number(process.env.ROOFLINE_GATE_TIMEOUT_MS);
   return {
     config: core.getInput('config') || 'roofline.yml',
     baseline: baseline === 'auto' || baseline === 'none' ? { kind: baseline } : { kind: 'file', file: baseline },
@@ -63,6 +67,7 @@ export function readSettings(): Settings {
     report: core.getInput('report') || null,
     token,
     backoffMs: Number.isFinite(backoff) && backoff >= 0 ? backoff : 1000,
+    timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : REQUEST_TIMEOUT_MS,
   };
 }
 

@@ -5,7 +5,7 @@ import type { ChartEmbed } from '../core/report/markdown.js';
 import type { Report } from '../core/report/types.js';
 import { contentPath } from '../github/assets.js';
 import { stickyMarker, type Stamp, type Thread } from '../github/comment.js';
-import { commentBody, editorLink, textChart } from './comment-body.js';
+import { commentBody, textChart } from './comment-body.js';
 import { chartFailure, chartPlan, commentAction, commentFailure, digest, hasChanges, leftReason, lookups, outDirHint, skipBeforeApi } from './comment-policy.js';
 import type { Event, PullRequest } from './event.js';
 import type { GitHubApi } from './github-api.js';
@@ -26,14 +26,18 @@ export interface Shared {
   notes: string[];
 }
 
+/** The chart as the out dir holds it, drawn before anything is shared (main.ts). */
 export interface Chart {
   svg: string | undefined;
-  spec: unknown;
+  /** The text roofline; null when it could not be drawn. */
+  text: string | null;
+  /** The Vega editor link; null when there is no chart or the link is too long. */
+  editorUrl: string | null;
 }
 
 export async function share(report: Report, chart: Chart, settings: Settings, event: Event, api: GitHubApi, log: Log): Promise<Shared> {
   const notes: string[] = [];
-  const editorUrl = editorLink(chart.spec);
+  const { editorUrl } = chart;
   const shared = (embed: ChartEmbed, commentUrl: string | null = null): Shared => ({
     commentUrl,
     chartUrl: embed.kind === 'image' ? embed.url : null,
@@ -48,7 +52,7 @@ export async function share(report: Report, chart: Chart, settings: Settings, ev
       log.notice(skip.note);
       notes.push(skip.note);
     }
-    return shared(textChart(report, skip.chartReason));
+    return shared(textChart(chart.text, skip.chartReason));
   }
 
   let embed: ChartEmbed | null = null;
@@ -56,7 +60,7 @@ export async function share(report: Report, chart: Chart, settings: Settings, ev
     const pr = event.pullRequest ?? (event.workflowRun ? await pullOfRun(api, event.workflowRun) : null);
     if (!pr) {
       log.info(`No pull request to comment on for this ${event.name} event.`);
-      return shared(textChart(report, `No chart image: there is no pull request to comment on. ${outDirHint(settings.outDir)}.`));
+      return shared(textChart(chart.text, `No chart image: there is no pull request to comment on. ${outDirHint(settings.outDir)}.`));
     }
     const look = lookups(settings.comment);
     const thread: Thread = {
@@ -70,10 +74,10 @@ export async function share(report: Report, chart: Chart, settings: Settings, ev
     const action = commentAction({ mode: settings.comment, stamp, last: found[0], changes: hasChanges(report) });
     if (action.kind === 'leave') {
       log.info(`Comment left as it is: ${action.why}.`);
-      return shared(textChart(report, leftReason(action.why, settings.outDir)), found[0]?.url ?? null);
+      return shared(textChart(chart.text, leftReason(action.why, settings.outDir)), found[0]?.url ?? null);
     }
 
-    embed = await publishChart(report, chart.svg, pr, settings, event, api, log, notes);
+    embed = await publishChart(chart, pr, settings, event, api, log, notes);
     const trend = await pullRequestTrend(report, embed.kind === 'image', pr, settings, event, api, log);
     const body = commentBody(report, { chart: embed, trend, editorUrl, marker: thread.marker, stamp, headSha: pr.headSha, runUrl: event.runUrl });
     const outcome = action.kind === 'post' ? { action: 'created', url: await api.postComment(thread, body) } : await api.writeSticky(thread, body, stamp, found);
@@ -84,14 +88,13 @@ export async function share(report: Report, chart: Chart, settings: Settings, ev
     const failure = commentFailure(error, settings.outDir);
     log.warning(failure.warning);
     notes.push(failure.note);
-    return shared(embed ?? textChart(report, failure.reason));
+    return shared(embed ?? textChart(chart.text, failure.reason));
   }
 }
 
 /** The chart as an image pushed to `chart-branch`, or the text roofline and why the image is missing. */
 async function publishChart(
-  report: Report,
-  svg: string | undefined,
+  { svg, text }: Chart,
   pr: PullRequest,
   settings: Settings,
   event: Event,
@@ -100,7 +103,7 @@ async function publishChart(
   notes: string[],
 ): Promise<ChartEmbed> {
   const plan = chartPlan({ chartBranch: settings.chartBranch, svg });
-  if (plan.kind === 'text') return textChart(report, plan.reason);
+  if (plan.kind === 'text') return textChart(text, plan.reason);
   try {
     const url = await api.publishAsset({
       repo: event.repo,
@@ -116,7 +119,7 @@ async function publishChart(
     const failure = chartFailure(error, plan.branch);
     log.warning(failure.warning);
     notes.push(failure.note);
-    return textChart(report, failure.reason);
+    return textChart(text, failure.reason);
   }
 }
 

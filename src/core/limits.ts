@@ -1,18 +1,41 @@
 // Every size limit a user can meet, in one place: what GitHub accepts, and what roofline-gate itself
 // accepts, so that what one part produces another part never refuses (a config that validates always
-// gives a report.json that the action's `report:` input reads back).
+// gives a report.json that the action's `report:` input reads back). Each name says its unit.
 
-/** GitHub refuses an issue or pull-request comment longer than this (characters). */
-export const COMMENT_LIMIT = 65_536;
+/**
+ * A size in the unit GitHub counts it in: `chars` (UTF-16 code units, JavaScript's `length`: never fewer
+ * than the characters GitHub counts, so a body within `chars` is within GitHub's limit) or `bytes` (UTF-8).
+ * text-size.ts measures and cuts in these units.
+ */
+export type SizeLimit = { readonly chars: number } | { readonly bytes: number };
 
-/** GitHub shows at most 1 MiB of job summary per step; a little is kept back for the footer. */
-export const SUMMARY_LIMIT = 1_000_000;
+/**
+ * GitHub refuses an issue or pull-request comment longer than 65,536 characters: "Body is too long (maximum
+ * is 65536 characters)" (HTTP 422, as quoted in github.com/telia-oss/github-pr-resource/issues/259). It
+ * has been measured to accept more (262,144 bytes of ASCII; github.com/dead-claudia/github-limits/pull/13);
+ * 65,536 UTF-16 code units are at most 196,608 bytes, within either reading.
+ */
+export const COMMENT_MAX: SizeLimit = { chars: 65_536 };
+
+/**
+ * The runner drops a step's whole job summary when its file is larger than 1 MiB (1,048,576 bytes): in
+ * actions/runner's src/Runner.Worker/FileCommandManager.cs, `AttachmentSizeLimit = 1024 * 1024` compared
+ * with the file's length in bytes ("$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of
+ * 1024k"). The summary is UTF-8: a CJK name takes 3 bytes a character.
+ */
+export const SUMMARY_MAX: SizeLimit = { bytes: 1024 * 1024 };
+
+/**
+ * GitHub refuses a check run whose `output.summary` is longer than this: "Maximum length: 65535
+ * characters" (docs.github.com/rest/checks/runs, create a check run).
+ */
+export const CHECK_RUN_SUMMARY_MAX: SizeLimit = { chars: 65_535 };
 
 /**
  * The longest Vega editor link put in a comment or summary (characters): long enough for a chart of a few
  * dozen points, short enough to leave most of a comment for the report.
  */
-export const EDITOR_URL_LIMIT = 20_000;
+export const EDITOR_URL_MAX_CHARS = 20_000;
 
 /** GitHub shows at most 10 error and 10 warning annotations per step. */
 export const ANNOTATIONS_SHOWN = 10;
@@ -100,9 +123,3 @@ export const RANGES = {
   /** Throughput budgets (per second). */
   perSecond: { min: 1e-9, max: 1e21 },
 } as const;
-
-/**
- * GitHub refuses a check run whose `output.summary` is longer than this (characters): "Maximum length: 65535
- * characters" (docs.github.com/rest/checks/runs, create a check run).
- */
-export const CHECK_RUN_SUMMARY_LIMIT = 65_535;

@@ -18,7 +18,7 @@ export interface CheckRunEnd {
   conclusion: Conclusion;
   /** One line: the verdict. */
   title: string;
-  /** Markdown, within CHECK_RUN_SUMMARY_LIMIT. */
+  /** Markdown, within CHECK_RUN_SUMMARY_MAX. */
   summary: string;
 }
 

@@ -21,6 +21,8 @@ export interface ClientOptions {
   backoffMs?: number;
   /** Where retries are said (`info`) and Octokit's own chatter goes (`debug`); silent when left out. */
   log?: Logger;
+  /** Milliseconds one request may take, answer and body, before it is abandoned: REQUEST_TIMEOUT_MS outside tests. */
+  timeoutMs?: number;
 }
 
 export interface Logger {
@@ -44,7 +46,54 @@ const UNPACED = { key: () => ({ schedule: <T>(_options: unknown, task: () => Pro
 /** Attempts after the first, for 5xx and for rate limits alike. */
 const RETRIES = 3;
 
-export function createClient(token: string, { baseUrl, backoffMs = 1000, log = SILENT }: ClientOptions): Octokit {
+/**
+ * How long one request may take before it is abandoned (milliseconds). A request answers in well under a
+ * second; one that has not answered in 10 s has stalled (a hung connection, a proxy that never forwards).
+ * Without a timeout the fetch would wait for as long as the job may run (6 hours by default), with the
+ * verdict already known.
+ */
+export const REQUEST_TIMEOUT_MS = 10_000;
+
+/** A request GitHub did not answer in time; `call` is its route, as `GET /repos/{owner}/{repo}/...` (no token, no values). */
+export class ApiTimeout extends Error {
+  override name = 'ApiTimeout';
+  constructor(
+    readonly call: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`no answer within ${timeoutMs / 1000} s to ${call}`);
+  }
+}
+
+/**
+ * Gives every request its own deadline. The hook wraps the request inside the retry plugin (it is the
+ * first plugin), so each attempt gets a fresh `timeoutMs`, and the ApiTimeout it throws is not a
+ * RequestError, so the retry plugin does not retry it: a stalled API costs one timeout per call, not four
+ * plus backoff, and a write that may have arrived is never sent twice. The signal stays armed while the
+ * caller reads a streamed body (the contents API's raw files), so a stall mid-body ends too.
+ */
+function timeouts(timeoutMs: number) {
+  // before-after-hook hands every hook in the chain the same options object (a hook cannot pass others
+  // on), so the deadline is set on it, per attempt; the caller's own signal, if any, is kept aside.
+  const callers = new WeakMap<object, AbortSignal | undefined>();
+  return (octokit: Pick<Octokit, 'hook'>) => {
+    octokit.hook.wrap('request', async (request, options) => {
+      if (!callers.has(options)) callers.set(options, options.request?.signal as AbortSignal | undefined);
+      const given = callers.get(options);
+      const deadline = AbortSignal.timeout(timeoutMs);
+      options.request = { ...options.request, signal: given ? AbortSignal.any([given, deadline]) : deadline };
+      try {
+        return await request(options);
+      } catch (error) {
+        // The route (`/repos/{owner}/{repo}/...`), or for a next page the path without host and query.
+        if (deadline.aborted && !given?.aborted) throw new ApiTimeout(`${options.method} ${String(options.url).replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/\?.*$/, '')}`, timeoutMs);
+        throw error;
+      }
+    });
+  };
+}
+
+export function createClient(token: string, { baseUrl, backoffMs = 1000, log = SILENT, timeoutMs = REQUEST_TIMEOUT_MS }: ClientOptions): Octokit {
   const giveUp = (what: string) => (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
     if (retryCount >= RETRIES) return false;
     log.info(`GitHub ${what} on ${options.method} ${options.url}: retrying in ${retryAfter} s`);
@@ -65,6 +114,7 @@ export function createClient(token: string, { baseUrl, backoffMs = 1000, log = S
       },
       log: { debug: log.debug, info: log.debug, warn: log.debug, error: log.debug },
     },
+    timeouts(timeoutMs),
     retry,
     throttling,
   );
@@ -86,8 +136,13 @@ export function isForbidden(error: unknown): boolean {
   return status === 401 || (status === 403 && !/rate limit/i.test(String((error as Error).message)));
 }
 
-/** One line for a log: the status and GitHub's message, never the request (it carries the token). */
+/**
+ * One line for a log: the status and GitHub's message, never the request (it carries the token); for a
+ * timeout, the call that stalled. A streamed body cut by the deadline is said as a timeout too.
+ */
 export function describeApiError(error: unknown): string {
+  if (error instanceof ApiTimeout) return `GitHub did not answer: ${error.message}`;
+  if ((error as Error | null)?.name === 'TimeoutError') return 'GitHub did not answer: the answer stopped arriving before the request\'s deadline';
   const status = statusOf(error);
   const message = String((error as Error | null)?.message ?? error).split('\n')[0]!.slice(0, 300);
   return status === undefined ? message : `HTTP ${status}: ${message}`;

@@ -7,6 +7,7 @@
 import { boundText } from '../bound-text.js';
 import { efficiency, time, wholeNumber } from '../format.js';
 import { EXPLAINING_OPS, MESSAGE_LENGTH } from '../limits.js';
+import { cutToFit } from '../text-size.js';
 import { inputsMoved, opChangeText, opDelta } from '../op-change-text.js';
 import type { Finding, ReportResult, RuleId } from './types.js';
 import type { OpTime } from '../results.js';
@@ -35,8 +36,7 @@ export function explained(finding: Finding, result: ReportResult): Finding {
   if (why === null) return finding;
   // Names of up to 200 characters, of ops and of levels, could make it longer than report.json takes.
   const message = `${finding.message}; ${why.text}`;
-  const fitted = message.length <= MESSAGE_LENGTH ? message : `${message.slice(0, MESSAGE_LENGTH - 1)}…`;
-  return { ...finding, message: fitted, ...(why.ops ? { ops: why.ops } : {}) };
+  return { ...finding, message: cutToFit(message, { chars: MESSAGE_LENGTH }), ...(why.ops ? { ops: why.ops } : {}) };
 }
 
 const more = (count: number): string => `and ${wholeNumber(count)} more changed op${count === 1 ? '' : 's'}`;

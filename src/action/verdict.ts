@@ -1,0 +1,125 @@
+// The verdict is never lost: the step's `status` and `findings`, the out dir, the annotations and a first
+// job summary are written before any API call that could stall or fail (the comment, the chart image,
+// the history, the check run). What is shared afterwards rewrites the summary with its links; a failure
+// there, or in drawing a chart, is a warning that names what failed, and the verdict stands.
+import { asciiRoofline } from '../core/chart/index.js';
+import { renderArtifacts, type Artifacts } from '../shell/artifacts.js';
+import { writeOutDir } from '../shell/out-dir.js';
+import type { Report } from '../core/report/types.js';
+import type { Analysis } from './analysis.js';
+import { annotateFindings } from './annotations.js';
+import type { CheckRun } from './check-run.js';
+import { drawTextChart, editorLink, textChart } from './comment-body.js';
+import { outDirHint, skipBeforeApi } from './comment-policy.js';
+import type { Event } from './event.js';
+import type { GitHubApi } from './github-api.js';
+import { recordHistory } from './history.js';
+import type { Settings } from './inputs.js';
+import type { Log } from './log.js';
+import { gateFailure, setFileOutputs, setSharedOutputs, setVerdictOutputs, writeSummary, type SummaryParts } from './outputs.js';
+import { share, type Chart, type Shared } from './share.js';
+
+export interface Delivered {
+  /** The chart as the comment and the summary show it. */
+  chart: Chart;
+  /** What the first summary showed; kept when sharing fails. */
+  summary: SummaryParts;
+  /** Why the step fails under `fail-on`; null when it passes. */
+  failure: string | null;
+}
+
+/** What is drawn and written from the report alone, replaceable in tests by steps that fail. */
+export interface OutDirSteps {
+  render: typeof renderArtifacts;
+  write: typeof writeOutDir;
+  /** The text roofline. */
+  text: (report: Report) => string;
+}
+
+const OUT_DIR: OutDirSteps = { render: renderArtifacts, write: writeOutDir, text: asciiRoofline };
+
+/** Everything a user reads of the verdict, written from the report alone: no API call is made here. */
+export async function deliverVerdict(
+  analysis: Analysis,
+  settings: Settings,
+  event: Pick<Event, 'readOnlyToken'>,
+  workspace: string,
+  log: Log,
+  steps: OutDirSteps = OUT_DIR,
+): Promise<Delivered> {
+  const { report } = analysis;
+  setVerdictOutputs(report);
+  const written = await outDir(report, settings.outDir, log, steps);
+  setFileOutputs(settings.outDir, written);
+  attempt(log, 'The findings could not be annotated on the config', () => annotateFindings(analysis, workspace));
+
+  const chart: Chart = {
+    svg: written?.['roofline.svg'],
+    text: drawTextChart(report, log.warning, steps.text),
+    editorUrl: attempt(log, 'The Vega editor link could not be made', () => editorLink(JSON.parse(written?.['roofline.vl.json'] ?? 'null'))) ?? null,
+  };
+  const summary = firstSummary(chart, settings, event);
+  await summaryOrWarning(report, summary, log);
+  return { chart, summary, failure: gateFailure(report, settings.failOn) };
+}
+
+/**
+ * The summary before anything is shared: when nothing will be (comments off, a fork), already the final
+ * one; otherwise the text roofline, and a reason that only shows if the step ends before the summary is
+ * written again with the comment's link and the image.
+ */
+export function firstSummary(chart: Chart, settings: Pick<Settings, 'comment' | 'outDir'>, event: Pick<Event, 'readOnlyToken'>): SummaryParts {
+  const skip = skipBeforeApi(settings, event);
+  const reason = skip?.chartReason ?? `No chart image: this summary was written before the chart was published, and the step ended before it was written again. ${outDirHint(settings.outDir)}.`;
+  return { chart: textChart(chart.text, reason), editorUrl: chart.editorUrl, notes: skip?.note ? [skip.note] : [], commentUrl: null };
+}
+
+/**
+ * After the verdict: the comment and the chart image, the history, the check run, then the summary again
+ * with their links, and the `comment-url` and `chart-url` outputs. Each step's own failures are warnings
+ * already (share.ts, history.ts, check-run.ts); anything else they throw is one more warning here.
+ */
+export async function shareVerdict(report: Report, delivered: Delivered, settings: Settings, event: Event, api: GitHubApi, check: CheckRun, log: Log): Promise<void> {
+  const shared: Shared =
+    (await attemptAsync(log, 'No pull-request comment', () => share(report, delivered.chart, settings, event, api, log))) ??
+    { ...delivered.summary, commentUrl: null, chartUrl: null };
+  await attemptAsync(log, 'History not stored', () => recordHistory(report, settings, event, api, log));
+  await attemptAsync(log, 'The check run was not completed', () => check.finish(report, shared));
+  setSharedOutputs(shared);
+  await summaryOrWarning(report, shared, log);
+}
+
+/** The out dir rendered and written whole; null, and a warning naming the step, when either fails. */
+async function outDir(report: Report, dir: string, log: Log, steps: OutDirSteps): Promise<Artifacts | null> {
+  const artifacts = await attemptAsync(log, 'The out dir could not be rendered', () => steps.render(report, {}, log.warning));
+  if (artifacts === null) return null;
+  return (await attemptAsync(log, `The out dir ${dir} could not be written`, async () => (await steps.write(dir, artifacts), artifacts))) ?? null;
+}
+
+async function summaryOrWarning(report: Report, parts: SummaryParts, log: Log): Promise<void> {
+  await attemptAsync(log, 'The job summary could not be written', () => writeSummary(report, parts));
+}
+
+/** `work()`, or null and a warning that starts with `what` when it throws. */
+function attempt<T>(log: Log, what: string, work: () => T): T | null {
+  try {
+    return work();
+  } catch (error) {
+    log.warning(unaffected(what, error));
+    return null;
+  }
+}
+
+async function attemptAsync<T>(log: Log, what: string, work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await work();
+  } catch (error) {
+    log.warning(unaffected(what, error));
+    return null;
+  }
+}
+
+function unaffected(what: string, error: unknown): string {
+  const detail = String((error as Error | null)?.message ?? error).split('\n')[0]!.slice(0, 300);
+  return `${what} (${detail}). The verdict is unaffected.`;
+}
