@@ -466,6 +466,14 @@ describe('asciiRoofline', () => {
     }
   });
 
+  it('draws at most the pairs the SVG chart draws, and says how many are left out (300,000 overflowed the stack)', () => {
+    const one = reportOf(FOUR.slice(0, 1));
+    const huge: Report = { ...one, results: Array.from({ length: 300_000 }, () => one.results[0]!) };
+    // As the SVG chart: past 200 pairs only the flagged and changed are drawn; with no baseline and no
+    // findings that is none, and the legend says so.
+    expect(asciiRoofline(huge).replace(/\s+/g, ' ')).toContain('300,000 unchanged pairs of 300,000 left out: only the changed and flagged are drawn.');
+  });
+
   it('draws roofs, eaves and a letter per point, keyed in the legend', () => {
     const text = asciiRoofline(report);
     const plot = text.split('\n').slice(0, 20).join('\n');

@@ -2,6 +2,7 @@
 // no invisible reordering.
 import { describe, expect, it } from '@jest/globals';
 import { marked } from 'marked';
+import { formatIssues, quote } from '../src/core/config/errors.js';
 import { loadConfig } from '../src/core/config/index.js';
 import { asciiRoofline } from '../src/core/chart/ascii.js';
 import { buildReport } from '../src/core/report/build.js';
@@ -56,5 +57,19 @@ describe('markdownText', () => {
 
   it('shows right-to-left overrides and zero-width characters', () => {
     expect(markdownText('model\u202Egpj.exe\u200D')).toBe('model&lt;U+202E&gt;gpj.exe&lt;U+200D&gt;');
+  });
+});
+
+describe('quotations in errors', () => {
+  it('cut where a character ends: 59 characters of emoji are 29 emoji, then the ellipsis', () => {
+    // QUOTE_LENGTH is 60: 59 UTF-16 units for the text and 1 for '…'. 😀 is a surrogate pair (2 units), so
+    // 29 fit (58 units) and the 30th would split. Before, slice(0, 59) kept half of the 30th emoji.
+    expect(quote('😀'.repeat(40))).toBe(`"${'😀'.repeat(29)}…"`);
+  });
+
+  it('cut a line excerpt where a character ends: 100 units of text, then the ellipsis', () => {
+    // `x` then 60 emoji is 121 UTF-16 units; 100 units hold the x and 49 emoji (99 units), the 50th would split.
+    const shown = formatIssues([{ file: 'roofline.yml', line: 3, column: 2, path: 'models[0].name', message: 'too long', excerpt: `x${'😀'.repeat(60)}` }]);
+    expect(shown.split('\n')[1]).toBe(`     3 | x${'😀'.repeat(49)}…`);
   });
 });

@@ -6,6 +6,7 @@ import { byteRate, flopPerByte, flopRate, levelText, timeChange } from '../forma
 import { opDelta } from '../op-change-text.js';
 import type { Report } from '../report/types.js';
 import { commandSafe, withVisibleStrings } from '../report/escape.js';
+import { drawnPairs, leftOutText } from './drawn.js';
 import { type ChartPoint, type Geometry, decadeLabel, decades, geometry } from './geometry.js';
 import { performanceText, sweptText } from './tooltip.js';
 
@@ -30,7 +31,9 @@ const GUTTER = 8;
  */
 export function asciiRoofline(given: Report, width = 72, height = 20): string {
   // Names from the config shown visibly, and no line read as a workflow command (report/escape.ts).
-  const g = geometry(withVisibleStrings(given));
+  // The pairs the SVG chart draws, and no more: 300,000 pairs are no picture, and their legend no comment.
+  const drawn = drawnPairs(given);
+  const g = geometry(withVisibleStrings(drawn.leftOut ? { ...given, results: drawn.results } : given));
   const columns = Math.max(8, width - GUTTER);
   const rows = Math.max(4, height);
   const grid = Array.from({ length: rows }, () => Array<string>(columns).fill(' '));
@@ -71,7 +74,9 @@ export function asciiRoofline(given: Report, width = 72, height = 20): string {
   lines.push(...wrap('x: arithmetic intensity (FLOP/byte), y: attainable FLOP/s, log-log', width).map((l) => centered(l, width)));
   lines.push('');
   const crowded = [...cells.values()].some((n) => n > 1) || g.points.length > POINT_CHARS.length;
-  lines.push(...legend(g, width, crowded));
+  for (const line of legend(g, width, crowded)) lines.push(line);
+  const leftOut = leftOutText(drawn, given.results.length);
+  if (leftOut) lines.push(...wrap(leftOut, width));
   return commandSafe(lines.join('\n'));
 }
 

@@ -5,6 +5,7 @@
 import { headlineLevel } from '../headline-level.js';
 import type { Report, ReportResult } from '../report/types.js';
 import { OUTERMOST } from '../roofline.js';
+import { wholeNumber } from '../format.js';
 
 /** Above this many pairs the plot draws only the changed and flagged ones, at most this many. */
 export const MAX_DRAWN_POINTS = 200;
@@ -15,6 +16,14 @@ export interface Drawn {
   /** How many of the report's pairs are not drawn, and whether some of those changed or were flagged. */
   leftOut: number;
   changedLeftOut: boolean;
+}
+
+/** The sentence both charts (the SVG's subtitle, the text chart's legend) give for the pairs not drawn; null when all are. */
+export function leftOutText(drawn: Drawn, total: number): string | null {
+  if (!drawn.leftOut) return null;
+  return drawn.changedLeftOut
+    ? `${wholeNumber(drawn.leftOut)} of ${wholeNumber(total)} pairs left out: only the ${MAX_DRAWN_POINTS} flagged or changed most are drawn.`
+    : `${wholeNumber(drawn.leftOut)} unchanged pairs of ${wholeNumber(total)} left out: only the changed and flagged are drawn.`;
 }
 
 export function drawnPairs(report: Report): Drawn {

@@ -13,7 +13,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { isAboveRoof } from '../above-roof.js';
 import type { Report } from '../report/types.js';
 import { deviceStyle } from './devices.js';
-import { type Drawn, MAX_DRAWN_POINTS, drawnPairs } from './drawn.js';
+import { type Drawn, MAX_DRAWN_POINTS, drawnPairs, leftOutText } from './drawn.js';
 import { frame } from './frame.js';
 import { type Geometry, geometry } from './geometry.js';
 import { keyView } from './key-view.js';
@@ -73,14 +73,8 @@ function subtitle(report: Report, g: Geometry, drawn: Drawn, numbered: boolean):
   const lines = [
     `${plural(g.points.length, 'model × hardware pair')} at their attainable FLOP/s, filled by what bounds each.`,
   ];
-  if (drawn.leftOut) {
-    const total = report.results.length;
-    lines.push(
-      drawn.changedLeftOut
-        ? `${drawn.leftOut} of ${total} pairs left out: only the ${MAX_DRAWN_POINTS} flagged or changed most are drawn.`
-        : `${drawn.leftOut} unchanged pairs of ${total} left out: only the changed and flagged are drawn.`,
-    );
-  }
+  const leftOut = leftOutText(drawn, report.results.length);
+  if (leftOut) lines.push(leftOut);
   if (g.points.some(bindsDifferently)) lines.push('Models given as ops sit at their FLOPs over the summed op times: below the roof where ops bind differently.');
   const measured = g.points.filter((p) => p.measured);
   if (measured.length) {

@@ -1,6 +1,7 @@
 // Bad input, described so that a person can fix it without reading a stack trace: file, line, column,
 // the key path, what was expected, and the nearest valid word when a word was misspelt.
 import { QUOTE_LENGTH } from '../limits.js';
+import { cutToFit } from '../text-size.js';
 import { wholeNumber } from '../format.js';
 import { commandSafe, visibleText } from '../report/escape.js';
 
@@ -68,7 +69,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
  *   quote('a\tb') //=> '"a\\tb"' (a tab, shown as \t)
  */
 export function quote(text: string): string {
-  const clipped = text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH - 1)}…` : text;
+  const clipped = cutToFit(text, { chars: QUOTE_LENGTH });
   return JSON.stringify(clipped).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -91,7 +92,7 @@ export function formatIssues(issues: ConfigIssue[]): string {
     if (issue.excerpt === undefined) return head;
     const gutter = String(issue.line).padStart(6);
     const column = Math.min(issue.column, MAX_EXCERPT + 1);
-    const excerpt = visibleText(issue.excerpt.length > MAX_EXCERPT ? `${issue.excerpt.slice(0, MAX_EXCERPT)}…` : issue.excerpt);
+    const excerpt = visibleText(cutToFit(issue.excerpt, { chars: MAX_EXCERPT + 1 }));
     return `${head}\n${gutter} | ${excerpt}\n${' '.repeat(6)} | ${' '.repeat(Math.max(0, column - 1))}^`;
   });
   if (issues.length > MAX_SHOWN) shown.push(`... and ${wholeNumber(issues.length - MAX_SHOWN)} more`);
