@@ -1,13 +1,13 @@
 // Op tables too large for inline YAML: `ops: { file: resnet50-ops.csv }` (or .json, .jsonl). The shell
 // streams the file and hands records here one at a time; validation is the inline ops' own schema.
 import { OUTERMOST } from '../roofline.js';
-import { BYTE_KINDS, type ByteKind, type KindSplit, type Op } from '../types.js';
+import { BYTE_KINDS, type ByteKind, type BytesByLevel, type KindSplit, type Op } from '../types.js';
 import { JSON_TABLE_MAX, MAX_OP_ROWS, NAME_LENGTH } from '../limits.js';
 import { nearestWord } from '../nearest-word.js';
-import { outOfRange, parseQuantity } from '../units.js';
+import { flopsOfMacs, outOfRange, parseQuantity } from '../units.js';
 import { keyedRecord } from '../user-keys.js';
 import { ConfigError, issueAt, quote, type ConfigIssue } from './errors.js';
-import { addsUp, splitTotal, type LevelBytes } from './kinds.js';
+import { addsUp, NO_SPLIT, splitTotal, type LevelBytes } from './kinds.js';
 import { describeAll } from './issues.js';
 import type { OpTable } from './resolve.js';
 import { toOp } from './resolve.js';
@@ -143,6 +143,7 @@ export class OpTableReader {
     const bytes = keyedRecord<LevelBytes>();
     const totals = keyedRecord<number>();
     let given = 0;
+    let split = false;
     for (const [index, level, kind] of plan.bytes) {
       const cell = cells[index]!;
       if (cell.trim() === '') continue;
@@ -150,7 +151,10 @@ export class OpTableReader {
       if (!parsed.ok || !(parsed.value >= 0) || outOfRange(parsed.value, 'bytes') !== undefined) return null;
       const key = level || OUTERMOST;
       if (kind === undefined) totals[key] = parsed.value;
-      else ((bytes[key] ??= {}) as KindSplit)[kind] = parsed.value;
+      else {
+        ((bytes[key] ??= {}) as KindSplit)[kind] = parsed.value;
+        split = true;
+      }
       given++;
     }
     if (given === 0) return null;
@@ -163,7 +167,9 @@ export class OpTableReader {
     const measuredCell = plan.measured < 0 ? '' : cells[plan.measured]!;
     const measured = measuredCell.trim() === '' ? undefined : parseQuantity(measuredCell, 'seconds');
     if (measured && (!measured.ok || !(measured.value > 0) || outOfRange(measured.value, 'seconds') !== undefined)) return null;
-    const op = toOp(flopsCell === '' ? { name, macs: count.value, bytes } : { name, flops: count.value, bytes });
+    const flops = flopsCell === '' ? flopsOfMacs(count.value) : count.value;
+    // A row that splits no level (the usual table) is its bytes as read, with the shared empty split.
+    const op: Op = split ? toOp({ name, flops, bytes }) : { name, flops, bytes: bytes as BytesByLevel, kinds: NO_SPLIT };
     if (measured) op.measuredSeconds = measured.value;
     return op;
   }

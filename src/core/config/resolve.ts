@@ -11,7 +11,7 @@ import { MAX_LEVELS, NAME_LENGTH } from '../limits.js';
 import { nearestWord } from '../nearest-word.js';
 import { flopsOfMacs, outOfRange, type Dimension } from '../units.js';
 import { keyedRecord } from '../user-keys.js';
-import { aggregateKinds, levelsAndKinds, type LevelBytes } from './kinds.js';
+import { aggregateKinds, levelsAndKinds, sharedWhenEmpty, type LevelBytes } from './kinds.js';
 import { ConfigError, formatPath, issueAt, type ConfigIssue, type Position } from './errors.js';
 import type { GateConfig, RawConfig, RawLlm, RawModel, RawOp } from './schema.js';
 import type { Architecture } from '../llm/architecture.js';
@@ -363,7 +363,11 @@ function doesWork(work: Work, at: (...rest: Array<string | number>) => KeyPath, 
 }
 
 export function toOp(raw: RawOp): Op {
-  return { name: raw.name, flops: flopsOf(raw), ...bytesByLevel(raw.bytes), ...(raw.measured !== undefined && { measuredSeconds: raw.measured }) };
+  const { bytes, kinds } = bytesByLevel(raw.bytes);
+  // One literal, its keys in one order: every op shares V8's layout for it, none keeps a spread's extra store.
+  const op: Op = { name: raw.name, flops: flopsOf(raw), bytes, kinds: sharedWhenEmpty(kinds) };
+  if (raw.measured !== undefined) op.measuredSeconds = raw.measured;
+  return op;
 }
 
 /** FLOPs of a model or op that gives exactly one of `flops:` and `macs:` (the schema sees to that). */
