@@ -327,7 +327,7 @@ export async function readImport(
 async function readOwnTable(chunks: AsyncIterable<string>, file: string, format: 'csv' | 'json' | 'jsonl', opLines?: number[]): Promise<OpTable> {
   const reader = new OpTableReader(file, opLines);
   if (format === 'csv') {
-    await parseCsv(chunks, file, (record) => reader.csvRecord(record));
+    await parseCsv(chunks, file, (record, oneLine) => reader.csvRecord(record, undefined, oneLine));
   } else if (format === 'jsonl') {
     let line = 0;
     for await (const text of lines(chunks, file)) reader.jsonLine(text, ++line);
@@ -367,8 +367,9 @@ async function readTool(chunks: AsyncIterable<string>, file: string, format: Too
  * plain split (no quote, no CR, short enough that no record-size limit applies) are split here, at a
  * fraction of its cost per row; from the first line that is not, csv-parse reads the rest, told what it
  * would have found by then (`\n` as the line end once a line ended so, the lines before for its errors).
+ * `record` is told whether the record is one line (split here) or may span several (csv-parse's).
  */
-export async function parseCsv(chunks: AsyncIterable<string>, file: string, record: (cells: string[]) => void): Promise<void> {
+export async function parseCsv(chunks: AsyncIterable<string>, file: string, record: (cells: string[], oneLine: boolean) => void): Promise<void> {
   const source = chunks[Symbol.asyncIterator]();
   let rest = '';
   let lines = 0;
@@ -378,7 +379,7 @@ export async function parseCsv(chunks: AsyncIterable<string>, file: string, reco
     if (next.done) {
       if (rest === '') return;
       if (plainUpTo(rest) < rest.length) tail = rest;
-      else return record(rest.split(','));
+      else return record(plainCells(rest), true);
       break;
     }
     const text = rest + next.value;
@@ -391,9 +392,7 @@ export async function parseCsv(chunks: AsyncIterable<string>, file: string, reco
     let start = 0;
     let end = text.indexOf('\n');
     for (; end >= 0 && end < plain && end - start <= PLAIN_LINE; end = text.indexOf('\n', start)) {
-      const cells = text.slice(start, end).split(',');
-      for (let index = 0; index < cells.length; index++) if (cells[index]!.length >= SLICED) cells[index] = ownCopy(cells[index]!);
-      record(cells);
+      record(plainCells(text.slice(start, end)), true);
       lines++;
       start = end + 1;
     }
@@ -405,7 +404,7 @@ export async function parseCsv(chunks: AsyncIterable<string>, file: string, reco
   // pipeline, not pipe: an error of the source (a binary file) must reach the loop below.
   pipeline(Readable.from(prepend(tail, source)), records, () => undefined);
   try {
-    for await (const cells of records as AsyncIterable<string[]>) record(cells);
+    for await (const cells of records as AsyncIterable<string[]>) record(cells, false);
   } catch (error) {
     if (error instanceof ConfigError || !(error instanceof CsvError)) throw error;
     const line = lines + ((error as CsvError & { lines?: number }).lines ?? 1);
@@ -428,9 +427,13 @@ const PLAIN_LINE = Math.floor(LINE_LENGTH / 3);
  */
 const SLICED = 13;
 
-/** `cell` in characters of its own, through UTF-16 code units (lossless for any string). */
-function ownCopy(cell: string): string {
-  return Buffer.from(cell, 'utf16le').toString('utf16le');
+/** The cells of a plain line, each long one copied into characters of its own (through UTF-16 code units, lossless). */
+function plainCells(line: string): string[] {
+  const cells = line.split(',');
+  for (let index = 0; index < cells.length; index++) {
+    if (cells[index]!.length >= SLICED) cells[index] = Buffer.from(cells[index]!, 'utf16le').toString('utf16le');
+  }
+  return cells;
 }
 
 /** Where the first quote or CR of `text` is (its length when there is none). */

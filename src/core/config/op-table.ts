@@ -62,11 +62,12 @@ export class OpTableReader {
    * CSV: one record, header first. The header names the columns: `name`, `flops` or `macs`, and `bytes`,
    * `bytes.<level>` and/or `bytes.<level>.<kind>` (weights, activations, kv). Lines are counted here (a quoted cell may span several), so the parser
    * need not track them per record, which costs a second per million rows. `line`: where the record starts,
-   * when records are handed over out of a stream (the rest of them reused).
+   * when records are handed over out of a stream (the rest of them reused). `oneLine`: the caller knows the
+   * record spans one line (no cell holds a line end), and its cells need not be searched for one.
    */
-  csvRecord(cells: string[], line = this.line): void {
+  csvRecord(cells: string[], line = this.line, oneLine = false): void {
     this.line = line + 1;
-    for (const cell of cells) for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) this.line += 1;
+    if (!oneLine) for (const cell of cells) for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) this.line += 1;
     if (cells.length === 1 && cells[0]!.trim() === '') return; // a blank line
     if (this.plan === undefined) {
       this.plan = this.csvHeader(cells, line);
