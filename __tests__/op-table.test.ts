@@ -4,8 +4,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, type ConfigIssue } from '../src/core/config/index.js';
-import { NAME_LENGTH } from '../src/core/limits.js';
-import { loadConfig, readOpTable } from '../src/shell/load-config.js';
+import { LINE_LENGTH, NAME_LENGTH } from '../src/core/limits.js';
+import { loadConfig, parseCsv, readOpTable } from '../src/shell/load-config.js';
+import { parse as parseCsvText } from 'csv-parse/sync';
 import { workingTree } from '../src/shell/sources.js';
 
 let dir: string;
@@ -217,6 +218,54 @@ describe('op tables: a bad CSV header is one located error, never a crash', () =
         return true;
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('op tables: CSV lines split without csv-parse read as csv-parse reads them', () => {
+  const split = async (parts: string[]) => {
+    const records: string[][] = [];
+    await parseCsv((async function* () {
+      yield* parts;
+    })(), 'x.csv', (cells) => records.push(cells));
+    return records;
+  };
+
+  it('a quote after plain lines hands the rest to csv-parse, errors at the file\'s own line', async () => {
+    // Lines 1 and 2 are plain; line 3 holds a quote inside a cell, which csv-parse refuses there.
+    await expect(split(['name,flops,bytes\na,1,1\nb,x"y,1\nc,1,1\n'])).rejects.toMatchObject({ issues: [expect.objectContaining({ line: 3 })] });
+    // A quoted cell after plain lines, and a record split across chunks, read as one text.
+    expect(await split(['name,fl', 'ops\na,1,1\n"b,c",2', ',3\nd,4,5'])).toEqual([['name', 'flops'], ['a', '1', '1'], ['b,c', '2', '3'], ['d', '4', '5']]);
+  });
+
+  it('a line past the record-size limit is refused at its line', async () => {
+    // Line 3 is LINE_LENGTH + 2 characters of 1 byte: csv-parse checks the size before it appends a
+    // character, so it lets a record reach LINE_LENGTH + 1 and refuses the next character.
+    expect(await split(['a\n', 'x'.repeat(LINE_LENGTH + 1), '\n'])).toHaveLength(2);
+    await expect(split(['name,flops,bytes\na,1,1\n', 'x'.repeat(LINE_LENGTH + 2), '\n'])).rejects.toMatchObject({ issues: [expect.objectContaining({ line: 3 })] });
+  });
+
+  it('any text in any chunks gives csv-parse\'s records, or its error at its line', async () => {
+    // Chunks are cut between characters, as the decoder gives them (never inside a surrogate pair).
+    const characters = fc.array(fc.constantFrom('a', 'b', ',', '\n', '\r', '"', ' ', 'é', '😀', '\uFEFF'), { maxLength: 60 });
+    await fc.assert(
+      fc.asyncProperty(characters, fc.array(fc.nat(60), { maxLength: 5 }), async (chars, cuts) => {
+        const whole = chars.join('');
+        const at = [...new Set(cuts.map((cut) => Math.min(cut, chars.length)))].sort((a, b) => a - b);
+        const parts = [0, ...at].map((from, index) => chars.slice(from, at[index] ?? chars.length).join('')).filter((part) => part !== '');
+        let expected: string[][] | { line: number };
+        try {
+          expected = parseCsvText(whole, { relax_column_count: true, bom: true, max_record_size: LINE_LENGTH }) as string[][];
+        } catch (error) {
+          expected = { line: (error as { lines?: number }).lines ?? 1 };
+        }
+        const actual = await split(parts).catch((error: unknown) => {
+          if (!(error instanceof ConfigError)) throw error;
+          return { line: error.issues[0]!.line };
+        });
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { percent, perSecond, si, significant, time } from '../src/core/format.js';
 import { nearestWord } from '../src/core/nearest-word.js';
-import { FLOP_PER_MAC, flopsOfMacs, parseQuantity, type Dimension } from '../src/core/units.js';
+import { DIMENSIONS, FLOP_PER_MAC, flopsOfMacs, parseQuantity, quantityValue, type Dimension } from '../src/core/units.js';
 
 const value = (input: unknown, dimension: Dimension) => {
   const parsed = parseQuantity(input, dimension);
@@ -143,6 +143,42 @@ describe('parseQuantity: properties', () => {
       fc.property(magnitude, fc.string({ minLength: 1, maxLength: 6 }).filter((u) => !/^\s*([kKMGTPE]i?)?B\s*$/.test(u) && !/^[\d\s.eE+-]/.test(u)), (x, unit) =>
         !parseQuantity(`${x} ${unit}`, 'bytes').ok,
       ),
+    );
+  });
+});
+
+describe('quantityValue: the common form of a table cell, read without parseQuantity', () => {
+  it('reads digits, a point and a unit; leaves anything else (NaN) to parseQuantity', () => {
+    // 13 MB is 13 x 10^6 B; 0.5 GFLOP is 5 x 10^8 FLOP; a bare count is in base units.
+    expect(quantityValue(' 13 MB', 'bytes')).toBe(13e6);
+    expect(quantityValue('0.5 GFLOP ', 'flops')).toBe(5e8);
+    expect(quantityValue('+.25', 'macs')).toBe(0.25);
+    expect(quantityValue('-2 KiB', 'bytes')).toBe(-2048);
+    for (const text of ['1e3', '', '.', '5 ms', '5', '\t5 MB', '1 XB', '1234567890123456']) {
+      expect(quantityValue(text, text === '5 ms' ? 'bytes' : text === '5' ? 'seconds' : 'flops')).toBeNaN();
+    }
+  });
+
+  it('gives parseQuantity\'s value whenever it gives one', () => {
+    const piece = fc.constantFrom('0', '1', '7', '9', '.', '+', '-', ' ', '\t', 'e', 'E', 'M', 'G', 'Ki', 'B', 'FLOP', 'MAC', 's', 'ms', '%', '/s', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.constantFrom(...DIMENSIONS), (pieces, dimension) => {
+        const text = pieces.join('');
+        const fast = quantityValue(text, dimension);
+        if (Number.isNaN(fast)) return true;
+        const parsed = parseQuantity(text, dimension);
+        return parsed.ok && Object.is(parsed.value, fast);
+      }),
+      { numRuns: 20000 },
+    );
+    // Decimals of up to 15 digits round as Number() rounds them.
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }), fc.nat(15), (digits, point) => {
+        const text = digits.toString().padStart(point + 1, '0');
+        const decimal = `${text.slice(0, text.length - point)}.${text.slice(text.length - point)}`;
+        return text.length > 15 || Object.is(quantityValue(`${decimal} B`, 'bytes'), Number(decimal));
+      }),
+      { numRuns: 20000 },
     );
   });
 });

@@ -130,6 +130,50 @@ export function parseQuantity(input: unknown, dimension: Dimension): Parsed {
   return Number.isFinite(value) ? { ok: true, value } : { ok: false, expected: `${expected}, not one that overflows` };
 }
 
+/** Powers of ten that are exact doubles: a mantissa below 2^53 divided by one is the nearest double. */
+const EXACT_POWERS = Array.from({ length: 16 }, (_, power) => 10 ** power);
+
+/**
+ * parseQuantity's value for the common form of a table cell (`13`, `9.6 MB`: spaces, a sign, at most 15
+ * digits with a point, a unit), NaN for any other text, which parseQuantity then reads. No match array,
+ * substrings or result object per call: a million rows hold three cells each. The digits are read as an
+ * integer and divided by an exact power of ten, which rounds once, as Number() does (Clinger's fast path).
+ *
+ *   quantityValue(' 9.6 MB', 'bytes') //=> 9600000
+ *   quantityValue('1e3', 'flops')     //=> NaN (an exponent: parseQuantity reads it)
+ */
+export function quantityValue(text: string, dimension: Dimension): number {
+  let at = 0;
+  const end = text.length;
+  while (at < end && text.charCodeAt(at) === 32) at++;
+  const sign = text.charCodeAt(at);
+  if (sign === 43 || sign === 45) at++;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 48 && code <= 57) {
+      mantissa = mantissa * 10 + (code - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (code === 46 && decimals < 0) decimals = 0;
+    else break;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const next = text.charCodeAt(at);
+  if (next === 101 || next === 69) return NaN; // an exponent
+  const magnitude = (sign === 45 ? -mantissa : mantissa) / EXACT_POWERS[decimals < 0 ? 0 : decimals]!;
+  while (at < end && text.charCodeAt(at) === 32) at++;
+  let last = end;
+  while (last > at && text.charCodeAt(last - 1) === 32) last--;
+  if (at === last) return unitRequired(dimension) ? NaN : magnitude;
+  const unit = UNITS[dimension].get(text.slice(at, last));
+  if (unit === undefined) return NaN;
+  const value = magnitude * unit.factor;
+  return Number.isFinite(value) ? value : NaN;
+}
+
 function needsUnit(number: string, dimension: Dimension): Parsed {
   const expected = EXPECTED[dimension];
   const reason =

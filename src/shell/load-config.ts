@@ -328,7 +328,7 @@ export async function readImport(
 async function readOwnTable(chunks: AsyncIterable<string>, file: string, format: 'csv' | 'json' | 'jsonl', opLines?: number[]): Promise<OpTable> {
   const reader = new OpTableReader(file, opLines);
   if (format === 'csv') {
-    await parseCsv(chunks, file, (record) => reader.csvRecord(record));
+    await parseCsv(chunks, file, (record, oneLine) => reader.csvRecord(record, undefined, oneLine));
   } else if (format === 'jsonl') {
     let line = 0;
     for await (const text of lines(chunks, file)) reader.jsonLine(text, ++line);
@@ -363,21 +363,85 @@ async function readTool(chunks: AsyncIterable<string>, file: string, format: Too
   return reader.finish();
 }
 
-/** CSV records through csv-parse, streaming; a syntax error becomes a ConfigError at its line. */
-async function parseCsv(chunks: AsyncIterable<string>, file: string, record: (cells: string[]) => void): Promise<void> {
-  const records = parse({ relax_column_count: true, bom: true, max_record_size: LINE_LENGTH });
+/**
+ * CSV records, streaming; a syntax error becomes a ConfigError at its line. Lines csv-parse would read as a
+ * plain split (no quote, no CR, short enough that no record-size limit applies) are split here, at a
+ * fraction of its cost per row; from the first line that is not, csv-parse reads the rest, told what it
+ * would have found by then (`\n` as the line end once a line ended so, the lines before for its errors).
+ * `record` is told whether the record is one line (split here) or may span several (csv-parse's).
+ */
+export async function parseCsv(chunks: AsyncIterable<string>, file: string, record: (cells: string[], oneLine: boolean) => void): Promise<void> {
+  const source = chunks[Symbol.asyncIterator]();
+  let rest = '';
+  let lines = 0;
+  let tail: string | null = null;
+  while (tail === null) {
+    const next = await source.next();
+    if (next.done) {
+      if (rest === '') return;
+      if (plainUpTo(rest) < rest.length) tail = rest;
+      else return record(plainCells(rest), true);
+      break;
+    }
+    const text = rest + next.value;
+    // csv-parse's `bom` drops a BOM the decoder left (a second one): left to it.
+    if (lines === 0 && text.charCodeAt(0) === 0xfeff) {
+      tail = text;
+      break;
+    }
+    const plain = plainUpTo(text);
+    let start = 0;
+    let end = text.indexOf('\n');
+    for (; end >= 0 && end < plain && end - start <= PLAIN_LINE; end = text.indexOf('\n', start)) {
+      record(plainCells(text.slice(start, end)), true);
+      lines++;
+      start = end + 1;
+    }
+    rest = text.slice(start);
+    // A line that is not plain, or an unfinished one that cannot be: csv-parse reads from its start.
+    if (end >= 0 || plain < text.length || rest.length > PLAIN_LINE) tail = rest;
+  }
+  const records = parse({ relax_column_count: true, bom: lines === 0, max_record_size: LINE_LENGTH, ...(lines > 0 && { record_delimiter: '\n' }) });
   // pipeline, not pipe: an error of the source (a binary file) must reach the loop below.
-  pipeline(Readable.from(chunks), records, () => undefined);
+  pipeline(Readable.from(prepend(tail, source)), records, () => undefined);
   try {
-    for await (const cells of records as AsyncIterable<string[]>) record(cells);
+    for await (const cells of records as AsyncIterable<string[]>) record(cells, false);
   } catch (error) {
     if (error instanceof ConfigError || !(error instanceof CsvError)) throw error;
-    const line = (error as CsvError & { lines?: number }).lines ?? 1;
+    const line = lines + ((error as CsvError & { lines?: number }).lines ?? 1);
     if (error.code === 'CSV_MAX_RECORD_SIZE') throw ConfigError.at(file, { line, column: 1 }, [], `a record longer than ${wholeNumber(LINE_LENGTH)} characters: no op table row is this long`);
     // csv-parse's messages may end by quoting the field (`value is "..."`): that part is left out.
     const problem = error.message.replace(/^Invalid [^:]*: /, '').replace(/,? value is .*$/s, '').slice(0, 200);
     throw ConfigError.at(file, { line, column: 1 }, [], `CSV syntax: ${problem}`);
   }
+}
+
+/**
+ * The longest line split without csv-parse: its record-size limit counts a record's UTF-8 bytes, at most
+ * three per UTF-16 unit, so a line this long cannot reach it.
+ */
+const PLAIN_LINE = Math.floor(LINE_LENGTH / 3);
+
+/**
+ * From this length, V8 cuts a string out of another as a view that keeps the whole of it alive: a cell
+ * (an op's name) would hold its 64 KiB chunk for as long as the op lives.
+ */
+const SLICED = 13;
+
+/** The cells of a plain line, each long one copied into characters of its own (through UTF-16 code units, lossless). */
+function plainCells(line: string): string[] {
+  const cells = line.split(',');
+  for (let index = 0; index < cells.length; index++) {
+    if (cells[index]!.length >= SLICED) cells[index] = Buffer.from(cells[index]!, 'utf16le').toString('utf16le');
+  }
+  return cells;
+}
+
+/** Where the first quote or CR of `text` is (its length when there is none). */
+function plainUpTo(text: string): number {
+  const quote = text.indexOf('"');
+  const cr = text.indexOf('\r');
+  return Math.min(quote < 0 ? text.length : quote, cr < 0 ? text.length : cr);
 }
 
 /** Reads chunks until `enough` says so (or the end), giving what was read and an iterator over the rest. */

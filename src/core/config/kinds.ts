@@ -53,6 +53,18 @@ export function kindsOf(split: RawSplit): KindSplit {
   return kinds;
 }
 
+/**
+ * The kinds of an op that splits no level, one record shared by all of them (frozen: nothing may add to
+ * it): a million ops that give no split would otherwise hold a million empty records, 40 bytes each.
+ */
+export const NO_SPLIT: BytesByKind = Object.freeze(keyedRecord<KindSplit>());
+
+/** `kinds`, or the shared NO_SPLIT when it splits no level. */
+export function sharedWhenEmpty(kinds: BytesByKind): BytesByKind {
+  for (const _level in kinds) return kinds;
+  return NO_SPLIT;
+}
+
 /** Per-level totals and splits of `{ level: count | split }`. */
 export function levelsAndKinds(levels: Readonly<Record<string, LevelBytes>>): { bytes: BytesByLevel; kinds: BytesByKind } {
   const bytes: BytesByLevel = keyedRecord();

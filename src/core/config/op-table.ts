@@ -1,14 +1,14 @@
 // Op tables too large for inline YAML: `ops: { file: resnet50-ops.csv }` (or .json, .jsonl). The shell
 // streams the file and hands records here one at a time; validation is the inline ops' own schema.
 import { OUTERMOST } from '../roofline.js';
-import { BYTE_KINDS, type ByteKind, type KindSplit, type Op } from '../types.js';
+import { BYTE_KINDS, type ByteKind, type BytesByLevel, type KindSplit, type Op } from '../types.js';
 import { JSON_TABLE_MAX, MAX_OP_ROWS, NAME_LENGTH } from '../limits.js';
 import { wholeNumber } from '../format.js';
 import { nearestWord } from '../nearest-word.js';
-import { outOfRange, parseQuantity } from '../units.js';
+import { flopsOfMacs, outOfRange, parseQuantity, quantityValue, type Dimension } from '../units.js';
 import { keyedRecord } from '../user-keys.js';
 import { ConfigError, issueAt, quote, type ConfigIssue } from './errors.js';
-import { addsUp, splitTotal, type LevelBytes } from './kinds.js';
+import { addsUp, NO_SPLIT, splitTotal, type LevelBytes } from './kinds.js';
 import { describeAll } from './issues.js';
 import type { OpTable } from './resolve.js';
 import { toOp } from './resolve.js';
@@ -37,6 +37,8 @@ interface CsvPlan {
    * `bytes.<level>.<kind>` column, the kind; a level's column without a kind is its total.
    */
   bytes: Array<[number, string, ByteKind | undefined]>;
+  /** Whether any of those columns is a kind's (`bytes.<level>.<kind>`). */
+  splits: boolean;
 }
 
 /** Collects validated ops from records, remembering the row of every issue. */
@@ -61,11 +63,12 @@ export class OpTableReader {
    * CSV: one record, header first. The header names the columns: `name`, `flops` or `macs`, and `bytes`,
    * `bytes.<level>` and/or `bytes.<level>.<kind>` (weights, activations, kv). Lines are counted here (a quoted cell may span several), so the parser
    * need not track them per record, which costs a second per million rows. `line`: where the record starts,
-   * when records are handed over out of a stream (the rest of them reused).
+   * when records are handed over out of a stream (the rest of them reused). `oneLine`: the caller knows the
+   * record spans one line (no cell holds a line end), and its cells need not be searched for one.
    */
-  csvRecord(cells: string[], line = this.line): void {
+  csvRecord(cells: string[], line = this.line, oneLine = false): void {
     this.line = line + 1;
-    for (const cell of cells) for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) this.line += 1;
+    if (!oneLine) for (const cell of cells) for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) this.line += 1;
     if (cells.length === 1 && cells[0]!.trim() === '') return; // a blank line
     if (this.plan === undefined) {
       this.plan = this.csvHeader(cells, line);
@@ -93,7 +96,7 @@ export class OpTableReader {
     // With per-level columns present, a bare `bytes` column is the outermost level among them (and when all
     // of them are refused, their issues say so: no need to add that there is no bytes column).
     const perLevel = this.header.some((name) => /^bytes[._]/.test(name));
-    const plan: CsvPlan = { name: -1, flops: -1, macs: -1, measured: -1, bytes: [] };
+    const plan: CsvPlan = { name: -1, flops: -1, macs: -1, measured: -1, bytes: [], splits: false };
     const seen = new Map<string, number>();
     this.header.forEach((name, index) => {
       const [, level, kindWord] = /^bytes[._]([^.]+)(?:\.(.*))?$/.exec(name) ?? [];
@@ -126,6 +129,7 @@ export class OpTableReader {
     if (missing.length > 0) {
       this.issue(line, 1, `the header row has no ${missing.join(', no ')} column: the first line names the columns, at least name, flops (or macs) and bytes`);
     }
+    plan.splits = plan.bytes.some(([, , kind]) => kind !== undefined);
     return this.issues.length > before ? null : plan;
   }
 
@@ -139,33 +143,45 @@ export class OpTableReader {
     const flopsCell = plan.flops < 0 ? '' : cells[plan.flops]!;
     const macsCell = plan.macs < 0 ? '' : cells[plan.macs]!;
     if (name === '' || name.length > NAME_LENGTH || (flopsCell === '') === (macsCell === '')) return null;
-    const count = flopsCell === '' ? parseQuantity(macsCell, 'macs') : parseQuantity(flopsCell, 'flops');
-    if (!count.ok || !(count.value >= 0) || outOfRange(count.value, flopsCell === '' ? 'macs' : 'flops') !== undefined) return null;
+    const count = flopsCell === '' ? cellQuantity(macsCell, 'macs') : cellQuantity(flopsCell, 'flops');
+    if (!(count >= 0) || outOfRange(count, flopsCell === '' ? 'macs' : 'flops') !== undefined) return null;
     const bytes = keyedRecord<LevelBytes>();
-    const totals = keyedRecord<number>();
+    // Without kind columns every level is unsplit: its total goes straight into `bytes`, in column order.
+    const totals = plan.splits ? keyedRecord<number>() : (bytes as Record<string, number>);
     let given = 0;
+    let split = false;
     for (const [index, level, kind] of plan.bytes) {
       const cell = cells[index]!;
-      if (cell.trim() === '') continue;
-      const parsed = parseQuantity(cell, 'bytes');
-      if (!parsed.ok || !(parsed.value >= 0) || outOfRange(parsed.value, 'bytes') !== undefined) return null;
+      let value = quantityValue(cell, 'bytes');
+      if (Number.isNaN(value)) {
+        if (cell.trim() === '') continue;
+        value = cellQuantity(cell, 'bytes');
+      }
+      if (!(value >= 0) || outOfRange(value, 'bytes') !== undefined) return null;
       const key = level || OUTERMOST;
-      if (kind === undefined) totals[key] = parsed.value;
-      else ((bytes[key] ??= {}) as KindSplit)[kind] = parsed.value;
+      if (kind === undefined) totals[key] = value;
+      else {
+        ((bytes[key] ??= {}) as KindSplit)[kind] = value;
+        split = true;
+      }
       given++;
     }
     if (given === 0) return null;
     // A level with kind cells is split (and its total, if given, must agree); one without is unsplit.
-    for (const [level, total] of Object.entries(totals)) {
-      const split = bytes[level];
-      if (split === undefined) bytes[level] = total;
-      else if (!addsUp(splitTotal(split as KindSplit), total)) return null;
+    if (plan.splits) {
+      for (const [level, total] of Object.entries(totals)) {
+        const split = bytes[level];
+        if (split === undefined) bytes[level] = total;
+        else if (!addsUp(splitTotal(split as KindSplit), total)) return null;
+      }
     }
     const measuredCell = plan.measured < 0 ? '' : cells[plan.measured]!;
-    const measured = measuredCell.trim() === '' ? undefined : parseQuantity(measuredCell, 'seconds');
-    if (measured && (!measured.ok || !(measured.value > 0) || outOfRange(measured.value, 'seconds') !== undefined)) return null;
-    const op = toOp(flopsCell === '' ? { name, macs: count.value, bytes } : { name, flops: count.value, bytes });
-    if (measured) op.measuredSeconds = measured.value;
+    const measured = measuredCell.trim() === '' ? undefined : cellQuantity(measuredCell, 'seconds');
+    if (measured !== undefined && (!(measured > 0) || outOfRange(measured, 'seconds') !== undefined)) return null;
+    const flops = flopsCell === '' ? flopsOfMacs(count) : count;
+    // A row that splits no level (the usual table) is its bytes as read, with the shared empty split.
+    const op: Op = split ? toOp({ name, flops, bytes }) : { name, flops, bytes: bytes as BytesByLevel, kinds: NO_SPLIT };
+    if (measured !== undefined) op.measuredSeconds = measured;
     return op;
   }
 
@@ -253,6 +269,14 @@ export class OpTableReader {
   private issue(line: number, column: number, message: string): void {
     if (this.issues.length < MAX_ISSUES) this.issues.push(issueAt(this.file, { line, column }, [], message));
   }
+}
+
+/** A cell's quantity: the common form read directly, any other through parseQuantity; NaN when refused. */
+function cellQuantity(cell: string, dimension: Dimension): number {
+  const value = quantityValue(cell, dimension);
+  if (!Number.isNaN(value)) return value;
+  const parsed = parseQuantity(cell, dimension);
+  return parsed.ok ? parsed.value : NaN;
 }
 
 /**

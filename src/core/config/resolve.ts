@@ -11,7 +11,7 @@ import { MAX_LEVELS, NAME_LENGTH, RANGES } from '../limits.js';
 import { nearestWord } from '../nearest-word.js';
 import { flopsOfMacs, outOfRange, quantityText, type Dimension } from '../units.js';
 import { keyedRecord } from '../user-keys.js';
-import { aggregateKinds, levelsAndKinds, type LevelBytes } from './kinds.js';
+import { aggregateKinds, levelsAndKinds, sharedWhenEmpty, type LevelBytes } from './kinds.js';
 import { ConfigError, formatPath, issueAt, type ConfigIssue, type Position } from './errors.js';
 import type { GateConfig, RawConfig, RawLlm, RawModel, RawOp } from './schema.js';
 import type { Architecture } from '../llm/architecture.js';
@@ -267,7 +267,8 @@ function summed(ops: Op[]): Work {
   const work: Work = { flops: 0, bytes: keyedRecord(), kinds: aggregateKinds(ops), ops };
   for (const op of ops) {
     work.flops += op.flops;
-    for (const [level, count] of Object.entries(op.bytes)) work.bytes[level] = (work.bytes[level] ?? 0) + count;
+    // for...in, not Object.entries: the same keys in the same order, without two arrays per op.
+    for (const level in op.bytes) work.bytes[level] = (work.bytes[level] ?? 0) + op.bytes[level]!;
   }
   return work;
 }
@@ -363,7 +364,11 @@ function doesWork(work: Work, at: (...rest: Array<string | number>) => KeyPath, 
 }
 
 export function toOp(raw: RawOp): Op {
-  return { name: raw.name, flops: flopsOf(raw), ...bytesByLevel(raw.bytes), ...(raw.measured !== undefined && { measuredSeconds: raw.measured }) };
+  const { bytes, kinds } = bytesByLevel(raw.bytes);
+  // One literal, its keys in one order: every op shares V8's layout for it, none keeps a spread's extra store.
+  const op: Op = { name: raw.name, flops: flopsOf(raw), bytes, kinds: sharedWhenEmpty(kinds) };
+  if (raw.measured !== undefined) op.measuredSeconds = raw.measured;
+  return op;
 }
 
 /** FLOPs of a model or op that gives exactly one of `flops:` and `macs:` (the schema sees to that). */
