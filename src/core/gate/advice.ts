@@ -39,6 +39,14 @@ const NARROW_ROOFS: ReadonlyArray<{ bits: number; roofs: readonly Precision[] }>
   { bits: 8, roofs: ['fp8', 'int8'] },
 ];
 
+/**
+ * The smallest throughput gain an item must buy to be listed: 1%, half the drop at which the gate warns by
+ * default (throughput-drop warn: 2%, rules.ts). A change whose gain a reviewer would not notice as a
+ * regression is not worth making for it, and listing it ("store weights in 4 bits: 770/s -> 770/s (0.0%)")
+ * buries the items that matter.
+ */
+const MIN_GAIN = 0.01;
+
 /** Items per pair, and devices among them: enough to choose from, few enough to read. */
 const MAX_ITEMS = 5;
 const MAX_MOVES = 3;
@@ -240,7 +248,7 @@ function wanted(result: ReportResult): boolean {
   return result.bound === 'memory' || (result.base !== null && relativeDrop(result.base.throughput, result.throughput) > 0);
 }
 
-/** Advice for one pair, largest gain first; only changes that gain anything. */
+/** Advice for one pair, largest gain first; only changes that gain at least MIN_GAIN. */
 function adviseOne(pair: Pair, listed: readonly Device[]): Advice[] {
   const { result } = pair;
   const toAdvice = (candidate: Candidate): Advice => {
@@ -254,9 +262,10 @@ function adviseOne(pair: Pair, listed: readonly Device[]): Advice[] {
       throughput: outcome.throughput, gain, change: candidate.change,
     };
   };
-  // Rounded like the rules' thresholds, so that a change that buys nothing is not advised for a last-bit gain; a gain
-  // that overflows (a pass of a few FLOPs at a denormal time) is no figure a person can act on, and JSON cannot hold it.
-  const gains = (advice: Advice): boolean => Number.isFinite(advice.throughput) && Number.isFinite(advice.gain) && Math.round((advice.gain - 1) * 1e9) > 0;
+  // Rounded like the rules' thresholds, so that a gain of exactly 1% is not lost to the last bit; a gain that
+  // overflows (a pass of a few FLOPs at a denormal time) is no figure a person can act on, and JSON cannot hold it.
+  const gains = (advice: Advice): boolean =>
+    Number.isFinite(advice.throughput) && Number.isFinite(advice.gain) && Math.round((advice.gain - 1) * 1e9) >= Math.round(MIN_GAIN * 1e9);
   const byGain = (a: Advice, b: Advice): number => b.gain - a.gain;
   const moves = moveDevice(pair, listed).map(toAdvice).filter(gains).sort(byGain).slice(0, MAX_MOVES);
   const changes = [...reachRidge(pair), ...quantise(pair), ...fuse(pair), ...lowerPrecision(pair), ...raiseBatch(pair)].map(toAdvice).filter(gains);
