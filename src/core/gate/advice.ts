@@ -85,28 +85,57 @@ function bytesChange(model: Model, outcome: Outcome): string {
 }
 
 /**
- * Cut the binding level's bytes until its intensity reaches the ridge: the tutorial's first move. Where the
- * level's split is known, never below its weights alone, which every pass reads whatever is fused or cached:
- * the cut is then the activations' and KV's, op by op, so no op goes below its own weights either.
+ * The most fusing kernels is taken to cut bytes whose kind no split gives: to half. Fusion keeps
+ * intermediate results on chip, but weights and the KV cache are read once per pass however the kernels are
+ * fused, and without a split the tool cannot know which bytes those are (a decode step's may be nearly all
+ * weights). Half is this tool's assumption, not a measurement: a cut any larger, such as 16 GB -> 54 MB to
+ * reach an H100's ridge, is no change anyone can promise from fusion.
  */
-function reachRidge({ result, model, same }: Pair): Candidate[] {
+const MAX_UNSPLIT_CUT = 2;
+
+/** The bytes through a level that no split gives the kind of: a model's unsplit level, or the sum of the ops' that leave it unsplit. */
+function unsplitBytes(model: Model, level: string): number {
+  if (!model.ops) return model.kinds[level] === undefined ? model.bytes[level]! : 0;
+  let bytes = 0;
+  for (const op of model.ops) if (op.kinds[level] === undefined) bytes += op.bytes[level] ?? 0;
+  return bytes;
+}
+
+/**
+ * Cut the binding level's bytes by fusing kernels, towards the ridge: the tutorial's first move. Fusion cuts
+ * the activations where a split gives them (all of them, at most), never the weights or the KV cache, which
+ * every pass reads whatever is fused, and at most halves bytes of unknown kind (MAX_UNSPLIT_CUT); op by op,
+ * so no op goes below its own weights and KV. The cut stops at the ridge, or where fusion can go no further.
+ */
+function reachRidge({ result, model, known, same }: Pair): Candidate[] {
   const level = result.bindingLevel;
   // With no FLOPs no byte count reaches the ridge; there is nothing to say.
   if (result.bound !== 'memory' || model.flops === 0) return [];
   const bytes = model.bytes[level]!;
   const ridgeIntensity = result.ridge[level]!;
   const needed = model.flops / ridgeIntensity;
-  const weights = model.kinds[level]?.weights ?? 0;
-  const after = Math.max(needed, weights);
+  const activations = known[level]?.activations ?? 0;
+  const unknown = unsplitBytes(model, level);
+  const cuttable = activations + unknown * (1 - 1 / MAX_UNSPLIT_CUT);
+  const after = Math.max(needed, bytes - cuttable);
   if (after >= bytes) return [];
+  // The share of what fusion can cut that the item cuts: 1 where it goes as far as fusion can.
+  const share = (bytes - after) / cuttable;
+  const whatIf: WhatIf = { ...same, kinds: { activations: 1 - share }, unsplit: { [level]: 1 - share * (1 - 1 / MAX_UNSPLIT_CUT) }, kindsAt: level };
+  const L = levelText(level);
+  const cut = `${L} bytes ${byteCount(bytes)} -> ${byteCount(after)}`;
+  const kept = activations > 0 ? 'weights and the KV cache are read once per pass however kernels are fused' : 'weights are read once per pass however kernels are fused';
+  const limit =
+    unknown === 0
+      ? 'all activations kept on chip'
+      : activations === 0
+        ? unknown === bytes ? 'at most half, as the split is unknown' : `at most half of the ${byteCount(unknown)} of unknown kind`
+        : `all activations kept on chip, and at most half of the ${byteCount(unknown)} of unknown kind`;
   const action =
     after === needed
-      ? `raise ${levelText(level)} intensity ${intensity(result.intensity[level]!)} -> ${flopPerByte(ridgeIntensity)}, ` +
-        `the ridge (${levelText(level)} bytes ${byteCount(bytes)} -> ${byteCount(needed)})`
-      : `cut ${levelText(level)} bytes ${byteCount(bytes)} -> ${byteCount(weights)}, the weights alone ` +
-        `(the ridge, ${flopPerByte(ridgeIntensity)}, would need ${byteCount(needed)})`;
-  const rest = (after - weights) / (bytes - weights);
-  const whatIf: WhatIf = model.kinds[level] ? { ...same, kinds: { activations: rest, kv: rest }, kindsAt: level } : { ...same, scale: { [level]: after / bytes } };
+      ? `raise ${L} intensity ${intensity(result.intensity[level]!)} -> ${flopPerByte(ridgeIntensity)}, the ridge, by fusing kernels (${cut}` +
+        `${activations > 0 ? `, cutting only activations${unknown > 0 ? ' and bytes of unknown kind' : ''}` : ''})`
+      : `cut ${cut} by fusing kernels, ${limit} (${kept}; the ridge, ${flopPerByte(ridgeIntensity)}, would need ${byteCount(needed)})`;
   return [{ kind: 'reach-ridge', whatIf, action: () => action, change: { figure: `bytes.${level}`, before: bytes, after } }];
 }
 
