@@ -101,42 +101,68 @@ function unsplitBytes(model: Model, level: string): number {
   return bytes;
 }
 
-/**
- * Cut the binding level's bytes by fusing kernels, towards the ridge: the tutorial's first move. Fusion cuts
- * the activations where a split gives them (all of them, at most), never the weights or the KV cache, which
- * every pass reads whatever is fused, and at most halves bytes of unknown kind (MAX_UNSPLIT_CUT); op by op,
- * so no op goes below its own weights and KV. The cut stops at the ridge, or where fusion can go no further.
- */
-function reachRidge({ result, model, known, same }: Pair): Candidate[] {
-  const level = result.bindingLevel;
-  // With no FLOPs no byte count reaches the ridge; there is nothing to say.
-  if (result.bound !== 'memory' || model.flops === 0) return [];
+/** What fusing kernels can cut at a level: its activations where split, and half of its bytes of unknown kind. */
+interface Fusible {
+  level: string;
+  bytes: number;
+  activations: number;
+  unknown: number;
+  /** The bytes left once fusion has gone as far as it can. */
+  floor: number;
+}
+
+function fusible({ model, known }: Pair, level: string): Fusible {
   const bytes = model.bytes[level]!;
-  const ridgeIntensity = result.ridge[level]!;
-  const needed = model.flops / ridgeIntensity;
   const activations = known[level]?.activations ?? 0;
   const unknown = unsplitBytes(model, level);
-  const cuttable = activations + unknown * (1 - 1 / MAX_UNSPLIT_CUT);
-  const after = Math.max(needed, bytes - cuttable);
-  if (after >= bytes) return [];
-  // The share of what fusion can cut that the item cuts: 1 where it goes as far as fusion can.
-  const share = (bytes - after) / cuttable;
-  const whatIf: WhatIf = { ...same, kinds: { activations: 1 - share }, unsplit: { [level]: 1 - share * (1 - 1 / MAX_UNSPLIT_CUT) }, kindsAt: level };
-  const L = levelText(level);
-  const cut = `${L} bytes ${byteCount(bytes)} -> ${byteCount(after)}`;
-  const kept = activations > 0 ? 'weights and the KV cache are read once per pass however kernels are fused' : 'weights are read once per pass however kernels are fused';
+  return { level, bytes, activations, unknown, floor: bytes - activations - unknown * (1 - 1 / MAX_UNSPLIT_CUT) };
+}
+
+/**
+ * The what-if of fusing a level's bytes down to `after` (at least its floor): the same share of what fusion
+ * can cut, op by op, of the activations where split and of the cuttable half of the bytes of unknown kind.
+ */
+function fusedTo({ same }: Pair, fusion: Fusible, after: number): WhatIf {
+  const share = (fusion.bytes - after) / (fusion.bytes - fusion.floor);
+  return { ...same, kinds: { activations: 1 - share }, unsplit: { [fusion.level]: 1 - share * (1 - 1 / MAX_UNSPLIT_CUT) }, kindsAt: fusion.level };
+}
+
+/** How far fusion went, and why no further: 'all activations kept on chip (weights and the KV cache are read ...)'. */
+function fusionLimit({ bytes, activations, unknown }: Fusible): string {
   const limit =
     unknown === 0
       ? 'all activations kept on chip'
       : activations === 0
         ? unknown === bytes ? 'at most half, as the split is unknown' : `at most half of the ${byteCount(unknown)} of unknown kind`
         : `all activations kept on chip, and at most half of the ${byteCount(unknown)} of unknown kind`;
+  const kept = activations > 0 ? 'weights and the KV cache are read' : 'weights are read';
+  return `${limit} (${kept} once per pass however kernels are fused`;
+}
+
+/**
+ * Cut the binding level's bytes by fusing kernels, towards the ridge: the tutorial's first move. Fusion cuts
+ * the activations where a split gives them (all of them, at most), never the weights or the KV cache, which
+ * every pass reads whatever is fused, and at most halves bytes of unknown kind (MAX_UNSPLIT_CUT); op by op,
+ * so no op goes below its own weights and KV. The cut stops at the ridge, or where fusion can go no further.
+ */
+function reachRidge(pair: Pair): Candidate[] {
+  const { result, model } = pair;
+  const level = result.bindingLevel;
+  // With no FLOPs no byte count reaches the ridge; there is nothing to say.
+  if (result.bound !== 'memory' || model.flops === 0) return [];
+  const fusion = fusible(pair, level);
+  const ridgeIntensity = result.ridge[level]!;
+  const needed = model.flops / ridgeIntensity;
+  const after = Math.max(needed, fusion.floor);
+  if (after >= fusion.bytes) return [];
+  const L = levelText(level);
+  const cut = `${L} bytes ${byteCount(fusion.bytes)} -> ${byteCount(after)}`;
   const action =
     after === needed
       ? `raise ${L} intensity ${intensity(result.intensity[level]!)} -> ${flopPerByte(ridgeIntensity)}, the ridge, by fusing kernels (${cut}` +
-        `${activations > 0 ? `, cutting only activations${unknown > 0 ? ' and bytes of unknown kind' : ''}` : ''})`
-      : `cut ${cut} by fusing kernels, ${limit} (${kept}; the ridge, ${flopPerByte(ridgeIntensity)}, would need ${byteCount(needed)})`;
-  return [{ kind: 'reach-ridge', whatIf, action: () => action, change: { figure: `bytes.${level}`, before: bytes, after } }];
+        `${fusion.activations > 0 ? `, cutting only activations${fusion.unknown > 0 ? ' and bytes of unknown kind' : ''}` : ''})`
+      : `cut ${cut} by fusing kernels, ${fusionLimit(fusion)}; the ridge, ${flopPerByte(ridgeIntensity)}, would need ${byteCount(needed)})`;
+  return [{ kind: 'reach-ridge', whatIf: fusedTo(pair, fusion, after), action: () => action, change: { figure: `bytes.${level}`, before: fusion.bytes, after } }];
 }
 
 /**
@@ -176,17 +202,28 @@ function quantise({ model, device, known, same }: Pair): Candidate[] {
   });
 }
 
-/** Fuse kernels so that an inner level's round trips go away: for the levels that bind the pair or its slowest ops. */
-function fuse({ result, model, device, same }: Pair): Candidate[] {
+/**
+ * Fuse kernels to cut an inner level's round trips, as far as fusion goes (fusible): for the levels that bind
+ * the pair's slowest ops, and the pair's own when reachRidge does not already cut it. Never the outermost
+ * level's: the weights and inputs have to come from somewhere.
+ */
+function fuse(pair: Pair): Candidate[] {
+  const { result, model, device } = pair;
   const outermost = outermostKey(model, device);
+  const cutByRidge = result.bound === 'memory' && model.flops > 0 ? result.bindingLevel : undefined;
   const binding = new Set([result.bindingLevel, ...(result.ops?.slowest ?? []).map((op) => op.bindingLevel)]);
   return [...binding]
-    .filter((level) => level !== 'compute' && level !== outermost && (model.bytes[level] ?? 0) > 0)
-    .map((level) => ({
-      kind: 'fuse-level', whatIf: { ...same, scale: { [level]: 0 } },
-      action: () => `fuse kernels to remove ${levelText(level)} round trips (${levelText(level)} bytes ${byteCount(model.bytes[level]!)} -> ${byteCount(0)})`,
-      change: { figure: `bytes.${level}`, before: model.bytes[level]!, after: 0 },
-    }));
+    .filter((level) => level !== 'compute' && level !== outermost && level !== cutByRidge && (model.bytes[level] ?? 0) > 0)
+    .map((level) => fusible(pair, level))
+    .filter((fusion) => fusion.floor < fusion.bytes)
+    .map((fusion) => {
+      const L = levelText(fusion.level);
+      return {
+        kind: 'fuse-level', whatIf: fusedTo(pair, fusion, fusion.floor),
+        action: () => `cut ${L} bytes ${byteCount(fusion.bytes)} -> ${byteCount(fusion.floor)} by fusing kernels, ${fusionLimit(fusion)})`,
+        change: { figure: `bytes.${fusion.level}`, before: fusion.bytes, after: fusion.floor },
+      };
+    });
 }
 
 /**
