@@ -2,7 +2,8 @@
 // change would buy. Every figure comes from whatIf() on a changed model (what-if.ts, op by op through the
 // roofline's passSeconds), never from scaling a throughput by hand, so no item can promise a point above
 // its roof, and each change moves only what it would move: storing the weights in 4 bits shrinks the
-// weights' bytes, not the KV cache's.
+// weights' bytes, not the KV cache's, and fusing kernels cuts activations, never weights or KV, and at most
+// half of bytes whose kind is unknown. An item that gains less than MIN_GAIN is not given.
 import type { ReportResult } from '../report/types.js';
 import { levelBandwidth, OUTERMOST } from '../roofline.js';
 import { PRECISION_BITS } from '../precision-bits.js';
@@ -127,8 +128,13 @@ function fusedTo({ same }: Pair, fusion: Fusible, after: number): WhatIf {
   return { ...same, kinds: { activations: 1 - share }, unsplit: { [fusion.level]: 1 - share * (1 - 1 / MAX_UNSPLIT_CUT) }, kindsAt: fusion.level };
 }
 
-/** How far fusion went, and why no further: 'all activations kept on chip (weights and the KV cache are read ...)'. */
-function fusionLimit({ bytes, activations, unknown }: Fusible): string {
+/**
+ * How far fusion went, and why no further, with `more` inside the parenthesis:
+ *
+ *   fusionLimit({ bytes: 50e9, activations: 4e9, unknown: 0, ... })
+ *   //=> 'all activations kept on chip (weights and the KV cache are read once per pass however kernels are fused)'
+ */
+function fusionLimit({ bytes, activations, unknown }: Fusible, more = ''): string {
   const limit =
     unknown === 0
       ? 'all activations kept on chip'
@@ -136,7 +142,7 @@ function fusionLimit({ bytes, activations, unknown }: Fusible): string {
         ? unknown === bytes ? 'at most half, as the split is unknown' : `at most half of the ${byteCount(unknown)} of unknown kind`
         : `all activations kept on chip, and at most half of the ${byteCount(unknown)} of unknown kind`;
   const kept = activations > 0 ? 'weights and the KV cache are read' : 'weights are read';
-  return `${limit} (${kept} once per pass however kernels are fused`;
+  return `${limit} (${kept} once per pass however kernels are fused${more})`;
 }
 
 /**
@@ -161,7 +167,7 @@ function reachRidge(pair: Pair): Candidate[] {
     after === needed
       ? `raise ${L} intensity ${intensity(result.intensity[level]!)} -> ${flopPerByte(ridgeIntensity)}, the ridge, by fusing kernels (${cut}` +
         `${fusion.activations > 0 ? `, cutting only activations${fusion.unknown > 0 ? ' and bytes of unknown kind' : ''}` : ''})`
-      : `cut ${cut} by fusing kernels, ${fusionLimit(fusion)}; the ridge, ${flopPerByte(ridgeIntensity)}, would need ${byteCount(needed)})`;
+      : `cut ${cut} by fusing kernels, ${fusionLimit(fusion, `; the ridge, ${flopPerByte(ridgeIntensity)}, would need ${byteCount(needed)}`)}`;
   return [{ kind: 'reach-ridge', whatIf: fusedTo(pair, fusion, after), action: () => action, change: { figure: `bytes.${level}`, before: fusion.bytes, after } }];
 }
 
@@ -220,7 +226,7 @@ function fuse(pair: Pair): Candidate[] {
       const L = levelText(fusion.level);
       return {
         kind: 'fuse-level', whatIf: fusedTo(pair, fusion, fusion.floor),
-        action: () => `cut ${L} bytes ${byteCount(fusion.bytes)} -> ${byteCount(fusion.floor)} by fusing kernels, ${fusionLimit(fusion)})`,
+        action: () => `cut ${L} bytes ${byteCount(fusion.bytes)} -> ${byteCount(fusion.floor)} by fusing kernels, ${fusionLimit(fusion)}`,
         change: { figure: `bytes.${fusion.level}`, before: fusion.bytes, after: fusion.floor },
       };
     });
