@@ -2,7 +2,8 @@
 // change would buy. Every figure comes from whatIf() on a changed model (what-if.ts, op by op through the
 // roofline's passSeconds), never from scaling a throughput by hand, so no item can promise a point above
 // its roof, and each change moves only what it would move: storing the weights in 4 bits shrinks the
-// weights' bytes, not the KV cache's.
+// weights' bytes, not the KV cache's, and fusing kernels cuts activations, never weights or KV, and at most
+// half of bytes whose kind is unknown. An item that gains less than MIN_GAIN is not given.
 import type { ReportResult } from '../report/types.js';
 import { levelBandwidth, OUTERMOST } from '../roofline.js';
 import { PRECISION_BITS } from '../precision-bits.js';
@@ -38,6 +39,14 @@ const NARROW_ROOFS: ReadonlyArray<{ bits: number; roofs: readonly Precision[] }>
   { bits: 4, roofs: ['fp4', 'int4', 'fp8', 'int8'] },
   { bits: 8, roofs: ['fp8', 'int8'] },
 ];
+
+/**
+ * The smallest throughput gain an item must buy to be listed: 1%, half the drop at which the gate warns by
+ * default (throughput-drop warn: 2%, rules.ts). A change whose gain a reviewer would not notice as a
+ * regression is not worth making for it, and listing it ("store weights in 4 bits: 770/s -> 770/s (0.0%)")
+ * buries the items that matter.
+ */
+const MIN_GAIN = 0.01;
 
 /** Items per pair, and devices among them: enough to choose from, few enough to read. */
 const MAX_ITEMS = 5;
@@ -77,29 +86,89 @@ function bytesChange(model: Model, outcome: Outcome): string {
 }
 
 /**
- * Cut the binding level's bytes until its intensity reaches the ridge: the tutorial's first move. Where the
- * level's split is known, never below its weights alone, which every pass reads whatever is fused or cached:
- * the cut is then the activations' and KV's, op by op, so no op goes below its own weights either.
+ * The most fusing kernels is taken to cut bytes whose kind no split gives: to half. Fusion keeps
+ * intermediate results on chip, but weights and the KV cache are read once per pass however the kernels are
+ * fused, and without a split the tool cannot know which bytes those are (a decode step's may be nearly all
+ * weights). Half is this tool's assumption, not a measurement: a cut any larger, such as 16 GB -> 54 MB to
+ * reach an H100's ridge, is no change anyone can promise from fusion.
  */
-function reachRidge({ result, model, same }: Pair): Candidate[] {
+const MAX_UNSPLIT_CUT = 2;
+
+/** The bytes through a level that no split gives the kind of: a model's unsplit level, or the sum of the ops' that leave it unsplit. */
+function unsplitBytes(model: Model, level: string): number {
+  if (!model.ops) return model.kinds[level] === undefined ? model.bytes[level]! : 0;
+  let bytes = 0;
+  for (const op of model.ops) if (op.kinds[level] === undefined) bytes += op.bytes[level] ?? 0;
+  return bytes;
+}
+
+/** What fusing kernels can cut at a level: its activations where split, and half of its bytes of unknown kind. */
+interface Fusible {
+  level: string;
+  bytes: number;
+  activations: number;
+  unknown: number;
+  /** The bytes left once fusion has gone as far as it can. */
+  floor: number;
+}
+
+function fusible({ model, known }: Pair, level: string): Fusible {
+  const bytes = model.bytes[level]!;
+  const activations = known[level]?.activations ?? 0;
+  const unknown = unsplitBytes(model, level);
+  return { level, bytes, activations, unknown, floor: bytes - activations - unknown * (1 - 1 / MAX_UNSPLIT_CUT) };
+}
+
+/**
+ * The what-if of fusing a level's bytes down to `after` (at least its floor): the same share of what fusion
+ * can cut, op by op, of the activations where split and of the cuttable half of the bytes of unknown kind.
+ */
+function fusedTo({ same }: Pair, fusion: Fusible, after: number): WhatIf {
+  const share = (fusion.bytes - after) / (fusion.bytes - fusion.floor);
+  return { ...same, kinds: { activations: 1 - share }, unsplit: { [fusion.level]: 1 - share * (1 - 1 / MAX_UNSPLIT_CUT) }, kindsAt: fusion.level };
+}
+
+/**
+ * How far fusion went, and why no further, with `more` inside the parenthesis:
+ *
+ *   fusionLimit({ bytes: 50e9, activations: 4e9, unknown: 0, ... })
+ *   //=> 'all activations kept on chip (weights and the KV cache are read once per pass however kernels are fused)'
+ */
+function fusionLimit({ bytes, activations, unknown }: Fusible, more = ''): string {
+  const limit =
+    unknown === 0
+      ? 'all activations kept on chip'
+      : activations === 0
+        ? unknown === bytes ? 'at most half, as the split is unknown' : `at most half of the ${byteCount(unknown)} of unknown kind`
+        : `all activations kept on chip, and at most half of the ${byteCount(unknown)} of unknown kind`;
+  const kept = activations > 0 ? 'weights and the KV cache are read' : 'weights are read';
+  return `${limit} (${kept} once per pass however kernels are fused${more})`;
+}
+
+/**
+ * Cut the binding level's bytes by fusing kernels, towards the ridge: the tutorial's first move. Fusion cuts
+ * the activations where a split gives them (all of them, at most), never the weights or the KV cache, which
+ * every pass reads whatever is fused, and at most halves bytes of unknown kind (MAX_UNSPLIT_CUT); op by op,
+ * so no op goes below its own weights and KV. The cut stops at the ridge, or where fusion can go no further.
+ */
+function reachRidge(pair: Pair): Candidate[] {
+  const { result, model } = pair;
   const level = result.bindingLevel;
   // With no FLOPs no byte count reaches the ridge; there is nothing to say.
   if (result.bound !== 'memory' || model.flops === 0) return [];
-  const bytes = model.bytes[level]!;
+  const fusion = fusible(pair, level);
   const ridgeIntensity = result.ridge[level]!;
   const needed = model.flops / ridgeIntensity;
-  const weights = model.kinds[level]?.weights ?? 0;
-  const after = Math.max(needed, weights);
-  if (after >= bytes) return [];
+  const after = Math.max(needed, fusion.floor);
+  if (after >= fusion.bytes) return [];
+  const L = levelText(level);
+  const cut = `${L} bytes ${byteCount(fusion.bytes)} -> ${byteCount(after)}`;
   const action =
     after === needed
-      ? `raise ${levelText(level)} intensity ${intensity(result.intensity[level]!)} -> ${flopPerByte(ridgeIntensity)}, ` +
-        `the ridge (${levelText(level)} bytes ${byteCount(bytes)} -> ${byteCount(needed)})`
-      : `cut ${levelText(level)} bytes ${byteCount(bytes)} -> ${byteCount(weights)}, the weights alone ` +
-        `(the ridge, ${flopPerByte(ridgeIntensity)}, would need ${byteCount(needed)})`;
-  const rest = (after - weights) / (bytes - weights);
-  const whatIf: WhatIf = model.kinds[level] ? { ...same, kinds: { activations: rest, kv: rest }, kindsAt: level } : { ...same, scale: { [level]: after / bytes } };
-  return [{ kind: 'reach-ridge', whatIf, action: () => action, change: { figure: `bytes.${level}`, before: bytes, after } }];
+      ? `raise ${L} intensity ${intensity(result.intensity[level]!)} -> ${flopPerByte(ridgeIntensity)}, the ridge, by fusing kernels (${cut}` +
+        `${fusion.activations > 0 ? `, cutting only activations${fusion.unknown > 0 ? ' and bytes of unknown kind' : ''}` : ''})`
+      : `cut ${cut} by fusing kernels, ${fusionLimit(fusion, `; the ridge, ${flopPerByte(ridgeIntensity)}, would need ${byteCount(needed)}`)}`;
+  return [{ kind: 'reach-ridge', whatIf: fusedTo(pair, fusion, after), action: () => action, change: { figure: `bytes.${level}`, before: fusion.bytes, after } }];
 }
 
 /**
@@ -139,17 +208,28 @@ function quantise({ model, device, known, same }: Pair): Candidate[] {
   });
 }
 
-/** Fuse kernels so that an inner level's round trips go away: for the levels that bind the pair or its slowest ops. */
-function fuse({ result, model, device, same }: Pair): Candidate[] {
+/**
+ * Fuse kernels to cut an inner level's round trips, as far as fusion goes (fusible): for the levels that bind
+ * the pair's slowest ops, and the pair's own when reachRidge does not already cut it. Never the outermost
+ * level's: the weights and inputs have to come from somewhere.
+ */
+function fuse(pair: Pair): Candidate[] {
+  const { result, model, device } = pair;
   const outermost = outermostKey(model, device);
+  const cutByRidge = result.bound === 'memory' && model.flops > 0 ? result.bindingLevel : undefined;
   const binding = new Set([result.bindingLevel, ...(result.ops?.slowest ?? []).map((op) => op.bindingLevel)]);
   return [...binding]
-    .filter((level) => level !== 'compute' && level !== outermost && (model.bytes[level] ?? 0) > 0)
-    .map((level) => ({
-      kind: 'fuse-level', whatIf: { ...same, scale: { [level]: 0 } },
-      action: () => `fuse kernels to remove ${levelText(level)} round trips (${levelText(level)} bytes ${byteCount(model.bytes[level]!)} -> ${byteCount(0)})`,
-      change: { figure: `bytes.${level}`, before: model.bytes[level]!, after: 0 },
-    }));
+    .filter((level) => level !== 'compute' && level !== outermost && level !== cutByRidge && (model.bytes[level] ?? 0) > 0)
+    .map((level) => fusible(pair, level))
+    .filter((fusion) => fusion.floor < fusion.bytes)
+    .map((fusion) => {
+      const L = levelText(fusion.level);
+      return {
+        kind: 'fuse-level', whatIf: fusedTo(pair, fusion, fusion.floor),
+        action: () => `cut ${L} bytes ${byteCount(fusion.bytes)} -> ${byteCount(fusion.floor)} by fusing kernels, ${fusionLimit(fusion)}`,
+        change: { figure: `bytes.${fusion.level}`, before: fusion.bytes, after: fusion.floor },
+      };
+    });
 }
 
 /**
@@ -240,7 +320,7 @@ function wanted(result: ReportResult): boolean {
   return result.bound === 'memory' || (result.base !== null && relativeDrop(result.base.throughput, result.throughput) > 0);
 }
 
-/** Advice for one pair, largest gain first; only changes that gain anything. */
+/** Advice for one pair, largest gain first; only changes that gain at least MIN_GAIN. */
 function adviseOne(pair: Pair, listed: readonly Device[]): Advice[] {
   const { result } = pair;
   const toAdvice = (candidate: Candidate): Advice => {
@@ -254,9 +334,10 @@ function adviseOne(pair: Pair, listed: readonly Device[]): Advice[] {
       throughput: outcome.throughput, gain, change: candidate.change,
     };
   };
-  // Rounded like the rules' thresholds, so that a change that buys nothing is not advised for a last-bit gain; a gain
-  // that overflows (a pass of a few FLOPs at a denormal time) is no figure a person can act on, and JSON cannot hold it.
-  const gains = (advice: Advice): boolean => Number.isFinite(advice.throughput) && Number.isFinite(advice.gain) && Math.round((advice.gain - 1) * 1e9) > 0;
+  // Rounded like the rules' thresholds, so that a gain of exactly 1% is not lost to the last bit; a gain that
+  // overflows (a pass of a few FLOPs at a denormal time) is no figure a person can act on, and JSON cannot hold it.
+  const gains = (advice: Advice): boolean =>
+    Number.isFinite(advice.throughput) && Number.isFinite(advice.gain) && Math.round((advice.gain - 1) * 1e9) >= Math.round(MIN_GAIN * 1e9);
   const byGain = (a: Advice, b: Advice): number => b.gain - a.gain;
   const moves = moveDevice(pair, listed).map(toAdvice).filter(gains).sort(byGain).slice(0, MAX_MOVES);
   const changes = [...reachRidge(pair), ...quantise(pair), ...fuse(pair), ...lowerPrecision(pair), ...raiseBatch(pair)].map(toAdvice).filter(gains);

@@ -12,8 +12,10 @@ export interface WhatIf {
   precision: Precision;
   /** Factors on the bytes of some kinds, applied where a level's split gives them. */
   kinds?: Partial<Record<ByteKind, number>>;
-  /** The one level the kinds' factors apply at; every split level when left out. */
+  /** The one level the kinds' factors (and `unsplit`'s) apply at; every level when left out. */
   kindsAt?: string;
+  /** Factors on a level's bytes where the op (or the model given as totals) does not split them, in place of the kinds'. */
+  unsplit?: ByteScale;
   /** Factors on every byte through some levels, after the kinds' factors. */
   scale?: ByteScale;
   /** Factor on the FLOPs (a batch raised by r does r times the work). */
@@ -39,15 +41,17 @@ function kindBytes(split: KindSplit, factors: Partial<Record<ByteKind, number>>)
 
 /** The factor on each level's bytes of one op (or of a model given as totals) that a what-if amounts to. */
 function levelFactors(bytes: BytesByLevel, kinds: BytesByKind, change: WhatIf): ByteScale | undefined {
-  if (!change.kinds) return change.scale;
+  if (!change.kinds && !change.unsplit) return change.scale;
   let factors: Record<string, number> | undefined;
   for (const level in bytes) {
+    if (bytes[level]! === 0 || (change.kindsAt !== undefined && level !== change.kindsAt)) continue;
     const split = kinds[level];
-    if (split === undefined || bytes[level]! === 0 || (change.kindsAt !== undefined && level !== change.kindsAt)) continue;
+    const factor = split === undefined ? change.unsplit?.[level] : change.kinds && kindBytes(split, change.kinds) / bytes[level]!;
+    if (factor === undefined) continue;
     factors ??= { ...change.scale };
-    factors[level] = (change.scale?.[level] ?? 1) * (kindBytes(split, change.kinds) / bytes[level]!);
+    factors[level] = (change.scale?.[level] ?? 1) * factor;
   }
-  // An op with no split at any level it uses is changed only by the levels' factors.
+  // An op with neither a split nor an unsplit factor at any level it uses is changed only by the levels' factors.
   return factors ?? change.scale;
 }
 
