@@ -3,7 +3,7 @@
 // the out dir, writing it, drawing the text chart, the check run) is one warning naming it, the verdict kept.
 // @actions/core writes to the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files set here, as on a runner.
 import { afterAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beginCheckRun, type CheckRun } from '../src/action/check-run.js';
@@ -85,6 +85,15 @@ describe('deliverVerdict', () => {
     await deliverVerdict(analysis, settings(), pullRequestEvent(), dir, log, { ...REAL, write, render: async () => ({ 'report.json': '{}', 'report.md': '' }) });
     expect(outputs()).toMatchObject({ status: 'fail', findings: '3', 'report-json': '' });
     expect(log.warnings).toEqual(["The out dir roofline-report could not be written (EACCES: permission denied, mkdir 'roofline-report'). The verdict is unaffected."]);
+  });
+
+  (existsSync('/proc/self') ? it : it.skip)('an out dir under /proc (where mkdir { recursive: true } never settled): the warning at once, the verdict kept', async () => {
+    const log = recorder();
+    const started = Date.now();
+    await deliverVerdict(analysis, settings({ outDir: '/proc/nope', comment: 'off' }), pullRequestEvent(), dir, log, { ...REAL, render: async () => ({ 'report.json': '{}', 'report.md': '' }) });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(outputs()).toMatchObject({ status: 'fail', findings: '3', 'report-json': '' });
+    expect(log.warnings).toEqual(['The out dir /proc/nope could not be written (ENOENT: /proc/nope cannot be created: /proc exists but takes no new directories). The verdict is unaffected.']);
   });
 
   it('a text chart that cannot be drawn (a stack overflow at 300,000 pairs): no chart in the summary, a warning naming the text chart, not the API', async () => {
