@@ -67,7 +67,8 @@ async function missingLevels(dir: string, calls: DirCalls): Promise<string[]> {
       const code = codeOf(error);
       // ENOTDIR: something above is a file; the walk goes on up to it and says so there.
       if (code !== 'ENOENT' && code !== 'ENOTDIR') throw pathError(at, error);
-      if (path.dirname(at) === at) throw pathError(at, error); // the root itself: nothing further up
+      // The root, or `.` in a folder since removed: nothing further up to make it in.
+      if (path.dirname(at) === at) throw new PathError(at, code, `${code}: ${at} does not exist`);
       missing.unshift(at);
       continue;
     }
