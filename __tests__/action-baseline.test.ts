@@ -3,11 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { apiError, FORBIDDEN } from './__fixtures__/github-api.js';
-import { pullRequestEvent, pushEvent, workflowRunEvent } from './__fixtures__/event.js';
+import { apiError, fakeApi, FORBIDDEN } from './__fixtures__/github-api.js';
+import { pullRequestEvent, pushEvent, settings, workflowRunEvent } from './__fixtures__/event.js';
 import { makeRepo } from './e2e/harness.js';
 import { baseSource, type ReadAtBase } from '../src/action/base-source.js';
-import { afterContentsFailure, chooseBaseline, type BaselineFacts } from '../src/action/baseline.js';
+import { obtainReport } from '../src/action/analysis.js';
+import { afterContentsFailure, chooseBaseline, withoutContentsApi, type BaselineFacts } from '../src/action/baseline.js';
 import { loadConfig } from '../src/shell/load-config.js';
 
 const facts = (overrides: Partial<BaselineFacts>): BaselineFacts => ({
@@ -67,6 +68,24 @@ describe('afterContentsFailure', () => {
   });
 });
 
+describe('withoutContentsApi (the `token` input empty)', () => {
+  const facts = { label: 'git:base000', file: 'ml/roofline.yml' };
+  it('reads the local clone when it has the base commit, and says so as information: nothing failed', () => {
+    expect(withoutContentsApi({ ...facts, cloneHasCommit: true })).toEqual({
+      kind: 'clone', info: 'The baseline: ml/roofline.yml at git:base000 is read from the local clone, since the `token` input is empty.',
+    });
+  });
+
+  it('in a shallow checkout: asks for the token or the history, and names the input', () => {
+    expect(withoutContentsApi({ ...facts, cloneHasCommit: false })).toEqual({
+      kind: 'fail',
+      message:
+        'cannot read the baseline: the `token` input is empty, so ml/roofline.yml at git:base000 cannot be read through the contents API, and the commit is not in the local clone. ' +
+        'To compare, set `token` (its default is `${{ github.token }}`), or check out with `fetch-depth: 0`; or set `baseline: none`.',
+    });
+  });
+});
+
 const CONFIG = `version: 1
 hardware: gtx-1080-ti
 models:
@@ -85,8 +104,8 @@ describe('baseSource', () => {
     rmSync(repo.dir, { recursive: true, force: true });
   });
   const commit = { sha: repo.baseSha, label: 'git:base' };
-  const source = (readAtBase: ReadAtBase, warnings: string[] = [], sha = repo.baseSha) =>
-    baseSource({ commit: { ...commit, sha }, readAtBase, workspace: repo.dir, warn: (message) => warnings.push(message) });
+  const source = (readAtBase: ReadAtBase | null, warnings: string[] = [], sha = repo.baseSha, infos: string[] = []) =>
+    baseSource({ commit: { ...commit, sha }, readAtBase, workspace: repo.dir, warn: (message) => warnings.push(message), info: (message) => infos.push(message) });
 
   it('reads the config and its op table through the API, by their paths in the repository', async () => {
     const asked: string[] = [];
@@ -110,6 +129,40 @@ describe('baseSource', () => {
     expect(await failing.readText('ml/roofline.yml')).toBe(CONFIG);
     expect(await failing.readText('ml/ops/model.csv')).toBe(TABLE);
     expect(warnings).toEqual(['The baseline: reading ml/roofline.yml at git:base through the contents API failed (HTTP 500: Server Error); it is read from the local clone instead.']);
+  });
+
+  it('without a token (no API to ask): the local clone straight away, said once as information, no warning', async () => {
+    const warnings: string[] = [];
+    const infos: string[] = [];
+    const clone = source(null, warnings, repo.baseSha, infos);
+    expect(await clone.readText('ml/roofline.yml')).toBe(CONFIG);
+    expect(await clone.readText('ml/ops/model.csv')).toBe(TABLE);
+    expect(await clone.readText('not-there.yml')).toBeNull();
+    expect(infos).toEqual(['The baseline: ml/roofline.yml at git:base is read from the local clone, since the `token` input is empty.']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('without a token in a shallow checkout: what to do, naming the `token` input', async () => {
+    await expect(source(null, [], 'f'.repeat(40)).readText('ml/roofline.yml')).rejects.toThrow(
+      'cannot read the baseline: the `token` input is empty, so ml/roofline.yml at git:base cannot be read through the contents API',
+    );
+  });
+
+  it('obtainReport with an empty token: the full comparison from the clone, and not one API call', async () => {
+    const api = fakeApi();
+    const said = { info: [] as string[], warning: [] as string[] };
+    const log = { info: (m: string) => said.info.push(m), warning: (m: string) => said.warning.push(m) };
+    const event = pullRequestEvent({ baseCommit: { sha: repo.baseSha, label: 'git:base000 (main)' } });
+    const { report } = await obtainReport(settings({ token: '', config: 'ml/roofline.yml' }), event, api, repo.dir, log);
+    expect(api.calls).toEqual([]);
+    // The base has table-model, the head renamed it: one pair removed, one added (no base), against the clone's base.
+    expect([report.baseline, report.removed.map((r) => r.model), report.results.map((r) => [r.model, r.base])]).toEqual([
+      'git:base000 (main)', ['table-model'], [['renamed', null]],
+    ]);
+    expect(said).toEqual({
+      info: ['The baseline: ml/roofline.yml at git:base000 (main) is read from the local clone, since the `token` input is empty.', 'Baseline: git:base000 (main)'],
+      warning: [],
+    });
   });
 
   it('says what to do when neither the API nor the clone has the commit (a shallow checkout)', async () => {

@@ -3,10 +3,10 @@
 // the out dir, writing it, drawing the text chart, the check run) is one warning naming it, the verdict kept.
 // @actions/core writes to the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files set here, as on a runner.
 import { afterAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CheckRun } from '../src/action/check-run.js';
+import { beginCheckRun, type CheckRun } from '../src/action/check-run.js';
 import type { Log } from '../src/action/log.js';
 import { deliverVerdict, shareVerdict, type OutDirSteps } from '../src/action/verdict.js';
 import { renderArtifacts } from '../src/shell/artifacts.js';
@@ -87,6 +87,15 @@ describe('deliverVerdict', () => {
     expect(log.warnings).toEqual(["The out dir roofline-report could not be written (EACCES: permission denied, mkdir 'roofline-report'). The verdict is unaffected."]);
   });
 
+  (existsSync('/proc/self') ? it : it.skip)('an out dir under /proc (where mkdir { recursive: true } never settled): the warning at once, the verdict kept', async () => {
+    const log = recorder();
+    const started = Date.now();
+    await deliverVerdict(analysis, settings({ outDir: '/proc/nope', comment: 'off' }), pullRequestEvent(), dir, log, { ...REAL, render: async () => ({ 'report.json': '{}', 'report.md': '' }) });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(outputs()).toMatchObject({ status: 'fail', findings: '3', 'report-json': '' });
+    expect(log.warnings).toEqual(['The out dir /proc/nope could not be written (ENOENT: /proc/nope cannot be created: /proc exists but takes no new directories). The verdict is unaffected.']);
+  });
+
   it('a text chart that cannot be drawn (a stack overflow at 300,000 pairs): no chart in the summary, a warning naming the text chart, not the API', async () => {
     const log = recorder();
     const text = () => {
@@ -124,4 +133,38 @@ describe('shareVerdict', () => {
     expect(outputs()['comment-url']).toBe(COMMENT_URL);
     expect(summary()).toContain(`[Pull-request comment](${COMMENT_URL})`);
   });
+});
+
+describe('an empty `token` input', () => {
+  it('the outputs, the out dir, both summaries with the note, one warning; not one API call', async () => {
+    const warnings: string[] = [];
+    const log: Log = { info: () => undefined, notice: (m) => warnings.push(`notice: ${m}`), warning: (m) => warnings.push(m) };
+    const out = outDir();
+    const given = settings({ token: '', outDir: out });
+    // A fake that answers every call as GitHub would: a call made would show in api.calls, not fail quietly.
+    const api = fakeApi();
+    const check = beginCheckRun(given, pullRequestEvent(), api, log);
+    const delivered = await deliverVerdict(analysis, given, pullRequestEvent(), dir, log, REAL);
+    expect(delivered.failure).toBe(FAILURE);
+    const warning =
+      "The `token` input is empty (a secret that is not set gives ''), so no GitHub API call was made: no pull-request comment, chart image, history trend or check run. " +
+      'Set `token` to `${{ github.token }}` (its default) or to a secret that is set. The verdict, job summary and out dir are unaffected.';
+    expect(summary()).toContain('### ❌ roofline-gate: fail');
+    expect(summary()).toContain(`> [!NOTE]\n> ${warning}`);
+    // Backticks in the italic reason are written as &#96; (outside a code span), as in every reason.
+    expect(summary()).toContain(`_No chart image: the &#96;token&#96; input is empty, so nothing can be published. roofline.svg in the out dir (${out}) has the chart._`);
+
+    await shareVerdict(FAILING, delivered, given, pullRequestEvent(), api, check, log);
+    expect(api.calls).toEqual([]);
+    expect(warnings).toEqual([warning]);
+    expect(outputs()).toEqual({
+      status: 'fail', findings: '3',
+      'report-json': path.join(out, 'report.json'), 'report-markdown': path.join(out, 'report.md'),
+      'chart-svg': path.join(out, 'roofline.svg'), 'chart-vega-lite': path.join(out, 'roofline.vl.json'),
+      'comment-url': '', 'chart-url': '',
+    });
+    expect(summary().match(/### ❌ roofline-gate: fail/g)).toHaveLength(1);
+    expect(summary().split(warning)).toHaveLength(2); // the note once, in the summary written again
+    expect(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')).status).toBe('fail');
+  }, 20000);
 });

@@ -126,7 +126,7 @@ describe('bad input: exit 2, one screen, file:line:column, nothing written', () 
     const blocker = write('not-a-dir', 'a file where the out dir should go');
     const { status, stdout, stderr } = run(['check', '--config', write('ok.yml', SMALL()), '--out', path.join(blocker, 'out')]);
     expect(stdout).toMatch(/^PASS/m);
-    expect(stderr).toMatch(/^roofline-gate: --out .*not-a-dir\/out: cannot write the report there \(ENOTDIR\)$/m);
+    expect(stderr).toMatch(/^roofline-gate: --out .*not-a-dir\/out: cannot write the report there \(ENOTDIR: .*not-a-dir is a file, not a directory\)$/m);
     expect(status).toBe(2);
     noStack(stderr);
   });

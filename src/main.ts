@@ -8,7 +8,7 @@ import { beginCheckRun, type CheckRun } from './action/check-run.js';
 import { obtainReport } from './action/analysis.js';
 import { readEvent } from './action/event.js';
 import { InputError, readSettings } from './action/inputs.js';
-import { gitHubApi } from './action/github-api.js';
+import { gitHubApi, WITHOUT_TOKEN } from './action/github-api.js';
 import { deliverVerdict, shareVerdict } from './action/verdict.js';
 import { ConfigError } from './core/config/index.js';
 import { ReportFileError } from './core/report/schema.js';
@@ -20,8 +20,10 @@ export async function run(): Promise<void> {
   try {
     const settings = readSettings();
     const event = readEvent(context);
-    const octokit = createClient(settings.token, { baseUrl: context.apiUrl, backoffMs: settings.backoffMs, timeoutMs: settings.timeoutMs, log: core });
-    const api = gitHubApi(octokit, event.repo, settings.token);
+    // An empty token (an unset secret) makes no call at all: getOctokit would throw on it before any verdict.
+    const api = settings.token
+      ? gitHubApi(createClient(settings.token, { baseUrl: context.apiUrl, backoffMs: settings.backoffMs, timeoutMs: settings.timeoutMs, log: core }), event.repo, settings.token)
+      : WITHOUT_TOKEN;
     check = beginCheckRun(settings, event, api, core);
 
     const analysis = await obtainReport(settings, event, api, workspace, core);

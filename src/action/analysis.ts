@@ -24,7 +24,7 @@ export async function obtainReport(settings: Settings, event: Event, api: GitHub
   const setting = settings.baseline;
   const fileExists = setting.kind === 'file' && (await workingTree(setting.file).readText(setting.file)) !== null;
   const choice = chooseBaseline({ setting, config: settings.config, event, fileExists });
-  const { report, head, baseProblem } = await analyse({ source: workingTree(settings.config), file: settings.config }, baselineOf(choice, api, workspace, log));
+  const { report, head, baseProblem } = await analyse({ source: workingTree(settings.config), file: settings.config }, baselineOf(choice, settings.token ? api : null, workspace, log));
   const none = choice.kind === 'none' ? choice.why : null;
   if (baseProblem !== null && choice.kind === 'commit') {
     log.warning(`The baseline at ${choice.commit.label} could not be used, so only budgets and above-roof apply:\n${baseProblem}`);
@@ -34,12 +34,12 @@ export async function obtainReport(settings: Settings, event: Event, api: GitHub
   return { report, positions: head.positions };
 }
 
-/** Where the chosen baseline is read from: the working tree, or the base commit through the API. */
-function baselineOf(choice: BaselineChoice, api: GitHubApi, workspace: string, log: Pick<Log, 'warning'>): Baseline {
+/** Where the chosen baseline is read from: the working tree, or the base commit through the API (null without a token: the clone). */
+function baselineOf(choice: BaselineChoice, api: GitHubApi | null, workspace: string, log: Pick<Log, 'info' | 'warning'>): Baseline {
   if (choice.kind === 'none') return { kind: 'none' };
   if (choice.kind === 'file') return { kind: 'config', source: workingTree(choice.file), file: choice.file };
-  const readAtBase = (file: string) => api.readFileAt(choice.commit.sha, file);
-  return { kind: 'config', source: baseSource({ commit: choice.commit, readAtBase, workspace, warn: log.warning }), file: choice.file, tolerant: true };
+  const readAtBase = api && ((file: string) => api.readFileAt(choice.commit.sha, file));
+  return { kind: 'config', source: baseSource({ commit: choice.commit, readAtBase, workspace, warn: log.warning, info: log.info }), file: choice.file, tolerant: true };
 }
 
 async function readReport(file: string): Promise<Report> {

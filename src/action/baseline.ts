@@ -56,3 +56,17 @@ export function afterContentsFailure({ label, file, why, forbidden, cloneHasComm
     message: `cannot read the baseline: ${failed}, and the commit is not in the local clone. To compare, ${fix}, or check out with \`fetch-depth: 0\`; or set \`baseline: none\`.`,
   };
 }
+
+/**
+ * Reading `file` of the base at `label` without a token (the `token` input empty), so without the contents
+ * API: the local clone when it has the commit, said in the log; else stop and say how to make either work.
+ */
+export function withoutContentsApi({ label, file, cloneHasCommit }: { label: string; file: string; cloneHasCommit: boolean }): { kind: 'clone'; info: string } | { kind: 'fail'; message: string } {
+  if (cloneHasCommit) return { kind: 'clone', info: `The baseline: ${file} at ${label} is read from the local clone, since the \`token\` input is empty.` };
+  return {
+    kind: 'fail',
+    message:
+      `cannot read the baseline: the \`token\` input is empty, so ${file} at ${label} cannot be read through the contents API, and the commit is not in the local clone. ` +
+      'To compare, set `token` (its default is `${{ github.token }}`), or check out with `fetch-depth: 0`; or set `baseline: none`.',
+  };
+}

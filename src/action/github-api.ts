@@ -41,3 +41,29 @@ export function gitHubApi(octokit: Octokit, repo: Repo, token: string): GitHubAp
     finishCheckRun: (id, end) => finishCheckRun(octokit, repo, id, end),
   };
 }
+
+/** The `token` input is empty: no call can be made. The plans skip every call then (no-token.ts); this says so if one is not. */
+export class NoToken extends Error {
+  override name = 'NoToken';
+  constructor() {
+    super('no GitHub API call can be made: the `token` input is empty');
+  }
+}
+
+const refuse = async (): Promise<never> => {
+  throw new NoToken();
+};
+
+/** The API of a run without a token: every call rejects with NoToken, and Octokit is never built (it refuses an empty token). */
+export const WITHOUT_TOKEN: GitHubApi = {
+  readFileAt: refuse,
+  pullRequestOfRun: refuse,
+  tokenAuthor: refuse,
+  findSticky: refuse,
+  writeSticky: refuse,
+  postComment: refuse,
+  publishAsset: refuse,
+  commitFiles: refuse,
+  startCheckRun: refuse,
+  finishCheckRun: refuse,
+};

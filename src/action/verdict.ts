@@ -16,6 +16,7 @@ import type { GitHubApi } from './github-api.js';
 import { recordHistory } from './history.js';
 import type { Settings } from './inputs.js';
 import type { Log } from './log.js';
+import { noTokenWarning, type TokenEvent, type TokenSettings } from './no-token.js';
 import { gateFailure, setFileOutputs, setSharedOutputs, setVerdictOutputs, writeSummary, type SummaryParts } from './outputs.js';
 import { share, type Chart, type Shared } from './share.js';
 
@@ -42,13 +43,15 @@ const OUT_DIR: OutDirSteps = { render: renderArtifacts, write: writeOutDir, text
 export async function deliverVerdict(
   analysis: Analysis,
   settings: Settings,
-  event: Pick<Event, 'readOnlyToken'>,
+  event: TokenEvent,
   workspace: string,
   log: Log,
   steps: OutDirSteps = OUT_DIR,
 ): Promise<Delivered> {
   const { report } = analysis;
   setVerdictOutputs(report);
+  const noToken = noTokenWarning(settings, event);
+  if (noToken) log.warning(noToken);
   const written = await outDir(report, settings.outDir, log, steps);
   setFileOutputs(settings.outDir, written);
   attempt(log, 'The findings could not be annotated on the config', () => annotateFindings(analysis, workspace));
@@ -66,23 +69,30 @@ export async function deliverVerdict(
 /**
  * The summary before anything is shared: when nothing will be (comments off, a fork), already the final
  * one; otherwise the text roofline, and a reason that only shows if the step ends before the summary is
- * written again with the comment's link and the image.
+ * written again with the comment's link and the image. An empty token's warning is its first note.
  */
-export function firstSummary(chart: Chart, settings: Pick<Settings, 'comment' | 'outDir'>, event: Pick<Event, 'readOnlyToken'>): SummaryParts {
+export function firstSummary(chart: Chart, settings: TokenSettings, event: TokenEvent): SummaryParts {
   const skip = skipBeforeApi(settings, event);
   const reason = skip?.chartReason ?? `No chart image: this summary was written before the chart was published, and the step ended before it was written again. ${outDirHint(settings.outDir)}.`;
-  return { chart: textChart(chart.text, reason), editorUrl: chart.editorUrl, notes: skip?.note ? [skip.note] : [], commentUrl: null };
+  return { chart: textChart(chart.text, reason), editorUrl: chart.editorUrl, notes: [...runNotes(settings, event), ...(skip?.note ? [skip.note] : [])], commentUrl: null };
+}
+
+/** Notes that hold whatever is shared: an empty token's warning. */
+function runNotes(settings: TokenSettings, event: TokenEvent): string[] {
+  const noToken = noTokenWarning(settings, event);
+  return noToken ? [noToken] : [];
 }
 
 /**
  * After the verdict: the comment and the chart image, the history, the check run, then the summary again
  * with their links, and the `comment-url` and `chart-url` outputs. Each step's own failures are warnings
- * already (share.ts, history.ts, check-run.ts); anything else they throw is one more warning here.
+ * already (share.ts, history.ts, check-run.ts); anything else they throw is one more warning here. Without
+ * a token every plan skips its part, so no call is made (no-token.ts).
  */
 export async function shareVerdict(report: Report, delivered: Delivered, settings: Settings, event: Event, api: GitHubApi, check: CheckRun, log: Log): Promise<void> {
-  const shared: Shared =
-    (await attemptAsync(log, 'No pull-request comment', () => share(report, delivered.chart, settings, event, api, log))) ??
-    { ...delivered.summary, commentUrl: null, chartUrl: null };
+  const made = await attemptAsync(log, 'No pull-request comment', () => share(report, delivered.chart, settings, event, api, log));
+  // The first summary's notes already start with the run's notes.
+  const shared: Shared = made ? { ...made, notes: [...runNotes(settings, event), ...made.notes] } : { ...delivered.summary, commentUrl: null, chartUrl: null };
   await attemptAsync(log, 'History not stored', () => recordHistory(report, settings, event, api, log));
   await attemptAsync(log, 'The check run was not completed', () => check.finish(report, shared));
   setSharedOutputs(shared);
