@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { ConfigError, configJsonSchema, loadConfig, type ConfigIssue } from '../src/core/config/index.js';
-import { MAX_LEVELS, NAME_LENGTH } from '../src/core/limits.js';
+import { MAX_LEVELS, MAX_PAIRS, NAME_LENGTH } from '../src/core/limits.js';
 import { DIMENSIONS, parseQuantity, quantityPattern, unitsOf, type Dimension } from '../src/core/units.js';
 
 const GOOD = `version: 1
@@ -269,6 +269,38 @@ describe('wrong shapes and near misses, in the project\'s words', () => {
   it('an enum value with another ending: phase decoding is decode', () => {
     const llm = 'version: 1\nhardware: h100-sxm\nmodels:\n  - name: m\n    precision: fp16\n    llm: { config: a.json, phase: decoding, context: 1024 }\n';
     expect(firstIssue(llm)).toMatchObject({ path: 'models[0].llm.phase', message: 'expected one of prefill, decode, generate, got "decoding"; did you mean "decode"?' });
+  });
+});
+
+describe('a limit on model-target pairs, checked before any analysis', () => {
+  const ids = (n: number) => `[${Array.from({ length: n }, (_, i) => `d${i}`).join(', ')}]`;
+  const many = (models: number, targets: number) =>
+    `version: 1\nhardware: ${ids(targets)}\nmodels:\n${'  - { name: m, precision: fp16, flops: 1 GFLOP, bytes: 1 MB }\n'.repeat(models)}`;
+
+  it('is 100,000 pairs', () => expect(MAX_PAIRS).toBe(100_000));
+
+  it('400 models x 256 targets = 102,400 pairs: one issue at `models:`, naming the count and the limit', () => {
+    expect(errorText(many(400, 256))).toBe(
+      'roofline.yml:3:1: models: 102,400 model-target pairs (400 models x 256 targets x 1 sweep value): at most 100,000 are analysed in one run; split the config, or give fewer targets or sweep values\n' +
+        '     3 | models:\n' +
+        '       | ^',
+    );
+  });
+
+  it('400 x 250 = 100,000 pairs are within it: the config goes on to its next check (the made-up ids)', () => {
+    expect(firstIssue(many(400, 250)).message).toMatch(/^unknown hardware "d0"/);
+  });
+
+  it('sweep values count: 64 batches x 64 contexts on 25 targets = 102,400 pairs', () => {
+    const sweep = (n: number) => `[${Array.from({ length: n }, (_, i) => i + 1).join(', ')}]`;
+    const text = `version: 1\nhardware: ${ids(25)}\nmodels:\n  - name: m\n    precision: fp16\n    llm: { config: a.json, phase: decode, batch: ${sweep(64)}, context: ${sweep(64)} }\n`;
+    expect(firstIssue(text).message).toBe('102,400 model-target pairs (1 model x 25 targets x 4,096 sweep values): at most 100,000 are analysed in one run; split the config, or give fewer targets or sweep values');
+  });
+
+  it('models of different shapes are summed: 300 on 256 targets + 100 on 256 targets with 2 batches = 128,000', () => {
+    // 300 x 256 = 76,800 and 100 x 256 x 2 = 51,200: 128,000 pairs.
+    const text = many(300, 256) + '  - { name: s, precision: fp16, llm: { config: a.json, phase: prefill, prompt: 8, batch: [1, 2] } }\n'.repeat(100);
+    expect(firstIssue(text).message).toBe('128,000 model-target pairs (400 models, each x its targets x its sweep values): at most 100,000 are analysed in one run; split the config, or give fewer targets or sweep values');
   });
 });
 
