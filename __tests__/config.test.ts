@@ -266,6 +266,21 @@ describe('wrong shapes and near misses, in the project\'s words', () => {
     expect(firstIssue(llm)).toMatchObject({ path: 'models[0].llm.batch', message: 'expected a whole number, or a list of them to sweep, e.g. `batch: [1, 8, 32]`, got "8 seqs"' });
   });
 
+  it('a precision misspelt as a key of compute: the precisions are its keys', () => {
+    const top = 'devices:\n  d:\n    compute: { fp17: 1 TFLOP/s }\n    memory: { dram: 1 TB/s }\n';
+    expect(firstIssue(model('', `hardware: d\n${top}`))).toMatchObject({ path: 'devices.d.compute.fp17', message: 'unknown key "fp17"; did you mean "fp16"?' });
+    const far = top.replace('fp17', 'float');
+    expect(firstIssue(model('', `hardware: d\n${far}`)).message).toBe('unknown key "float"; expected one of fp64, fp32, tf32, fp16, bf16, fp8, int8, int4, fp4');
+  });
+
+  it('a number quoted into a string is not "did you mean" the same number', () => {
+    expect(firstIssue(model('    bits: { weights: "4" }\n')).message).toBe('expected one of 2, 3, 4, 5, 6, 8, 16, 32, 64, got "4": write 4 without quotes');
+  });
+
+  it('an empty list of targets', () => {
+    expect(firstIssue(model('    hardware: []\n'))).toMatchObject({ path: 'models[0].hardware', message: 'expected at least one target' });
+  });
+
   it('an enum value with another ending: phase decoding is decode', () => {
     const llm = 'version: 1\nhardware: h100-sxm\nmodels:\n  - name: m\n    precision: fp16\n    llm: { config: a.json, phase: decoding, context: 1024 }\n';
     expect(firstIssue(llm)).toMatchObject({ path: 'models[0].llm.phase', message: 'expected one of prefill, decode, generate, got "decoding"; did you mean "decode"?' });

@@ -51,10 +51,12 @@ function describe(issue: z.core.$ZodIssue, schema: z.ZodType, root: unknown, fil
       if (got === undefined) return issueAt(file, locate(path, { key: true }), path, `missing required key "${String(path.at(-1))}"`, text);
       const words = issue.values.map(String);
       const nearest = typeof got === 'string' ? nearestWord(got, words) : undefined;
+      // `bits: { weights: "4" }`: the right word, quoted into a string where a number belongs.
+      const hint = nearest === undefined ? '' : nearest === got ? `: write ${got} without quotes` : `; did you mean "${nearest}"?`;
       const message =
         words.length === 1
           ? `expected ${JSON.stringify(issue.values[0])}, got ${show(got)}`
-          : `expected one of ${words.join(', ')}, got ${show(got)}${nearest ? `; did you mean "${nearest}"?` : ''}`;
+          : `expected one of ${words.join(', ')}, got ${show(got)}${hint}`;
       return issueAt(file, locate(path), path, message, text);
     }
     case 'invalid_type': {
@@ -173,7 +175,10 @@ function allowedKeys(root: z.ZodType, path: ReadonlyArray<string | number>): str
   let schema: unknown = root;
   for (const step of path) schema = stepInto(branchFor(unwrap(schema), step), step);
   const mapping = branchFor(unwrap(schema), '');
-  return typeOf(mapping) === 'object' ? Object.keys((mapping as z.ZodObject).shape) : [];
+  if (typeOf(mapping) === 'object') return Object.keys((mapping as z.ZodObject).shape);
+  // A record keyed by an enum (`compute:`, by precision) allows the enum's words.
+  const keys = typeOf(mapping) === 'record' ? unwrap((mapping as z.ZodRecord).keyType) : undefined;
+  return typeOf(keys) === 'enum' ? (keys as z.ZodEnum).options.map(String) : [];
 }
 
 function typeOf(schema: unknown): string | undefined {

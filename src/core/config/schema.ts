@@ -188,7 +188,7 @@ const hardwareId = capped('device id').regex(ID_PATTERN, {
   description: 'A built-in device id or alias (`roofline-gate hardware` lists them), or an id defined under `devices:`.',
   examples: catalogNames(),
 });
-const targets = z.union([hardwareId, z.array(hardwareId).min(1).max(MAX_TARGETS, `expected at most ${wholeNumber(MAX_TARGETS)} targets`)]);
+const targets = z.union([hardwareId, z.array(hardwareId).min(1, 'expected at least one target').max(MAX_TARGETS, `expected at most ${wholeNumber(MAX_TARGETS)} targets`)]);
 
 const opTableRef = z.strictObject({
   file: z.string().min(1).meta({ description: 'Op table, relative to the config file: an op table (CSV, JSON, JSON Lines) or a profiler\'s or FLOP counter\'s output.' }),
