@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The command line: `roofline-gate check | hardware | generate | import | schema`. Exit status 0 pass or warnings only,
-// 1 the gate failed, 2 bad input or usage. Errors are one screen of text, never a stack trace.
+// The command line: `roofline-gate check | hardware | generate | import | schema`. check exits 0 pass or warnings
+// only, 1 the gate failed, 2 bad input or usage; the others 0 or 2. Errors are one screen of text, never a
+// stack trace, and only usage mistakes point to --help.
 import { execFile } from 'node:child_process';
 import { parseArgs, promisify, styleText } from 'node:util';
 import { CATALOG, findEntry } from './core/catalog/index.js';
