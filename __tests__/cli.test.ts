@@ -1,6 +1,6 @@
 // The bundled CLI, run as a separate process the way a user runs it (built from src/ by jest's globalSetup).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -131,10 +131,11 @@ describe('bad input: exit 2, one screen, file:line:column, nothing written', () 
     noStack(stderr);
   });
 
-  it('a missing config file', () => {
+  it('a missing config file: no line of it to point at, the directory it was looked for in instead', () => {
     const { status, stderr } = run(['check', '--config', path.join(dir, 'nope.yml')]);
     expect(status).toBe(2);
-    expect(stderr).toContain('nope.yml:1:1: config file not found');
+    expect(stderr).toBe(`${path.join(dir, 'nope.yml')}: config file not found (looked in ${dir})\n`);
+    expect(run(['check'], dir).stderr).toBe(`roofline.yml: config file not found (looked in ${dir})\n`);
   });
 
   it('a binary file', () => {
@@ -145,6 +146,21 @@ describe('bad input: exit 2, one screen, file:line:column, nothing written', () 
     expect(stderr).toContain('binary');
   });
 
+  it('usage mistakes, and only they, point to --help; a misspelt option or format gets a suggestion', () => {
+    expect(run(['check', '--confg', 'x.yml'])).toEqual({
+      status: 2, stdout: '', stderr: 'roofline-gate: Unknown option \'--confg\'; did you mean "--config"?\nRun roofline-gate check --help for usage.\n',
+    });
+    expect(run(['check', '--format', 'jsn']).stderr).toBe('roofline-gate: --format jsn: expected text, markdown or json; did you mean "json"?\nRun roofline-gate check --help for usage.\n');
+    expect(run(['check', '--base-ref']).stderr).toBe('roofline-gate: Option \'--base-ref <value>\' argument missing\nRun roofline-gate check --help for usage.\n');
+    expect(run(['hardware', 'a', 'b']).stderr).toBe('roofline-gate: hardware takes at most one ID\nRun roofline-gate hardware --help for usage.\n');
+    expect(run(['chek']).stderr).toBe('roofline-gate: unknown command "chek"; did you mean "check"?\nRun roofline-gate --help for usage.\n');
+    // Not usage: an id the catalog lacks (h10 is one edit from a10, h20 and h100; h100 shares the most of it).
+    expect(run(['hardware', 'h10'])).toEqual({
+      status: 2, stdout: '', stderr: 'roofline-gate: unknown hardware "h10"; did you mean "h100"? (roofline-gate hardware lists them)\n',
+    });
+    expect(run(['import', path.join(dir, 'nope.csv')]).stderr).toBe(`roofline-gate: ${path.join(dir, 'nope.csv')}: file not found\n`);
+  });
+
   it('usage mistakes', () => {
     expect(run(['chek']).stderr).toContain('did you mean "check"?');
     expect(run(['check', '--format', 'html']).status).toBe(2);
@@ -152,6 +168,28 @@ describe('bad input: exit 2, one screen, file:line:column, nothing written', () 
     const { status, stderr } = run(['check', '--base', 'a.yml', '--base-ref', 'main']);
     expect(status).toBe(2);
     noStack(stderr);
+  });
+});
+
+describe('a reader that closes the pipe early (`| head`)', () => {
+  /** The CLI run with its stdout closed before it writes anything: each write meets EPIPE. */
+  const closedEarly = (args: string[]) =>
+    new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.on('close', (status) => resolve({ status, stderr }));
+    });
+
+  it.each([[['schema']], [['hardware', '--json']], [['hardware']]])('%j stops quietly, status 0, no stack trace', async (args) => {
+    expect(await closedEarly(args)).toEqual({ status: 0, stderr: '' });
+  });
+
+  it('check still writes its out dir and exits with the gate\'s status', async () => {
+    const out = path.join(dir, 'epipe-out');
+    expect(await closedEarly(['check', '--config', write('epipe.yml', SMALL()), '--out', out])).toEqual({ status: 0, stderr: '' });
+    expect(existsSync(path.join(out, 'report.json'))).toBe(true);
   });
 });
 
@@ -226,6 +264,15 @@ describe('--help', () => {
     expect(run(['help', command]).stdout).toBe(stdout);
   });
 
+  it('each command\'s help lists its own exit statuses; only check\'s say the gate', () => {
+    const last = (command: string) => run([command, '--help']).stdout.trimEnd().split('\n').at(-1);
+    expect(last('check')).toBe('Exit status: 0 pass or warnings only, 1 the gate failed, 2 bad input or usage.');
+    expect(last('hardware')).toBe('Exit status: 0 listed, 2 an unknown ID or bad usage.');
+    expect(last('schema')).toBe('Exit status: 0 printed, 2 bad usage.');
+    expect(last('import')).toBe('Exit status: 0 printed, 2 a file it cannot read or bad usage.');
+    expect(last('generate')).toBe('Exit status: 0 printed, 2 bad input or usage.');
+  });
+
   it('check --help shows the defaults and the formats', () => {
     const { stdout } = run(['check', '--help']);
     expect(stdout).toMatch(/^ {2}--config FILE {2,}the config file \(default roofline\.yml\)$/m);
@@ -267,6 +314,15 @@ describe('--base-ref against a real git repository', () => {
     expect(status).toBe(1);
   });
 
+  it('outside any git repository, says so rather than "no such commit"', () => {
+    // dir is under the system's temporary directory, in no repository.
+    expect(run(['check', '--config', write('ok.yml', SMALL()), '--base-ref', 'HEAD'], dir)).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `roofline-gate: --base-ref HEAD: ${dir} is not in a git repository: run roofline-gate in the repository's checkout, or compare with a file, --base OLD.yml\n`,
+    });
+  });
+
   it('a clear error when REF does not exist', () => {
     const { status, stderr } = run(['check', '--base-ref', 'no-such-branch'], repo);
     expect(status).toBe(2);
@@ -275,8 +331,10 @@ describe('--base-ref against a real git repository', () => {
 
   it('"no baseline" (not an error) when the config did not exist at REF', () => {
     writeFileSync(path.join(repo, 'new.yml'), 'version: 1\nhardware: gtx-1080-ti\nmodels: [{ name: n, precision: fp32, flops: 1 GFLOP, bytes: 1 MB }]\n');
-    const { status, stdout } = run(['check', '--config', 'new.yml', '--base-ref', 'main', '--format', 'json', '--out', path.join(dir, 'g2')], repo);
+    const { status, stdout, stderr } = run(['check', '--config', 'new.yml', '--base-ref', 'main', '--format', 'json', '--out', path.join(dir, 'g2')], repo);
     expect(status).toBe(0);
     expect(JSON.parse(stdout).baseline).toBeNull();
+    // Said, so that a typo in the path or the ref shows.
+    expect(stderr).toBe('roofline-gate: warning: --base-ref main: new.yml is not at main, so there is no baseline\n');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { ConfigError, configJsonSchema, loadConfig, type ConfigIssue } from '../src/core/config/index.js';
-import { MAX_LEVELS, NAME_LENGTH } from '../src/core/limits.js';
+import { MAX_LEVELS, MAX_PAIRS, NAME_LENGTH } from '../src/core/limits.js';
 import { DIMENSIONS, parseQuantity, quantityPattern, unitsOf, type Dimension } from '../src/core/units.js';
 
 const GOOD = `version: 1
@@ -31,16 +31,19 @@ gate:
     mobilenet-v2: { throughput-drop: { fail: 1% } }
 `;
 
-/** The issues a config is rejected with; fails the test when it is accepted. */
-function issues(text: string, file = 'roofline.yml'): ConfigIssue[] {
+/** The error a config is rejected with; fails the test when it is accepted. */
+function rejection(text: string, file = 'roofline.yml'): ConfigError {
   try {
     loadConfig(text, file);
   } catch (error) {
-    if (error instanceof ConfigError) return error.issues;
+    if (error instanceof ConfigError) return error;
     throw error;
   }
   throw new Error('config was accepted');
 }
+
+/** The issues a config is rejected with. */
+const issues = (text: string, file = 'roofline.yml'): ConfigIssue[] => rejection(text, file).issues;
 
 function firstIssue(text: string): ConfigIssue {
   return issues(text)[0]!;
@@ -206,6 +209,113 @@ describe('bad input: every error names file, line, column, key path and what was
       );
     }
     expect.assertions(1);
+  });
+});
+
+/** The formatted error a config is rejected with (every issue, as the CLI prints it). */
+const errorText = (text: string): string => rejection(text).message;
+
+describe('wrong shapes and near misses, in the project\'s words', () => {
+  const model = (lines: string, hardware = 'hardware: h100-sxm') =>
+    `version: 1\n${hardware}\nmodels:\n  - name: m\n    precision: fp16\n    flops: 1 GFLOP\n    bytes: 1 MB\n${lines}`;
+
+  it('a tie of edit distance goes to the id sharing the longer prefix: h100-sxm4 is h100-sxm, not a100-sxm4', () => {
+    // h100-sxm4 is one edit from a100-sxm4 (an alias of a100-sxm4-80gb) and from h100-sxm.
+    expect(firstIssue(model('', 'hardware: [a100-sxm4-80gb, h100-sxm4]')).message).toBe(
+      'unknown hardware "h100-sxm4"; did you mean "h100-sxm"? (`roofline-gate hardware` lists the built-in ids)',
+    );
+  });
+
+  it('ids separated by a comma without brackets: the list needs them', () => {
+    expect(errorText(model('', 'hardware: a100-sxm4-80gb, h100-sxm'))).toBe(
+      'roofline.yml:2:11: hardware: a list needs brackets: `hardware: [a100-sxm4-80gb, h100-sxm]`\n' +
+        '     2 | hardware: a100-sxm4-80gb, h100-sxm\n' +
+        '       |           ^',
+    );
+    // A part that is no id is the id rule again.
+    expect(firstIssue(model('', 'hardware: a100, h100 sxm')).message).toBe('expected an id of letters, digits, dots, dashes and underscores');
+  });
+
+  it('measured: one time where a time per target belongs; the example names the model\'s first target and the time', () => {
+    expect(firstIssue(model('    measured: 1 ms\n', 'hardware: [h100-sxm, a100]'))).toMatchObject({
+      path: 'models[0].measured',
+      message: 'expected a time per target, e.g. `measured: { h100-sxm: 1 ms }`, got "1 ms"',
+    });
+    // The model's own targets come first; no time given, 1 ms is the example.
+    expect(firstIssue(model('    hardware: [l4]\n    measured: [1, 2]\n')).message).toBe('expected a time per target, e.g. `measured: { l4: 1 ms }`, got a list');
+  });
+
+  it.each([
+    ['devices', 'devices: 1 ms\n', 'devices', 'expected devices of your own by id, e.g. `devices: { edge-npu: { compute: { fp16: 50 TFLOP/s }, memory: { dram: 100 GB/s } } }`, got "1 ms"'],
+    ['gate.models', 'gate:\n  models: [m]\n', 'gate.models', 'expected rules by model name, e.g. `models: { resnet50: { throughput-drop: { fail: 5% } } }`, got a list'],
+    ['compute', 'devices:\n  d:\n    compute: 1 TFLOP/s\n    memory: { dram: 1 TB/s }\n', 'devices.d.compute', 'expected a peak per precision, e.g. `compute: { fp16: 50 TFLOP/s, int8: 100 TOP/s }`, got "1 TFLOP/s"'],
+    ['memory', 'devices:\n  d:\n    compute: { fp16: 1 TFLOP/s }\n    memory: 1 TB/s\n', 'devices.d.memory', 'expected a bandwidth per memory level, outermost first, e.g. `memory: { dram: 100 GB/s }`, got "1 TB/s"'],
+  ])('%s of the wrong shape says what it holds (zod said "expected record")', (_key, top, path, message) => {
+    expect(firstIssue(`version: 1\nhardware: h100-sxm\n${top}models:\n  - { name: m, precision: fp16, flops: 1 GFLOP, bytes: 1 MB }\n`)).toMatchObject({ path, message });
+  });
+
+  it.each([
+    ['ops', '    ops: conv1\n', 'models[0].ops', 'expected a list of ops, e.g. `ops: [{ name: conv1, flops: 236 MFLOP, bytes: 9.6 MB }]`, or an op table, `ops: { file: ops.csv }`, got "conv1"'],
+    ['hardware', '    hardware: { h100-sxm: 1 }\n', 'models[0].hardware', 'expected a device id, or a list of them in brackets, e.g. `hardware: [h100-sxm, a100]`, got a mapping'],
+  ])('%s of the wrong shape says what it holds (zod said "unexpected")', (_key, lines, path, message) => {
+    expect(firstIssue(model(lines))).toMatchObject({ path, message });
+  });
+
+  it('an llm batch of the wrong shape: a whole number or a list to sweep', () => {
+    const llm = 'version: 1\nhardware: h100-sxm\nmodels:\n  - name: m\n    precision: fp16\n    llm: { config: a.json, phase: decode, context: 1024, batch: "8 seqs" }\n';
+    expect(firstIssue(llm)).toMatchObject({ path: 'models[0].llm.batch', message: 'expected a whole number, or a list of them to sweep, e.g. `batch: [1, 8, 32]`, got "8 seqs"' });
+  });
+
+  it('a precision misspelt as a key of compute: the precisions are its keys', () => {
+    const top = 'devices:\n  d:\n    compute: { fp17: 1 TFLOP/s }\n    memory: { dram: 1 TB/s }\n';
+    expect(firstIssue(model('', `hardware: d\n${top}`))).toMatchObject({ path: 'devices.d.compute.fp17', message: 'unknown key "fp17"; did you mean "fp16"?' });
+    const far = top.replace('fp17', 'float');
+    expect(firstIssue(model('', `hardware: d\n${far}`)).message).toBe('unknown key "float"; expected one of fp64, fp32, tf32, fp16, bf16, fp8, int8, int4, fp4');
+  });
+
+  it('a number quoted into a string is not "did you mean" the same number', () => {
+    expect(firstIssue(model('    bits: { weights: "4" }\n')).message).toBe('expected one of 2, 3, 4, 5, 6, 8, 16, 32, 64, got "4": write 4 without quotes');
+  });
+
+  it('an empty list of targets', () => {
+    expect(firstIssue(model('    hardware: []\n'))).toMatchObject({ path: 'models[0].hardware', message: 'expected at least one target' });
+  });
+
+  it('an enum value with another ending: phase decoding is decode', () => {
+    const llm = 'version: 1\nhardware: h100-sxm\nmodels:\n  - name: m\n    precision: fp16\n    llm: { config: a.json, phase: decoding, context: 1024 }\n';
+    expect(firstIssue(llm)).toMatchObject({ path: 'models[0].llm.phase', message: 'expected one of prefill, decode, generate, got "decoding"; did you mean "decode"?' });
+  });
+});
+
+describe('a limit on model-target pairs, checked before any analysis', () => {
+  const ids = (n: number) => `[${Array.from({ length: n }, (_, i) => `d${i}`).join(', ')}]`;
+  const many = (models: number, targets: number) =>
+    `version: 1\nhardware: ${ids(targets)}\nmodels:\n${'  - { name: m, precision: fp16, flops: 1 GFLOP, bytes: 1 MB }\n'.repeat(models)}`;
+
+  it('is 100,000 pairs', () => expect(MAX_PAIRS).toBe(100_000));
+
+  it('400 models x 256 targets = 102,400 pairs: one issue at `models:`, naming the count and the limit', () => {
+    expect(errorText(many(400, 256))).toBe(
+      'roofline.yml:3:1: models: 102,400 model-target pairs (400 models x 256 targets x 1 sweep value): at most 100,000 are analysed in one run; split the config, or give fewer targets or sweep values\n' +
+        '     3 | models:\n' +
+        '       | ^',
+    );
+  });
+
+  it('400 x 250 = 100,000 pairs are within it: the config goes on to its next check (the made-up ids)', () => {
+    expect(firstIssue(many(400, 250)).message).toMatch(/^unknown hardware "d0"/);
+  });
+
+  it('sweep values count: 64 batches x 64 contexts on 25 targets = 102,400 pairs', () => {
+    const sweep = (n: number) => `[${Array.from({ length: n }, (_, i) => i + 1).join(', ')}]`;
+    const text = `version: 1\nhardware: ${ids(25)}\nmodels:\n  - name: m\n    precision: fp16\n    llm: { config: a.json, phase: decode, batch: ${sweep(64)}, context: ${sweep(64)} }\n`;
+    expect(firstIssue(text).message).toBe('102,400 model-target pairs (1 model x 25 targets x 4,096 sweep values): at most 100,000 are analysed in one run; split the config, or give fewer targets or sweep values');
+  });
+
+  it('models of different shapes are summed: 300 on 256 targets + 100 on 256 targets with 2 batches = 128,000', () => {
+    // 300 x 256 = 76,800 and 100 x 256 x 2 = 51,200: 128,000 pairs.
+    const text = many(300, 256) + '  - { name: s, precision: fp16, llm: { config: a.json, phase: prefill, prompt: 8, batch: [1, 2] } }\n'.repeat(100);
+    expect(firstIssue(text).message).toBe('128,000 model-target pairs (400 models, each x its targets x its sweep values): at most 100,000 are analysed in one run; split the config, or give fewer targets or sweep values');
   });
 });
 

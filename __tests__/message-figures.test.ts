@@ -190,7 +190,7 @@ models:
   it('bounds zod checks, in words and with the figures grouped, and whole numbers as whole numbers', () => {
     expect(messages(MODEL('    flops: 1 GFLOP\n    bytes: 1 MB\n    batch: 0\n'))).toEqual(['models[0].batch: expected a positive number, got 0']);
     expect(messages(MODEL('    flops: 1 GFLOP\n    bytes: 1 MB\n    batch: 1.5\n'))).toEqual(['models[0].batch: expected a whole number, got 1.5']);
-    expect(messages(MODEL('    flops: 1 GFLOP\n    bytes: 1 MB\n    hardware: []\n'))).toEqual(['models[0].hardware: expected at least 1 item']);
+    expect(messages(MODEL('    flops: 1 GFLOP\n    bytes: 1 MB\n    hardware: []\n'))).toEqual(['models[0].hardware: expected at least one target']);
     const budget = MODEL('    flops: 1 GFLOP\n    bytes: 1 MB\n') + 'gate:\n  budgets: { max-crossover-batch: 0.30000000000000004 }\n';
     expect(messages(budget)).toEqual(['gate.budgets.max-crossover-batch: expected a whole number, got 0.3']);
   });

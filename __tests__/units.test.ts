@@ -221,4 +221,24 @@ describe('nearestWord', () => {
     expect(nearestWord('precison', ['precision', 'name'])).toBe('precision');
     expect(nearestWord('zzz', ['precision', 'name'])).toBeUndefined();
   });
+
+  it('breaks a tie of edit distance by the longest prefix shared with the word, then by order', () => {
+    // h100-sxm4 is one edit from a100-sxm4 (h -> a) and from h100-sxm (drop the 4); it shares 8 letters
+    // with h100-sxm and none with a100-sxm4.
+    expect(nearestWord('h100-sxm4', ['a100-sxm4', 'h100-sxm'])).toBe('h100-sxm');
+    // h10 is one edit from a10, h100 and h20; it shares h10 with h100, h with h20.
+    expect(nearestWord('h10', ['a10', 'h20', 'h100'])).toBe('h100');
+    // Two candidates one edit away sharing the same prefix: the first listed.
+    expect(nearestWord('l4x', ['l4', 'l40'])).toBe('l4');
+  });
+
+  it('takes another ending of a candidate for it when no candidate is within the edit distance', () => {
+    // decoding is 3 edits from decode (a third of 8 letters allows 2), but begins with decod, all of it
+    // but the last letter.
+    expect(nearestWord('decoding', ['prefill', 'decode', 'generate'])).toBe('decode');
+    expect(nearestWord('prefilling', ['prefill', 'decode', 'generate'])).toBe('prefill');
+    expect(nearestWord('generation', ['prefill', 'decode', 'generate'])).toBe('generate');
+    // Too short a stem to say: de is 2 letters.
+    expect(nearestWord('delta', ['prefill', 'decode', 'generate'])).toBeUndefined();
+  });
 });

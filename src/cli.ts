@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// The command line: `roofline-gate check | hardware | generate | import | schema`. Exit status 0 pass or warnings only,
-// 1 the gate failed, 2 bad input or usage. Errors are one screen of text, never a stack trace.
-import { parseArgs, styleText } from 'node:util';
+// The command line: `roofline-gate check | hardware | generate | import | schema`. check exits 0 pass or warnings
+// only, 1 the gate failed, 2 bad input or usage; the others 0 or 2. Errors are one screen of text, never a
+// stack trace, and only usage mistakes point to --help.
+import { execFile } from 'node:child_process';
+import { parseArgs, promisify, styleText } from 'node:util';
 import { CATALOG, findEntry } from './core/catalog/index.js';
 import { catalogDetail, catalogTable } from './core/catalog/listing.js';
 import { ConfigError, configJsonSchema } from './core/config/index.js';
@@ -19,7 +21,8 @@ import { loadConfig, readImport, UnknownFormat } from './shell/load-config.js';
 
 const VERSION = '0.1.0';
 const FORMATS = ['text', 'markdown', 'json'] as const;
-const EXIT_STATUS = 'Exit status: 0 pass or warnings only, 1 the gate failed, 2 bad input or usage.';
+/** The top-level help's: each command's own help says only what applies to it. */
+const EXIT_STATUS = 'Exit status: 0 success (check: pass or warnings only), 1 the gate failed (check), 2 bad input or usage.';
 
 /** One option of a subcommand: what parseArgs reads (type, default) and the line its --help shows. */
 interface Option {
@@ -38,6 +41,8 @@ interface Command {
   detail: string;
   /** The positional arguments it takes, as the synopsis shows them (none when absent). */
   positionals?: string;
+  /** The exit statuses this command can end with, as its help lists them. */
+  exits: string;
   options: Record<string, Option>;
 }
 
@@ -51,6 +56,7 @@ const COMMANDS = {
     summary: 'analyse the config, compare with a baseline, print the report and write the out dir',
     detail: 'Analyses the config, compares it with a baseline when one is given, prints the report and writes\n'
       + 'DIR/report.json, report.md, roofline.svg and roofline.vl.json.',
+    exits: 'Exit status: 0 pass or warnings only, 1 the gate failed, 2 bad input or usage.',
     options: {
       config: CONFIG_OPTION,
       base: { type: 'string', value: 'OLD.yml', help: 'compare with this config file (or give --base-ref)' },
@@ -66,6 +72,7 @@ const COMMANDS = {
     detail: 'Lists the built-in devices; with an ID (or an alias such as h100), shows that one with every\n'
       + 'figure and its source.',
     positionals: '[ID]',
+    exits: 'Exit status: 0 listed, 2 an unknown ID or bad usage.',
     options: {
       json: { type: 'boolean', default: false, help: 'print JSON instead of text' },
       help: HELP_OPTION,
@@ -77,12 +84,14 @@ const COMMANDS = {
       + 'left out), and prints it as an op table in CSV, the columns an `ops: { file: ... }` table takes.\n'
       + 'What the source counted, and any figure left out and why, go to standard error.',
     positionals: '[FORMAT] FILE',
+    exits: 'Exit status: 0 printed, 2 a file it cannot read or bad usage.',
     options: { help: HELP_OPTION },
   },
   generate: {
     summary: 'print the ops an `llm:` model is generated as, an op table CSV',
     detail: 'Prints the op table an `llm:` model of the config is generated as (name, flops, bytes.dram.weights,\n'
       + 'bytes.dram.activations, bytes.dram.kv), to see, diff or reuse as `ops: { file: ... }`.',
+    exits: 'Exit status: 0 printed, 2 bad input or usage.',
     options: {
       config: CONFIG_OPTION,
       model: { type: 'string', value: 'NAME', help: 'the `llm:` model to print (needed when the config has several)' },
@@ -92,6 +101,7 @@ const COMMANDS = {
   schema: {
     summary: 'print the JSON Schema of the config file',
     detail: 'Prints the JSON Schema of the config file (the one shipped as roofline.schema.json).',
+    exits: 'Exit status: 0 printed, 2 bad usage.',
     options: { help: HELP_OPTION },
   },
 } as const satisfies Record<string, Command>;
@@ -133,7 +143,7 @@ function commandHelp(name: CommandName): string {
     'Options:',
     ...rows.map(([flag, help]) => `  ${flag.padEnd(width)}  ${help}`),
     '',
-    EXIT_STATUS,
+    command.exits,
     '',
   ].join('\n');
 }
@@ -186,28 +196,35 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     default: {
       const nearest = nearestWord(command, [...NAMES, 'help']);
-      throw new UsageError(`unknown command "${command}"${nearest ? `; did you mean "${nearest}"?` : ''}`);
+      throw new CallError(`unknown command "${command}"${nearest ? `; did you mean "${nearest}"?` : ''}`);
     }
   }
 }
 
 async function check(args: string[]): Promise<number> {
-  const { values } = parse(args, COMMANDS.check.options);
+  const { values } = parse(args, COMMANDS.check.options, 'check');
   if (values.help) return printHelp('check');
   const format = values.format;
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${format}: expected text, markdown or json`);
-  if (values.base !== undefined && values['base-ref'] !== undefined) throw new UsageError('give --base or --base-ref, not both');
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    const nearest = nearestWord(format, FORMATS);
+    throw new CallError(`--format ${format}: expected text, markdown or json${nearest ? `; did you mean "${nearest}"?` : ''}`, 'check');
+  }
+  if (values.base !== undefined && values['base-ref'] !== undefined) throw new CallError('give --base or --base-ref, not both', 'check');
 
   const file = values.config;
   let baseline: Baseline = { kind: 'none' };
   if (values.base !== undefined) baseline = { kind: 'config', source: workingTree(values.base), file: values.base };
-  if (values['base-ref'] !== undefined) baseline = { kind: 'config', source: await gitRef(values['base-ref']), file };
+  if (values['base-ref'] !== undefined) baseline = { kind: 'config', source: await baseRef(values['base-ref']), file };
   if (values.base !== undefined && (await workingTree().readText(values.base)) === null) {
     throw new UsageError(`--base ${values.base}: file not found`);
   }
 
   const { report } = await analyse({ source: workingTree(file), file }, baseline);
   const warn = (message: string) => process.stderr.write(`roofline-gate: warning: ${message}\n`);
+  // A config path that is not at REF compares with nothing, which is right for a new file; said, so that a
+  // typo in --config or REF shows.
+  const ref = values['base-ref'];
+  if (ref !== undefined && report.baseline === null) warn(`--base-ref ${ref}: ${file} is not at ${ref}, so there is no baseline`);
   const artifacts = await renderArtifacts(report, {}, warn);
 
   // The verdict reaches the reader before anything can go wrong with the out dir.
@@ -223,9 +240,9 @@ async function check(args: string[]): Promise<number> {
 }
 
 function hardware(args: string[]): number {
-  const { values, positionals } = parse(args, COMMANDS.hardware.options, COMMANDS.hardware.positionals !== undefined);
+  const { values, positionals } = parse(args, COMMANDS.hardware.options, 'hardware', true);
   if (values.help) return printHelp('hardware');
-  if (positionals.length > 1) throw new UsageError('hardware takes at most one ID');
+  if (positionals.length > 1) throw new CallError('hardware takes at most one ID', 'hardware');
   const id = positionals[0];
   if (id === undefined) {
     process.stdout.write(values.json ? `${JSON.stringify(CATALOG, null, 2)}\n` : catalogTable(CATALOG));
@@ -241,20 +258,20 @@ function hardware(args: string[]): number {
 }
 
 function schema(args: string[]): number {
-  const { values } = parse(args, COMMANDS.schema.options);
+  const { values } = parse(args, COMMANDS.schema.options, 'schema');
   if (values.help) return printHelp('schema');
   process.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
   return 0;
 }
 
 async function importFile(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, COMMANDS.import.options, true);
+  const { values, positionals } = parse(args, COMMANDS.import.options, 'import', true);
   if (values.help) return printHelp('import');
-  if (positionals.length === 0 || positionals.length > 2) throw new UsageError('import takes [FORMAT] FILE');
+  if (positionals.length === 0 || positionals.length > 2) throw new CallError('import takes [FORMAT] FILE', 'import');
   const [format, file] = positionals.length === 2 ? positionals : [undefined, positionals[0]!];
   if (format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(format)) {
     const nearest = nearestWord(format, IMPORT_FORMATS);
-    throw new UsageError(`unknown format "${format}"${nearest ? `; did you mean "${nearest}"?` : ''} (formats: ${IMPORT_FORMATS.join(', ')})`);
+    throw new CallError(`unknown format "${format}"${nearest ? `; did you mean "${nearest}"?` : ''} (formats: ${IMPORT_FORMATS.join(', ')})`, 'import');
   }
   const chunks = await workingTree().readChunks(file!);
   if (chunks === null) throw new UsageError(`${file}: file not found`);
@@ -278,7 +295,7 @@ async function importFile(args: string[]): Promise<number> {
 }
 
 async function generate(args: string[]): Promise<number> {
-  const { values } = parse(args, COMMANDS.generate.options);
+  const { values } = parse(args, COMMANDS.generate.options, 'generate');
   if (values.help) return printHelp('generate');
   const config = await loadConfig(workingTree(values.config), values.config);
   if (config === null) throw new UsageError(`--config ${values.config}: file not found`);
@@ -287,7 +304,8 @@ async function generate(args: string[]): Promise<number> {
   const wanted = values.model;
   const model = wanted === undefined ? generated[0] : generated.find((candidate) => candidate.name === wanted);
   if (wanted === undefined && generated.length !== 1) {
-    throw new UsageError(generated.length === 0 ? `${values.config} has no \`llm:\` model` : `${values.config} has several \`llm:\` models (${names}): name one with --model`);
+    if (generated.length === 0) throw new UsageError(`${values.config} has no \`llm:\` model`);
+    throw new CallError(`${values.config} has several \`llm:\` models (${names}): name one with --model`, 'generate');
   }
   if (!model) {
     const nearest = nearestWord(wanted!, generated.map((candidate) => candidate.name));
@@ -304,13 +322,38 @@ function printHelp(name: CommandName): number {
 
 type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
+/**
+ * A mistake in how the command was typed (an unknown command or option, an argument missing or one too
+ * many): the errors its --help answers, so the only ones that point to it.
+ */
+class CallError extends UsageError {
+  constructor(message: string, readonly command?: CommandName) {
+    super(message);
+  }
+}
+
 /** parseArgs over a command's options (it ignores their `help` and `value`, which are for --help). */
-function parse<O extends Options>(args: string[], options: O, positionals = false) {
+function parse<O extends Options>(args: string[], options: O, command: CommandName, positionals = false) {
   try {
     return parseArgs({ args, options, allowPositionals: positionals, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/, ''));
+    let message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    const unknown = /^Unknown option '(-[^']*)'/.exec(message)?.[1];
+    const nearest = unknown === undefined ? undefined : nearestWord(unknown, Object.keys(options ?? {}).map((key) => `--${key}`));
+    if (nearest) message += `; did you mean "${nearest}"?`;
+    throw new CallError(message, command);
   }
+}
+
+/** gitRef, after telling a directory outside any git repository from a REF that is not in one. */
+async function baseRef(ref: string) {
+  try {
+    await promisify(execFile)('git', ['rev-parse', '--git-dir']);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new UsageError(`--base-ref ${ref}: ${missing ? 'git is not installed (or not on PATH)' : `${process.cwd()} is not in a git repository`}: run roofline-gate in the repository's checkout, or compare with a file, --base OLD.yml`);
+  }
+  return gitRef(ref);
 }
 
 const STYLES: Record<Style, Parameters<typeof styleText>[0]> = {
@@ -323,6 +366,15 @@ function colours(disabled: boolean): ((text: string, style: Style) => string) | 
   return (text, style) => styleText(STYLES[style], text);
 }
 
+// A reader that stops early (`roofline-gate schema | head`) closes the pipe: the rest of the output has
+// nowhere to go, and that is no error. The command carries on (check still writes its out dir) and exits
+// with its own status; later writes to the closed pipe are dropped.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+  process.stderr.write(`roofline-gate: cannot write to standard output (${error.code ?? error.message})\n`);
+  process.exitCode = 2;
+});
+
 main(process.argv.slice(2)).then(
   (status) => {
     process.exitCode = status;
@@ -330,8 +382,10 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
+    } else if (error instanceof CallError) {
+      process.stderr.write(`roofline-gate: ${error.message}\nRun roofline-gate ${error.command ? `${error.command} ` : ''}--help for usage.\n`);
     } else if (error instanceof UsageError) {
-      process.stderr.write(`roofline-gate: ${error.message}\nRun roofline-gate --help for usage.\n`);
+      process.stderr.write(`roofline-gate: ${error.message}\n`);
     } else {
       // An error of ours, not of the input: say so plainly; the stack only when asked for.
       const detail = process.env.ROOFLINE_GATE_DEBUG ? String((error as Error).stack) : String((error as Error)?.message ?? error);

@@ -89,6 +89,14 @@ export const MAX_MODELS = 10_000;
 /** Targets (devices) in one `hardware:` list. */
 export const MAX_TARGETS = 256;
 
+/**
+ * Model-target pairs one config may ask for, counting each sweep value (models x targets x sweep values),
+ * checked before any analysis: 10,000 models on 256 targets (each within its limit) would be 2,560,000
+ * pairs, tens of minutes and tens of GB; 100,000 is well above the 30,000 pairs of the bench's "10k models
+ * x 3 devices".
+ */
+export const MAX_PAIRS = 100_000;
+
 /** Ops listed inline under one model's `ops:` (larger models belong in an op table file). */
 export const MAX_INLINE_OPS = MAX_YAML_ITEMS;
 

@@ -1,5 +1,6 @@
 // `check`'s first half, shared by the CLI and the action: load the head config and its baseline, and build
 // the report.
+import path from 'node:path';
 import type { Config } from '../core/config/index.js';
 import { ConfigError } from '../core/config/index.js';
 import { buildReport } from '../core/report/build.js';
@@ -31,7 +32,8 @@ export async function analyse(head: { source: ConfigSource; file: string }, base
   // baseline nothing is kept for it.
   const memo = baseline.kind === 'config' ? new OpTableMemo() : undefined;
   const config = await loadConfig(head.source, head.file, undefined, memo);
-  if (config === null) throw ConfigError.at(head.file, { line: 1, column: 1 }, [], 'config file not found');
+  // A file that is not there has no line 1: the error names the directory it was looked for in instead.
+  if (config === null) throw ConfigError.at(head.file, { line: 0, column: 0 }, [], `config file not found (looked in ${path.dirname(path.resolve(head.file))})`);
   // A baseline whose config did not exist yet (a new file, or one generated in the workflow) is "no baseline".
   let base: Config | null = null;
   let baseProblem: string | null = null;

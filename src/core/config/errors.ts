@@ -12,6 +12,7 @@ export interface Position {
 
 export interface ConfigIssue {
   file: string;
+  /** 1-based; 0 (and column 0) for an issue with no position in the file, such as a file not found. */
   line: number;
   column: number;
   /** Key path in the config, e.g. `models[2].bytes.l2`; empty for the file as a whole. */
@@ -83,10 +84,12 @@ const MAX_EXCERPT = 100;
  *   roofline.yml:12:16: models[1].bytes.l2: expected a byte count such as 86 MB; did you mean "MB"?
  *      12 |     bytes: { l2: 3.1 MBs }
  *         |                  ^
+ *
+ * An issue at line 0 has no position: `roofline.yml: config file not found (looked in /src)`.
  */
 export function formatIssues(issues: ConfigIssue[]): string {
   const shown = issues.slice(0, MAX_SHOWN).map((issue) => {
-    const where = `${issue.file}:${issue.line}:${issue.column}`;
+    const where = issue.line === 0 ? issue.file : `${issue.file}:${issue.line}:${issue.column}`;
     // Messages quote names from the config: shown visibly, so that an error cannot colour the terminal.
     const head = visibleText(`${where}: ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}`);
     if (issue.excerpt === undefined) return head;

@@ -9,6 +9,8 @@ import { resolveConfig, type Config, type Locator, type OpTable } from './resolv
 import { configSchema, type RawConfig } from './schema.js';
 import { loadYaml, type KeyPath } from './yaml.js';
 import type { ImportFormat } from '../import/imported.js';
+import { wholeNumber } from '../format.js';
+import { MAX_PAIRS } from '../limits.js';
 
 export { ConfigError, formatIssues, type ConfigIssue } from './errors.js';
 export { configJsonSchema, type GateConfig } from './schema.js';
@@ -40,6 +42,8 @@ export function parseConfig(text: string, file: string): ParsedConfig {
     throw new ConfigError(describeAll(result.error.issues, configSchema, yaml.value, file, text, yaml.locate));
   }
   const raw = result.data;
+  const pairs = pairCount(raw);
+  if (pairs !== undefined) throw ConfigError.at(file, yaml.locate(['models'], { key: true }), ['models'], pairs, text);
   const opTables = raw.models.flatMap((model, modelIndex) =>
     model.ops && !Array.isArray(model.ops)
       ? [{
@@ -61,6 +65,27 @@ export function loadConfig(text: string, file: string, tables: ReadonlyMap<numbe
 }
 
 export { resolveConfig };
+
+/**
+ * The message for a config asking for more than MAX_PAIRS pairs (each model x its targets x its sweep
+ * values), undefined within the limit: counted from the schema's output, before any op table is read.
+ */
+function pairCount(raw: RawConfig): string | undefined {
+  const count = (value: unknown) => (Array.isArray(value) ? value.length : value === undefined ? 0 : 1);
+  const shapes = raw.models.map((model) => ({
+    targets: count(model.hardware ?? raw.hardware),
+    sweep: model.llm ? count(model.llm.batch) * Math.max(1, count(model.llm.context)) : 1,
+  }));
+  const pairs = shapes.reduce((sum, shape) => sum + shape.targets * shape.sweep, 0);
+  if (pairs <= MAX_PAIRS) return undefined;
+  const [first] = shapes;
+  const uniform = shapes.every((shape) => shape.targets === first!.targets && shape.sweep === first!.sweep);
+  const plural = (n: number, word: string) => `${wholeNumber(n)} ${word}${n === 1 ? '' : 's'}`;
+  const product = uniform
+    ? `${plural(shapes.length, 'model')} x ${plural(first!.targets, 'target')} x ${plural(first!.sweep, 'sweep value')}`
+    : `${plural(shapes.length, 'model')}, each x its targets x its sweep values`;
+  return `${wholeNumber(pairs)} model-target pairs (${product}): at most ${wholeNumber(MAX_PAIRS)} are analysed in one run; split the config, or give fewer targets or sweep values`;
+}
 
 /** The path of the first `__proto__` key in a parsed value: the schema would drop it without a word. */
 function reservedKeyPath(value: unknown): KeyPath | undefined {

@@ -51,15 +51,17 @@ function describe(issue: z.core.$ZodIssue, schema: z.ZodType, root: unknown, fil
       if (got === undefined) return issueAt(file, locate(path, { key: true }), path, `missing required key "${String(path.at(-1))}"`, text);
       const words = issue.values.map(String);
       const nearest = typeof got === 'string' ? nearestWord(got, words) : undefined;
+      // `bits: { weights: "4" }`: the right word, quoted into a string where a number belongs.
+      const hint = nearest === undefined ? '' : nearest === got ? `: write ${got} without quotes` : `; did you mean "${nearest}"?`;
       const message =
         words.length === 1
           ? `expected ${JSON.stringify(issue.values[0])}, got ${show(got)}`
-          : `expected one of ${words.join(', ')}, got ${show(got)}${nearest ? `; did you mean "${nearest}"?` : ''}`;
+          : `expected one of ${words.join(', ')}, got ${show(got)}${hint}`;
       return issueAt(file, locate(path), path, message, text);
     }
     case 'invalid_type': {
       const got = valueAt(root, path);
-      const message = got === undefined ? `missing required key "${String(path.at(-1))}"` : `expected ${expectedWord(issue.expected)}, got ${show(got)}`;
+      const message = got === undefined ? `missing required key "${String(path.at(-1))}"` : (shapeMessage(path, root) ?? `expected ${expectedWord(issue.expected)}, got ${show(got)}`);
       return issueAt(file, locate(path, { key: got === undefined }), path, message, text);
     }
     case 'invalid_union': {
@@ -72,7 +74,7 @@ function describe(issue: z.core.$ZodIssue, schema: z.ZodType, root: unknown, fil
       if (best && depth(best) > path.length) return describeAll(best, schema, root, file, text, locate)[0]!;
       const own = branches.flat().find((inner) => inner.code === 'custom' || inner.code === 'invalid_union');
       if (own) return describe(own, schema, root, file, text, locate);
-      return issueAt(file, locate(path), path, `unexpected ${show(valueAt(root, path))}`, text);
+      return issueAt(file, locate(path), path, shapeMessage(path, root) ?? `unexpected ${show(valueAt(root, path))}`, text);
     }
     case 'invalid_key': {
       // A mapping key that breaks the key's own rule (a level or device name): say which rule, at the key.
@@ -112,7 +114,41 @@ function boundText(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, got
 }
 
 function expectedWord(expected: string): string {
-  return { object: 'a mapping', array: 'a list', string: 'a string', number: 'a number', int: 'a whole number' }[expected] ?? expected;
+  return { object: 'a mapping', record: 'a mapping', array: 'a list', string: 'a string', number: 'a number', int: 'a whole number' }[expected] ?? expected;
+}
+
+/**
+ * What a key holds, with an example, for a value of the wrong shape there: zod's own words ("expected
+ * record", "Invalid input") name neither the key's meaning nor how to write it. Undefined for a key
+ * whose generic message ("expected a mapping, got ...") says enough.
+ */
+function shapeMessage(path: ReadonlyArray<string | number>, root: unknown): string | undefined {
+  const got = valueAt(root, path);
+  const key = path.at(-1);
+  const model = path[0] === 'models' && typeof path[1] === 'number' && path.length === 3;
+  const expected = (what: string) => `expected ${what}, got ${show(got)}`;
+  if (model && key === 'measured') {
+    // The example uses the model's own first target and, when it reads as one, the time given.
+    const time = typeof got === 'string' && /^\s*[0-9.]/.test(got) && got.length <= 20 ? got.trim() : '1 ms';
+    return expected(`a time per target, e.g. \`measured: { ${firstTarget(root, path[1] as number)}: ${time} }\``);
+  }
+  if (model && key === 'ops') return expected('a list of ops, e.g. `ops: [{ name: conv1, flops: 236 MFLOP, bytes: 9.6 MB }]`, or an op table, `ops: { file: ops.csv }`');
+  if ((model || path.length === 1) && key === 'hardware') return expected('a device id, or a list of them in brackets, e.g. `hardware: [h100-sxm, a100]`');
+  if (path.length === 4 && path[2] === 'llm' && (key === 'batch' || key === 'context')) {
+    return expected(`a whole number, or a list of them to sweep, e.g. \`${key}: ${key === 'batch' ? '[1, 8, 32]' : '[1024, 8192]'}\``);
+  }
+  if (path.length === 1 && key === 'devices') return expected('devices of your own by id, e.g. `devices: { edge-npu: { compute: { fp16: 50 TFLOP/s }, memory: { dram: 100 GB/s } } }`');
+  if (path.length === 2 && path[0] === 'gate' && key === 'models') return expected('rules by model name, e.g. `models: { resnet50: { throughput-drop: { fail: 5% } } }`');
+  if (path.length === 3 && path[0] === 'devices' && key === 'compute') return expected('a peak per precision, e.g. `compute: { fp16: 50 TFLOP/s, int8: 100 TOP/s }`');
+  if (path.length === 3 && path[0] === 'devices' && key === 'memory') return expected('a bandwidth per memory level, outermost first, e.g. `memory: { dram: 100 GB/s }`');
+  return undefined;
+}
+
+/** The first target of model `index` (its own `hardware:`, else the config's), for an example. */
+function firstTarget(root: unknown, index: number): string {
+  const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+  const target = first(valueAt(root, ['models', index, 'hardware'])) ?? first(valueAt(root, ['hardware']));
+  return typeof target === 'string' && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(target) && target.length <= 40 ? target : 'h100-sxm';
 }
 
 function show(value: unknown): string {
@@ -139,7 +175,10 @@ function allowedKeys(root: z.ZodType, path: ReadonlyArray<string | number>): str
   let schema: unknown = root;
   for (const step of path) schema = stepInto(branchFor(unwrap(schema), step), step);
   const mapping = branchFor(unwrap(schema), '');
-  return typeOf(mapping) === 'object' ? Object.keys((mapping as z.ZodObject).shape) : [];
+  if (typeOf(mapping) === 'object') return Object.keys((mapping as z.ZodObject).shape);
+  // A record keyed by an enum (`compute:`, by precision) allows the enum's words.
+  const keys = typeOf(mapping) === 'record' ? unwrap((mapping as z.ZodRecord).keyType) : undefined;
+  return typeOf(keys) === 'enum' ? (keys as z.ZodEnum).options.map(String) : [];
 }
 
 function typeOf(schema: unknown): string | undefined {

@@ -73,8 +73,9 @@ function capped(what: string) {
     .max(NAME_LENGTH, { error: (issue) => `expected ${article} ${what} of at most ${wholeNumber(NAME_LENGTH)} characters, got ${wholeNumber(String(issue.input).length)}` });
 }
 
-const identifier = capped('device id')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected an id of letters, digits, dots, dashes and underscores');
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const ID_RULE = 'expected an id of letters, digits, dots, dashes and underscores';
+const identifier = capped('device id').regex(ID_PATTERN, ID_RULE);
 
 const precision = z.enum(PRECISIONS).meta({ description: 'Numeric format; picks the compute roof.' });
 
@@ -175,11 +176,19 @@ export const opSchema = z
 export const opFileSchema = z.union([z.array(opSchema), z.strictObject({ ops: z.array(opSchema) })]);
 
 /** A target: editors offer the built-in ids and aliases; any other id must be defined under `devices:`. */
-const hardwareId = identifier.meta({
+const hardwareId = capped('device id').regex(ID_PATTERN, {
+  // `hardware: a, b` is YAML for the one string "a, b": when each part is an id, the list lacks its brackets.
+  error: (issue) => {
+    const parts = String(issue.input).split(/\s*,\s*/);
+    return parts.length > 1 && parts.every((part) => ID_PATTERN.test(part))
+      ? `a list needs brackets: \`hardware: [${parts.join(', ')}]\``
+      : ID_RULE;
+  },
+}).meta({
   description: 'A built-in device id or alias (`roofline-gate hardware` lists them), or an id defined under `devices:`.',
   examples: catalogNames(),
 });
-const targets = z.union([hardwareId, z.array(hardwareId).min(1).max(MAX_TARGETS, `expected at most ${wholeNumber(MAX_TARGETS)} targets`)]);
+const targets = z.union([hardwareId, z.array(hardwareId).min(1, 'expected at least one target').max(MAX_TARGETS, `expected at most ${wholeNumber(MAX_TARGETS)} targets`)]);
 
 const opTableRef = z.strictObject({
   file: z.string().min(1).meta({ description: 'Op table, relative to the config file: an op table (CSV, JSON, JSON Lines) or a profiler\'s or FLOP counter\'s output.' }),
