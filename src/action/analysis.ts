@@ -2,6 +2,7 @@
 // report.json another job computed (the fork pattern), which is validated first as untrusted input.
 import { readFile, stat } from 'node:fs/promises';
 import type { Config } from '../core/config/index.js';
+import { wholeNumber } from '../core/format.js';
 import { parseReport, REPORT_MAX_BYTES, ReportFileError } from '../core/report/schema.js';
 import type { Report } from '../core/report/types.js';
 import { analyse, type Baseline } from '../shell/analyse.js';
@@ -45,6 +46,6 @@ function baselineOf(choice: BaselineChoice, api: GitHubApi | null, workspace: st
 async function readReport(file: string): Promise<Report> {
   const size = await stat(file).then((s) => s.size, () => null);
   if (size === null) throw new ReportFileError(`report: ${file} not found; download the artifact the pull_request workflow uploaded before this step`);
-  if (size > REPORT_MAX_BYTES) throw new ReportFileError(`report: ${file} is ${size} bytes, more than any roofline-gate report`);
+  if (size > REPORT_MAX_BYTES) throw new ReportFileError(`report: ${file} is ${wholeNumber(size)} bytes, more than any roofline-gate report`);
   return parseReport(await readFile(file, 'utf8'), file);
 }

@@ -46,14 +46,14 @@ export const NAME_LENGTH = 200;
 /** The longest finding or advice message report.json may carry, in characters. */
 export const MESSAGE_LENGTH = 2_000;
 
-/** Pairs, findings and advice items in one report.json: far above any real config, small enough to render. */
-export const MAX_REPORT_ITEMS = 20_000;
-
 /** Memory levels per device. */
 export const MAX_LEVELS = 16;
 
-/** report.json files larger than this are refused before parsing: a real report is kilobytes; ~60,000 results fit. */
-export const REPORT_MAX_BYTES = 32 * 1024 * 1024;
+/**
+ * report.json files larger than this are refused before parsing. A pair takes about 830 bytes (10,000 models
+ * x 3 devices wrote 24,978,438 bytes), so MAX_PAIRS pairs, their findings and advice fit with room.
+ */
+export const REPORT_MAX_BYTES = 128 * 1024 * 1024;
 
 /** The longest baseline label report.json carries (`git:main`, a path); a longer one is cut with an ellipsis. */
 export const LABEL_LENGTH = 1_000;
@@ -96,6 +96,12 @@ export const MAX_TARGETS = 256;
  * x 3 devices".
  */
 export const MAX_PAIRS = 100_000;
+
+/**
+ * Pairs, findings and advice items in one report.json: as many as a config may have pairs (MAX_PAIRS), so
+ * that every report a run writes can be read back (the `report:` input, the history), and no more.
+ */
+export const MAX_REPORT_ITEMS = MAX_PAIRS;
 
 /** Ops listed inline under one model's `ops:` (larger models belong in an op table file). */
 export const MAX_INLINE_OPS = MAX_YAML_ITEMS;
