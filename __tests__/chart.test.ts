@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import lzString from 'lz-string';
 import { asciiRoofline, geometry, rooflineSpec, textWidth, vegaEditorUrl, VEGA_EDITOR_URL } from '../src/core/chart/index.js';
+import { keyText } from '../src/core/chart/key-view.js';
 import { measureText, renderSvg } from '../src/render/svg.js';
 import { ABOVE_ROOF_COLOR, BOUND_COLORS, DEVICE_COLORS } from '../src/core/chart/theme.js';
 import { evaluate } from '../src/core/gate/index.js';
@@ -198,6 +199,45 @@ describe('rooflineSpec: points', () => {
     const [first] = pointLayer(reportOf(FOUR)).data.values as Json[];
     expect(first!.pair).toContain('llama-decode on H100 SXM');
     expect(first!.attainable).toBe('6.70 TFLOP/s');
+  });
+});
+
+describe('the numbered list', () => {
+  // Widths in DejaVu Sans at 11 px (text-width.ts's table, summed apart from the code). A column of two is
+  // 620 / 2 - 48 = 262 px of text.
+  it('keeps an entry whole where it fits: resnet50 · h100-sxm · memory-bound (DRAM) is 254.7 px', () => {
+    expect(keyText('resnet50', 'h100-sxm', 'memory', 'dram', 262)).toBe('resnet50 · h100-sxm · memory-bound (DRAM)');
+  });
+
+  it('drops the bound\'s level, then the bound, before it shortens the model; never the hardware', () => {
+    // Whole, 299.0 px; without '(DRAM)', 253.8.
+    expect(keyText('bert-large', 'a100-sxm4-80gb', 'memory', 'dram', 262)).toBe('bert-large · a100-sxm4-80gb · memory-bound');
+    // With 'compute-bound', 276.2 px; without, 178.5.
+    expect(keyText('gpt2-medium', 'a100-sxm4-80gb', 'compute', 'compute', 262)).toBe('gpt2-medium · a100-sxm4-80gb');
+  });
+
+  it('shortens a model in its middle, keeping its sweep suffix, so that entries differing only by device differ', () => {
+    // 'llama3-8b-decode-w4kv8@b32 · a100-sxm4-80gb' is 275.4 px. Keeping 25 of the model's 26 characters
+    // (10 from the end: two fifths), 279.6 px with the '…'; 24 (9 from the end), 275.7; 23 (9), 268.7;
+    // 22 (8 from the end, 14 from the start), 259.7: it fits.
+    expect(keyText('llama3-8b-decode-w4kv8@b32', 'a100-sxm4-80gb', 'memory', 'dram', 262)).toBe('llama3-8b-deco…4kv8@b32 · a100-sxm4-80gb');
+    // On the H100 the whole model fits without the bound: 171.3 + 65.4 = 236.7 px.
+    expect(keyText('llama3-8b-decode-w4kv8@b32', 'h100-sxm', 'memory', 'dram', 262)).toBe('llama3-8b-decode-w4kv8@b32 · h100-sxm');
+  });
+
+  it('takes one column up to 24 points where two would cut an entry, else two', () => {
+    const long = (count: number) =>
+      Array.from({ length: count }, (_, i) => model({ name: `a-rather-long-model-name-${i + 1}`, bytes: { dram: 1e11 / 10 ** (-0.5 + (4 * i) / count) } }));
+    const key = (report: Report) => views(report)[1]!;
+    // 'a-rather-long-model-name-13 · H100 SXM · memory-bound (DRAM)' is wider than 262 px: 13 points in one
+    // column of 13 rows, 17 px each; 25 in two, of 13 rows.
+    expect(key(reportOf(long(13))).height).toBe(13 * 17);
+    expect(key(reportOf(long(25))).height).toBe(13 * 17);
+    // 13 short entries (the widest 'm-13 · H100 SXM · memory-bound (DRAM)', 236.2 px) take two columns of 7.
+    const short = Array.from({ length: 13 }, (_, i) => model({ name: `m-${i + 1}`, bytes: { dram: 1e11 / 10 ** (-0.5 + (4 * i) / 13) } }));
+    expect(key(reportOf(short)).height).toBe(7 * 17);
+    // 30 take two columns of 15, though 'model-30 · A100 80GB · memory-bound (DRAM)' (265.1 px) is shortened there.
+    expect(key(reportOf(many(30))).height).toBe(15 * 17);
   });
 });
 
