@@ -466,6 +466,30 @@ describe('rooflineSpec: the per-op view', () => {
     expect(rows.filter((r) => r.binds)).toHaveLength(OPS.length);
   });
 
+  it('names its colours in a legend and draws both bars of an op readable: the shorter pale inside an outline', async () => {
+    const svg = await renderSvg(rooflineSpec(reportOf([withOps('resnet50')]), NAMES));
+    expect(svg).toMatch(/>compute time<\/text>/);
+    expect(svg).toMatch(/>memory time<\/text>/);
+    // On the H100, conv1: 236 MFLOP / 989 TFLOP/s = 0.239 us of compute, 9.6 MB / 3.35 TB/s = 2.87 us of
+    // memory; attention: 4.04 us of compute, 0.358 us of memory. The op's time solid, the other at 0.3,
+    // both outlined in their own colour.
+    const bar = (op: string, part: string) => new RegExp(`<path aria-label="[^"]*op: ${op}; part: ${part};[^"]*"[^>]*?fill="([^"]+)" fill-opacity="([\\d.]+)" stroke="([^"]+)"`).exec(svg)!.slice(1);
+    expect(bar('conv1', 'compute')).toEqual([BOUND_COLORS.compute, '0.3', BOUND_COLORS.compute]);
+    expect(bar('conv1', 'memory')).toEqual([BOUND_COLORS.memory, '1', BOUND_COLORS.memory]);
+    expect(bar('attention', 'compute')).toEqual([BOUND_COLORS.compute, '1', BOUND_COLORS.compute]);
+    expect(bar('attention', 'memory')).toEqual([BOUND_COLORS.memory, '0.3', BOUND_COLORS.memory]);
+  });
+
+  it('names the baseline\'s colour and the head\'s bounds drawn in the changed ops\' legend', () => {
+    // conv1's bytes double in the head: 2.87 us to 5.73 us of memory, memory-bound on both sides.
+    const report = reportOf([withOps('resnet50')], [withOps('resnet50')]);
+    const conv1 = { status: 'changed', name: 'conv1', seconds: 5.73e-6, baseSeconds: 2.87e-6, flops: 236e6, baseFlops: 236e6, bytes: { dram: 19.2e6 }, baseBytes: { dram: 9.6e6 }, bindingLevel: 'dram', baseBindingLevel: 'dram' } as const;
+    report.results[0]!.ops!.changed = [conv1];
+    const changed = views(report).find((v) => /changed op/.test(v.title?.text))!;
+    expect(changed.encoding.fill.scale).toEqual({ domain: ['baseline', 'head, memory-bound'], range: ['#6b7280', BOUND_COLORS.memory] });
+    expect(changed.encoding.fill.legend).toMatchObject({ orient: 'top', title: null });
+  });
+
   it('adds none when no model was given as ops', () => {
     expect(views(reportOf(FOUR)).some((v) => v.mark?.type === 'bar')).toBe(false);
   });
