@@ -143,7 +143,8 @@ function panel(p: ChartPoint, deviceName: (id: string) => string, subtitle: stri
     subtitle, values, unit, pairBy: { field: 'part', domain: ['compute', 'memory'] },
     encoding: {
       fill: { field: 'part', type: 'nominal', scale: PART_SCALE, legend: { ...LEGEND, labelExpr: "datum.label + ' time'" } },
-      stroke: { field: 'part', type: 'nominal', scale: PART_SCALE, legend: null },
+      // No legend of its own: one field, one scale, so Vega-Lite draws the fill's legend with the outline.
+      stroke: { field: 'part', type: 'nominal', scale: PART_SCALE },
       fillOpacity: { condition: { test: 'datum.binds', value: 1 }, value: PALE },
       tooltip: [
         { field: 'op', title: 'op' },
