@@ -280,6 +280,18 @@ describe('rooflineSpec: a sweep', () => {
     expect(texts).toContain('other');
   });
 
+  it('numbers its points, like every other, when the chart numbers them: the list names each NAME@b8', () => {
+    // 4 values on 2 devices and 'other' on 2, with 3 more models on the H100: 13 points, past the 12 named.
+    const extra = ['x', 'y', 'z'].map((name) => model({ name }));
+    const numbered = reportOf([...swept, model({ name: 'other', hardware: ['h100-sxm', 'a100'] }), ...extra]);
+    const texts = labelTexts(numbered);
+    expect(texts.filter((t) => /^b\d+$/.test(t))).toEqual([]);
+    for (let n = 1; n <= 13; n++) expect(texts).toContain(String(n));
+    expect(texts.filter((t) => t === 'decode')).toHaveLength(2);
+    const listed = (views(numbered)[1]!.data.values as Json[]).map((v) => v.text as string);
+    expect(listed[0]).toBe('decode@b32 · H100 SXM · memory-bound (DRAM)');
+  });
+
   it('says the sweep in the tooltip of its points, and nothing of it elsewhere', () => {
     const values = pointLayer(report).data.values as Json[];
     expect(values.find((v) => v.pair.startsWith('7. decode@b8 on H100 SXM'))!.sweepText).toBe('batch 8 of 1, 8, 32, 128');

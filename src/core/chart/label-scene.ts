@@ -1,8 +1,8 @@
 // What the roofline's labels are about, in pixels, and the texts each label may take (longest first): the
 // scene that label placement (layout.ts) lays out. Marks are points, baseline marks, measured marks and
 // ridges; besides roofs, eaves and sweep lines (whose labels the scene lists), lines are the dashed rules of
-// measured pairs and the arrows from baseline marks. A point of a sweep line is labelled with its value
-// (`b8`, `ctx8192`), the line once with the model it sweeps.
+// measured pairs and the arrows from baseline marks. A point of a sweep line is named by its value (`b8`,
+// `ctx8192`; numbered, by its number like every point), the line once by the model it sweeps.
 import { isAboveRoof } from '../above-roof.js';
 import { byteRate, efficiency, flopRate, intensity, levelText } from '../format.js';
 import type { DeviceStyle } from './devices.js';
