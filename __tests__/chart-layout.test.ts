@@ -69,6 +69,16 @@ describe('placeLabels: points', () => {
     expect(layout.points.map((l) => [l.text, l.at])).toEqual([['1', RIGHT], ['2', LEFT]]);
   });
 
+  it('takes a spot in two rings farther out, clear of labels, before it covers one', () => {
+    // 20 numbered points at one place (100, 50). Rings 8, 14 and 20 px out hold ten numbers ('1' right, '2'
+    // left, '3' over, '4' under, then '5' to '10' 20 px out); '11' and '12' fit 32 px out, right and left
+    // (dx 33: the ring's 32 + 1); '13' to '20' find no spot clear of labels and go right.
+    const points = Array.from({ length: 20 }, (_, i) => point(100, 50, 'n', String(i + 1)));
+    const layout = placeLabels(scene({ points, marks: [pointMark(100, 50)] }));
+    expect(layout.points.slice(10, 12).map((l) => l.at)).toEqual([{ ...RIGHT, dx: 33 }, { ...LEFT, dx: -33 }]);
+    expect(layout.points.slice(12).every((l) => l.at.dx === 9)).toBe(true);
+  });
+
   it('places a label that fits nowhere to the right anyway', () => {
     // A 10 x 10 plot holds no box of 'ab' (17.7 x 16 px with its margin), names nor numbers.
     const layout = placeLabels(scene({ width: 10, height: 10, points: [point(5, 5, 'ab', '1')] }));

@@ -86,6 +86,8 @@ const EAVE_FRACTIONS = [0.1, 0.3, 0.5, 0.7, 0.9, 0.2, 0.4, 0.6, 0.8, 0, 1];
  * a line (the label's backing breaks it) beats a far one.
  */
 const POINT_RINGS = [0, 6, 12].map((farther) => pointSpots(POINT_RADIUS + 2 + farther));
+/** For a label that must be drawn and fits in none of them: two rings farther still, before it covers another label. */
+const LAST_RINGS = [...POINT_RINGS, ...[18, 24].map((farther) => pointSpots(POINT_RADIUS + 2 + farther))].flat();
 /** The eight spots around a measured mark: beside it first, then under and over. */
 const MEASURED_SPOTS = measuredSpots(MEASURED_RADIUS + 2);
 
@@ -254,7 +256,8 @@ function leftOfRoofSpots(text: string, start: number): Spot[] {
 
 /**
  * Labels every point at the first free spot of its nearest ring that has one; one that fits nowhere takes
- * the first spot of its rings that covers no label (over a mark), else goes to the right anyway.
+ * the first spot of its rings, or of two farther ones, that covers no label (over a mark), else goes to the
+ * right anyway.
  */
 function labelPoints(occupancy: Occupancy, points: LabelScene['points'], texts: readonly string[]): Array<{ label: PlacedLabel; fits: boolean }> {
   return points.map(({ x, y }, i) => {
@@ -266,7 +269,7 @@ function labelPoints(occupancy: Occupancy, points: LabelScene['points'], texts: 
       if (chosen) break;
     }
     const fits = chosen !== null;
-    chosen ??= occupancy.place(POINT_RINGS.flat(), box, { overMarks: true });
+    chosen ??= occupancy.place(LAST_RINGS, box, { overMarks: true });
     if (!chosen) occupancy.block(box((chosen = POINT_RINGS[0]![0]!)));
     return { label: { text, x, y, at: chosen, fontSize: LABEL_FONT_SIZE }, fits };
   });
