@@ -59,6 +59,26 @@ describe('placeLabels: points', () => {
     expect(layout.points.map((l) => l.text)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13']);
   });
 
+  it('puts a label that fits nowhere but over a mark where it covers no other label', () => {
+    // One mark of half-size 19 at (20, 20) covers the whole 40 x 40 plot but its edges: no spot is clear of it.
+    // The first point's '1' takes its first spot, right (x 27..38, y 12..28); the second's first spot clear
+    // of that label is its next, left (x 2..13).
+    const layout = placeLabels(
+      scene({ width: 40, height: 40, points: [point(20, 20, '1', '1'), point(20, 20, '2', '2')], marks: [{ x: 20, y: 20, radius: 19 }] }),
+    );
+    expect(layout.points.map((l) => [l.text, l.at])).toEqual([['1', RIGHT], ['2', LEFT]]);
+  });
+
+  it('takes a spot in two rings farther out, clear of labels, before it covers one', () => {
+    // 20 numbered points at one place (100, 50). Rings 8, 14 and 20 px out hold ten numbers ('1' right, '2'
+    // left, '3' over, '4' under, then '5' to '10' 20 px out); '11' and '12' fit 32 px out, right and left
+    // (dx 33: the ring's 32 + 1); '13' to '20' find no spot clear of labels and go right.
+    const points = Array.from({ length: 20 }, (_, i) => point(100, 50, 'n', String(i + 1)));
+    const layout = placeLabels(scene({ points, marks: [pointMark(100, 50)] }));
+    expect(layout.points.slice(10, 12).map((l) => l.at)).toEqual([{ ...RIGHT, dx: 33 }, { ...LEFT, dx: -33 }]);
+    expect(layout.points.slice(12).every((l) => l.at.dx === 9)).toBe(true);
+  });
+
   it('places a label that fits nowhere to the right anyway', () => {
     // A 10 x 10 plot holds no box of 'ab' (17.7 x 16 px with its margin), names nor numbers.
     const layout = placeLabels(scene({ width: 10, height: 10, points: [point(5, 5, 'ab', '1')] }));
@@ -93,6 +113,32 @@ describe('placeLabels: roofs', () => {
       { text: 'ab', x: 196, y: 30, at: BELOW, fontSize: 11 },
       { text: 'ab', x: 196, y: 20, at: ABOVE, fontSize: 11 },
     ]);
+  });
+
+  it('stacks a roof label a row off its roof when the spots on and beside it are taken, clear of marks', () => {
+    // Three roofs at y 50 across a 30 px plot, each 'ab' (13.7 px). Every spot on the roof also touches the
+    // other two roofs' lines, so each takes its first spot clear of labels: the first above at x 26
+    // (x 10.3..28, y 33..49), the second below (y 51..67). For the third nothing is left on the roof (at x 10
+    // it would start at -5.7) nor left of it. A row (16 px) further up, at dy -19, its box (y 17..33) would
+    // cover the mark at (20, 25) (x 14..26, y 19..31); a row further down, at dy 19 (y 67..83), is clear.
+    const roof = { y: 50, start: 0, texts: ['ab'] };
+    const layout = placeLabels(scene({ width: 30, roofs: [roof, roof, roof], marks: [{ x: 20, y: 25, radius: 6 }] }));
+    expect(layout.roofs).toEqual([
+      { text: 'ab', x: 26, y: 50, at: ABOVE, fontSize: 11 },
+      { text: 'ab', x: 26, y: 50, at: BELOW, fontSize: 11 },
+      { text: 'ab', x: 26, y: 50, at: { ...BELOW, dy: 19 }, fontSize: 11 },
+    ]);
+  });
+
+  it('tries a terse text only where no other fits on the roof nor in line left of it', () => {
+    // The long text (134.2 px) fits neither above nor below a roof from x 150 (86 px of room), but in line left
+    // of it, right-aligned at 142 (8 px before the start): x 5.8..144. From x 120 (above, 116 px of room)
+    // there is no room left of it either (112 px): then the terse 'ab' goes above the roof at the right end.
+    const texts = ['a very long model name'];
+    const left = placeLabels(scene({ roofs: [{ y: 50, start: 150, texts, terse: 'ab' }] }));
+    expect(left.roofs).toEqual([{ text: texts[0], x: 142, y: 50, at: { align: 'right', baseline: 'middle', dx: 0, dy: 0 }, fontSize: 11 }]);
+    const terse = placeLabels(scene({ roofs: [{ y: 50, start: 120, texts, terse: 'ab' }] }));
+    expect(terse.roofs).toEqual([{ text: 'ab', x: 196, y: 50, at: ABOVE, fontSize: 11 }]);
   });
 
   it('takes the next, shorter text when the first does not fit on the roof', () => {

@@ -206,6 +206,42 @@ describe('the 12 models x 3 devices with a 4-point batch sweep added, measured i
   });
 });
 
+describe('roofs at one height: H100 and H200 at 989 TFLOP/s in fp16 and bf16, the A100 at 312 in both', () => {
+  // The 12 models, every other one in bf16, on the three devices: their compute-bound points crowd both roofs.
+  const devices = [
+    device('h100-sxm', 'H100 SXM', { fp16: 989e12, bf16: 989e12 }, [['dram', 3.35e12], ['l2', 12e12]]),
+    device('h200-sxm', 'H200 SXM', { fp16: 989e12, bf16: 989e12 }, [['dram', 4.8e12], ['l2', 12e12]]),
+    DEVICES[1]!,
+  ];
+  devices[2] = { ...devices[2]!, flopsPerSecond: { fp16: 312e12, bf16: 312e12 } };
+  const names = { deviceNames: Object.fromEntries(devices.map((d) => [d.id, d.name])) };
+  const models = TWELVE.map((m, i) => ({ ...m, precision: i % 2 ? 'bf16' : 'fp16', hardware: devices.map((d) => d.id) }) as Model);
+  let svg: string;
+  beforeAll(async () => {
+    const saved = DEVICES.splice(0, DEVICES.length, ...devices);
+    try {
+      svg = await renderSvg(rooflineSpec(reportOf(models, models), names));
+    } finally {
+      DEVICES.splice(0, DEVICES.length, ...saved);
+    }
+  });
+
+  it('says each height once, naming every device and precision on it; two devices\' label in neither\'s colour', () => {
+    const roofLabels = [...svg.matchAll(/<text [^>]*fill="([^"]+)"[^>]*>([^<]* roof [^<]*)<\/text>/g)].map(([, fill, text]) => [unescape(text!), fill]);
+    expect(roofLabels).toEqual([
+      ['H100 SXM, H200 SXM · fp16/bf16 roof 989 TFLOP/s', '#1f2937'],
+      ['A100 80GB · fp16/bf16 roof 312 TFLOP/s', DEVICE_COLORS[2]],
+    ]);
+  });
+
+  it('has no label over another label, and no roof label over a point or a baseline mark', () => {
+    // Of 36 numbers, one ('26', among six points within 40 px on the 989 roof) fits only over marks.
+    const found = collisions(svg);
+    expect(found.filter((c) => / covers label /.test(c) || /FLOP\/s' covers/.test(c))).toEqual([]);
+    expect(new Set(found.map((c) => c.split(' covers ')[0]))).toEqual(new Set(["label '26'"]));
+  });
+});
+
 describe('a device\'s colour and shape', () => {
   type Json = Record<string, any>;
   /** Device name -> [colour, shape] as the spec's device scales give them. */

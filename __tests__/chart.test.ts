@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import lzString from 'lz-string';
 import { asciiRoofline, geometry, rooflineSpec, textWidth, vegaEditorUrl, VEGA_EDITOR_URL } from '../src/core/chart/index.js';
+import { keyText } from '../src/core/chart/key-view.js';
 import { measureText, renderSvg } from '../src/render/svg.js';
 import { ABOVE_ROOF_COLOR, BOUND_COLORS, DEVICE_COLORS } from '../src/core/chart/theme.js';
 import { evaluate } from '../src/core/gate/index.js';
@@ -201,6 +202,45 @@ describe('rooflineSpec: points', () => {
   });
 });
 
+describe('the numbered list', () => {
+  // Widths in DejaVu Sans at 11 px (text-width.ts's table, summed apart from the code). A column of two is
+  // 620 / 2 - 48 = 262 px of text.
+  it('keeps an entry whole where it fits: resnet50 · h100-sxm · memory-bound (DRAM) is 254.7 px', () => {
+    expect(keyText('resnet50', 'h100-sxm', 'memory', 'dram', 262)).toBe('resnet50 · h100-sxm · memory-bound (DRAM)');
+  });
+
+  it('drops the bound\'s level, then the bound, before it shortens the model; never the hardware', () => {
+    // Whole, 299.0 px; without '(DRAM)', 253.8.
+    expect(keyText('bert-large', 'a100-sxm4-80gb', 'memory', 'dram', 262)).toBe('bert-large · a100-sxm4-80gb · memory-bound');
+    // With 'compute-bound', 276.2 px; without, 178.5.
+    expect(keyText('gpt2-medium', 'a100-sxm4-80gb', 'compute', 'compute', 262)).toBe('gpt2-medium · a100-sxm4-80gb');
+  });
+
+  it('shortens a model in its middle, keeping its sweep suffix, so that entries differing only by device differ', () => {
+    // 'llama3-8b-decode-w4kv8@b32 · a100-sxm4-80gb' is 275.4 px. Keeping 25 of the model's 26 characters
+    // (10 from the end: two fifths), 279.6 px with the '…'; 24 (9 from the end), 275.7; 23 (9), 268.7;
+    // 22 (8 from the end, 14 from the start), 259.7: it fits.
+    expect(keyText('llama3-8b-decode-w4kv8@b32', 'a100-sxm4-80gb', 'memory', 'dram', 262)).toBe('llama3-8b-deco…4kv8@b32 · a100-sxm4-80gb');
+    // On the H100 the whole model fits without the bound: 171.3 + 65.4 = 236.7 px.
+    expect(keyText('llama3-8b-decode-w4kv8@b32', 'h100-sxm', 'memory', 'dram', 262)).toBe('llama3-8b-decode-w4kv8@b32 · h100-sxm');
+  });
+
+  it('takes one column up to 24 points where two would cut an entry, else two', () => {
+    const long = (count: number) =>
+      Array.from({ length: count }, (_, i) => model({ name: `a-rather-long-model-name-${i + 1}`, bytes: { dram: 1e11 / 10 ** (-0.5 + (4 * i) / count) } }));
+    const key = (report: Report) => views(report)[1]!;
+    // 'a-rather-long-model-name-13 · H100 SXM · memory-bound (DRAM)' is wider than 262 px: 13 points in one
+    // column of 13 rows, 17 px each; 25 in two, of 13 rows.
+    expect(key(reportOf(long(13))).height).toBe(13 * 17);
+    expect(key(reportOf(long(25))).height).toBe(13 * 17);
+    // 13 short entries (the widest 'm-13 · H100 SXM · memory-bound (DRAM)', 236.2 px) take two columns of 7.
+    const short = Array.from({ length: 13 }, (_, i) => model({ name: `m-${i + 1}`, bytes: { dram: 1e11 / 10 ** (-0.5 + (4 * i) / 13) } }));
+    expect(key(reportOf(short)).height).toBe(7 * 17);
+    // 30 take two columns of 15, though 'model-30 · A100 80GB · memory-bound (DRAM)' (265.1 px) is shortened there.
+    expect(key(reportOf(many(30))).height).toBe(15 * 17);
+  });
+});
+
 describe('rooflineSpec: a sweep', () => {
   // A decode swept over batch: FLOPs grow with it, bytes do not, so intensity is the batch itself. Listed
   // out of order (as a config may list them), on both devices: memory-bound everywhere (ridges 295 and 153).
@@ -238,6 +278,18 @@ describe('rooflineSpec: a sweep', () => {
     expect(texts.filter((t) => t === 'decode')).toHaveLength(2);
     for (const value of ['b1', 'b8', 'b32', 'b128']) expect(texts.filter((t) => t === value)).toHaveLength(2);
     expect(texts).toContain('other');
+  });
+
+  it('numbers its points, like every other, when the chart numbers them: the list names each NAME@b8', () => {
+    // 4 values on 2 devices and 'other' on 2, with 3 more models on the H100: 13 points, past the 12 named.
+    const extra = ['x', 'y', 'z'].map((name) => model({ name }));
+    const numbered = reportOf([...swept, model({ name: 'other', hardware: ['h100-sxm', 'a100'] }), ...extra]);
+    const texts = labelTexts(numbered);
+    expect(texts.filter((t) => /^b\d+$/.test(t))).toEqual([]);
+    for (let n = 1; n <= 13; n++) expect(texts).toContain(String(n));
+    expect(texts.filter((t) => t === 'decode')).toHaveLength(2);
+    const listed = (views(numbered)[1]!.data.values as Json[]).map((v) => v.text as string);
+    expect(listed[0]).toBe('decode@b32 · H100 SXM · memory-bound (DRAM)');
   });
 
   it('says the sweep in the tooltip of its points, and nothing of it elsewhere', () => {
@@ -424,6 +476,30 @@ describe('rooflineSpec: the per-op view', () => {
     expect(rows).toHaveLength(2 * OPS.length);
     expect(rows[0]).toMatchObject({ op: 'attention', part: 'compute', binds: true }); // 4 GFLOP in 1.2 MB: 4.04 us of compute
     expect(rows.filter((r) => r.binds)).toHaveLength(OPS.length);
+  });
+
+  it('names its colours in a legend and draws both bars of an op readable: the shorter pale inside an outline', async () => {
+    const svg = await renderSvg(rooflineSpec(reportOf([withOps('resnet50')]), NAMES));
+    expect(svg).toMatch(/>compute time<\/text>/);
+    expect(svg).toMatch(/>memory time<\/text>/);
+    // On the H100, conv1: 236 MFLOP / 989 TFLOP/s = 0.239 us of compute, 9.6 MB / 3.35 TB/s = 2.87 us of
+    // memory; attention: 4.04 us of compute, 0.358 us of memory. The op's time solid, the other at 0.3,
+    // both outlined in their own colour.
+    const bar = (op: string, part: string) => new RegExp(`<path aria-label="[^"]*op: ${op}; part: ${part};[^"]*"[^>]*?fill="([^"]+)" fill-opacity="([\\d.]+)" stroke="([^"]+)"`).exec(svg)!.slice(1);
+    expect(bar('conv1', 'compute')).toEqual([BOUND_COLORS.compute, '0.3', BOUND_COLORS.compute]);
+    expect(bar('conv1', 'memory')).toEqual([BOUND_COLORS.memory, '1', BOUND_COLORS.memory]);
+    expect(bar('attention', 'compute')).toEqual([BOUND_COLORS.compute, '1', BOUND_COLORS.compute]);
+    expect(bar('attention', 'memory')).toEqual([BOUND_COLORS.memory, '0.3', BOUND_COLORS.memory]);
+  });
+
+  it('names the baseline\'s colour and the head\'s bounds drawn in the changed ops\' legend', () => {
+    // conv1's bytes double in the head: 2.87 us to 5.73 us of memory, memory-bound on both sides.
+    const report = reportOf([withOps('resnet50')], [withOps('resnet50')]);
+    const conv1 = { status: 'changed', name: 'conv1', seconds: 5.73e-6, baseSeconds: 2.87e-6, flops: 236e6, baseFlops: 236e6, bytes: { dram: 19.2e6 }, baseBytes: { dram: 9.6e6 }, bindingLevel: 'dram', baseBindingLevel: 'dram' } as const;
+    report.results[0]!.ops!.changed = [conv1];
+    const changed = views(report).find((v) => /changed op/.test(v.title?.text))!;
+    expect(changed.encoding.fill.scale).toEqual({ domain: ['baseline', 'head, memory-bound'], range: ['#6b7280', BOUND_COLORS.memory] });
+    expect(changed.encoding.fill.legend).toMatchObject({ orient: 'top', title: null });
   });
 
   it('adds none when no model was given as ops', () => {

@@ -197,9 +197,9 @@ describe('roofline-gate hardware and schema', () => {
   it('lists at least 25 devices with their DRAM bandwidth', () => {
     const { status, stdout } = run(['hardware']);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^ID\s+FP64\s+FP32\s+TF32\s+FP16\s+BF16\s+FP8\s+INT8\s+FP4\s+DRAM B\/s\s+L2 B\/s\s+NAME$/m);
-    expect(stdout).toMatch(/^gtx-1080-ti\s+-\s+11\.3 T(\s+-){6}\s+484 G\s+-\s+NVIDIA GeForce GTX 1080 Ti$/m);
-    expect(stdout).toMatch(/^a100-sxm4-40gb\s+9\.70 T\s+19\.5 T\s+156 T\s+312 T\s+312 T\s+-\s+624 T\s+-\s+1\.55 T\s+7\.22 T\s+NVIDIA A100 SXM4 40GB$/m);
+    expect(stdout).toMatch(/^ID\s+FP64\s+FP32\s+TF32\s+FP16\s+BF16\s+FP8\s+INT8\s+FP4\s+DRAM B\/s\s+LLC B\/s\s+L2 B\/s\s+L1 B\/s\s+NAME$/m);
+    expect(stdout).toMatch(/^gtx-1080-ti\s+-\s+11\.3 T(\s+-){6}\s+484 G(\s+-){3}\s+NVIDIA GeForce GTX 1080 Ti$/m);
+    expect(stdout).toMatch(/^a100-sxm4-40gb\s+9\.70 T\s+19\.5 T\s+156 T\s+312 T\s+312 T\s+-\s+624 T\s+-\s+1\.55 T\s+-\s+7\.22 T\s+-\s+NVIDIA A100 SXM4 40GB$/m);
     expect(stdout.split('\n').filter((line) => /^[a-z0-9-]+\s{2}/.test(line)).length).toBeGreaterThanOrEqual(25);
   });
 

@@ -1,7 +1,7 @@
 // `roofline-gate hardware [ID]`: the catalog as a person reads it, with where each figure comes from.
 import { PRECISIONS, type Precision } from '../types.js';
-import { si } from '../format.js';
-import type { CatalogEntry, Figure } from './types.js';
+import { levelText, si } from '../format.js';
+import { type CatalogEntry, type Figure, LEVEL_NAMES } from './types.js';
 
 /** Capacities in the binary units they are built in (16 GiB), where they are whole in them. */
 const bytesText = (figure: Figure) => {
@@ -13,17 +13,22 @@ const bytesText = (figure: Figure) => {
 const OVERVIEW: readonly Precision[] = ['fp64', 'fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8', 'fp4'];
 
 /**
- * One line per device: its id, dense peak per precision (FLOP/s, OP/s for int8), DRAM and L2 bandwidth,
- * and its name, with figures in SI prefixes to 3 significant figures and `-` where there is no roof.
+ * One line per device: its id, dense peak per precision (FLOP/s, OP/s for int8), bandwidth per memory level
+ * (a column for each level any device has, outermost first: DRAM, LLC, L2, L1), and its name, with figures
+ * in SI prefixes to 3 significant figures and `-` where there is no roof or no such level.
  */
 export function catalogTable(entries: readonly CatalogEntry[]): string {
   const compact = (value: number) => si(value, '').trim();
-  const head = ['ID', ...OVERVIEW.map((p) => p.toUpperCase()), 'DRAM B/s', 'L2 B/s', 'NAME'];
+  // The catalog's level names, outermost first, of those some device has.
+  const levels = LEVEL_NAMES.filter((name) => entries.some((entry) => entry.levels.some((level) => level.name === name)));
+  const head = ['ID', ...OVERVIEW.map((p) => p.toUpperCase()), ...levels.map((level) => `${levelText(level)} B/s`), 'NAME'];
   const rows = entries.map((entry) => [
     entry.id,
     ...OVERVIEW.map((p) => (entry.compute[p] ? compact(entry.compute[p]!.value) : '-')),
-    compact(entry.levels[0]!.bytesPerSecond.value),
-    entry.levels.find((level) => level.name === 'l2') ? compact(entry.levels.find((level) => level.name === 'l2')!.bytesPerSecond.value) : '-',
+    ...levels.map((name) => {
+      const level = entry.levels.find((l) => l.name === name);
+      return level ? compact(level.bytesPerSecond.value) : '-';
+    }),
     entry.name,
   ]);
   const widths = head.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));

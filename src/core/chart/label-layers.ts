@@ -3,6 +3,7 @@
 // but under the marks, so that a line crossing a label is broken rather than drawn through its text.
 import { isAboveRoof } from '../above-roof.js';
 import { xEncoding, yEncoding } from './encodings.js';
+import { roofLabels } from './label-scene.js';
 import type { LabelLayout, PlacedLabel } from './layout.js';
 import type { Plot } from './marks.js';
 import { textBox } from './shapes.js';
@@ -13,7 +14,8 @@ import { ABOVE_ROOF_COLOR, TEXT_COLOR } from './theme.js';
 export function labelLayers(plot: Plot, layout: LabelLayout): { backings: Layer; labels: Layer } {
   const { g, device } = plot;
   const colored: Array<[PlacedLabel | null, string]> = [
-    ...zip(layout.roofs, g.devices.flatMap((d) => d.roofs.map(() => device.color(d.id)))),
+    // A label of roofs of several devices is in none of their colours.
+    ...zip(layout.roofs, roofLabels(g).map((roof) => (roof.devices.length === 1 ? device.color(roof.devices[0]!) : TEXT_COLOR))),
     ...layout.points.map((label) => [label, TEXT_COLOR] as [PlacedLabel, string]),
     ...zip(layout.sweeps, g.sweeps.map((line) => device.color(line.hardware))),
     ...zip(

@@ -1,8 +1,8 @@
 // What the roofline's labels are about, in pixels, and the texts each label may take (longest first): the
 // scene that label placement (layout.ts) lays out. Marks are points, baseline marks, measured marks and
 // ridges; besides roofs, eaves and sweep lines (whose labels the scene lists), lines are the dashed rules of
-// measured pairs and the arrows from baseline marks. A point of a sweep line is labelled with its value
-// (`b8`, `ctx8192`), the line once with the model it sweeps.
+// measured pairs and the arrows from baseline marks. A point of a sweep line is named by its value (`b8`,
+// `ctx8192`; numbered, by its number like every point), the line once by the model it sweeps.
 import { isAboveRoof } from '../above-roof.js';
 import { byteRate, efficiency, flopRate, intensity, levelText } from '../format.js';
 import type { DeviceStyle } from './devices.js';
@@ -42,9 +42,7 @@ export function labelScene(g: Geometry, f: Frame, device: DeviceStyle): LabelSce
     marks,
     lines,
     legend: legendSize(device.names),
-    roofs: g.devices.flatMap((d) =>
-      d.roofs.map((roof) => ({ y: f.y(roof.flopsPerSecond), start: f.x(roof.fromIntensity), texts: roofTexts(device.name(d.id), roof.precision, roof.flopsPerSecond) })),
-    ),
+    roofs: roofLabels(g).map((roof) => ({ y: f.y(roof.flopsPerSecond), start: f.x(roof.fromIntensity), texts: roofTexts(roof, device), ...(roof.precisions.length > 1 ? { terse: roof.value } : {}) })),
     points: g.points.map((p) => {
       const [x, y] = pixel(f, p);
       return { x, y, name: pointText(p, p.sweep ? sweptText(p.sweep) : p.result.model), number: String(p.number) };
@@ -86,10 +84,46 @@ function mark([x, y]: [number, number], radius: number): Mark {
   return { x, y, radius };
 }
 
-/** "H100 SXM · fp16 roof 989 TFLOP/s", then shorter: the line's colour still names the device. */
-function roofTexts(deviceName: string, precision: Precision, flopsPerSecond: number): string[] {
-  const value = flopRate(flopsPerSecond, precision);
-  return [`${deviceName} · ${precision} roof ${value}`, `${deviceName} · ${precision} ${value}`, `${precision} ${value}`];
+/**
+ * The roofs one label names: every roof drawn at one height, shown as one value (`989 TFLOP/s`), of one
+ * device or several. Their lines coincide, so one label says it once ("fp16/bf16 989 TFLOP/s") where two
+ * would be stacked on one line. In the geometry's order of devices and roofs.
+ */
+export interface RoofLabel {
+  devices: string[];
+  precisions: Precision[];
+  flopsPerSecond: number;
+  /** Where the leftmost of the roofs starts. */
+  fromIntensity: number;
+  value: string;
+}
+
+export function roofLabels(g: Geometry): RoofLabel[] {
+  const byValue = new Map<string, RoofLabel>();
+  for (const d of g.devices) {
+    for (const roof of d.roofs) {
+      const value = flopRate(roof.flopsPerSecond, roof.precision);
+      const label = byValue.get(value);
+      if (!label) {
+        byValue.set(value, { devices: [d.id], precisions: [roof.precision], flopsPerSecond: roof.flopsPerSecond, fromIntensity: roof.fromIntensity, value });
+        continue;
+      }
+      if (!label.devices.includes(d.id)) label.devices.push(d.id);
+      if (!label.precisions.includes(roof.precision)) label.precisions.push(roof.precision);
+      label.fromIntensity = Math.min(label.fromIntensity, roof.fromIntensity);
+    }
+  }
+  return [...byValue.values()];
+}
+
+/**
+ * "H100 SXM · fp16 roof 989 TFLOP/s", then shorter: the line's colour still names the device. Roofs that
+ * coincide share one: "H100 SXM, H200 SXM · fp16/bf16 roof 989 TFLOP/s"; its last resort is the value alone.
+ */
+function roofTexts({ devices, precisions, value }: RoofLabel, device: DeviceStyle): string[] {
+  const names = devices.map((id) => device.name(id)).join(', ');
+  const precision = precisions.join('/');
+  return [`${names} · ${precision} roof ${value}`, `${names} · ${precision} ${value}`, `${precision} ${value}`];
 }
 
 /** "measured 44% of attainable", then shorter; "above roof" says the inputs are off, so it stays in every form. */

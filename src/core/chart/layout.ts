@@ -25,8 +25,11 @@ export interface LabelScene {
   lines: ReadonlyArray<readonly [Pixel, Pixel]>;
   /** The two legends side by side, in pixels; they go in a corner of the plot, or under it. */
   legend: { width: number; height: number };
-  /** One per roof (a line from `start` to the plot's right edge): its height, where it starts, and its label's texts, longest (preferred) first. */
-  roofs: ReadonlyArray<{ y: number; start: number; texts: readonly string[] }>;
+  /**
+   * One per roof (a line from `start` to the plot's right edge): its height, where it starts, and its
+   * label's texts, longest (preferred) first; `terse`, shorter still, is tried only where none of them fits.
+   */
+  roofs: ReadonlyArray<{ y: number; start: number; texts: readonly string[]; terse?: string }>;
   /** One per point: its name, and the number that replaces it when not every name fits. */
   points: ReadonlyArray<{ x: number; y: number; name: string; number: string }>;
   /** One per sweep line: the pixels it runs through, and its label's texts, placed by its last point (x, y). */
@@ -83,6 +86,8 @@ const EAVE_FRACTIONS = [0.1, 0.3, 0.5, 0.7, 0.9, 0.2, 0.4, 0.6, 0.8, 0, 1];
  * a line (the label's backing breaks it) beats a far one.
  */
 const POINT_RINGS = [0, 6, 12].map((farther) => pointSpots(POINT_RADIUS + 2 + farther));
+/** For a label that must be drawn and fits in none of them: two rings farther still, before it covers another label. */
+const LAST_RINGS = [...POINT_RINGS, ...[18, 24].map((farther) => pointSpots(POINT_RADIUS + 2 + farther))].flat();
 /** The eight spots around a measured mark: beside it first, then under and over. */
 const MEASURED_SPOTS = measuredSpots(MEASURED_RADIUS + 2);
 
@@ -128,14 +133,15 @@ const RIDGE_SPOTS: readonly TextPlacement[] = [
  * every one fits, else numbers; they have nowhere else to go), roofs, sweep lines, measured marks, eaves, ridges. Each
  * takes the first spot, in its own order of preference, that covers no mark, no earlier label and no line
  * (but its own), else the first that covers no mark and no label; a label that fits nowhere is left out,
- * unless it must be drawn (roofs, points and required measured labels), when it takes its first spot anyway.
+ * unless it must be drawn (roofs, points and required measured labels): then it takes the first spot that
+ * covers no label (over a mark if need be), and only where there is none, its first spot anyway.
  */
 export function placeLabels(scene: LabelScene): LabelLayout {
   const occupancy = new Occupancy(scene.width, scene.height);
-  for (const { x, y, radius } of scene.marks) occupancy.block(rectangle(x - radius, y - radius, x + radius, y + radius));
+  for (const { x, y, radius } of scene.marks) occupancy.block(rectangle(x - radius, y - radius, x + radius, y + radius), 'mark');
   const band = ([x0, y0]: Pixel, [x1, y1]: Pixel) => {
     const shape = segment(x0, y0, x1, y1);
-    occupancy.block(shape, true);
+    occupancy.block(shape, 'line');
     return shape;
   };
   for (const [from, to] of scene.lines) band(from, to);
@@ -178,18 +184,49 @@ function placeLegend(occupancy: Occupancy, { width: plotWidth, height: plotHeigh
 
 /**
  * Right-aligned above its roof (else below) as far right as it fits, in a shorter text if need be; else in
- * line with the roof, left of where it starts; crowded everywhere, the first text at the right end, over
- * whatever is there, and kept clear of.
+ * line with the roof, left of where it starts; else the same in its terse text, if it has one; else in its
+ * shortest text one row further above or below
+ * the roof (its colour still ties it to its line), then two; crowded there too, on or by the roof over a
+ * mark, but over another label never, unless the plot has no room left at all (then at the right end).
  */
 function placeRoofLabel(occupancy: Occupancy, roof: LabelScene['roofs'][number], line: Shape, plotWidth: number): PlacedLabel {
-  const { y, start, texts } = roof;
+  const { y, start, texts, terse } = roof;
   const box = (text: string, spot: Spot) => textBox(text, LABEL_FONT_SIZE, spot.x, y, spot.at);
+  const shortest = terse ?? texts[texts.length - 1]!;
+  const stacked = stackedRoofSpots(shortest, start, plotWidth);
+  const onOrLeft = (choices: readonly string[]) =>
+    firstPlaced(choices, (text) => occupancy.place(onRoofSpots(text, start, plotWidth), (spot) => box(text, spot), { except: line })) ??
+    firstPlaced(choices, (text) => occupancy.place(leftOfRoofSpots(text, start), (spot) => box(text, spot), { avoidLines: false }));
   const placed =
-    firstPlaced(texts, (text) => occupancy.place(onRoofSpots(text, start, plotWidth), (spot) => box(text, spot), { except: line })) ??
-    firstPlaced(texts, (text) => occupancy.place(leftOfRoofSpots(text, start), (spot) => box(text, spot), { avoidLines: false }));
-  const { text, spot } = placed ?? { text: texts[0]!, spot: { x: plotWidth - 4, at: ABOVE_LINE } };
+    onOrLeft(texts) ??
+    (terse === undefined ? null : onOrLeft([terse])) ??
+    firstPlaced([shortest], (text) => occupancy.place(stacked, (spot) => box(text, spot), { avoidLines: false })) ??
+    firstPlaced([shortest], (text) => occupancy.place([...onRoofSpots(text, start, plotWidth), ...stacked], (spot) => box(text, spot), { overMarks: true }));
+  const { text, spot } = placed ?? { text: shortest, spot: { x: plotWidth - 4, at: ABOVE_LINE } };
   if (!placed) occupancy.block(box(text, spot));
   return { text, x: spot.x, y, at: spot.at, fontSize: LABEL_FONT_SIZE };
+}
+
+/** A row of labels: a label box's height (LABEL_FONT_SIZE + 1) with its margins, so stacked rows just touch. */
+const ROOF_ROW = LABEL_FONT_SIZE + 5;
+
+/** Rows off its roof a roof label may go: farther, it would read as another line's. */
+const ROOF_ROWS = 2;
+
+/**
+ * Spots one row, then two rows, above and below a roof, each row from the plot's right edge leftwards as
+ * far as a label above the roof reaches.
+ */
+function stackedRoofSpots(text: string, start: number, plotWidth: number): Spot[] {
+  const width = textWidth(text, LABEL_FONT_SIZE);
+  const spots: Spot[] = [];
+  for (let row = 1; row <= ROOF_ROWS; row++) {
+    for (let x = plotWidth - 4; x - width >= Math.max(0, start - ABOVE_RIDGE_REACH); x -= 16) {
+      spots.push({ x, at: { ...ABOVE_LINE, dy: ABOVE_LINE.dy - row * ROOF_ROW } });
+      spots.push({ x, at: { ...BELOW_LINE, dy: BELOW_LINE.dy + row * ROOF_ROW } });
+    }
+  }
+  return spots;
 }
 
 /**
@@ -217,16 +254,24 @@ function leftOfRoofSpots(text: string, start: number): Spot[] {
   return spots;
 }
 
-/** Labels every point at the first free spot of its nearest ring that has one; one that fits nowhere goes to the right anyway. */
+/**
+ * Labels every point at the first free spot of its nearest ring that has one; one that fits nowhere takes
+ * the first spot of its rings, or of two farther ones, that covers no label (over a mark), else goes to the
+ * right anyway.
+ */
 function labelPoints(occupancy: Occupancy, points: LabelScene['points'], texts: readonly string[]): Array<{ label: PlacedLabel; fits: boolean }> {
   return points.map(({ x, y }, i) => {
     const text = texts[i]!;
+    const box = (at: TextPlacement) => textBox(text, LABEL_FONT_SIZE, x, y, at);
     let chosen: TextPlacement | null = null;
     for (const ring of POINT_RINGS) {
-      chosen = occupancy.place(ring, (at) => textBox(text, LABEL_FONT_SIZE, x, y, at));
+      chosen = occupancy.place(ring, box);
       if (chosen) break;
     }
-    return { label: { text, x, y, at: chosen ?? POINT_RINGS[0]![0]!, fontSize: LABEL_FONT_SIZE }, fits: chosen !== null };
+    const fits = chosen !== null;
+    chosen ??= occupancy.place(LAST_RINGS, box, { overMarks: true });
+    if (!chosen) occupancy.block(box((chosen = POINT_RINGS[0]![0]!)));
+    return { label: { text, x, y, at: chosen, fontSize: LABEL_FONT_SIZE }, fits };
   });
 }
 
@@ -246,11 +291,13 @@ function placeSweepLabel(occupancy: Occupancy, sweep: LabelScene['sweeps'][numbe
   return placed ? { text: placed.text, x, y, at: placed.spot, fontSize: LABEL_FONT_SIZE } : null;
 }
 
-/** Beside a measured mark, shortened if need be; left out where nothing fits unless required. */
+/** Beside a measured mark, shortened if need be; left out where nothing fits unless required (then over a mark if need be). */
 function placeMeasuredLabel(occupancy: Occupancy, mark: LabelScene['measured'][number]): PlacedLabel | null {
   const { x, y, texts, required } = mark;
   const box = (text: string, at: TextPlacement) => textBox(text, SMALL_FONT_SIZE, x, y, at);
-  const placed = firstPlaced(texts, (text) => occupancy.place(MEASURED_SPOTS, (at) => box(text, at)));
+  const placed =
+    firstPlaced(texts, (text) => occupancy.place(MEASURED_SPOTS, (at) => box(text, at))) ??
+    (required ? firstPlaced(texts, (text) => occupancy.place(MEASURED_SPOTS, (at) => box(text, at), { overMarks: true })) : null);
   if (!placed && !required) return null;
   const { text, spot } = placed ?? { text: texts[0]!, spot: MEASURED_SPOTS[0]! };
   if (!placed) occupancy.block(box(text, spot));

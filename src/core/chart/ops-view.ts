@@ -1,7 +1,8 @@
 // The per-op view under the roofline: for each model given as ops, on each of its targets, its slowest ops
-// as pairs of bars, compute time and memory time. The longer of the two is the op's time (roofline.ts opTime),
-// drawn solid; the other faint. A panel per model x hardware, each with its own time scale; against a
-// baseline, a second panel with the ops whose time changed, baseline and head side by side.
+// as pairs of bars, compute time (orange) and memory time (blue), which a legend over the bars names. The
+// longer of the two is the op's time (roofline.ts opTime), drawn solid; the other pale inside an outline of
+// its colour, so that a short one still shows. A panel per model x hardware, each with its own time scale;
+// against a baseline, a second panel with the ops whose time changed, baseline and head side by side.
 import { boundText } from '../bound-text.js';
 import { flopRate, time, timeChange } from '../format.js';
 import { opDelta, opFigure } from '../op-change-text.js';
@@ -17,6 +18,12 @@ export const MAX_OPS_PER_PANEL = 10;
 
 /** Room left of the bars for op names, so that panels line up with the roofline plot above. */
 const NAME_WIDTH = 100;
+/** Height per bar, px (Vega-Lite's step is per bar of a pair): bars about 8 px thick. */
+const BAR_STEP = 10;
+/** Fill opacity of the bar that is not the op's time: pale, inside a full-colour outline. */
+const PALE = 0.3;
+/** The legend over a panel's bars: its entries in a row, right-aligned above the plot. */
+const LEGEND = { orient: 'top', direction: 'horizontal', title: null, offset: 4, symbolType: 'square', symbolSize: 90, labelFontSize: 10.5 } as const;
 
 const UNITS: Array<[string, number]> = [['s', 1], ['ms', 1e-3], ['us', 1e-6], ['ns', 1e-9]];
 
@@ -27,7 +34,7 @@ export function opsViews(points: readonly ChartPoint[], deviceName: (id: string)
       i > 0
         ? []
         : [
-            'Compute time and memory time of each op; the longer one (solid) is its time.',
+            'Compute time and memory time of each op; the longer one (solid) is its time, the other outlined.',
             ...(withOps.length > MAX_OP_PANELS ? [`First ${MAX_OP_PANELS} of ${withOps.length} model x hardware pairs given as ops.`] : []),
           ];
     return [panel(p, deviceName, subtitle), ...(p.result.ops!.changed?.length ? [changedPanel(p, deviceName)] : [])];
@@ -63,16 +70,19 @@ function changedPanel(p: ChartPoint, deviceName: (id: string) => string): View {
       ...common, side, value: (seconds ?? 0) / factor, partTime: seconds === null ? 'none' : time(seconds),
       bound: level === null ? '-' : boundText(level), color,
     });
-    const headColor = BOUND_COLORS[change.bindingLevel === 'compute' ? 'compute' : 'memory'];
-    return [bar('baseline', change.baseSeconds, change.baseBindingLevel, MUTED_COLOR), bar('head', change.seconds, change.bindingLevel, headColor)];
+    const head = change.bindingLevel === 'compute' ? 'head, compute-bound' : 'head, memory-bound';
+    return [bar('baseline', change.baseSeconds, change.baseBindingLevel, 'baseline'), bar('head', change.seconds, change.bindingLevel, head)];
   });
+  // The legend names only the colours drawn.
+  const keys = (['baseline', 'head, compute-bound', 'head, memory-bound'] as const).filter((key) => values.some((v) => v.color === key));
+  const colors = { baseline: MUTED_COLOR, 'head, compute-bound': BOUND_COLORS.compute, 'head, memory-bound': BOUND_COLORS.memory };
   const shown = changes.length < total ? `the ${changes.length} largest of ${total} changed ops` : `${total} changed op${total === 1 ? '' : 's'}`;
   return bars({
     title: `${r.model} on ${deviceName(r.hardware)}: ${shown}, baseline and head`,
     subtitle: ['Time of each op in the baseline (grey) and in the head (coloured by its bound), largest change first.'],
     values, unit, pairBy: { field: 'side', domain: ['baseline', 'head'] },
     encoding: {
-      fill: { field: 'color', type: 'nominal', scale: null, legend: null },
+      fill: { field: 'color', type: 'nominal', scale: { domain: keys, range: keys.map((key) => colors[key]) }, legend: LEGEND },
       tooltip: [
         { field: 'op', title: 'op' },
         { field: 'side', title: 'side' },
@@ -97,9 +107,9 @@ function bars(panel: {
   return {
     title: { text: panel.title, subtitle: panel.subtitle, fontSize: 12.5 },
     width: PLOT_WIDTH - NAME_WIDTH,
-    height: { step: 9 },
+    height: { step: BAR_STEP },
     data: { values: panel.values },
-    mark: { type: 'bar', cornerRadiusEnd: 2 },
+    mark: { type: 'bar', cornerRadiusEnd: 2, strokeWidth: 1 },
     encoding: {
       y: { field: 'op', type: 'nominal', sort: null, scale: { paddingInner: 0.25 }, axis: { title: null, labelLimit: NAME_WIDTH - 10, ticks: false } },
       yOffset: { field: panel.pairBy.field, type: 'nominal', scale: { domain: panel.pairBy.domain } },
@@ -108,6 +118,9 @@ function bars(panel: {
     },
   };
 }
+
+/** Compute orange, memory blue: the colours of the bounds on the roofline above. */
+const PART_SCALE = { domain: ['compute', 'memory'], range: [BOUND_COLORS.compute, BOUND_COLORS.memory] };
 
 function panel(p: ChartPoint, deviceName: (id: string) => string, subtitle: string[]): View {
   const r = p.result;
@@ -129,13 +142,10 @@ function panel(p: ChartPoint, deviceName: (id: string) => string, subtitle: stri
     title: `${r.model} on ${deviceName(r.hardware)}: ${shown} (${time(r.seconds)} per pass at ${flopRate(p.flopsPerSecond, r.precision)})`,
     subtitle, values, unit, pairBy: { field: 'part', domain: ['compute', 'memory'] },
     encoding: {
-      fill: {
-        field: 'part',
-        type: 'nominal',
-        scale: { domain: ['compute', 'memory'], range: [BOUND_COLORS.compute, BOUND_COLORS.memory] },
-        legend: null,
-      },
-      opacity: { condition: { test: 'datum.binds', value: 1 }, value: 0.35 },
+      fill: { field: 'part', type: 'nominal', scale: PART_SCALE, legend: { ...LEGEND, labelExpr: "datum.label + ' time'" } },
+      // No legend of its own: one field, one scale, so Vega-Lite draws the fill's legend with the outline.
+      stroke: { field: 'part', type: 'nominal', scale: PART_SCALE },
+      fillOpacity: { condition: { test: 'datum.binds', value: 1 }, value: PALE },
       tooltip: [
         { field: 'op', title: 'op' },
         { field: 'part', title: 'part' },

@@ -69,13 +69,17 @@ function project(shape: Shape, ax: number, ay: number): [number, number] {
   return [min, max];
 }
 
+/** What a shape on the plot is to a label: a mark or a line it should not cover, or a label (or the legend) it must not. */
+export type Obstacle = 'label' | 'mark' | 'line';
+
 /**
- * What is already on the plot: hard obstacles (text, marks, the legend) that a label must never cover, and
- * soft ones (lines) that it should avoid when it can.
+ * What is already on the plot: labels and the legend, which a label never covers; marks, which it covers
+ * only where it must be drawn and fits nowhere else; and lines, which it avoids when it can.
  */
 export class Occupancy {
-  private readonly hard: Bounded[] = [];
-  private readonly soft: Bounded[] = [];
+  private readonly labels: Bounded[] = [];
+  private readonly marks: Bounded[] = [];
+  private readonly lines: Bounded[] = [];
 
   constructor(
     private readonly width: number,
@@ -85,36 +89,43 @@ export class Occupancy {
   /** A copy to try placements on without committing them. */
   clone(): Occupancy {
     const copy = new Occupancy(this.width, this.height);
-    copy.hard.push(...this.hard);
-    copy.soft.push(...this.soft);
+    copy.labels.push(...this.labels);
+    copy.marks.push(...this.marks);
+    copy.lines.push(...this.lines);
     return copy;
   }
 
-  block(shape: Shape, soft = false): void {
-    (soft ? this.soft : this.hard).push(bounded(shape));
+  block(shape: Shape, as: Obstacle = 'label'): void {
+    ({ label: this.labels, mark: this.marks, line: this.lines })[as].push(bounded(shape));
   }
 
   /**
-   * True when the shape lies inside the plot and covers no hard obstacle (nor a soft one, if `strict`,
-   * other than `except`: the line a label belongs to).
+   * True when the shape lies inside the plot and covers no label, no mark (unless `overMarks`) and, if
+   * `strict`, no line other than `except`: the line a label belongs to.
    */
-  free(shape: Shape, strict: boolean, except?: Shape): boolean {
+  free(shape: Shape, strict: boolean, { except, overMarks = false }: { except?: Shape; overMarks?: boolean } = {}): boolean {
     const inside = shape.every(([x, y]) => x >= -0.5 && x <= this.width + 0.5 && y >= -0.5 && y <= this.height + 0.5);
     if (!inside) return false;
     const candidate = bounded(shape);
-    if (this.hard.some((other) => covers(candidate, other))) return false;
-    return !strict || !this.soft.some((other) => other.shape !== except && covers(candidate, other));
+    if (this.labels.some((other) => covers(candidate, other))) return false;
+    if (!overMarks && this.marks.some((other) => covers(candidate, other))) return false;
+    return !strict || !this.lines.some((other) => other.shape !== except && covers(candidate, other));
   }
+
   /**
-   * The first candidate that is free of everything (but `except`), else the first free of hard obstacles
-   * (only the latter when `avoidLines` is false: nearness matters more than crossing a line); it is then
-   * blocked.
+   * The first candidate that is free of everything (but `except`), else the first free of labels and marks
+   * (only the latter when `avoidLines` is false: nearness matters more than crossing a line); with
+   * `overMarks`, only the first free of labels. It is then blocked.
    */
-  place<T>(candidates: readonly T[], shapeOf: (candidate: T) => Shape, { avoidLines = true, except }: { avoidLines?: boolean; except?: Shape } = {}): T | null {
-    for (const strict of avoidLines ? [true, false] : [false]) {
+  place<T>(
+    candidates: readonly T[],
+    shapeOf: (candidate: T) => Shape,
+    { avoidLines = true, except, overMarks = false }: { avoidLines?: boolean; except?: Shape; overMarks?: boolean } = {},
+  ): T | null {
+    for (const strict of avoidLines && !overMarks ? [true, false] : [false]) {
       for (const candidate of candidates) {
         const shape = shapeOf(candidate);
-        if (this.free(shape, strict, except)) {
+        if (this.free(shape, strict, { except, overMarks })) {
           this.block(shape);
           return candidate;
         }
