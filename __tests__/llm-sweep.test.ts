@@ -5,6 +5,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, type Config } from '../src/core/config/index.js';
+import { geometry } from '../src/core/chart/geometry.js';
+import { panelPairs } from '../src/core/chart/ops-view.js';
 import { crossoverBatch } from '../src/core/llm/crossover.js';
 import { buildReport } from '../src/core/report/build.js';
 import { renderText } from '../src/core/report/text.js';
@@ -134,6 +136,14 @@ describe('sweeps', () => {
     const config = await load(tinyModel('phase: decode, batch: [1, 8], context: 10'), 'gate: { models: { tiny: { budgets: { max-latency: 1 ns } }, tiny@b8: { budgets: { max-latency: 1 s } } } }\n');
     const failing = buildReport(config, null, null).findings.filter((f) => f.rule === 'max-latency').map((f) => `${f.model} ${f.hardware}`);
     expect(failing).toEqual(['tiny@b1 d5', 'tiny@b1 d10']);
+  });
+
+  it('the op panels show a sweep at its first value on each device, not every value again', async () => {
+    // 3 batches x 2 devices = 6 pairs given as ops; the panels go to tiny@b1 on d5 and on d10, and then to
+    // the plain model `wide` (no sweep), whatever the order: the other sweep values are the same ops again.
+    const config = await load(`${tinyModel('phase: decode, batch: [1, 8, 32], context: 10')}  - name: wide\n    precision: fp16\n    ops: [{ name: mm, flops: 1 GFLOP, bytes: 1 MB }]\n`);
+    const points = geometry(buildReport(config, null, null)).points;
+    expect(panelPairs(points).map((p) => `${p.result.model} ${p.result.hardware}`)).toEqual(['tiny@b1 d5', 'tiny@b1 d10', 'wide d5', 'wide d10']);
   });
 
   it('an MoE\'s crossover is where its bound flips, though the experts touched grow with the batch', async () => {

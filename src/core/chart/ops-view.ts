@@ -4,7 +4,7 @@
 // its colour, so that a short one still shows. A panel per model x hardware, each with its own time scale;
 // against a baseline, a second panel with the ops whose time changed, baseline and head side by side.
 import { boundText } from '../bound-text.js';
-import { flopRate, time, timeChange } from '../format.js';
+import { flopRate, time, timeChange, wholeNumber } from '../format.js';
 import { opDelta, opFigure } from '../op-change-text.js';
 import type { OpChange } from '../results.js';
 import type { ChartPoint } from './geometry.js';
@@ -29,16 +29,39 @@ const UNITS: Array<[string, number]> = [['s', 1], ['ms', 1e-3], ['us', 1e-6], ['
 
 export function opsViews(points: readonly ChartPoint[], deviceName: (id: string) => string): View[] {
   const withOps = points.filter((p) => p.result.ops && p.result.ops.slowest.length > 0);
-  return withOps.slice(0, MAX_OP_PANELS).map((p, i) => {
+  const shown = panelPairs(withOps);
+  return shown.map((p, i) => {
     const subtitle =
       i > 0
         ? []
         : [
             'Compute time and memory time of each op; the longer one (solid) is its time, the other outlined.',
-            ...(withOps.length > MAX_OP_PANELS ? [`First ${MAX_OP_PANELS} of ${withOps.length} model x hardware pairs given as ops.`] : []),
+            ...(shown.length < withOps.length ? [`${wholeNumber(shown.length)} of ${wholeNumber(withOps.length)} model x hardware pairs given as ops: those whose ops changed first, and of a sweep its first value on each device.`] : []),
           ];
     return [panel(p, deviceName, subtitle), ...(p.result.ops!.changed?.length ? [changedPanel(p, deviceName)] : [])];
   }).flat();
+}
+
+/**
+ * The pairs that get a panel, at most MAX_OP_PANELS, in the order given: first those whose ops changed against
+ * the baseline, then the rest; a sweep's further values on a device add no panel unless their ops changed,
+ * since its ops are the same ops at another batch or context (the roofline above shows where each lands).
+ */
+export function panelPairs(withOps: readonly ChartPoint[]): ChartPoint[] {
+  const changed = (p: ChartPoint) => (p.result.ops?.changed?.length ?? 0) > 0;
+  const seenSweeps = new Set<string>();
+  const rest: ChartPoint[] = [];
+  for (const p of withOps) {
+    if (changed(p)) continue;
+    const sweep = p.result.sweep;
+    if (sweep) {
+      const key = JSON.stringify([sweep.of, sweep.by, p.result.hardware]);
+      if (seenSweeps.has(key)) continue;
+      seenSweeps.add(key);
+    }
+    rest.push(p);
+  }
+  return [...withOps.filter(changed), ...rest].slice(0, MAX_OP_PANELS);
 }
 
 /** A time scale for bars up to `longest` seconds: the unit and its factor. */
