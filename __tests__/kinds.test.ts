@@ -201,19 +201,22 @@ describe('bytes by kind in op tables', () => {
   it('refuses a row whose kinds miss its total, at the row and the total\'s column', async () => {
     const csv = [HEADER, 'q_proj,1 GFLOP,,32 MB,1 MB,,4 MB', 'attention,2 GFLOP,510 MB,,2 MB,500 MB,8 MB', ''].join('\n');
     expect(await tableIssues(csv)).toEqual([
-      'ops.csv:3:3: bytes.dram.total: the kinds of dram add up to 502 MB, but its total is 510 MB (8 MB less); correct a kind or the total, or leave the total out',
+      // `attention,` (10) and `2 GFLOP,` (8) before the bytes.dram cell, at character 19.
+      'ops.csv:3:19: bytes.dram.total: the kinds of dram add up to 502 MB, but its total is 510 MB (8 MB less); correct a kind or the total, or leave the total out',
     ]);
   });
 
   it('refuses a bad kind cell at its column, and an unknown kind in the header with a suggestion', async () => {
     expect(await tableIssues([HEADER, 'q_proj,1 GFLOP,,32 MBs,1 MB,,4 MB', ''].join('\n'))).toEqual([
-      'ops.csv:2:4: bytes.dram.weights: expected a byte count such as 86 MB, 1.5 GiB or 4096 B, got "32 MBs"; did you mean "MB"?',
+      // `q_proj,` (7), `1 GFLOP,` (8) and an empty cell's comma before the weights cell, at character 17.
+      'ops.csv:2:17: bytes.dram.weights: expected a byte count such as 86 MB, 1.5 GiB or 4096 B, got "32 MBs"; did you mean "MB"?',
     ]);
     expect(await tableIssues('name,flops,bytes.dram.weight\na,1,2\n')).toEqual([
-      'ops.csv:1:3: column "bytes.dram.weight": unknown kind of bytes "weight"; did you mean "bytes.dram.weights"?',
+      // `name,` (5) and `flops,` (6) before the third column, at character 12.
+      'ops.csv:1:12: column "bytes.dram.weight": unknown kind of bytes "weight"; did you mean "bytes.dram.weights"?',
     ]);
     expect(await tableIssues('name,flops,bytes.weights\na,1,2\n')).toEqual([
-      'ops.csv:1:3: column "bytes.weights": "weights" is a kind of bytes, not a memory level: give kinds under their level, as in { dram: { weights: ... } }',
+      'ops.csv:1:12: column "bytes.weights": "weights" is a kind of bytes, not a memory level: give kinds under their level, as in { dram: { weights: ... } }',
     ]);
   });
 

@@ -74,10 +74,13 @@ describe('OpTableMemo', () => {
     const memo = new OpTableMemo();
     await memo.read(chunks(HEAD), 'ops.csv', 'head/ops.csv');
     const reused = await issuesOf(memo.read(chunks(base), 'ops.csv', 'base/ops.csv'));
-    // Row c is line 4 (the header is line 1); bytes is its third column.
+    // Row c is line 4 (the header is line 1); its bytes cell starts after `c,` (2) and `3 GFLOP,` (8), at character 11.
     expect(reused).toHaveLength(1);
-    expect(reused[0]).toMatch(/^4:3 .*non-negative/);
+    expect(reused[0]).toMatch(/^4:11 .*non-negative/);
     expect(reused).toEqual(await issuesOf(readOpTable(chunks(base), 'base/ops.csv')));
+    // The same frame too: the line, and a caret under character 11.
+    const printed = await memo.read(chunks(base), 'ops.csv', 'base/ops.csv').catch((error: Error) => error.message);
+    expect(printed).toBe(['base/ops.csv:4:11: bytes: expected a non-negative byte count, got -1 MB', '     4 | c,3 GFLOP,-1 MB', '       |           ^'].join('\n'));
   });
 
   it('compares right when rows are inserted or removed', async () => {
@@ -87,11 +90,11 @@ describe('OpTableMemo', () => {
     const removed = await both(HEAD, HEAD.replace('b,2 GFLOP,1 MB\n', ''));
     expect(removed.base.ops.map((op) => op.name)).toEqual(['a', 'c', 'd']);
     expect(removed.base.ops[1]).toBe(removed.head.ops[2]);
-    // After two inserted rows, d is on line 7 and its new error says so.
+    // After two inserted rows, d is on line 7 and its new error says so, at its flops cell (after `d,`: character 3).
     const memo = new OpTableMemo();
     await memo.read(chunks(HEAD), 'ops.csv', 'head/ops.csv');
     const broken = HEAD.replace('c,3', 'x,7 GFLOP,2 MB\ny,8 GFLOP,2 MB\nc,3').replace('d,4 GFLOP', 'd,4 GFLOPZ');
-    expect(await issuesOf(memo.read(chunks(broken), 'ops.csv', 'base/ops.csv'))).toEqual([expect.stringMatching(/^7:2 .*did you mean "GFLOP"\?/)]);
+    expect(await issuesOf(memo.read(chunks(broken), 'ops.csv', 'base/ops.csv'))).toEqual([expect.stringMatching(/^7:3 .*did you mean "GFLOP"\?/)]);
   });
 
   it('reads quoted cells that span lines, and a change inside one', async () => {
@@ -100,11 +103,11 @@ describe('OpTableMemo', () => {
     const inside = await both(head, head.replace('q"', 'r"'));
     expect(inside.base.ops.map((op) => op.name)).toEqual(['x\ny', 'b', 'p\nr', 'd']);
     expect(inside.base.ops[3]).toBe(inside.head.ops[3]);
-    // Line 7 is d's: the header is line 1, and each quoted record spans two lines (2-3 and 5-6).
+    // Line 7 is d's: the header is line 1, and each quoted record spans two lines (2-3 and 5-6); flops at character 3.
     const memo = new OpTableMemo();
     await memo.read(chunks(head), 'ops.csv', 'head/ops.csv');
     const broken = head.replace('d,4 GFLOP', 'd,4 GFLOPZ');
-    expect(await issuesOf(memo.read(chunks(broken), 'ops.csv', 'base/ops.csv'))).toEqual([expect.stringMatching(/^7:2 /)]);
+    expect(await issuesOf(memo.read(chunks(broken), 'ops.csv', 'base/ops.csv'))).toEqual([expect.stringMatching(/^7:3 /)]);
     // A quote opened and never closed is the full parse's CSV syntax error.
     const unclosed = head.replace('"p', '"pp"p');
     expect(await issuesOf(new OpTableMemo().read(chunks(unclosed), 'ops.csv', 'base/ops.csv'))).toEqual(await issuesOf(both(head, unclosed)));

@@ -75,14 +75,16 @@ describe('op tables: ops: { file: ... }, relative to the config', () => {
 
   it('names the file, row and column of a bad cell', async () => {
     const issue = await rejection({ 'roofline.yml': CONFIG('bad.csv'), 'bad.csv': 'name,flops,bytes\na,1 GFLOP,1 MB\nb,2 GFLOPZ,1 MB\n' });
-    expect(issue).toMatchObject({ file: path.join(dir, 'bad.csv'), line: 3, column: 2 });
+    // `b,2 GFLOPZ,1 MB`: the flops cell starts after `b,`, at character 3.
+    expect(issue).toMatchObject({ file: path.join(dir, 'bad.csv'), line: 3, column: 3 });
     expect(issue.message).toContain('did you mean "GFLOP"?');
   });
 
   it('counts lines across blank lines and quoted cells that span lines', async () => {
     const text = 'name,flops,bytes\n\n"multi\nline",1 GFLOP,1 MB\n\nbad,1 GFLOP,-1 MB\n';
     await expect(readOpTable(chunks(text), 'lines.csv')).rejects.toMatchObject({
-      issues: [expect.objectContaining({ line: 6, column: 3, message: expect.stringContaining('non-negative') })],
+      // `bad,1 GFLOP,-1 MB`: `bad,` (4) and `1 GFLOP,` (8) before the bytes cell, at character 13.
+      issues: [expect.objectContaining({ line: 6, column: 13, message: expect.stringContaining('non-negative') })],
     });
   });
 
@@ -152,10 +154,11 @@ describe('op tables: macs are MACs, 2 FLOP each, in every format and on every pa
 
   it('refuses a FLOP unit in a macs column and a MAC unit in a flops column, at the cell', async () => {
     await expect(readOpTable(chunks('name,macs,bytes.dram\na,4 GFLOP,1\n'), 'ops.csv')).rejects.toMatchObject({
-      issues: [expect.objectContaining({ line: 2, column: 2, path: 'macs', message: '"4 GFLOP" is a FLOP count; write it under flops:, or give MACs (4 GMAC)' })],
+      // `a,4 GFLOP,1`: the macs cell at character 3; `a,1,4 GMAC`: the flops cell at character 5.
+      issues: [expect.objectContaining({ line: 2, column: 3, path: 'macs', message: '"4 GFLOP" is a FLOP count; write it under flops:, or give MACs (4 GMAC)' })],
     });
     await expect(readOpTable(chunks('name,bytes,flops\na,1,4 GMAC\n'), 'ops.csv')).rejects.toMatchObject({
-      issues: [expect.objectContaining({ line: 2, column: 3, message: '"4 GMAC" is a MAC count; write it under macs:, or give FLOPs (8 GFLOP)' })],
+      issues: [expect.objectContaining({ line: 2, column: 5, message: '"4 GMAC" is a MAC count; write it under macs:, or give FLOPs (8 GFLOP)' })],
     });
     await expect(readOpTable(chunks('{"name":"a","macs":"4 GFLOP","bytes":1}\n'), 'ops.jsonl')).rejects.toMatchObject({
       issues: [expect.objectContaining({ line: 1, path: 'macs' })],
@@ -189,12 +192,13 @@ describe('op tables: a bad CSV header is one located error, never a crash', () =
   });
 
   it('a column named twice, also as bytes beside bytes.dram', async () => {
-    expect((await refusal('name,flops,bytes,name\na,1,1,b\n'))[0]).toMatchObject({ line: 1, column: 4, message: 'column "name" repeats column 1 ("name"): give each column once' });
-    expect((await refusal('name,flops,bytes.dram,bytes,bytes.l2\na,1,1,1,1\n'))[0]).toMatchObject({ column: 4, message: 'column "bytes" repeats column 3 ("bytes.dram"): give each column once' });
+    // `name,` (5), `flops,` (6), `bytes,` (6): the second `name` at character 18; `bytes.dram,` (11) puts `bytes` at 23.
+    expect((await refusal('name,flops,bytes,name\na,1,1,b\n'))[0]).toMatchObject({ line: 1, column: 18, message: 'column "name" repeats column 1 ("name"): give each column once' });
+    expect((await refusal('name,flops,bytes.dram,bytes,bytes.l2\na,1,1,1,1\n'))[0]).toMatchObject({ column: 23, message: 'column "bytes" repeats column 3 ("bytes.dram"): give each column once' });
   });
 
   it('a level name that no device could have', async () => {
-    expect((await refusal('name,flops,bytes.l 2\na,1,1\n'))[0]).toMatchObject({ column: 3, message: 'column "bytes.l 2": expected a memory level name such as dram, l2 or l1' });
+    expect((await refusal('name,flops,bytes.l 2\na,1,1\n'))[0]).toMatchObject({ column: 12, message: 'column "bytes.l 2": expected a memory level name such as dram, l2 or l1' });
   });
 
   it('an op name too long for report.json, on the fast path too', async () => {
@@ -266,6 +270,63 @@ describe('op tables: CSV lines split without csv-parse read as csv-parse reads t
         expect(actual).toEqual(expected);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('op tables: a CSV issue points at the character its cell starts at, and shows its line', () => {
+  /** The error as the CLI prints it: `file:line:column: ...`, then the line with a caret under the column. */
+  const printed = async (text: string, file = 'ops.csv') => {
+    try {
+      await readOpTable(chunks(text), file);
+    } catch (error) {
+      if (error instanceof ConfigError) return error.message;
+      throw error;
+    }
+    throw new Error('accepted');
+  };
+  const FLOPS = 'flops: expected a FLOP count such as 4.1 GFLOP, 350 MFLOP or 4.1e9, got "2 MFLOPS"; did you mean "MFLOPs"?';
+
+  it('an unquoted cell: at its first character, not at its field number', async () => {
+    // `softmax,` is 8 characters: the flops cell starts at character 9 (it is field 2).
+    expect(await printed('name,flops,bytes.dram\nmm,1 GFLOP,1 MB\nsoftmax,2 MFLOPS,3 MB\n')).toBe(
+      [`ops.csv:3:9: ${FLOPS}`, '     3 | softmax,2 MFLOPS,3 MB', '       |         ^'].join('\n'),
+    );
+  });
+
+  it('a quoted cell after a quoted comma: at its opening quote, on a plain line and through csv-parse (CR LF)', async () => {
+    // `"mm, fused",` is 12 characters (the comma inside quotes separates nothing): the flops cell's quote is at 13.
+    const frame = ['     3 | "mm, fused","2 MFLOPS",1 MB', '       |             ^'];
+    expect(await printed('name,flops,bytes.dram\nconv,1 GFLOP,1 MB\n"mm, fused","2 MFLOPS",1 MB\n')).toBe([`ops.csv:3:13: ${FLOPS}`, ...frame].join('\n'));
+    // CR LF: the whole file is csv-parse's; the CR is not shown.
+    expect(await printed('name,flops,bytes.dram\r\nconv,1 GFLOP,1 MB\r\n"mm, fused","2 MFLOPS",1 MB\r\n')).toBe([`ops.csv:3:13: ${FLOPS}`, ...frame].join('\n'));
+  });
+
+  it('a header cell, and a whole-row issue at the row start', async () => {
+    // `name,` (5) and `flops,` (6): bytez starts at character 12.
+    expect(await printed('name,flops,bytez\nmm,1 GFLOP,1 MB\n')).toBe([
+      'ops.csv:1:12: unknown column "bytez"; did you mean "bytes"? (columns: name, flops or macs, bytes or bytes.<level>, bytes.<level>.<kind>, measured, launches)',
+      '     1 | name,flops,bytez',
+      '       |            ^',
+      'ops.csv:1:1: the header row has no bytes (or bytes.<level>) column: the first line names the columns, at least name, flops (or macs) and bytes',
+      '     1 | name,flops,bytez',
+      '       | ^',
+    ].join('\n'));
+    expect(await printed('name,flops,bytes\nx,1,1,1\n')).toBe(['ops.csv:2:1: expected 3 cells as in the header, found 4', '     2 | x,1,1,1', '       | ^'].join('\n'));
+  });
+
+  it('a record spanning lines: the cell on the line it is on', async () => {
+    // The record "a\nb",1 GFLOP,-1 MB starts on line 5; its bytes cell is on line 6, after `b",` (3) and `1 GFLOP,` (8): character 12.
+    expect(await printed('name,flops,bytes\n"multi\nline",1 GFLOP,1 MB\n\n"a\nb",1 GFLOP,-1 MB\n')).toBe(
+      ['ops.csv:6:12: bytes: expected a non-negative byte count, got -1 MB', '     6 | b",1 GFLOP,-1 MB', '       |            ^'].join('\n'),
+    );
+  });
+
+  it('JSON Lines and JSON tables as before: a JSON line at column 1 without a frame, JSON at its value', async () => {
+    expect(await printed('{"name":"a","flops":"2 MFLOPS","bytes":1}\n', 'ops.jsonl')).toBe(`ops.jsonl:1:1: ${FLOPS}`);
+    // `[{"name":"a",` (13) and `"flops":` (8) put the value's quote at 22; the YAML locator points past it, at 23, as it did.
+    expect(await printed('[{"name":"a","flops":"2 MFLOPS","bytes":1}]', 'ops.json')).toBe(
+      [`ops.json:1:23: [0].${FLOPS}`, '     1 | [{"name":"a","flops":"2 MFLOPS","bytes":1}]', '       |                       ^'].join('\n'),
     );
   });
 });

@@ -203,12 +203,12 @@ function rowsReused(head: ReadTable, parts: Buffer[], file: string, format?: Imp
   try {
     if (csv) {
       const header = decode(0, nthLineStart(bytes, firstOp));
-      for (const cells of parseCsvText(header, { relax_column_count: true, bom: true }) as string[][]) reader.csvRecord(cells);
+      for (const { record, raw } of parseCsvText(header, { relax_column_count: true, bom: true, raw: true }) as unknown as RawRecord[]) reader.csvRecord(record, undefined, false, raw);
     }
     for (let index = 0; index < before; index++) reader.reuse(head.table.ops[index]!, head.opLines[index]!);
     if (csv) {
-      const records = parseCsvText(middle, { relax_column_count: true, bom: cut === 0 }) as string[][];
-      records.forEach((cells, index) => reader.csvRecord(cells, index === 0 ? cutLine : undefined));
+      const records = parseCsvText(middle, { relax_column_count: true, bom: cut === 0, raw: true }) as unknown as RawRecord[];
+      records.forEach(({ record, raw }, index) => reader.csvRecord(record, index === 0 ? cutLine : undefined, false, raw));
     } else {
       const rows = middle.split('\n');
       if (start < bytes.length) rows.pop(); // the middle ends with a line end, not with a last line
@@ -222,6 +222,12 @@ function rowsReused(head: ReadTable, parts: Buffer[], file: string, format?: Imp
 }
 
 const [LF, CR, QUOTE] = [0x0a, 0x0d, 0x22];
+
+/** A record as csv-parse gives it with `raw: true`: its cells and its text. */
+interface RawRecord {
+  record: string[];
+  raw: string;
+}
 
 /** How many times `byte` occurs in `bytes` from `from` up to `to`. */
 function count(bytes: Buffer, byte: number, from: number, to: number): number {
@@ -328,7 +334,7 @@ export async function readImport(
 async function readOwnTable(chunks: AsyncIterable<string>, file: string, format: 'csv' | 'json' | 'jsonl', opLines?: number[]): Promise<OpTable> {
   const reader = new OpTableReader(file, opLines);
   if (format === 'csv') {
-    await parseCsv(chunks, file, (record, oneLine) => reader.csvRecord(record, undefined, oneLine));
+    await parseCsv(chunks, file, (record, oneLine, raw) => reader.csvRecord(record, undefined, oneLine, raw), true);
   } else if (format === 'jsonl') {
     let line = 0;
     for await (const text of lines(chunks, file)) reader.jsonLine(text, ++line);
@@ -368,9 +374,15 @@ async function readTool(chunks: AsyncIterable<string>, file: string, format: Too
  * plain split (no quote, no CR, short enough that no record-size limit applies) are split here, at a
  * fraction of its cost per row; from the first line that is not, csv-parse reads the rest, told what it
  * would have found by then (`\n` as the line end once a line ended so, the lines before for its errors).
- * `record` is told whether the record is one line (split here) or may span several (csv-parse's).
+ * `record` is told whether the record is one line (split here) or may span several (csv-parse's), and, when
+ * `raw` is set, a record of csv-parse's text (its `raw` option; a line split here is its cells joined by commas).
  */
-export async function parseCsv(chunks: AsyncIterable<string>, file: string, record: (cells: string[], oneLine: boolean) => void): Promise<void> {
+export async function parseCsv(
+  chunks: AsyncIterable<string>,
+  file: string,
+  record: (cells: string[], oneLine: boolean, raw?: string) => void,
+  raw = false,
+): Promise<void> {
   const source = chunks[Symbol.asyncIterator]();
   let rest = '';
   let lines = 0;
@@ -401,11 +413,12 @@ export async function parseCsv(chunks: AsyncIterable<string>, file: string, reco
     // A line that is not plain, or an unfinished one that cannot be: csv-parse reads from its start.
     if (end >= 0 || plain < text.length || rest.length > PLAIN_LINE) tail = rest;
   }
-  const records = parse({ relax_column_count: true, bom: lines === 0, max_record_size: LINE_LENGTH, ...(lines > 0 && { record_delimiter: '\n' }) });
+  const records = parse({ relax_column_count: true, bom: lines === 0, max_record_size: LINE_LENGTH, raw, ...(lines > 0 && { record_delimiter: '\n' }) });
   // pipeline, not pipe: an error of the source (a binary file) must reach the loop below.
   pipeline(Readable.from(prepend(tail, source)), records, () => undefined);
   try {
-    for await (const cells of records as AsyncIterable<string[]>) record(cells, false);
+    if (raw) for await (const read of records as AsyncIterable<RawRecord>) record(read.record, false, read.raw);
+    else for await (const cells of records as AsyncIterable<string[]>) record(cells, false);
   } catch (error) {
     if (error instanceof ConfigError || !(error instanceof CsvError)) throw error;
     const line = lines + ((error as CsvError & { lines?: number }).lines ?? 1);

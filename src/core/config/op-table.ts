@@ -7,7 +7,7 @@ import { wholeNumber } from '../format.js';
 import { nearestWord } from '../nearest-word.js';
 import { flopsOfMacs, outOfRange, parseQuantity, quantityValue, type Dimension } from '../units.js';
 import { keyedRecord } from '../user-keys.js';
-import { ConfigError, issueAt, quote, type ConfigIssue } from './errors.js';
+import { ConfigError, issueAt, quote, type ConfigIssue, type Position } from './errors.js';
 import { addsUp, NO_SPLIT, splitTotal, type LevelBytes } from './kinds.js';
 import { describeAll } from './issues.js';
 import type { OpTable } from './resolve.js';
@@ -50,6 +50,12 @@ export class OpTableReader {
   private header: string[] = [];
   /** CSV: the line the next record starts on. */
   private line = 1;
+  /**
+   * CSV: the record being read, its cells and its text as csv-parse read it (undefined for a plain line,
+   * whose text is its cells joined by commas). Kept only to find a cell's column when an issue is reported.
+   */
+  private cells: string[] = [];
+  private raw: string | undefined = undefined;
 
   /** `opLines`, when given, receives the line of each op accepted, in order (a memo pairs a baseline's rows with them). */
   constructor(
@@ -64,9 +70,12 @@ export class OpTableReader {
    * `bytes.<level>` and/or `bytes.<level>.<kind>` (weights, activations, kv). Lines are counted here (a quoted cell may span several), so the parser
    * need not track them per record, which costs a second per million rows. `line`: where the record starts,
    * when records are handed over out of a stream (the rest of them reused). `oneLine`: the caller knows the
-   * record spans one line (no cell holds a line end), and its cells need not be searched for one.
+   * record spans one line (no cell holds a line end), and its cells need not be searched for one. `raw`: the
+   * record's text (csv-parse's `raw`), for the column of an issue; left out, the record is a plain line.
    */
-  csvRecord(cells: string[], line = this.line, oneLine = false): void {
+  csvRecord(cells: string[], line = this.line, oneLine = false, raw?: string): void {
+    this.cells = cells;
+    this.raw = raw;
     this.line = line + 1;
     if (!oneLine) for (const cell of cells) for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) this.line += 1;
     if (cells.length === 1 && cells[0]!.trim() === '') return; // a blank line
@@ -77,11 +86,13 @@ export class OpTableReader {
     // Without a usable header no row can be read: its issues say what to fix, one per row would bury them.
     if (this.plan === null) return;
     if (cells.length !== this.header.length) {
-      return this.issue(line, 1, `expected ${wholeNumber(this.header.length)} cells as in the header, found ${wholeNumber(cells.length)}`);
+      return this.cellIssue(line, 0, `expected ${wholeNumber(this.header.length)} cells as in the header, found ${wholeNumber(cells.length)}`);
     }
     const op = this.fastOp(cells, this.plan);
     if (op) return this.accept(op, line);
-    this.add(this.csvObject(cells, this.plan), line, (path) => this.columnOf(path));
+    const issues = this.issues.length;
+    this.add(this.csvObject(cells, this.plan), line, (path) => this.cellAt(line, this.columnOf(path)));
+    for (const issue of this.issues.slice(issues)) issue.excerpt = this.recordLine(issue.line - line);
   }
 
   /** The columns' meaning, or null after reporting why the header cannot be used. */
@@ -90,7 +101,7 @@ export class OpTableReader {
     this.header = cells.map((cell) => cell.trim());
     const separator = [';', '\t'].find((candidate) => this.header.some((name) => name.includes(candidate)));
     if (separator !== undefined) {
-      this.issue(line, 1, `line ${line} is separated by ${separator === ';' ? 'semicolons' : 'tabs'}: the separator must be a comma (name,flops,bytes)`);
+      this.cellIssue(line, 0, `line ${line} is separated by ${separator === ';' ? 'semicolons' : 'tabs'}: the separator must be a comma (name,flops,bytes)`);
       return null;
     }
     // With per-level columns present, a bare `bytes` column is the outermost level among them (and when all
@@ -104,7 +115,7 @@ export class OpTableReader {
       const meaning = level !== undefined ? `bytes.${level}${kindWord === undefined ? '' : `.${kindWord}`}` : name === 'bytes' && perLevel ? `bytes.${OUTERMOST}` : name;
       const earlier = seen.get(meaning);
       if (earlier !== undefined) {
-        return this.issue(line, index + 1, `column ${quote(name)} repeats column ${earlier + 1} (${quote(this.header[earlier]!)}): give each column once`);
+        return this.cellIssue(line, index, `column ${quote(name)} repeats column ${earlier + 1} (${quote(this.header[earlier]!)}): give each column once`);
       }
       seen.set(meaning, index);
       if (name === 'name' || name === 'flops' || name === 'macs' || name === 'measured') plan[name] = index;
@@ -112,22 +123,22 @@ export class OpTableReader {
       else if (level !== undefined) {
         const valid = levelName.safeParse(level);
         const kind = BYTE_KINDS.find((known) => known === kindWord);
-        if (!valid.success) this.issue(line, index + 1, `column ${quote(name)}: ${valid.error.issues[0]!.message}`);
+        if (!valid.success) this.cellIssue(line, index, `column ${quote(name)}: ${valid.error.issues[0]!.message}`);
         else if (kindWord === undefined || kind) plan.bytes.push([index, level, kind]);
         else {
           const nearest = nearestWord(kindWord, BYTE_KINDS);
           const hint = nearest ? `; did you mean "bytes.${level}.${nearest}"?` : `; the kinds are ${BYTE_KINDS.join(', ')}, and the level's total is the column bytes.${level}`;
-          this.issue(line, index + 1, `column ${quote(name)}: unknown kind of bytes ${quote(kindWord)}${hint}`);
+          this.cellIssue(line, index, `column ${quote(name)}: unknown kind of bytes ${quote(kindWord)}${hint}`);
         }
       } else if (name === 'bytes') plan.bytes.push([index, perLevel ? OUTERMOST : '', undefined]);
       else {
         const nearest = nearestWord(name, ['name', 'flops', 'macs', 'measured', 'launches', 'bytes', 'bytes.dram', 'bytes.l2', 'bytes.l1', ...BYTE_KINDS.map((kind) => `bytes.dram.${kind}`)]);
-        this.issue(line, index + 1, `unknown column ${quote(name)}${nearest ? `; did you mean "${nearest}"?` : ''} (columns: name, flops or macs, bytes or bytes.<level>, bytes.<level>.<kind>, measured, launches)`);
+        this.cellIssue(line, index, `unknown column ${quote(name)}${nearest ? `; did you mean "${nearest}"?` : ''} (columns: name, flops or macs, bytes or bytes.<level>, bytes.<level>.<kind>, measured, launches)`);
       }
     });
     const missing = [plan.name < 0 && 'name', plan.flops < 0 && plan.macs < 0 && 'flops (or macs)', plan.bytes.length === 0 && !perLevel && 'bytes (or bytes.<level>)'].filter(Boolean);
     if (missing.length > 0) {
-      this.issue(line, 1, `the header row has no ${missing.join(', no ')} column: the first line names the columns, at least name, flops (or macs) and bytes`);
+      this.cellIssue(line, 0, `the header row has no ${missing.join(', no ')} column: the first line names the columns, at least name, flops (or macs) and bytes`);
     }
     plan.splits = plan.bytes.some(([, , kind]) => kind !== undefined);
     return this.issues.length > before ? null : plan;
@@ -211,7 +222,7 @@ export class OpTableReader {
     } catch (error) {
       return this.issue(line, 1, `not valid JSON (${jsonProblem(error)})`);
     }
-    this.add(value, line, () => 1);
+    this.add(value, line, () => ({ line, column: 1 }));
   }
 
   /** A whole JSON file: an array of op objects, or `{ "ops": [...] }`. */
@@ -232,12 +243,11 @@ export class OpTableReader {
     return this.table;
   }
 
-  /** A record through the schema: an op, or issues at the record's line (and the cell's column in a CSV). */
-  private add(value: unknown, line: number, columnOf: (path: ReadonlyArray<PropertyKey>) => number): void {
+  /** A record through the schema: an op, or issues at the record's line (and at the cell's line and column in a CSV). */
+  private add(value: unknown, line: number, locate: (path: ReadonlyArray<PropertyKey>) => Position): void {
     if (this.issues.length >= MAX_ISSUES) return;
     const result = opSchema.safeParse(value);
     if (result.success) return this.accept(toOp(result.data), line);
-    const locate = (path: ReadonlyArray<string | number>) => ({ line, column: columnOf(path) });
     this.issues.push(...describeAll(result.error.issues, opSchema, value, this.file, undefined, locate));
   }
 
@@ -254,16 +264,56 @@ export class OpTableReader {
     for (const level in op.bytes) if (!this.table.levelRows.has(level)) this.table.levelRows.set(level, line);
   }
 
-  /** The column a schema issue's path points into: `['bytes', 'dram', 'kv']` -> bytes.dram.kv. */
+  /** The index of the cell a schema issue's path points into (`['bytes', 'dram', 'kv']` -> bytes.dram.kv), 0 when none does. */
   private columnOf(path: ReadonlyArray<PropertyKey>): number {
     if (path[0] === 'bytes' && this.plan) {
       const [level, kind] = [path[1], path[2] === 'total' ? undefined : path[2]];
       const entry = this.plan.bytes.find(([, l, k]) => (level === undefined ? l === '' : l === level) && k === kind);
-      if (entry) return entry[0] + 1;
+      if (entry) return entry[0];
     }
     const name = path.length > 1 && path[0] === 'bytes' ? `bytes.${String(path[1])}` : String(path[0] ?? '');
     const index = this.header.findIndex((column) => column === name || column === name.replace('.', '_'));
-    return index < 0 ? 1 : index + 1;
+    return Math.max(0, index);
+  }
+
+  /** The current record's text: csv-parse's, or a plain line's (its cells joined by the commas it was split at). */
+  private recordText(): string {
+    return this.raw ?? this.cells.join(',');
+  }
+
+  /**
+   * Where cell `index` of the current record (which starts on `line`) starts: its first character, or its
+   * opening quote. A record that spans lines (a quoted line end) has the cell on the line it starts on.
+   * Worked out only when an issue is reported: the text is scanned again, outside quotes, for its commas.
+   */
+  private cellAt(line: number, index: number): Position {
+    const text = this.recordText();
+    let start = 0;
+    let quoted = false;
+    for (let at = 0, cell = 0; at < text.length && cell < index; at++) {
+      const char = text[at];
+      if (char === '"') quoted = !quoted; // a doubled quote inside quotes toggles twice
+      else if (char === ',' && !quoted && ++cell === index) start = at + 1;
+    }
+    let lines = 0;
+    for (let at = text.indexOf('\n'); at >= 0 && at < start; at = text.indexOf('\n', at + 1)) lines++;
+    return { line: line + lines, column: start - (text.lastIndexOf('\n', start - 1) + 1) + 1 };
+  }
+
+  /** Line `offset` (0 the first) of the current record, as an excerpt shows it. */
+  private recordLine(offset: number): string {
+    const text = this.recordText();
+    let start = 0;
+    for (let passed = 0; passed < offset; passed++) start = text.indexOf('\n', start) + 1 || text.length;
+    const end = text.indexOf('\n', start);
+    return text.slice(start, end < 0 ? undefined : end).replace(/\r$/, '').replace(/\t/g, ' ');
+  }
+
+  /** An issue at cell `index` of the current CSV record, with the line it is on as the excerpt. */
+  private cellIssue(line: number, index: number, message: string): void {
+    if (this.issues.length >= MAX_ISSUES) return;
+    const position = this.cellAt(line, index);
+    this.issues.push({ ...issueAt(this.file, position, [], message), excerpt: this.recordLine(position.line - line) });
   }
 
   private issue(line: number, column: number, message: string): void {
