@@ -330,3 +330,29 @@ describe('op tables: a CSV issue points at the character its cell starts at, and
     );
   });
 });
+
+describe('op tables: a bad CSV cell is found at its character wherever the columns are and however cells are quoted', () => {
+  it('the column is 1 plus the raw length and comma of every cell before it, the frame the raw line', async () => {
+    // A cell's raw text: plain, or quoted with commas and doubled quotes inside (csv-parse reads `""` as one quote).
+    const plain = fc.stringMatching(/^[a-z0-9 ]{1,6}$/).filter((text) => text.trim() !== '');
+    const raw = (text: fc.Arbitrary<string>) => fc.oneof(text, text.map((inner) => `"${inner.replace(/ /g, ',')}"`), text.map((inner) => `"${inner}"""`));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom<number[]>([0, 1, 2], [1, 0, 2], [2, 1, 0], [1, 2, 0]), raw(plain), fc.boolean(), async (order, name, quoted) => {
+        // Columns in `order`: a header, a good row, then the row whose flops cell is bad (after a plain line: a
+        // quote in it hands it to csv-parse, none leaves it to the fast path).
+        const row = (cells: string[]) => order.map((index) => cells[index]).join(',');
+        const cells = [name, quoted ? '"2 MFLOPS"' : '2 MFLOPS', '1 MB'];
+        const line = row(cells);
+        const text = `${row(['name', 'flops', 'bytes'])}\n${row(['ok', '1 GFLOP', '1 MB'])}\n${line}\n`;
+        const flopsAt = order.indexOf(1);
+        const column = 1 + order.slice(0, flopsAt).reduce((sum, index) => sum + cells[index]!.length + 1, 0);
+        const error = await readOpTable(chunks(text), 'ops.csv').then(() => null, (error: unknown) => error);
+        expect(error).toBeInstanceOf(ConfigError);
+        expect((error as ConfigError).issues).toEqual([
+          { file: 'ops.csv', line: 3, column, path: 'flops', message: expect.stringContaining('"2 MFLOPS"'), excerpt: line },
+        ]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
