@@ -64,7 +64,7 @@ describe('the mark in the report', () => {
     expect(text).toMatch(/ compute-bound † /);
     expect(text).toContain('† binding roof is a derived figure, not one a vendor states (`roofline-gate hardware ID` shows how it was obtained)');
     const markdown = renderMarkdown(report(config('h100-pcie', '1 MB')), { limit: null });
-    expect(markdown).toContain('| compute-bound † |');
+    expect(markdown).toContain('| compute † |');
   });
 
   it('is absent on a vendor roof and on the config\'s own devices', () => {

@@ -147,6 +147,25 @@ describe('placeLabels: roofs', () => {
     const layout = placeLabels(scene({ roofs: [{ y: 50, start: 150, texts: ['a very long model name', 'ab'] }] }));
     expect(layout.roofs).toEqual([{ text: 'ab', x: 196, y: 50, at: ABOVE, fontSize: 11 }]);
   });
+
+  it('writes every roof label in the same form: the first in which every one fits', () => {
+    // Roof A at y 20 from x 20 has room for the long text (134.2 px) above it: 196 - 134.2 = 61.8, past
+    // 20 - 40. Roof B at y 50 from x 120 has none, above (116 px) nor left of it (112 px), so both take 'ab',
+    // above at the right end: A's box y 3..19, B's y 33..49, each touching only its own line.
+    const texts = ['a very long model name', 'ab'];
+    const layout = placeLabels(scene({ roofs: [{ y: 20, start: 20, texts }, { y: 50, start: 120, texts }] }));
+    expect(layout.roofs).toEqual([
+      { text: 'ab', x: 196, y: 20, at: ABOVE, fontSize: 11 },
+      { text: 'ab', x: 196, y: 50, at: ABOVE, fontSize: 11 },
+    ]);
+  });
+
+  it('gives every roof its terse text where one roof needs it', () => {
+    // As above, with the long text the only one besides the terse ones: B fits only its terse 'cd'.
+    const texts = ['a very long model name'];
+    const layout = placeLabels(scene({ roofs: [{ y: 20, start: 20, texts, terse: 'ab' }, { y: 50, start: 120, texts, terse: 'cd' }] }));
+    expect(layout.roofs.map((label) => label.text)).toEqual(['ab', 'cd']);
+  });
 });
 
 describe('placeLabels: measured marks, eaves and ridges', () => {

@@ -81,7 +81,7 @@ describe('roofline-gate check', () => {
   it('prints Markdown with --format markdown', () => {
     const { stdout } = run(['check', '--config', write('md.yml', SMALL()), '--out', path.join(dir, 'o2'), '--format', 'markdown']);
     expect(stdout).toMatch(/^### ✅ roofline-gate: pass/);
-    expect(stdout).toContain('| vgg16 | gtx-1080-ti | compute-bound † | 25.0 (DRAM) / 23.3 |');
+    expect(stdout).toContain('| vgg16 | gtx-1080-ti | compute † | 25.0 (DRAM) / 23.3 |');
   });
 
   it('exits 1 when the gate fails, and says why', () => {

@@ -107,7 +107,7 @@ describe('bound wording and level names: one spelling everywhere', () => {
 
   it('says "memory-bound (DRAM)" and "compute-bound" in the table, findings, tooltip and text chart', () => {
     expect(textRow(shifted)[5]).toBe('memory-bound (DRAM)');
-    expect(markdownRow(shifted)).toContain('| **memory-bound** | 10.0 (DRAM) / 100 |'); // the level beside it
+    expect(markdownRow(shifted)).toContain('| **memory** | 10.0 (DRAM) / 100 |'); // the level beside it
     expect(shifted.findings[0]!.message).toContain('moved from compute-bound to memory-bound (DRAM)');
     const [point] = tooltips(shifted);
     expect(point!.boundBy).toBe('memory-bound (DRAM)');
@@ -138,7 +138,8 @@ describe('one formatter per quantity: a figure reads the same wherever it is sho
 
   it('throughput, time, attainable FLOP/s, efficiency and change in the table, Markdown, tooltip and findings', () => {
     expect(cells.slice(6)).toEqual(['100 TFLOP/s', '10.0 ms', '6.40k/s', '50.0%', '-36.0%']);
-    expect(markdownRow(r)).toContain('| m | -36.0% | toy | compute-bound | 1000 (DRAM) / 100 | 6.40k/s | 50.0% |');
+    expect(markdownRow(r)).toContain('| m | -36.0% | toy | compute | 1000 (DRAM) / 100 | 6.40k/s | 50.0% |');
+    expect(renderMarkdown(r, { limit: null })).toContain('| Model | Change | Hardware | Bound | Intensity / ridge | Throughput | Eff. |');
     const [point] = tooltips(r);
     expect(point!.attainable).toBe('100 TFLOP/s');
     expect(point!.timeText).toBe('10.0 ms (6.40k/s)');

@@ -79,10 +79,10 @@ describe('the comment answers first', () => {
       at('<details><summary>Findings (11)</summary>'),
       at('- 🔴 **fail** `bound-shift`: a on d1 moved from compute-bound to memory-bound (DRAM)'),
       at('| Model | Change | Hardware | Bound | Intensity / ridge | Throughput |'),
-      at('| a | -16.7% | d1 | **memory-bound** | 83.3 (DRAM) / 100 | 83.3/s |'),
-      at('| b | -2.9% | d3 | compute-bound | 1030 (DRAM) / 400 | 38.8k/s |'),
+      at('| a | -16.7% | d1 | **memory** | 83.3 (DRAM) / 100 | 83.3/s |'),
+      at('| b | -2.9% | d3 | compute | 1030 (DRAM) / 400 | 38.8k/s |'),
       at('<details><summary>3 unchanged pairs</summary>'),
-      at('| c | 0.0% | d1 | **memory-bound** | 1.00 (DRAM) / 100 | 1.00k/s |'),
+      at('| c | 0.0% | d1 | **memory** | 1.00 (DRAM) / 100 | 1.00k/s |'),
     ];
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((x, y) => x - y)).toEqual(order);

@@ -88,7 +88,7 @@ describe('Markdown rendering', () => {
     const md = renderMarkdown(report, { chart: { kind: 'image', url: 'https://github.com/o/r/blob/abc/x.svg?raw=true' }, editorUrl: 'https://vega.github.io/editor/#/url/vega-lite/N4Ig', limit: COMMENT_MAX });
     expect(md.split('\n')[0]).toBe('### ❌ roofline-gate: fail');
     expect(md).toContain('- 🔴 **fail** `bound-shift`: vgg16 on gtx-1080-ti moved from compute-bound to memory-bound (DRAM)&#58;'.replace('&#58;', ':'));
-    expect(md).toContain('| vgg16 | -10.8% | gtx-1080-ti | **memory-bound** | 20.8 (DRAM) / 23.3 | 403/s |');
+    expect(md).toContain('| vgg16 | -10.8% | gtx-1080-ti | **memory** | 20.8 (DRAM) / 23.3 | 403/s |');
     expect(md).toContain('![Roofline chart](https://github.com/o/r/blob/abc/x.svg?raw=true)');
     expect(md).toContain('[Open the chart in the Vega editor](https://vega.github.io/editor/#/url/vega-lite/N4Ig)');
   });

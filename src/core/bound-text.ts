@@ -1,5 +1,6 @@
 // What bounds a pair, in the one wording every rendering uses: the table, findings, the chart's tooltip,
-// legend and numbered key, the text chart, and the per-op bars.
+// legend and numbered key, the text chart, and the per-op bars (the Markdown table, under its Bound header,
+// writes the bound bare: memory, compute).
 import { levelText } from './format.js';
 import type { Bound } from './types.js';
 

@@ -36,13 +36,18 @@ export function labelScene(g: Geometry, f: Frame, device: DeviceStyle): LabelSce
     for (const ridge of d.ridges) marks.push(mark(pixel(f, { x: ridge.intensity, y: ridge.flopsPerSecond }), RIDGE_RADIUS));
   }
 
+  const roofs = roofLabels(g);
+  // The value alone, the last resort for a label naming several precisions ("fp16/bf16"), is then every roof's:
+  // the labels share one style.
+  const terse = roofs.some((roof) => roof.precisions.length > 1);
+
   return {
     width: PLOT_WIDTH,
     height: PLOT_HEIGHT,
     marks,
     lines,
     legend: legendSize(device.names),
-    roofs: roofLabels(g).map((roof) => ({ y: f.y(roof.flopsPerSecond), start: f.x(roof.fromIntensity), texts: roofTexts(roof, device), ...(roof.precisions.length > 1 ? { terse: roof.value } : {}) })),
+    roofs: roofs.map((roof) => ({ y: f.y(roof.flopsPerSecond), start: f.x(roof.fromIntensity), texts: roofTexts(roof, device), ...(terse ? { terse: roof.value } : {}) })),
     points: g.points.map((p) => {
       const [x, y] = pixel(f, p);
       return { x, y, name: pointText(p, p.sweep ? sweptText(p.sweep) : p.result.model), number: String(p.number) };

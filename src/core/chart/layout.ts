@@ -27,7 +27,8 @@ export interface LabelScene {
   legend: { width: number; height: number };
   /**
    * One per roof (a line from `start` to the plot's right edge): its height, where it starts, and its
-   * label's texts, longest (preferred) first; `terse`, shorter still, is tried only where none of them fits.
+   * label's texts, longest (preferred) first, in as many forms as every other roof's, the i-th of each in
+   * one style; `terse`, shorter still (every roof's or none), is tried only where none of them fits.
    */
   roofs: ReadonlyArray<{ y: number; start: number; texts: readonly string[]; terse?: string }>;
   /** One per point: its name, and the number that replaces it when not every name fits. */
@@ -153,7 +154,7 @@ export function placeLabels(scene: LabelScene): LabelLayout {
   const names = scene.points.map((p) => p.name);
   const numbered = scene.points.length > MAX_NAMED_POINTS || !labelPoints(occupancy.clone(), scene.points, names).every((l) => l.fits);
   const points = labelPoints(occupancy, scene.points, numbered ? scene.points.map((p) => p.number) : names).map((l) => l.label);
-  const roofs = scene.roofs.map((roof, i) => placeRoofLabel(occupancy, roof, roofBands[i]!, scene.width));
+  const roofs = placeRoofLabels(occupancy, scene.roofs, roofBands, scene.width);
   const sweeps = scene.sweeps.map((sweep, i) => placeSweepLabel(occupancy, sweep, sweepEnds[i]!));
   const measured = scene.measured.map((mark) => placeMeasuredLabel(occupancy, mark));
   const eaves = scene.eaves.map((eave, i) => placeEaveLabel(occupancy, eave, eaveBands[i]!, scene.eaveAngle));
@@ -183,27 +184,48 @@ function placeLegend(occupancy: Occupancy, { width: plotWidth, height: plotHeigh
 }
 
 /**
- * Right-aligned above its roof (else below) as far right as it fits, in a shorter text if need be; else in
- * line with the roof, left of where it starts; else the same in its terse text, if it has one; else in its
- * shortest text one row further above or below
- * the roof (its colour still ties it to its line), then two; crowded there too, on or by the roof over a
- * mark, but over another label never, unless the plot has no room left at all (then at the right end).
+ * Every roof's label in one style: the first of the forms (`texts`, longest first) in which every label fits
+ * right-aligned above its roof (else below) as far right as it can; else the first in which every label fits
+ * there or in line with its roof, left of where it starts; else the same in the terse form, if the roofs have
+ * one. Where no form fits every label so, each takes its shortest: on or beside its roof if it can, else one
+ * row further above or below the roof (its colour still ties it to its line), then two; crowded there too,
+ * on or by the roof over a mark, but over another label never, unless the plot has no room left at all (then
+ * at the right end).
  */
-function placeRoofLabel(occupancy: Occupancy, roof: LabelScene['roofs'][number], line: Shape, plotWidth: number): PlacedLabel {
-  const { y, start, texts, terse } = roof;
-  const box = (text: string, spot: Spot) => textBox(text, LABEL_FONT_SIZE, spot.x, y, spot.at);
-  const shortest = terse ?? texts[texts.length - 1]!;
-  const stacked = stackedRoofSpots(shortest, start, plotWidth);
-  const onOrLeft = (choices: readonly string[]) =>
-    firstPlaced(choices, (text) => occupancy.place(onRoofSpots(text, start, plotWidth), (spot) => box(text, spot), { except: line })) ??
-    firstPlaced(choices, (text) => occupancy.place(leftOfRoofSpots(text, start), (spot) => box(text, spot), { avoidLines: false }));
-  const placed =
-    onOrLeft(texts) ??
-    (terse === undefined ? null : onOrLeft([terse])) ??
-    firstPlaced([shortest], (text) => occupancy.place(stacked, (spot) => box(text, spot), { avoidLines: false })) ??
-    firstPlaced([shortest], (text) => occupancy.place([...onRoofSpots(text, start, plotWidth), ...stacked], (spot) => box(text, spot), { overMarks: true }));
-  const { text, spot } = placed ?? { text: shortest, spot: { x: plotWidth - 4, at: ABOVE_LINE } };
-  if (!placed) occupancy.block(box(text, spot));
+function placeRoofLabels(occupancy: Occupancy, roofs: LabelScene['roofs'], lines: readonly Shape[], plotWidth: number): PlacedLabel[] {
+  const forms = Math.max(0, ...roofs.map((roof) => roof.texts.length));
+  const form = (k: number) => roofs.map((roof) => roof.texts[Math.min(k, roof.texts.length - 1)]!);
+  const longest = Array.from({ length: forms }, (_, k) => form(k));
+  const terse = roofs.every((roof) => roof.terse !== undefined) ? [roofs.map((roof) => roof.terse!)] : [];
+  const tries: Array<{ texts: string[]; left: boolean }> = [
+    ...longest.map((texts) => ({ texts, left: false })),
+    ...[...longest, ...terse].map((texts) => ({ texts, left: true })),
+  ];
+  const placeAll = (into: Occupancy, texts: readonly string[], left: boolean) =>
+    roofs.map((roof, i) => placeOnOrLeft(into, roof.y, roof.start, texts[i]!, lines[i]!, plotWidth, left));
+  const fits = tries.find(({ texts, left }) => placeAll(occupancy.clone(), texts, left).every((label) => label !== null));
+  if (fits) return placeAll(occupancy, fits.texts, fits.left) as PlacedLabel[];
+  const shortest = terse[0] ?? form(forms - 1);
+  return roofs.map((roof, i) => placeRoofLabel(occupancy, roof.y, roof.start, shortest[i]!, lines[i]!, plotWidth));
+}
+
+/** `text` above or below its roof, else (`left`) in line with it left of where it starts; null where neither fits. */
+function placeOnOrLeft(occupancy: Occupancy, y: number, start: number, text: string, line: Shape, plotWidth: number, left: boolean): PlacedLabel | null {
+  const box = (spot: Spot) => textBox(text, LABEL_FONT_SIZE, spot.x, y, spot.at);
+  const spot =
+    occupancy.place(onRoofSpots(text, start, plotWidth), box, { except: line }) ??
+    (left ? occupancy.place(leftOfRoofSpots(text, start), box, { avoidLines: false }) : null);
+  return spot ? { text, x: spot.x, y, at: spot.at, fontSize: LABEL_FONT_SIZE } : null;
+}
+
+/** One roof's label, where not every roof's fits on or beside its roof: there if it can, else off it. */
+function placeRoofLabel(occupancy: Occupancy, y: number, start: number, text: string, line: Shape, plotWidth: number): PlacedLabel {
+  const box = (spot: Spot) => textBox(text, LABEL_FONT_SIZE, spot.x, y, spot.at);
+  const stacked = stackedRoofSpots(text, start, plotWidth);
+  const placed = placeOnOrLeft(occupancy, y, start, text, line, plotWidth, true);
+  if (placed) return placed;
+  let spot = occupancy.place(stacked, box, { avoidLines: false }) ?? occupancy.place([...onRoofSpots(text, start, plotWidth), ...stacked], box, { overMarks: true });
+  if (!spot) occupancy.block(box((spot = { x: plotWidth - 4, at: ABOVE_LINE })));
   return { text, x: spot.x, y, at: spot.at, fontSize: LABEL_FONT_SIZE };
 }
 

@@ -39,8 +39,10 @@ export interface MarkdownOptions {
 
 const ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
 const MARK = { fail: '🔴', warn: '🟡' } as const;
+// Efficiency abbreviated: its cells (44.3%) are half its full name's width, which would push a table with a
+// long model name past the 900 px conversation column.
 const HEADINGS: Record<NarrowColumn, string> = {
-  model: 'Model', change: 'Change', hardware: 'Hardware', bound: 'Bound', intensity: 'Intensity / ridge', throughput: 'Throughput', efficiency: 'Efficiency',
+  model: 'Model', change: 'Change', hardware: 'Hardware', bound: 'Bound', intensity: 'Intensity / ridge', throughput: 'Throughput', efficiency: 'Eff.',
 };
 const ALIGN: Partial<Record<NarrowColumn | OpColumn, string>> = { change: '---:', intensity: '---:', throughput: '---:', efficiency: '---:', time: '---:' };
 const OP_HEADINGS: Record<OpColumn, string> = { op: 'Op', time: 'Time/pass', change: 'Change', moved: 'What moved', bound: 'Bound' };

@@ -1,6 +1,6 @@
 // The results table, as strings, shared by the text and Markdown renderings.
 import { isAboveRoof } from '../above-roof.js';
-import { boundText, BOUND_WORDS } from '../bound-text.js';
+import { boundText } from '../bound-text.js';
 import { figureOfKind } from '../figure-kind-text.js';
 import type { Snapshot } from '../gate/types.js';
 import { efficiency, flopRate, intensity, levelText, perSecond, signedPercent, time } from '../format.js';
@@ -71,8 +71,9 @@ export function narrowColumnsFor(report: Report): NarrowColumn[] {
 }
 
 /**
- * A row in the narrow columns: the bound bare (`memory-bound`), since the intensity beside it, with its
- * ridge, names the level: `20.8 (DRAM) / 23.3`.
+ * A row in the narrow columns: the bound bare, and without the "-bound" its header says (`memory`), since the
+ * intensity beside it, with its ridge, names the level: `20.8 (DRAM) / 23.3`. So the example comment's
+ * table (its 21-character model name, a measured efficiency) fits the 900 px column.
  */
 export function narrowRow(result: ReportResult, hasBaseline: boolean): Record<NarrowColumn, string> {
   const cells = row(result, hasBaseline);
@@ -80,7 +81,7 @@ export function narrowRow(result: ReportResult, hasBaseline: boolean): Record<Na
     model: cells.model,
     change: cells.change,
     hardware: cells.hardware,
-    bound: `${BOUND_WORDS[result.bound]}${unvendoredRoof(result) ? ` ${ROOF_MARK}` : ''}`,
+    bound: `${result.bound}${unvendoredRoof(result) ? ` ${ROOF_MARK}` : ''}`,
     intensity: cells.ridge === '-' ? cells.intensity : `${cells.intensity} / ${cells.ridge}`,
     throughput: cells.throughput,
     efficiency: cells.efficiency,
