@@ -59,7 +59,8 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Made on first use: building it costs about 10 ms, and most runs never cut text. */
+let graphemes: Intl.Segmenter | undefined;
 
 /** Clusters are short: a window this long before the cut holds the start of the one it falls in. */
 const WINDOW = 64;
@@ -74,7 +75,8 @@ function graphemeStart(text: string, at: number): number {
   const space = Math.max(window.lastIndexOf('\n'), window.lastIndexOf(' '));
   if (space >= 0) from += space + 1;
   let start = from;
-  for (const { index } of GRAPHEMES.segment(text.slice(from, Math.min(text.length, at + WINDOW)))) {
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  for (const { index } of graphemes.segment(text.slice(from, Math.min(text.length, at + WINDOW)))) {
     if (from + index > at) break;
     start = from + index;
   }
