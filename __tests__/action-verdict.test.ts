@@ -82,8 +82,10 @@ describe('deliverVerdict', () => {
     const write: OutDirSteps['write'] = async () => {
       throw new Error("EACCES: permission denied, mkdir 'roofline-report'");
     };
-    await deliverVerdict(analysis, settings(), pullRequestEvent(), dir, log, { ...REAL, write, render: async () => ({ 'report.json': '{}', 'report.md': '' }) });
-    expect(outputs()).toMatchObject({ status: 'fail', findings: '3', 'report-json': '' });
+    const delivered = await deliverVerdict(analysis, settings(), pullRequestEvent(), dir, log, { ...REAL, write, render: async () => ({ 'report.json': '{}', 'report.md': '', 'roofline.svg': '<svg/>' }) });
+    expect(outputs()).toMatchObject({ status: 'fail', findings: '3', 'report-json': '', 'chart-svg': '' });
+    // The chart was drawn: the comment still gets it, though no file holds it.
+    expect(delivered.chart.svg).toBe('<svg/>');
     expect(log.warnings).toEqual(["The out dir roofline-report could not be written (EACCES: permission denied, mkdir 'roofline-report'). The verdict is unaffected."]);
   });
 

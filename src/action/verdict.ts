@@ -52,14 +52,14 @@ export async function deliverVerdict(
   setVerdictOutputs(report);
   const noToken = noTokenWarning(settings, event);
   if (noToken) log.warning(noToken);
-  const written = await outDir(report, settings.outDir, log, steps);
-  setFileOutputs(settings.outDir, written);
+  const { rendered, written } = await outDir(report, settings.outDir, log, steps);
+  setFileOutputs(settings.outDir, written ? rendered : null);
   attempt(log, 'The findings could not be annotated on the config', () => annotateFindings(analysis, workspace));
 
   const chart: Chart = {
-    svg: written?.['roofline.svg'],
+    svg: rendered?.['roofline.svg'],
     text: drawTextChart(report, log.warning, steps.text),
-    editorUrl: attempt(log, 'The Vega editor link could not be made', () => editorLink(JSON.parse(written?.['roofline.vl.json'] ?? 'null'))) ?? null,
+    editorUrl: attempt(log, 'The Vega editor link could not be made', () => editorLink(JSON.parse(rendered?.['roofline.vl.json'] ?? 'null'))) ?? null,
   };
   const summary = firstSummary(chart, settings, event);
   await summaryOrWarning(report, summary, log);
@@ -99,11 +99,15 @@ export async function shareVerdict(report: Report, delivered: Delivered, setting
   await summaryOrWarning(report, shared, log);
 }
 
-/** The out dir rendered and written whole; null, and a warning naming the step, when either fails. */
-async function outDir(report: Report, dir: string, log: Log, steps: OutDirSteps): Promise<Artifacts | null> {
-  const artifacts = await attemptAsync(log, 'The out dir could not be rendered', () => steps.render(report, {}, log.warning));
-  if (artifacts === null) return null;
-  return (await attemptAsync(log, `The out dir ${dir} could not be written`, async () => (await steps.write(dir, artifacts), artifacts))) ?? null;
+/**
+ * The out dir rendered, then written whole: what was rendered (null when rendering failed) and whether it was
+ * written, each failure a warning naming the step. A chart rendered but not written is still shared.
+ */
+async function outDir(report: Report, dir: string, log: Log, steps: OutDirSteps): Promise<{ rendered: Artifacts | null; written: boolean }> {
+  const rendered = await attemptAsync(log, 'The out dir could not be rendered', () => steps.render(report, {}, log.warning));
+  if (rendered === null) return { rendered, written: false };
+  const written = (await attemptAsync(log, `The out dir ${dir} could not be written`, async () => (await steps.write(dir, rendered), true))) ?? false;
+  return { rendered, written };
 }
 
 async function summaryOrWarning(report: Report, parts: SummaryParts, log: Log): Promise<void> {
