@@ -14,7 +14,17 @@ export function humanCount(text: string): number | null {
   const match = /^\s*(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?)\s*([KkMGTP]?)(?:MACs|FLOPs|FLOPS|MMAC|MAdd|Flops)?\s*$/.exec(text);
   if (!match) return null;
   const exponent = SI[match[2]!]!;
-  return /e/i.test(match[1]!) ? Number(match[1]) * 10 ** exponent : Number(`${match[1]}e${exponent}`);
+  return shiftDecimal(match[1]!, exponent);
+}
+
+/**
+ * The decimal `digits` times 10 ** `exponent`, exact where the digits are: the shift is made in the digits'
+ * own exponent (`'16.38'`, 3 -> 16380, where 16.38 * 1000 is 16379.999...); digits already in exponent form
+ * (`1.5e+06`) take it as a product.
+ */
+export function shiftDecimal(digits: string, exponent: number): number {
+  if (exponent === 0) return Number(digits);
+  return /e/i.test(digits) ? Number(digits) * 10 ** exponent : Number(`${digits}e${exponent}`);
 }
 
 /** Seconds of a time printed as `833.75 us`, `76.39 ms`, or null. */

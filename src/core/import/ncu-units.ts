@@ -12,6 +12,8 @@
 // Every factor is a power of ten, so values are scaled by shifting the decimal exponent of the printed
 // digits (`"16.38"` Kbyte -> 16380 exactly) rather than by a float multiply (16.38 * 1000 = 16379.999...).
 
+import { shiftDecimal } from './human.js';
+
 const LARGE: Record<string, number> = { '': 0, K: 3, M: 6, G: 9, T: 12, P: 15 };
 const SMALL: Record<string, number> = { '': 0, m: -3, u: -6, n: -9, p: -12 };
 
@@ -52,7 +54,5 @@ export function ncuNumber(cell: string, exponent = 0): number | null {
   const text = cell.trim();
   if (text === '' || /^(?:-?nan|n\/a|inf|-inf)$/i.test(text)) return null;
   const digits = text.includes(',') ? text.replace(/,/g, '') : text;
-  if (exponent === 0) return Number(digits);
-  // Digits already in exponent form (`1.5e+06`) take the shift as a product.
-  return /e/i.test(digits) ? Number(digits) * 10 ** exponent : Number(`${digits}e${exponent}`);
+  return shiftDecimal(digits, exponent);
 }
