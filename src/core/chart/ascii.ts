@@ -6,7 +6,7 @@ import { byteRate, flopPerByte, flopRate, levelText, timeChange } from '../forma
 import { opDelta } from '../op-change-text.js';
 import type { Report } from '../report/types.js';
 import { commandSafe, withVisibleStrings } from '../report/escape.js';
-import { drawnPairs, leftOutText } from './drawn.js';
+import { drawnPairs, drawnReport, leftOutText } from './drawn.js';
 import { type ChartPoint, type Geometry, decadeLabel, decades, geometry } from './geometry.js';
 import { performanceText, sweptText } from './tooltip.js';
 
@@ -33,7 +33,7 @@ export function asciiRoofline(given: Report, width = 72, height = 20): string {
   // Names from the config shown visibly, and no line read as a workflow command (report/escape.ts).
   // The pairs the SVG chart draws, and no more: 300,000 pairs are no picture, and their legend no comment.
   const drawn = drawnPairs(given);
-  const g = geometry(withVisibleStrings(drawn.leftOut ? { ...given, results: drawn.results } : given));
+  const g = geometry(withVisibleStrings(drawnReport(given, drawn)));
   const columns = Math.max(8, width - GUTTER);
   const rows = Math.max(4, height);
   const grid = Array.from({ length: rows }, () => Array<string>(columns).fill(' '));

@@ -18,6 +18,11 @@ export interface Drawn {
   changedLeftOut: boolean;
 }
 
+/** The report with only the drawn pairs: what both charts place. */
+export function drawnReport(report: Report, drawn: Drawn): Report {
+  return drawn.leftOut ? { ...report, results: drawn.results } : report;
+}
+
 /** The sentence both charts (the SVG's subtitle, the text chart's legend) give for the pairs not drawn; null when all are. */
 export function leftOutText(drawn: Drawn, total: number): string | null {
   if (!drawn.leftOut) return null;

@@ -99,7 +99,7 @@ function changedPanel(p: ChartPoint, deviceName: (id: string) => string): View {
   // The legend names only the colours drawn.
   const keys = (['baseline', 'head, compute-bound', 'head, memory-bound'] as const).filter((key) => values.some((v) => v.color === key));
   const colors = { baseline: MUTED_COLOR, 'head, compute-bound': BOUND_COLORS.compute, 'head, memory-bound': BOUND_COLORS.memory };
-  const shown = changes.length < total ? `the ${changes.length} largest of ${total} changed ops` : `${total} changed op${total === 1 ? '' : 's'}`;
+  const shown = changes.length < total ? `the ${wholeNumber(changes.length)} largest of ${wholeNumber(total)} changed ops` : `${wholeNumber(total)} changed op${total === 1 ? '' : 's'}`;
   return bars({
     title: `${r.model} on ${deviceName(r.hardware)}: ${shown}, baseline and head`,
     subtitle: ['Time of each op in the baseline (grey) and in the head (coloured by its bound), largest change first.'],
@@ -160,7 +160,7 @@ function panel(p: ChartPoint, deviceName: (id: string) => string, subtitle: stri
       { ...common, part: 'memory', value: op.memorySeconds / factor, binds: !bindsCompute, partTime: time(op.memorySeconds) },
     ];
   });
-  const shown = ops.length < r.ops!.count ? `${ops.length} slowest of ${r.ops!.count} ops` : `${r.ops!.count} ops, slowest first`;
+  const shown = ops.length < r.ops!.count ? `${wholeNumber(ops.length)} slowest of ${wholeNumber(r.ops!.count)} ops` : `${wholeNumber(r.ops!.count)} ops, slowest first`;
   return bars({
     title: `${r.model} on ${deviceName(r.hardware)}: ${shown} (${time(r.seconds)} per pass at ${flopRate(p.flopsPerSecond, r.precision)})`,
     subtitle, values, unit, pairBy: { field: 'part', domain: ['compute', 'memory'] },

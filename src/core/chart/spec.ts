@@ -13,7 +13,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { isAboveRoof } from '../above-roof.js';
 import type { Report } from '../report/types.js';
 import { deviceStyle } from './devices.js';
-import { type Drawn, MAX_DRAWN_POINTS, drawnPairs, leftOutText } from './drawn.js';
+import { type Drawn, drawnPairs, drawnReport, leftOutText } from './drawn.js';
 import { frame } from './frame.js';
 import { type Geometry, geometry } from './geometry.js';
 import { keyView } from './key-view.js';
@@ -38,7 +38,7 @@ export interface ChartOptions {
  */
 export function rooflineSpec(report: Report, options: ChartOptions = {}): TopLevelSpec {
   const drawn = drawnPairs(report);
-  const g = geometry(drawn.leftOut ? { ...report, results: drawn.results } : report);
+  const g = geometry(drawnReport(report, drawn));
   const f = frame(g);
   const device = deviceStyle(g, options.deviceNames ?? {});
   const layout = placeLabels(labelScene(g, f, device));

@@ -9,6 +9,7 @@ import { figureOfKind } from '../figure-kind-text.js';
 import { givenFigure, wholeNumber } from '../format.js';
 import { MAX_LEVELS, NAME_LENGTH, RANGES } from '../limits.js';
 import { nearestWord } from '../nearest-word.js';
+import { cutToFit } from '../text-size.js';
 import { flopsOfMacs, outOfRange, quantityText, type Dimension } from '../units.js';
 import { keyedRecord } from '../user-keys.js';
 import { aggregateKinds, levelsAndKinds, sharedWhenEmpty, type LevelBytes } from './kinds.js';
@@ -166,7 +167,7 @@ export function resolveConfig(raw: RawConfig, where: Locator, tables: ReadonlyMa
       const name = work.sweep ? sweptName(spec.name, work.sweep) : spec.name;
       const clash = produced.get(name);
       if (clash !== undefined && clash !== index) fail(at('name'), `the sweep's result "${name}" has the name of models[${clash}]: rename one of them`);
-      if (name.length > NAME_LENGTH) fail(at('name'), `the sweep's result "${name.slice(0, 40)}…" is longer than ${wholeNumber(NAME_LENGTH)} characters: shorten the model's name`);
+      if (name.length > NAME_LENGTH) fail(at('name'), `the sweep's result "${cutToFit(name, { chars: 41 })}" is longer than ${wholeNumber(NAME_LENGTH)} characters: shorten the model's name`);
       if (!produced.has(name)) produced.set(name, index);
       models.push(modelOf(spec, name, work, bits, targets, measuredSeconds));
     }

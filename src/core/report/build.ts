@@ -1,4 +1,5 @@
 // Results, baseline and gate config -> the Report every rendering is made from.
+import { cutToFit } from '../text-size.js';
 import type { Config } from '../config/index.js';
 import { advise, evaluate, opChangesOf } from '../gate/index.js';
 import { LABEL_LENGTH } from '../limits.js';
@@ -19,7 +20,7 @@ export function buildReport(head: Config, base: Config | null, baseline: string 
   return {
     version: REPORT_VERSION,
     status: evaluation.status,
-    baseline: base && baseline !== null ? clip(baseline, LABEL_LENGTH) : null,
+    baseline: base && baseline !== null ? cutToFit(baseline, { chars: LABEL_LENGTH }) : null,
     results: evaluation.results,
     removed: evaluation.removed,
     findings: evaluation.findings,
@@ -36,7 +37,3 @@ export function reportJson(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-/** `text` cut to `length` characters, the last of them an ellipsis when it was longer. */
-function clip(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
-}
