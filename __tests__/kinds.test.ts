@@ -6,6 +6,7 @@ import { ConfigError, configJsonSchema, loadConfig, type ConfigIssue, type OpTab
 import { bitsOf, PRECISION_BITS } from '../src/core/precision-bits.js';
 import { placeAll } from '../src/core/roofline.js';
 import { readOpTable } from '../src/shell/load-config.js';
+import { plainOp } from '../src/core/config/op-columns.js';
 
 /** A one-model config on an A100 (levels dram and l2) with `bytes:` and extra model lines. */
 const config = (bytes: string, extra = '', precision = 'bf16') => `version: 1
@@ -188,7 +189,7 @@ describe('bytes by kind in op tables', () => {
   it('reads bytes.<level>.<kind> columns beside a total, and a row with its kind cells empty as unsplit', async () => {
     const csv = [HEADER, 'q_proj,1 GFLOP,,32 MB,1 MB,,4 MB', 'attention,2 GFLOP,502 MB,,2 MB,500 MB,8 MB', 'norm,1 MFLOP,3 MB,,,,1 MB', ''].join('\n');
     const table = await readOpTable(chunks(csv), 'ops.csv');
-    expect(table.ops).toEqual([
+    expect(table.ops.map(plainOp)).toEqual([
       { name: 'q_proj', flops: 1e9, bytes: { dram: 33e6, l2: 4e6 }, kinds: { dram: { weights: 32e6, activations: 1e6 } } },
       { name: 'attention', flops: 2e9, bytes: { dram: 502e6, l2: 8e6 }, kinds: { dram: { activations: 2e6, kv: 500e6 } } },
       { name: 'norm', flops: 1e6, bytes: { dram: 3e6, l2: 1e6 }, kinds: {} },

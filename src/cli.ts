@@ -17,6 +17,7 @@ import { writeOutDir } from './shell/out-dir.js';
 import { gitRef, UsageError, workingTree } from './shell/sources.js';
 import { IMPORT_FORMATS, importedCsv, type ImportFormat } from './core/import/imported.js';
 import { opTableCsv } from './core/llm/csv.js';
+import { plainOp } from './core/config/op-columns.js';
 import { loadConfig, readImport, UnknownFormat } from './shell/load-config.js';
 
 const VERSION = '0.1.0';
@@ -283,7 +284,7 @@ async function importFile(args: string[]): Promise<number> {
     throw error;
   }
   if ('table' in read) {
-    process.stdout.write(importedCsv(read.table.ops.map((op) => ({ ...op, measuredSeconds: op.measuredSeconds ?? null, launches: 1, line: 0, missing: [] }))));
+    process.stdout.write(importedCsv(read.table.ops.map((op) => ({ ...plainOp(op), measuredSeconds: op.measuredSeconds ?? null, launches: 1, line: 0, missing: [] }))));
     return 0;
   }
   process.stdout.write(importedCsv(read.imported.ops));

@@ -108,8 +108,9 @@ export function opTime(op: Op, peakFlopsPerSecond: number, eaves: Eaves, measure
   const computeSeconds = op.flops / peakFlopsPerSecond;
   let memorySeconds = 0;
   let memoryLevel = OUTERMOST;
-  for (const level in op.bytes) {
-    const seconds = op.bytes[level]! / eaves[level]!;
+  const bytes = op.bytes; // read once: an op table's row makes its record at each read (op-columns.ts)
+  for (const level in bytes) {
+    const seconds = bytes[level]! / eaves[level]!;
     if (seconds > memorySeconds) [memorySeconds, memoryLevel] = [seconds, level];
   }
   const computeBound = computeSeconds >= memorySeconds;

@@ -63,6 +63,10 @@ export type BytesByKind = Record<string, KindSplit>;
 export interface Op {
   name: string;
   flops: number;
+  /**
+   * An op table's rows are stored by column (config/op-columns.ts) and make this record at each read: in a
+   * loop over the ops, read it once per op.
+   */
   bytes: BytesByLevel;
   /** The levels this op splits by kind; `{}` when it gives no split. */
   kinds: BytesByKind;

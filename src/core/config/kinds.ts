@@ -91,10 +91,11 @@ export function aggregateKinds(ops: readonly Op[]): BytesByKind {
   const sums: BytesByKind = keyedRecord();
   const unsplit = new Set<string>();
   for (const op of ops) {
-    for (const level in op.bytes) {
-      const split = op.kinds[level];
+    const { bytes, kinds } = op; // read once: an op table's row makes its record at each read (op-columns.ts)
+    for (const level in bytes) {
+      const split = kinds[level];
       if (split === undefined) {
-        if (op.bytes[level]! > 0) unsplit.add(level);
+        if (bytes[level]! > 0) unsplit.add(level);
         continue;
       }
       const sum = (sums[level] ??= {});

@@ -10,6 +10,7 @@ import { keyedRecord } from '../user-keys.js';
 import { ConfigError, issueAt, quote, type ConfigIssue, type Position } from './errors.js';
 import { addsUp, NO_SPLIT, splitTotal, type LevelBytes } from './kinds.js';
 import { describeAll } from './issues.js';
+import { OpColumns } from './op-columns.js';
 import type { OpTable } from './resolve.js';
 import { toOp } from './resolve.js';
 import { levelName, opFileSchema, opSchema } from './schema.js';
@@ -44,6 +45,7 @@ interface CsvPlan {
 /** Collects validated ops from records, remembering the row of every issue. */
 export class OpTableReader {
   private readonly table: OpTable;
+  private readonly columns = new OpColumns();
   private readonly issues: ConfigIssue[] = [];
   /** Undefined until the header is read; null when the header cannot be used. */
   private plan: CsvPlan | null | undefined = undefined;
@@ -259,7 +261,7 @@ export class OpTableReader {
   private accept(op: Op, line: number): void {
     // Thrown, not collected: reading on would be the work the limit bounds.
     if (this.table.ops.length >= MAX_OP_ROWS) throw ConfigError.at(this.file, { line, column: 1 }, [], `more than ${wholeNumber(MAX_OP_ROWS)} op rows: at most ${wholeNumber(MAX_OP_ROWS)} are accepted in one op table`);
-    this.table.ops.push(op);
+    this.table.ops.push(this.columns.add(op));
     this.opLines?.push(line);
     for (const level in op.bytes) if (!this.table.levelRows.has(level)) this.table.levelRows.set(level, line);
   }

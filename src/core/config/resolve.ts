@@ -268,8 +268,10 @@ function summed(ops: Op[]): Work {
   const work: Work = { flops: 0, bytes: keyedRecord(), kinds: aggregateKinds(ops), ops };
   for (const op of ops) {
     work.flops += op.flops;
-    // for...in, not Object.entries: the same keys in the same order, without two arrays per op.
-    for (const level in op.bytes) work.bytes[level] = (work.bytes[level] ?? 0) + op.bytes[level]!;
+    // for...in, not Object.entries: the same keys in the same order, without two arrays per op. Read once:
+    // an op table's row makes its record at each read (op-columns.ts).
+    const bytes = op.bytes;
+    for (const level in bytes) work.bytes[level] = (work.bytes[level] ?? 0) + bytes[level]!;
   }
   return work;
 }

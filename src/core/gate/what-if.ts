@@ -63,9 +63,10 @@ export function whatIf(model: Model, change: WhatIf): Outcome {
   const after: BytesByLevel = keyedRecord();
   let seconds = 0;
   for (const part of model.ops ?? [model]) {
-    const factors = levelFactors(part.bytes, part.kinds, change);
-    seconds += passSeconds(part.flops * flopsFactor, part.bytes, peak, eaves, factors);
-    for (const level in part.bytes) after[level] = (after[level] ?? 0) + part.bytes[level]! * (factors?.[level] ?? 1);
+    const bytes = part.bytes; // read once: an op table's row makes its record at each read (op-columns.ts)
+    const factors = levelFactors(bytes, part.kinds, change);
+    seconds += passSeconds(part.flops * flopsFactor, bytes, peak, eaves, factors);
+    for (const level in bytes) after[level] = (after[level] ?? 0) + bytes[level]! * (factors?.[level] ?? 1);
   }
   return { seconds, throughput: seconds > 0 ? change.batch / seconds : Infinity, bytes: after };
 }
