@@ -3,6 +3,7 @@
 // the out dir, writing it, drawing the text chart, the check run) is one warning naming it, the verdict kept.
 // @actions/core writes to the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files set here, as on a runner.
 import { afterAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import * as core from '@actions/core';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,9 @@ import type { Log } from '../src/action/log.js';
 import { deliverVerdict, shareVerdict, type OutDirSteps } from '../src/action/verdict.js';
 import { renderArtifacts } from '../src/shell/artifacts.js';
 import { writeOutDir } from '../src/shell/out-dir.js';
-import { pullRequestEvent, settings } from './__fixtures__/event.js';
+import type { Event } from '../src/action/event.js';
+import type { Settings } from '../src/action/inputs.js';
+import { forkEvent, pullRequestEvent, settings } from './__fixtures__/event.js';
 import { COMMENT_URL, fakeApi, IMAGE_URL } from './__fixtures__/github-api.js';
 import { FAILING } from './__fixtures__/report.js';
 
@@ -21,8 +24,11 @@ process.env.GITHUB_OUTPUT = files.output;
 process.env.GITHUB_STEP_SUMMARY = files.summary;
 // The annotations @actions/core prints (`::error ...`) are the annotations test's; kept off the test log.
 const quiet = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+// Each write of the job summary, counted; it still writes the file.
+const summaryWrites = jest.spyOn(core.summary, 'write');
 afterAll(() => {
   quiet.mockRestore();
+  summaryWrites.mockRestore();
   delete process.env.GITHUB_OUTPUT;
   delete process.env.GITHUB_STEP_SUMMARY;
   rmSync(dir, { recursive: true, force: true });
@@ -30,6 +36,7 @@ afterAll(() => {
 beforeEach(() => {
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
+  summaryWrites.mockClear();
 });
 
 /** GITHUB_OUTPUT's `name<<DELIMITER` blocks; a name set twice keeps its last value, as the runner does. */
@@ -125,7 +132,25 @@ describe('shareVerdict', () => {
     expect(summary()).toContain(`![Roofline chart](${IMAGE_URL})`);
     expect(summary()).toContain(`[Pull-request comment](${COMMENT_URL})`);
     expect(log.warnings).toEqual([]);
+    // Once before sharing, once after it.
+    expect(summaryWrites).toHaveBeenCalledTimes(2);
   }, 20000);
+
+  // Nothing is shared: share() gives the first summary's parts again, so that summary is the last.
+  it.each<[string, Partial<Settings>, Event]>([
+    ['comments off', { comment: 'off' }, pullRequestEvent()],
+    ['a fork', {}, forkEvent()],
+    ['an empty token', { token: '' }, pullRequestEvent()],
+  ])('%s: the summary is written once, before sharing, and left as it is', async (_, overrides, event) => {
+    const log = recorder();
+    const given = settings(overrides);
+    const delivered = await deliverVerdict(analysis, given, event, dir, log, { ...REAL, render: async () => ({ 'report.json': '{}', 'report.md': '' }) });
+    const first = summary();
+    expect(first).toContain('### ❌ roofline-gate: fail');
+    await shareVerdict(FAILING, delivered, given, event, fakeApi(), check(async () => undefined), log);
+    expect(summaryWrites).toHaveBeenCalledTimes(1);
+    expect(summary()).toBe(first);
+  });
 
   it('a step that throws is one warning naming it; the rest still runs', async () => {
     const log = recorder();
@@ -138,7 +163,7 @@ describe('shareVerdict', () => {
 });
 
 describe('an empty `token` input', () => {
-  it('the outputs, the out dir, both summaries with the note, one warning; not one API call', async () => {
+  it('the outputs, the out dir, the summary with the note, one warning; not one API call', async () => {
     const warnings: string[] = [];
     const log: Log = { info: () => undefined, notice: (m) => warnings.push(`notice: ${m}`), warning: (m) => warnings.push(m) };
     const out = outDir();
@@ -166,7 +191,7 @@ describe('an empty `token` input', () => {
       'comment-url': '', 'chart-url': '',
     });
     expect(summary().match(/### ❌ roofline-gate: fail/g)).toHaveLength(1);
-    expect(summary().split(warning)).toHaveLength(2); // the note once, in the summary written again
+    expect(summary().split(warning)).toHaveLength(2); // the note once
     expect(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')).status).toBe('fail');
   }, 20000);
 });
