@@ -3,7 +3,7 @@
 // the history, the check run). What is shared afterwards rewrites the summary with its links; a failure
 // there, or in drawing a chart, is a warning that names what failed, and the verdict stands.
 import { asciiRoofline } from '../core/chart/index.js';
-import { renderArtifacts, type Artifacts } from '../shell/artifacts.js';
+import { renderArtifacts, type Rendered } from '../shell/artifacts.js';
 import { writeOutDir } from '../shell/out-dir.js';
 import type { Report } from '../core/report/types.js';
 import type { Analysis } from './analysis.js';
@@ -55,13 +55,13 @@ export async function deliverVerdict(
   const noToken = noTokenWarning(settings, event);
   if (noToken) log.warning(noToken);
   const { rendered, written } = await outDir(report, settings.outDir, log, steps);
-  setFileOutputs(settings.outDir, written ? rendered : null);
+  setFileOutputs(settings.outDir, written ? (rendered?.files ?? null) : null);
   attempt(log, 'The findings could not be annotated on the config', () => annotateFindings(analysis, workspace));
 
   const chart: Chart = {
-    svg: rendered?.['roofline.svg'],
+    svg: rendered?.files['roofline.svg'],
     text: drawTextChart(report, log.warning, steps.text),
-    editorUrl: attempt(log, 'The Vega editor link could not be made', () => editorLink(JSON.parse(rendered?.['roofline.vl.json'] ?? 'null'))) ?? null,
+    editorUrl: attempt(log, 'The Vega editor link could not be made', () => editorLink(rendered?.spec ?? null)) ?? null,
   };
   const { parts: summary, final: summaryFinal } = firstSummary(chart, settings, event);
   await summaryOrWarning(report, summary, log);
@@ -108,10 +108,10 @@ export async function shareVerdict(report: Report, delivered: Delivered, setting
  * The out dir rendered, then written whole: what was rendered (null when rendering failed) and whether it was
  * written, each failure a warning naming the step. A chart rendered but not written is still shared.
  */
-async function outDir(report: Report, dir: string, log: Log, steps: OutDirSteps): Promise<{ rendered: Artifacts | null; written: boolean }> {
+async function outDir(report: Report, dir: string, log: Log, steps: OutDirSteps): Promise<{ rendered: Rendered | null; written: boolean }> {
   const rendered = await attemptAsync(log, 'The out dir could not be rendered', () => steps.render(report, {}, log.warning));
   if (rendered === null) return { rendered, written: false };
-  const written = (await attemptAsync(log, `The out dir ${dir} could not be written`, async () => (await steps.write(dir, rendered), true))) ?? false;
+  const written = (await attemptAsync(log, `The out dir ${dir} could not be written`, async () => (await steps.write(dir, rendered.files), true))) ?? false;
   return { rendered, written };
 }
 
