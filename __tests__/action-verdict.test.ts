@@ -3,15 +3,20 @@
 // the out dir, writing it, drawing the text chart, the check run) is one warning naming it, the verdict kept.
 // @actions/core writes to the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files set here, as on a runner.
 import { afterAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import * as core from '@actions/core';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import lzString from 'lz-string';
 import { beginCheckRun, type CheckRun } from '../src/action/check-run.js';
 import type { Log } from '../src/action/log.js';
+import { VEGA_EDITOR_URL } from '../src/core/chart/editor-url.js';
 import { deliverVerdict, shareVerdict, type OutDirSteps } from '../src/action/verdict.js';
 import { renderArtifacts } from '../src/shell/artifacts.js';
 import { writeOutDir } from '../src/shell/out-dir.js';
-import { pullRequestEvent, settings } from './__fixtures__/event.js';
+import type { Event } from '../src/action/event.js';
+import type { Settings } from '../src/action/inputs.js';
+import { forkEvent, pullRequestEvent, settings } from './__fixtures__/event.js';
 import { COMMENT_URL, fakeApi, IMAGE_URL } from './__fixtures__/github-api.js';
 import { FAILING } from './__fixtures__/report.js';
 
@@ -21,8 +26,11 @@ process.env.GITHUB_OUTPUT = files.output;
 process.env.GITHUB_STEP_SUMMARY = files.summary;
 // The annotations @actions/core prints (`::error ...`) are the annotations test's; kept off the test log.
 const quiet = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+// Each write of the job summary, counted; it still writes the file.
+const summaryWrites = jest.spyOn(core.summary, 'write');
 afterAll(() => {
   quiet.mockRestore();
+  summaryWrites.mockRestore();
   delete process.env.GITHUB_OUTPUT;
   delete process.env.GITHUB_STEP_SUMMARY;
   rmSync(dir, { recursive: true, force: true });
@@ -30,6 +38,7 @@ afterAll(() => {
 beforeEach(() => {
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
+  summaryWrites.mockClear();
 });
 
 /** GITHUB_OUTPUT's `name<<DELIMITER` blocks; a name set twice keeps its last value, as the runner does. */
@@ -47,6 +56,8 @@ function recorder(): Log & { warnings: string[] } {
 
 const outDir = () => path.join(mkdtempSync(path.join(dir, 'out-')), 'roofline-report');
 const REAL: OutDirSteps = { render: renderArtifacts, write: writeOutDir, text: () => 'the text roofline' };
+/** An out dir rendered fast: the report's files, no chart. */
+const NO_CHART: OutDirSteps['render'] = async () => ({ files: { 'report.json': '{}', 'report.md': '' }, spec: null });
 /** FAILING: vgg16 crosses the ridge against the base, three failing findings. */
 const analysis = { report: FAILING, positions: null };
 const FAILURE = 'roofline-gate: fail (3 failing, 0 warning findings; fail-on: fail). The job summary has the details.';
@@ -62,6 +73,11 @@ describe('deliverVerdict', () => {
     expect(summary()).toContain('### ❌ roofline-gate: fail');
     expect(summary()).toContain('```text\nthe text roofline\n```');
     expect(summary()).toContain(`_No chart image: this summary was written before the chart was published, and the step ended before it was written again. roofline.svg in the out dir (${out}) has the chart._`);
+    // The Vega editor link opens the very spec roofline.vl.json holds (lz-string in the fragment, editor-url.ts).
+    const link = delivered.chart.editorUrl!;
+    expect(link.startsWith(VEGA_EDITOR_URL)).toBe(true);
+    expect(JSON.parse(lzString.decompressFromEncodedURIComponent(link.slice(VEGA_EDITOR_URL.length)))).toEqual(JSON.parse(readFileSync(path.join(out, 'roofline.vl.json'), 'utf8')));
+    expect(summary()).toContain(`[Open the chart in the Vega editor](${link})`);
     expect(log.warnings).toEqual([]);
   }, 20000);
 
@@ -82,7 +98,7 @@ describe('deliverVerdict', () => {
     const write: OutDirSteps['write'] = async () => {
       throw new Error("EACCES: permission denied, mkdir 'roofline-report'");
     };
-    const delivered = await deliverVerdict(analysis, settings(), pullRequestEvent(), dir, log, { ...REAL, write, render: async () => ({ 'report.json': '{}', 'report.md': '', 'roofline.svg': '<svg/>' }) });
+    const delivered = await deliverVerdict(analysis, settings(), pullRequestEvent(), dir, log, { ...REAL, write, render: async () => ({ files: { 'report.json': '{}', 'report.md': '', 'roofline.svg': '<svg/>' }, spec: null }) });
     expect(outputs()).toMatchObject({ status: 'fail', findings: '3', 'report-json': '', 'chart-svg': '' });
     // The chart was drawn: the comment still gets it, though no file holds it.
     expect(delivered.chart.svg).toBe('<svg/>');
@@ -92,7 +108,7 @@ describe('deliverVerdict', () => {
   (existsSync('/proc/self') ? it : it.skip)('an out dir under /proc (where mkdir { recursive: true } never settled): the warning at once, the verdict kept', async () => {
     const log = recorder();
     const started = Date.now();
-    await deliverVerdict(analysis, settings({ outDir: '/proc/nope', comment: 'off' }), pullRequestEvent(), dir, log, { ...REAL, render: async () => ({ 'report.json': '{}', 'report.md': '' }) });
+    await deliverVerdict(analysis, settings({ outDir: '/proc/nope', comment: 'off' }), pullRequestEvent(), dir, log, { ...REAL, render: NO_CHART });
     expect(Date.now() - started).toBeLessThan(1000);
     expect(outputs()).toMatchObject({ status: 'fail', findings: '3', 'report-json': '' });
     expect(log.warnings).toEqual(['The out dir /proc/nope could not be written (ENOENT: /proc/nope cannot be created: /proc exists but takes no new directories). The verdict is unaffected.']);
@@ -103,7 +119,7 @@ describe('deliverVerdict', () => {
     const text = () => {
       throw new RangeError('Maximum call stack size exceeded');
     };
-    const delivered = await deliverVerdict(analysis, settings({ comment: 'off' }), pullRequestEvent(), dir, log, { ...REAL, text, render: async () => ({ 'report.json': '{}', 'report.md': '' }) });
+    const delivered = await deliverVerdict(analysis, settings({ comment: 'off' }), pullRequestEvent(), dir, log, { ...REAL, text, render: NO_CHART });
     expect(delivered.chart.text).toBeNull();
     expect(summary()).toContain('### ❌ roofline-gate: fail');
     expect(summary()).not.toContain('```text');
@@ -125,11 +141,29 @@ describe('shareVerdict', () => {
     expect(summary()).toContain(`![Roofline chart](${IMAGE_URL})`);
     expect(summary()).toContain(`[Pull-request comment](${COMMENT_URL})`);
     expect(log.warnings).toEqual([]);
+    // Once before sharing, once after it.
+    expect(summaryWrites).toHaveBeenCalledTimes(2);
   }, 20000);
+
+  // Nothing is shared: share() gives the first summary's parts again, so that summary is the last.
+  it.each<[string, Partial<Settings>, Event]>([
+    ['comments off', { comment: 'off' }, pullRequestEvent()],
+    ['a fork', {}, forkEvent()],
+    ['an empty token', { token: '' }, pullRequestEvent()],
+  ])('%s: the summary is written once, before sharing, and left as it is', async (_, overrides, event) => {
+    const log = recorder();
+    const given = settings(overrides);
+    const delivered = await deliverVerdict(analysis, given, event, dir, log, { ...REAL, render: NO_CHART });
+    const first = summary();
+    expect(first).toContain('### ❌ roofline-gate: fail');
+    await shareVerdict(FAILING, delivered, given, event, fakeApi(), check(async () => undefined), log);
+    expect(summaryWrites).toHaveBeenCalledTimes(1);
+    expect(summary()).toBe(first);
+  });
 
   it('a step that throws is one warning naming it; the rest still runs', async () => {
     const log = recorder();
-    const delivered = await deliverVerdict(analysis, settings(), pullRequestEvent(), dir, log, { ...REAL, render: async () => ({ 'report.json': '{}', 'report.md': '' }) });
+    const delivered = await deliverVerdict(analysis, settings(), pullRequestEvent(), dir, log, { ...REAL, render: NO_CHART });
     await shareVerdict(FAILING, delivered, settings(), pullRequestEvent(), fakeApi(), check(async () => Promise.reject(new Error('boom'))), log);
     expect(log.warnings).toEqual(['The check run was not completed (boom). The verdict is unaffected.']);
     expect(outputs()['comment-url']).toBe(COMMENT_URL);
@@ -138,7 +172,7 @@ describe('shareVerdict', () => {
 });
 
 describe('an empty `token` input', () => {
-  it('the outputs, the out dir, both summaries with the note, one warning; not one API call', async () => {
+  it('the outputs, the out dir, the summary with the note, one warning; not one API call', async () => {
     const warnings: string[] = [];
     const log: Log = { info: () => undefined, notice: (m) => warnings.push(`notice: ${m}`), warning: (m) => warnings.push(m) };
     const out = outDir();
@@ -166,7 +200,7 @@ describe('an empty `token` input', () => {
       'comment-url': '', 'chart-url': '',
     });
     expect(summary().match(/### ❌ roofline-gate: fail/g)).toHaveLength(1);
-    expect(summary().split(warning)).toHaveLength(2); // the note once, in the summary written again
+    expect(summary().split(warning)).toHaveLength(2); // the note once
     expect(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')).status).toBe('fail');
   }, 20000);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { type LabelScene, placeLabels } from '../src/core/chart/layout.js';
+import { Occupancy, rectangle } from '../src/core/chart/shapes.js';
 
 // Label placement on small hand-made scenes. Text boxes are worked out by hand from shapes.ts: a label of
 // font size s is s + 1 px tall, kept 2 px clear all round; a point label sits 9 px from its point's centre
@@ -204,5 +205,41 @@ describe('placeLabels: the legends', () => {
     const layout = placeLabels(scene({ points: [point(135, 90, 'ab', '1')], marks: [pointMark(135, 90)] }));
     expect(layout.legend).toBe('bottom-right');
     expect(layout.points[0]!.at).toEqual(LEFT);
+  });
+});
+
+describe('Occupancy.attempt: placements tried on a copy, kept or dropped whole', () => {
+  // A 100 x 100 plot; each box lies inside it, apart from the others.
+  const tried = rectangle(10, 10, 20, 20);
+  const before = rectangle(40, 10, 50, 20);
+  const mark = rectangle(70, 10, 80, 20);
+  const start = () => {
+    const occupancy = new Occupancy(100, 100);
+    occupancy.block(before);
+    occupancy.block(mark, 'mark');
+    return occupancy;
+  };
+
+  it('an accepted trial: its result, and what it placed taken here, beside what was there', () => {
+    const occupancy = start();
+    const seen: boolean[] = [];
+    const work = (trial: Occupancy) => {
+      seen.push(trial.free(before, true));
+      return trial.place([tried], (shape) => shape);
+    };
+    const result = occupancy.attempt(work, (placed) => placed === tried);
+    expect(seen).toEqual([false]); // the trial starts from what was placed before it
+    expect(result).toBe(tried);
+    expect(occupancy.free(tried, true)).toBe(false);
+    expect(occupancy.free(before, true)).toBe(false);
+    // The mark is still a mark, not a label: a label may go over it when it must.
+    expect(occupancy.free(mark, true, { overMarks: true })).toBe(true);
+  });
+
+  it('a rejected trial: null, and nothing here changed', () => {
+    const occupancy = start();
+    expect(occupancy.attempt((trial) => trial.place([tried], (shape) => shape), () => false)).toBeNull();
+    expect(occupancy.free(tried, true)).toBe(true);
+    expect(occupancy.free(before, true)).toBe(false);
   });
 });

@@ -123,7 +123,7 @@ describe('Markdown rendering', () => {
     const models = Array.from({ length: 80 }, (_, i) => `  - { name: "model-${i}${'|'.repeat(150)}", precision: fp32, flops: ${i + 1} GFLOP, bytes: 1 GB }\n`).join('');
     const report = buildReport(config(models), null, null);
     expect(renderMarkdown(report, { limit: COMMENT_MAX })).toContain('_Showing ');
-    const { 'report.md': md } = await renderArtifacts(report);
+    const { 'report.md': md } = (await renderArtifacts(report)).files;
     expect(md.length).toBeGreaterThan(65_536);
     expect(md.split('\n').filter((line) => line.startsWith('| model-'))).toHaveLength(80);
     expect(md).not.toContain('_Showing ');

@@ -226,14 +226,14 @@ async function check(args: string[]): Promise<number> {
   // typo in --config or REF shows.
   const ref = values['base-ref'];
   if (ref !== undefined && report.baseline === null) warn(`--base-ref ${ref}: ${file} is not at ${ref}, so there is no baseline`);
-  const artifacts = await renderArtifacts(report, {}, warn);
+  const { files } = await renderArtifacts(report, {}, warn);
 
   // The verdict reaches the reader before anything can go wrong with the out dir.
   if (format === 'json') process.stdout.write(reportJson(report));
   else if (format === 'markdown') process.stdout.write(renderMarkdown(report, { limit: null }));
   else process.stdout.write(renderText(report, { paint: colours(values['no-color']) }));
   try {
-    await writeOutDir(values.out, artifacts);
+    await writeOutDir(values.out, files);
   } catch (error) {
     throw new UsageError(`--out ${values.out}: cannot write the report there (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }

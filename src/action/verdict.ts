@@ -3,7 +3,7 @@
 // the history, the check run). What is shared afterwards rewrites the summary with its links; a failure
 // there, or in drawing a chart, is a warning that names what failed, and the verdict stands.
 import { asciiRoofline } from '../core/chart/index.js';
-import { renderArtifacts, type Artifacts } from '../shell/artifacts.js';
+import { renderArtifacts, type Rendered } from '../shell/artifacts.js';
 import { writeOutDir } from '../shell/out-dir.js';
 import type { Report } from '../core/report/types.js';
 import type { Analysis } from './analysis.js';
@@ -25,6 +25,8 @@ export interface Delivered {
   chart: Chart;
   /** What the first summary showed; kept when sharing fails. */
   summary: SummaryParts;
+  /** The first summary is the last: nothing will be shared (comments off, a fork, no token), so it is not written again. */
+  summaryFinal: boolean;
   /** Why the step fails under `fail-on`; null when it passes. */
   failure: string | null;
 }
@@ -53,28 +55,29 @@ export async function deliverVerdict(
   const noToken = noTokenWarning(settings, event);
   if (noToken) log.warning(noToken);
   const { rendered, written } = await outDir(report, settings.outDir, log, steps);
-  setFileOutputs(settings.outDir, written ? rendered : null);
+  setFileOutputs(settings.outDir, written ? (rendered?.files ?? null) : null);
   attempt(log, 'The findings could not be annotated on the config', () => annotateFindings(analysis, workspace));
 
   const chart: Chart = {
-    svg: rendered?.['roofline.svg'],
+    svg: rendered?.files['roofline.svg'],
     text: drawTextChart(report, log.warning, steps.text),
-    editorUrl: attempt(log, 'The Vega editor link could not be made', () => editorLink(JSON.parse(rendered?.['roofline.vl.json'] ?? 'null'))) ?? null,
+    editorUrl: attempt(log, 'The Vega editor link could not be made', () => editorLink(rendered?.spec ?? null)) ?? null,
   };
-  const summary = firstSummary(chart, settings, event);
+  const { parts: summary, final: summaryFinal } = firstSummary(chart, settings, event);
   await summaryOrWarning(report, summary, log);
-  return { chart, summary, failure: gateFailure(report, settings.failOn) };
+  return { chart, summary, summaryFinal, failure: gateFailure(report, settings.failOn) };
 }
 
 /**
- * The summary before anything is shared: when nothing will be (comments off, a fork), already the final
- * one; otherwise the text roofline, and a reason that only shows if the step ends before the summary is
- * written again with the comment's link and the image. An empty token's warning is its first note.
+ * The summary before anything is shared: when nothing will be (comments off, a fork, no token), already the
+ * final one (`final`); otherwise the text roofline, and a reason that only shows if the step ends before the
+ * summary is written again with the comment's link and the image. An empty token's warning is its first note.
  */
-export function firstSummary(chart: Chart, settings: TokenSettings, event: TokenEvent): SummaryParts {
+export function firstSummary(chart: Chart, settings: TokenSettings, event: TokenEvent): { parts: SummaryParts; final: boolean } {
   const skip = skipBeforeApi(settings, event);
   const reason = skip?.chartReason ?? `No chart image: this summary was written before the chart was published, and the step ended before it was written again. ${outDirHint(settings.outDir)}.`;
-  return { chart: textChart(chart.text, reason), editorUrl: chart.editorUrl, notes: [...runNotes(settings, event), ...(skip?.note ? [skip.note] : [])], commentUrl: null };
+  const parts = { chart: textChart(chart.text, reason), editorUrl: chart.editorUrl, notes: [...runNotes(settings, event), ...(skip?.note ? [skip.note] : [])], commentUrl: null };
+  return { parts, final: skip !== null };
 }
 
 /** Notes that hold whatever is shared: an empty token's warning. */
@@ -85,7 +88,8 @@ function runNotes(settings: TokenSettings, event: TokenEvent): string[] {
 
 /**
  * After the verdict: the comment and the chart image, the history, the check run, then the summary again
- * with their links, and the `comment-url` and `chart-url` outputs. Each step's own failures are warnings
+ * with their links (unless nothing was to be shared: then the first is the last), and the `comment-url`
+ * and `chart-url` outputs. Each step's own failures are warnings
  * already (share.ts, history.ts, check-run.ts); anything else they throw is one more warning here. Without
  * a token every plan skips its part, so no call is made (no-token.ts).
  */
@@ -96,17 +100,18 @@ export async function shareVerdict(report: Report, delivered: Delivered, setting
   await attemptAsync(log, 'History not stored', () => recordHistory(report, settings, event, api, log));
   await attemptAsync(log, 'The check run was not completed', () => check.finish(report, shared));
   setSharedOutputs(shared);
-  await summaryOrWarning(report, shared, log);
+  // Where nothing was shared, share() gave the first summary's parts again: written once is enough.
+  if (!delivered.summaryFinal) await summaryOrWarning(report, shared, log);
 }
 
 /**
  * The out dir rendered, then written whole: what was rendered (null when rendering failed) and whether it was
  * written, each failure a warning naming the step. A chart rendered but not written is still shared.
  */
-async function outDir(report: Report, dir: string, log: Log, steps: OutDirSteps): Promise<{ rendered: Artifacts | null; written: boolean }> {
+async function outDir(report: Report, dir: string, log: Log, steps: OutDirSteps): Promise<{ rendered: Rendered | null; written: boolean }> {
   const rendered = await attemptAsync(log, 'The out dir could not be rendered', () => steps.render(report, {}, log.warning));
   if (rendered === null) return { rendered, written: false };
-  const written = (await attemptAsync(log, `The out dir ${dir} could not be written`, async () => (await steps.write(dir, rendered), true))) ?? false;
+  const written = (await attemptAsync(log, `The out dir ${dir} could not be written`, async () => (await steps.write(dir, rendered.files), true))) ?? false;
   return { rendered, written };
 }
 

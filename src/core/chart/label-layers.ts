@@ -3,19 +3,19 @@
 // but under the marks, so that a line crossing a label is broken rather than drawn through its text.
 import { isAboveRoof } from '../above-roof.js';
 import { xEncoding, yEncoding } from './encodings.js';
-import { roofLabels } from './label-scene.js';
+import type { RoofLabel } from './label-scene.js';
 import type { LabelLayout, PlacedLabel } from './layout.js';
 import type { Plot } from './marks.js';
 import { textBox } from './shapes.js';
 import type { Layer, Row } from './spec-types.js';
 import { ABOVE_ROOF_COLOR, TEXT_COLOR } from './theme.js';
 
-/** The backing layer and the text layer of every label `layout` placed. */
-export function labelLayers(plot: Plot, layout: LabelLayout): { backings: Layer; labels: Layer } {
+/** The backing layer and the text layer of every label `layout` placed; `roofs` are the roofs' labels the scene had (label-scene.ts). */
+export function labelLayers(plot: Plot, layout: LabelLayout, roofs: readonly RoofLabel[]): { backings: Layer; labels: Layer } {
   const { g, device } = plot;
   const colored: Array<[PlacedLabel | null, string]> = [
     // A label of roofs of several devices is in none of their colours.
-    ...zip(layout.roofs, roofLabels(g).map((roof) => (roof.devices.length === 1 ? device.color(roof.devices[0]!) : TEXT_COLOR))),
+    ...zip(layout.roofs, roofs.map((roof) => (roof.devices.length === 1 ? device.color(roof.devices[0]!) : TEXT_COLOR))),
     ...layout.points.map((label) => [label, TEXT_COLOR] as [PlacedLabel, string]),
     ...zip(layout.sweeps, g.sweeps.map((line) => device.color(line.hardware))),
     ...zip(

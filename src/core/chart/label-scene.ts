@@ -17,7 +17,8 @@ import { sweptText } from './tooltip.js';
 /** Half the size of the square a ridge's diamond keeps clear. */
 const RIDGE_RADIUS = 3;
 
-export function labelScene(g: Geometry, f: Frame, device: DeviceStyle): LabelScene {
+/** The scene of `g`'s labels; `roofs` is roofLabels(g), worked out once for this and the label layers (label-layers.ts). */
+export function labelScene(g: Geometry, f: Frame, device: DeviceStyle, roofs: readonly RoofLabel[]): LabelScene {
   const marks: Mark[] = [];
   const lines: Array<[[number, number], [number, number]]> = [];
   for (const p of g.points) {
@@ -36,7 +37,6 @@ export function labelScene(g: Geometry, f: Frame, device: DeviceStyle): LabelSce
     for (const ridge of d.ridges) marks.push(mark(pixel(f, { x: ridge.intensity, y: ridge.flopsPerSecond }), RIDGE_RADIUS));
   }
 
-  const roofs = roofLabels(g);
   // The value alone, the last resort for a label naming several precisions ("fp16/bf16"), is then every roof's:
   // the labels share one style.
   const terse = roofs.some((roof) => roof.precisions.length > 1);

@@ -151,9 +151,11 @@ export function placeLabels(scene: LabelScene): LabelLayout {
   const sweepEnds = scene.sweeps.map(({ through }) => through.slice(1).map((to, i) => band(through[i]!, to)).at(-1)!);
 
   const legend = placeLegend(occupancy, scene);
-  const names = scene.points.map((p) => p.name);
-  const numbered = scene.points.length > MAX_NAMED_POINTS || !labelPoints(occupancy.clone(), scene.points, names).every((l) => l.fits);
-  const points = labelPoints(occupancy, scene.points, numbered ? scene.points.map((p) => p.number) : names).map((l) => l.label);
+  // Names where every one fits (that trial's placements kept), else numbers.
+  const named =
+    scene.points.length > MAX_NAMED_POINTS ? null : occupancy.attempt((trial) => labelPoints(trial, scene.points, scene.points.map((p) => p.name)), (labels) => labels.every((l) => l.fits));
+  const numbered = named === null;
+  const points = (named ?? labelPoints(occupancy, scene.points, scene.points.map((p) => p.number))).map((l) => l.label);
   const roofs = placeRoofLabels(occupancy, scene.roofs, roofBands, scene.width);
   const sweeps = scene.sweeps.map((sweep, i) => placeSweepLabel(occupancy, sweep, sweepEnds[i]!));
   const measured = scene.measured.map((mark) => placeMeasuredLabel(occupancy, mark));
@@ -203,8 +205,11 @@ function placeRoofLabels(occupancy: Occupancy, roofs: LabelScene['roofs'], lines
   ];
   const placeAll = (into: Occupancy, texts: readonly string[], left: boolean) =>
     roofs.map((roof, i) => placeOnOrLeft(into, roof.y, roof.start, texts[i]!, lines[i]!, plotWidth, left));
-  const fits = tries.find(({ texts, left }) => placeAll(occupancy.clone(), texts, left).every((label) => label !== null));
-  if (fits) return placeAll(occupancy, fits.texts, fits.left) as PlacedLabel[];
+  // The first try that places every label, its placements kept.
+  for (const { texts, left } of tries) {
+    const placed = occupancy.attempt((trial) => placeAll(trial, texts, left), (labels) => labels.every((label) => label !== null));
+    if (placed) return placed as PlacedLabel[];
+  }
   const shortest = terse[0] ?? form(forms - 1);
   return roofs.map((roof, i) => placeRoofLabel(occupancy, roof.y, roof.start, shortest[i]!, lines[i]!, plotWidth));
 }

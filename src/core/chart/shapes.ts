@@ -86,13 +86,22 @@ export class Occupancy {
     private readonly height: number,
   ) {}
 
-  /** A copy to try placements on without committing them. */
-  clone(): Occupancy {
-    const copy = new Occupancy(this.width, this.height);
-    copy.labels.push(...this.labels);
-    copy.marks.push(...this.marks);
-    copy.lines.push(...this.lines);
-    return copy;
+  /**
+   * `work` tried on a copy: when `keep` accepts what it gives, what it placed is kept here too (not placed
+   * again) and that is returned; else nothing here changes, and null.
+   */
+  attempt<T>(work: (trial: Occupancy) => T, keep: (result: T) => boolean): T | null {
+    const trial = new Occupancy(this.width, this.height);
+    trial.take(this);
+    const result = work(trial);
+    if (!keep(result)) return null;
+    this.take(trial);
+    return result;
+  }
+
+  /** Holds what `other` holds, and nothing else. */
+  private take(other: Occupancy): void {
+    for (const kind of ['labels', 'marks', 'lines'] as const) this[kind].splice(0, this[kind].length, ...other[kind]);
   }
 
   block(shape: Shape, as: Obstacle = 'label'): void {

@@ -18,7 +18,7 @@ import { frame } from './frame.js';
 import { type Geometry, geometry } from './geometry.js';
 import { keyView } from './key-view.js';
 import { labelLayers } from './label-layers.js';
-import { labelScene } from './label-scene.js';
+import { type RoofLabel, labelScene, roofLabels } from './label-scene.js';
 import { type LabelLayout, placeLabels } from './layout.js';
 import { type Plot, arrowLayers, baselineLayers, measuredLayers, pointLayer, ridgeLayer, roofLinesLayer, sweepLineLayers } from './marks.js';
 import { opsViews } from './ops-view.js';
@@ -41,9 +41,10 @@ export function rooflineSpec(report: Report, options: ChartOptions = {}): TopLev
   const g = geometry(drawnReport(report, drawn));
   const f = frame(g);
   const device = deviceStyle(g, options.deviceNames ?? {});
-  const layout = placeLabels(labelScene(g, f, device));
+  const roofs = roofLabels(g);
+  const layout = placeLabels(labelScene(g, f, device, roofs));
   const plot: Plot = { g, f, device, legend: layout.legend };
-  const views: View[] = [rooflineView(plot, layout), ...(layout.numbered ? [keyView(plot)] : []), ...opsViews(g.points, device.name)];
+  const views: View[] = [rooflineView(plot, layout, roofs), ...(layout.numbered ? [keyView(plot)] : []), ...opsViews(g.points, device.name)];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: `Roofline of ${plural(g.points.length, 'model × hardware pair')} on ${plural(g.devices.length, 'device')}`,
@@ -60,8 +61,8 @@ export function rooflineSpec(report: Report, options: ChartOptions = {}): TopLev
 }
 
 /** The plot, bottom layer first: lines (roofs, eaves, sweeps), label backings, ridges, baseline marks and arrows, measured pairs, points, labels. */
-function rooflineView(plot: Plot, layout: LabelLayout): View {
-  const { backings, labels } = labelLayers(plot, layout);
+function rooflineView(plot: Plot, layout: LabelLayout, roofs: readonly RoofLabel[]): View {
+  const { backings, labels } = labelLayers(plot, layout, roofs);
   return {
     width: PLOT_WIDTH,
     height: PLOT_HEIGHT,
