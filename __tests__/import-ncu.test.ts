@@ -194,6 +194,17 @@ describe('ncu tensor-core counters', () => {
     // 2 x ffma 8 each: the FLOPs stay what the CUDA cores did.
     expect(result.ops.map((op) => op.flops)).toEqual([16, 16]);
   });
+
+  it('a tensor count it cannot read is unknown, where the same cell of an ops counter is refused', async () => {
+    const header = '"ID","Process ID","Process Name","Host Name","Kernel Name","Section Name","Metric Name","Metric Unit","Metric Value"\n';
+    const metric = (name: string, value: string) => `"0","1","app","host","gemm","S","${name}","inst","${value}"\n`;
+    const fp32 = ['fadd', 'fmul', 'ffma'].map((op) => metric(`sm__sass_thread_inst_executed_op_${op}_pred_on.sum`, '8')).join('');
+    // 'lots' is not a number: for a tensor counter, only ever noted, it reads as nan (null)...
+    const result = await imported(header + fp32 + metric('sm__ops_path_tensor_src_fp16_dst_fp16.sum', 'lots'));
+    expect(result.notes).toContain('gemm: its tensor-core work is unknown (sm__ops_path_tensor_src_fp16_dst_fp16.sum is nan in launch 0) and not in its FLOPs');
+    // ...and for a counter the op is made of, it stops the import at its line (the header is line 1).
+    expect(await rejection(header + metric('sm__sass_thread_inst_executed_op_fadd_pred_on.sum', 'lots'))).toMatch(/^2: sm__sass_thread_inst_executed_op_fadd_pred_on.sum of launch 0: value "lots" is not a number/);
+  });
 });
 
 describe('ncu units', () => {
