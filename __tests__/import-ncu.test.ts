@@ -4,11 +4,11 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from '../src/core/config/index.js';
 import { importedCsv, type Imported } from '../src/core/import/imported.js';
 import { isScaled, ncuNumber, ncuUnitExponent } from '../src/core/import/ncu-units.js';
 import { NAME_LENGTH } from '../src/core/limits.js';
 import { readImport, readOpTable } from '../src/shell/load-config.js';
+import { asyncRefusal } from './__fixtures__/config-error.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'import');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -24,15 +24,8 @@ async function imported(text: string, file = 'profile.csv'): Promise<Imported> {
   return read.imported;
 }
 
-async function rejection(text: string, file = 'profile.csv'): Promise<string> {
-  try {
-    await readOpTable(chunked(text), file);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues.map((issue) => `${issue.line}: ${issue.message}`).join('\n');
-    throw error;
-  }
-  throw new Error('accepted');
-}
+const rejection = async (text: string, file = 'profile.csv'): Promise<string> =>
+  (await asyncRefusal(() => readOpTable(chunked(text), file))).issues.map((issue) => `${issue.line}: ${issue.message}`).join('\n');
 
 const GEMM = 'void gemm_tn<float, 128, 64>(const float*, const float*, float*, int, int, int)';
 const ADD = 'void at::native::vectorized_elementwise_kernel<4, at::native::CUDAFunctor_add<float>, std::array<char*, 3> >(int, at::native::CUDAFunctor_add<float>, std::array<char*, 3>)';
