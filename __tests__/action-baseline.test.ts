@@ -8,7 +8,7 @@ import { pullRequestEvent, pushEvent, settings, workflowRunEvent } from './__fix
 import { makeRepo } from './e2e/harness.js';
 import { baseSource, type ReadAtBase } from '../src/action/base-source.js';
 import { obtainReport } from '../src/action/analysis.js';
-import { afterContentsFailure, chooseBaseline, withoutContentsApi, type BaselineFacts } from '../src/action/baseline.js';
+import { chooseBaseline, cloneFallback, type BaselineFacts } from '../src/action/baseline.js';
 import { loadConfig } from '../src/shell/load-config.js';
 
 const facts = (overrides: Partial<BaselineFacts>): BaselineFacts => ({
@@ -44,16 +44,16 @@ describe('chooseBaseline', () => {
   });
 });
 
-describe('afterContentsFailure', () => {
+describe('cloneFallback, after the contents API failed', () => {
   const facts = { label: 'git:base000', file: 'ml/roofline.yml' };
   it('reads the local clone, and says so, when it has the base commit', () => {
-    expect(afterContentsFailure({ ...facts, why: 'HTTP 500: boom', forbidden: false, cloneHasCommit: true })).toEqual({
+    expect(cloneFallback({ ...facts, problem: { why: 'HTTP 500: boom', forbidden: false }, cloneHasCommit: true })).toEqual({
       kind: 'clone', warning: 'The baseline: reading ml/roofline.yml at git:base000 through the contents API failed (HTTP 500: boom); it is read from the local clone instead.',
     });
   });
 
   it('a refusal in a shallow checkout (fetch-depth: 1, no base commit): asks for the permission, or the history', () => {
-    expect(afterContentsFailure({ ...facts, why: 'HTTP 403: no', forbidden: true, cloneHasCommit: false })).toEqual({
+    expect(cloneFallback({ ...facts, problem: { why: 'HTTP 403: no', forbidden: true }, cloneHasCommit: false })).toEqual({
       kind: 'fail',
       message:
         'cannot read the baseline: reading ml/roofline.yml at git:base000 through the contents API failed (HTTP 403: no), and the commit is not in the local clone. ' +
@@ -62,22 +62,22 @@ describe('afterContentsFailure', () => {
   });
 
   it('GitHub failing (a 503, no answer) in a shallow checkout: a rerun may pass; no permission is asked for', () => {
-    expect(afterContentsFailure({ ...facts, why: 'HTTP 503: unavailable', forbidden: false, cloneHasCommit: false })).toMatchObject({
+    expect(cloneFallback({ ...facts, problem: { why: 'HTTP 503: unavailable', forbidden: false }, cloneHasCommit: false })).toMatchObject({
       message: expect.stringContaining('failed (HTTP 503: unavailable), and the commit is not in the local clone. To compare, re-run the job once GitHub answers, or check out with `fetch-depth: 0`; or set `baseline: none`.'),
     });
   });
 });
 
-describe('withoutContentsApi (the `token` input empty)', () => {
+describe('cloneFallback without a token (the `token` input empty)', () => {
   const facts = { label: 'git:base000', file: 'ml/roofline.yml' };
   it('reads the local clone when it has the base commit, and says so as information: nothing failed', () => {
-    expect(withoutContentsApi({ ...facts, cloneHasCommit: true })).toEqual({
+    expect(cloneFallback({ ...facts, problem: null, cloneHasCommit: true })).toEqual({
       kind: 'clone', info: 'The baseline: ml/roofline.yml at git:base000 is read from the local clone, since the `token` input is empty.',
     });
   });
 
   it('in a shallow checkout: asks for the token or the history, and names the input', () => {
-    expect(withoutContentsApi({ ...facts, cloneHasCommit: false })).toEqual({
+    expect(cloneFallback({ ...facts, problem: null, cloneHasCommit: false })).toEqual({
       kind: 'fail',
       message:
         'cannot read the baseline: the `token` input is empty, so ml/roofline.yml at git:base000 cannot be read through the contents API, and the commit is not in the local clone. ' +

@@ -2,11 +2,8 @@
 // warning names the input and what was skipped. The verdict and what is shared with an empty token, against
 // the typed fake API (which would record any call): action-verdict; dist/index.js itself: e2e/no-token.
 import { describe, expect, it } from '@jest/globals';
-import { checkRunPlan } from '../src/action/check-run-policy.js';
-import { skipBeforeApi } from '../src/action/comment-policy.js';
 import { NoToken, WITHOUT_TOKEN } from '../src/action/github-api.js';
-import { historyPlan } from '../src/action/history-policy.js';
-import { noTokenWarning, skippedWithoutToken } from '../src/action/no-token.js';
+import { apiPlans, noTokenWarning, skippedWithoutToken } from '../src/action/no-token.js';
 import { forkEvent, pullRequestEvent, pushEvent, settings, workflowRunEvent } from './__fixtures__/event.js';
 
 const EMPTY = settings({ token: '' });
@@ -14,22 +11,27 @@ const warningOf = (skipped: string) =>
   `The \`token\` input is empty (a secret that is not set gives ''), so no GitHub API call was made: no ${skipped}. ` +
   'Set `token` to `${{ github.token }}` (its default) or to a secret that is set. The verdict, job summary and out dir are unaffected.';
 
-describe('the plans, with an empty token', () => {
+describe('apiPlans, with an empty token', () => {
   it('no comment (the chart reason names the input), no check run, no history; with a token, as before', () => {
-    expect(skipBeforeApi(EMPTY, pullRequestEvent())).toEqual({
+    expect(apiPlans(EMPTY, pullRequestEvent()).comment).toEqual({
       chartReason: 'No chart image: the `token` input is empty, so nothing can be published. roofline.svg in the out dir (roofline-report) has the chart.',
       note: null,
     });
-    expect(checkRunPlan(EMPTY, pullRequestEvent())).toBeNull();
-    expect(historyPlan(EMPTY, pullRequestEvent())).toEqual({ kind: 'none', note: null });
-    expect(historyPlan(EMPTY, pushEvent())).toEqual({ kind: 'none', note: null });
-    expect(skipBeforeApi(settings(), pullRequestEvent())).toBeNull();
-    expect(checkRunPlan(settings(), pullRequestEvent())).not.toBeNull();
+    expect(apiPlans(EMPTY, pullRequestEvent()).checkRun).toBeNull();
+    expect(apiPlans(EMPTY, pullRequestEvent()).history).toEqual({ kind: 'none', note: null });
+    expect(apiPlans(EMPTY, pushEvent()).history).toEqual({ kind: 'none', note: null });
+    // A push with a read-only token: history-policy stores on a default-branch push before it looks at the
+    // token's rights (plan 'store'); with no token at all, none.
+    expect(apiPlans(EMPTY, pushEvent({ readOnlyToken: true })).history).toEqual({ kind: 'none', note: null });
+    expect(apiPlans(settings(), pullRequestEvent()).comment).toBeNull();
+    expect(apiPlans(settings(), pullRequestEvent()).checkRun).not.toBeNull();
+    expect(apiPlans(settings(), pullRequestEvent()).history).toEqual({ kind: 'read', branch: 'roofline-gate-assets' });
   });
 
-  it('`comment: off` and a fork keep their own reasons, which come first', () => {
-    expect(skipBeforeApi(settings({ token: '', comment: 'off' }), pullRequestEvent())?.chartReason).toMatch(/^No chart image: images are published with the pull-request comment, and comments are off\./);
-    expect(skipBeforeApi(EMPTY, forkEvent())?.chartReason).toMatch(/^No chart image: this pull request comes from a fork/);
+  it('`comment: off`, a fork and an empty `chart-branch` keep their own reasons, which come first', () => {
+    expect(apiPlans(settings({ token: '', comment: 'off' }), pullRequestEvent()).comment?.chartReason).toMatch(/^No chart image: images are published with the pull-request comment, and comments are off\./);
+    expect(apiPlans(EMPTY, forkEvent()).comment?.chartReason).toMatch(/^No chart image: this pull request comes from a fork/);
+    expect(apiPlans(settings({ token: '', chartBranch: null }), pushEvent()).history).toEqual({ kind: 'none', note: 'History not stored: it is kept on `chart-branch`, which is empty.' });
   });
 });
 

@@ -5,10 +5,11 @@ import { describe, expect, it } from '@jest/globals';
 import { findEntry } from '../src/core/catalog/index.js';
 import { figureOfKind } from '../src/core/figure-kind-text.js';
 import { catalogDetail } from '../src/core/catalog/listing.js';
-import { ConfigError, loadConfig } from '../src/core/config/index.js';
+import { loadConfig } from '../src/core/config/index.js';
 import { buildReport } from '../src/core/report/build.js';
 import { renderMarkdown } from '../src/core/report/markdown.js';
 import { renderText } from '../src/core/report/text.js';
+import { pathMessages, refusal } from './__fixtures__/config-error.js';
 
 /** A config placing one fp16 model of 1 TFLOP on `hardware`, moving `bytes` (YAML) per pass. */
 const config = (hardware: string, bytes: string, extra = '') => `version: 1
@@ -20,15 +21,7 @@ ${extra}models:
     bytes: ${bytes}
 `;
 
-const messages = (text: string): string[] => {
-  try {
-    loadConfig(text, 'roofline.yml');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues.map((issue) => `${issue.path}: ${issue.message}`);
-    throw error;
-  }
-  throw new Error('config was accepted');
-};
+const messages = (text: string): string[] => pathMessages(refusal(() => loadConfig(text, 'roofline.yml')));
 
 const report = (text: string) => buildReport(loadConfig(text, 'roofline.yml'), null, null);
 

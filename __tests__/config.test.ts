@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { ConfigError, configJsonSchema, loadConfig, type ConfigIssue } from '../src/core/config/index.js';
 import { MAX_LEVELS, MAX_PAIRS, NAME_LENGTH } from '../src/core/limits.js';
 import { DIMENSIONS, parseQuantity, quantityPattern, unitsOf, type Dimension } from '../src/core/units.js';
+import { refusal } from './__fixtures__/config-error.js';
 
 const GOOD = `version: 1
 hardware: [a100, h100-sxm]
@@ -32,15 +33,7 @@ gate:
 `;
 
 /** The error a config is rejected with; fails the test when it is accepted. */
-function rejection(text: string, file = 'roofline.yml'): ConfigError {
-  try {
-    loadConfig(text, file);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('config was accepted');
-}
+const rejection = (text: string, file = 'roofline.yml'): ConfigError => refusal(() => loadConfig(text, file));
 
 /** The issues a config is rejected with. */
 const issues = (text: string, file = 'roofline.yml'): ConfigIssue[] => rejection(text, file).issues;

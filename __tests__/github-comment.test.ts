@@ -272,35 +272,38 @@ describe('a slow update never lets an older run’s report stay over a newer one
     return { t, octokit, found: await findSticky(octokit, t), comment: suite.github.commentsOn(t.issueNumber)[0]! };
   }
 
-  it('the newer run’s update is slow and an older run’s write lands meanwhile: the newer run writes its report again', async () => {
-    const { t, octokit, found, comment } = await writtenByRun5();
-    // Run 6 read the comment (showing run 5) before run 9 wrote; its update lands while run 9's answer is on its way.
-    suite.github.fault({ operation: 'issues/update-comment', delayMs: 30, meanwhile: () => (comment.body = body(t, stamp(6), 'six')) });
-    const from = suite.github.log.length;
-    expect(await writeSticky(octokit, t, body(t, stamp(9), 'nine'), stamp(9), found)).toEqual({ action: 'updated', url: found[0]!.url });
-    expect(texts(t)).toEqual(['nine']);
-    // Read before writing, write, read back (six), write again, read back (nine).
-    expect(suite.github.log.slice(from).map((entry) => `${entry.operation} ${entry.status}`)).toEqual([
-      'issues/get-comment 200', 'issues/update-comment 200', 'issues/get-comment 200', 'issues/update-comment 200', 'issues/get-comment 200',
-    ]);
-  });
+  const WORD: Record<number, string> = { 6: 'six', 9: 'nine' };
 
-  it('the older run’s update is slow and a newer run’s write lands meanwhile: it leaves the newer report and says so', async () => {
+  // "Slow" is the fake's `meanwhile`: another run's write lands after ours is carried out and before its
+  // answer arrives. How much later the answer comes changes nothing here (the calls are one after another
+  // and no timeout is near), so no delay is set.
+  it.each([
+    {
+      what: 'the newer run’s update is slow and an older run’s write lands meanwhile: the newer run writes its report again',
+      ours: 9, meanwhile: 6, times: 1, action: 'updated', shown: 'nine',
+      // Run 6 read the comment (showing run 5) before run 9 wrote; its update lands while run 9's answer is on its way.
+      // Read before writing, write, read back (six), write again, read back (nine).
+      requests: ['get', 'update', 'get', 'update', 'get'],
+    },
+    {
+      what: 'the older run’s update is slow and a newer run’s write lands meanwhile: it leaves the newer report and says so',
+      ours: 6, meanwhile: 9, times: 1, action: 'kept-later', shown: 'nine',
+      // Read before writing (five, older than six), write, read back (nine, newer): left as it is.
+      requests: ['get', 'update', 'get'],
+    },
+    {
+      what: 'writes again at most twice: an older write landing after every one of ours wins the third time',
+      ours: 9, meanwhile: 6, times: 3, action: 'updated', shown: 'six',
+      // Read, write, then RESTORES = 2 rounds of reading back (six) and writing again, and a last read back (six).
+      requests: ['get', 'update', 'get', 'update', 'get', 'update', 'get'],
+    },
+  ])('$what', async ({ ours, meanwhile, times, action, shown, requests }) => {
     const { t, octokit, found, comment } = await writtenByRun5();
-    suite.github.fault({ operation: 'issues/update-comment', delayMs: 30, meanwhile: () => (comment.body = body(t, stamp(9), 'nine')) });
+    suite.github.fault({ operation: 'issues/update-comment', times, meanwhile: () => (comment.body = body(t, stamp(meanwhile), WORD[meanwhile]!)) });
     const from = suite.github.log.length;
-    expect(await writeSticky(octokit, t, body(t, stamp(6), 'six'), stamp(6), found)).toEqual({ action: 'kept-later', url: found[0]!.url });
-    expect(texts(t)).toEqual(['nine']);
-    expect(statuses('issues/update-comment', from)).toEqual([200]);
-  });
-
-  it('writes again at most twice: an older write landing after every one of ours wins the third time', async () => {
-    const { t, octokit, found, comment } = await writtenByRun5();
-    suite.github.fault({ operation: 'issues/update-comment', times: 3, meanwhile: () => (comment.body = body(t, stamp(6), 'six')) });
-    const from = suite.github.log.length;
-    expect((await writeSticky(octokit, t, body(t, stamp(9), 'nine'), stamp(9), found)).action).toBe('updated');
-    expect(statuses('issues/update-comment', from)).toEqual([200, 200, 200]);
-    expect(texts(t)).toEqual(['six']);
+    expect(await writeSticky(octokit, t, body(t, stamp(ours), WORD[ours]!), stamp(ours), found)).toEqual({ action, url: found[0]!.url });
+    expect(texts(t)).toEqual([shown]);
+    expect(suite.github.log.slice(from).map((entry) => `${entry.operation} ${entry.status}`)).toEqual(requests.map((request) => `issues/${request}-comment 200`));
   });
 });
 

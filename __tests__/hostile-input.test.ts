@@ -5,10 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig, type ConfigIssue } from '../src/core/config/index.js';
+import { loadConfig, type ConfigIssue } from '../src/core/config/index.js';
 import { loadConfig as loadFromDisk } from '../src/shell/load-config.js';
 import { workingTree } from '../src/shell/sources.js';
 import { CLI } from './setup/dist.js';
+import { refusal } from './__fixtures__/config-error.js';
 
 let dir: string;
 beforeAll(() => {
@@ -16,15 +17,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function issuesOf(load: () => unknown): ConfigIssue[] {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues;
-    throw error;
-  }
-  throw new Error('config was accepted');
-}
+const issuesOf = (load: () => unknown): ConfigIssue[] => refusal(load).issues;
 const issues = (text: string) => issuesOf(() => loadConfig(text, 'roofline.yml'));
 
 const MODEL = (lines: string, top = 'hardware: gtx-1080-ti\n') => `version: 1\n${top}models:\n  - name: m\n    precision: fp32\n${lines}`;

@@ -13,6 +13,7 @@ import { levelsLeftOutNote } from '../src/core/report/levels-left-out.js';
 import { renderMarkdown } from '../src/core/report/markdown.js';
 import { renderText } from '../src/core/report/text.js';
 import { plainOp } from '../src/core/config/op-columns.js';
+import { asyncRefusal } from './__fixtures__/config-error.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'import');
 let dir: string;
@@ -40,15 +41,7 @@ async function load(config: string, files: Record<string, string> = {}) {
   return loadConfig(workingTree(), path.join(dir, 'roofline.yml'));
 }
 
-async function rejection(config: string, files: Record<string, string> = {}): Promise<ConfigIssue> {
-  try {
-    await load(config, files);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues[0]!;
-    throw error;
-  }
-  throw new Error('accepted');
-}
+const rejection = async (config: string, files: Record<string, string> = {}): Promise<ConfigIssue> => (await asyncRefusal(() => load(config, files))).issues[0]!;
 
 describe('ops: { file, format }', () => {
   it('reads Nsight Compute output from its content, format left out', async () => {

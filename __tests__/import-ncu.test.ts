@@ -4,12 +4,12 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from '../src/core/config/index.js';
 import { importedCsv, type Imported } from '../src/core/import/imported.js';
 import { isScaled, ncuNumber, ncuUnitExponent } from '../src/core/import/ncu-units.js';
 import { NAME_LENGTH } from '../src/core/limits.js';
 import { readImport, readOpTable } from '../src/shell/load-config.js';
 import { plainOp } from '../src/core/config/op-columns.js';
+import { asyncRefusal } from './__fixtures__/config-error.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'import');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -25,15 +25,8 @@ async function imported(text: string, file = 'profile.csv'): Promise<Imported> {
   return read.imported;
 }
 
-async function rejection(text: string, file = 'profile.csv'): Promise<string> {
-  try {
-    await readOpTable(chunked(text), file);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues.map((issue) => `${issue.line}: ${issue.message}`).join('\n');
-    throw error;
-  }
-  throw new Error('accepted');
-}
+const rejection = async (text: string, file = 'profile.csv'): Promise<string> =>
+  (await asyncRefusal(() => readOpTable(chunked(text), file))).issues.map((issue) => `${issue.line}: ${issue.message}`).join('\n');
 
 const GEMM = 'void gemm_tn<float, 128, 64>(const float*, const float*, float*, int, int, int)';
 const ADD = 'void at::native::vectorized_elementwise_kernel<4, at::native::CUDAFunctor_add<float>, std::array<char*, 3> >(int, at::native::CUDAFunctor_add<float>, std::array<char*, 3>)';
@@ -194,6 +187,17 @@ describe('ncu tensor-core counters', () => {
     expect(result.notes).toContain('turing_gemm: its tensor-core work is unknown (sm__ops_path_tensor_src_fp16_dst_fp16.sum is nan in launch 1) and not in its FLOPs');
     // 2 x ffma 8 each: the FLOPs stay what the CUDA cores did.
     expect(result.ops.map((op) => op.flops)).toEqual([16, 16]);
+  });
+
+  it('a tensor count it cannot read is unknown, where the same cell of an ops counter is refused', async () => {
+    const header = '"ID","Process ID","Process Name","Host Name","Kernel Name","Section Name","Metric Name","Metric Unit","Metric Value"\n';
+    const metric = (name: string, value: string) => `"0","1","app","host","gemm","S","${name}","inst","${value}"\n`;
+    const fp32 = ['fadd', 'fmul', 'ffma'].map((op) => metric(`sm__sass_thread_inst_executed_op_${op}_pred_on.sum`, '8')).join('');
+    // 'lots' is not a number: for a tensor counter, only ever noted, it reads as nan (null)...
+    const result = await imported(header + fp32 + metric('sm__ops_path_tensor_src_fp16_dst_fp16.sum', 'lots'));
+    expect(result.notes).toContain('gemm: its tensor-core work is unknown (sm__ops_path_tensor_src_fp16_dst_fp16.sum is nan in launch 0) and not in its FLOPs');
+    // ...and for a counter the op is made of, it stops the import at its line (the header is line 1).
+    expect(await rejection(header + metric('sm__sass_thread_inst_executed_op_fadd_pred_on.sum', 'lots'))).toMatch(/^2: sm__sass_thread_inst_executed_op_fadd_pred_on.sum of launch 0: value "lots" is not a number/);
   });
 });
 

@@ -7,6 +7,7 @@ import { bitsOf, PRECISION_BITS } from '../src/core/precision-bits.js';
 import { placeAll } from '../src/core/roofline.js';
 import { readOpTable } from '../src/shell/load-config.js';
 import { plainOp } from '../src/core/config/op-columns.js';
+import { refusal } from './__fixtures__/config-error.js';
 
 /** A one-model config on an A100 (levels dram and l2) with `bytes:` and extra model lines. */
 const config = (bytes: string, extra = '', precision = 'bf16') => `version: 1
@@ -18,15 +19,7 @@ models:
     bytes: ${bytes}
 ${extra}`;
 
-function issues(text: string, tables?: ReadonlyMap<number, OpTable>): ConfigIssue[] {
-  try {
-    loadConfig(text, 'roofline.yml', tables);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues;
-    throw error;
-  }
-  throw new Error('config was accepted');
-}
+const issues = (text: string, tables?: ReadonlyMap<number, OpTable>): ConfigIssue[] => refusal(() => loadConfig(text, 'roofline.yml', tables)).issues;
 
 /** An issue as one line, as the CLI prints its head. */
 const line = (issue: ConfigIssue) => `${issue.file}:${issue.line}:${issue.column}: ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}`;

@@ -5,11 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, type Config } from '../src/core/config/index.js';
+import type { Config } from '../src/core/config/index.js';
 import { placeAll } from '../src/core/roofline.js';
 import { loadConfig } from '../src/shell/load-config.js';
 import { workingTree } from '../src/shell/sources.js';
 import { CLI } from './setup/dist.js';
+import { asyncRefusal, pathMessages } from './__fixtures__/config-error.js';
 
 let dir: string;
 beforeAll(() => {
@@ -33,15 +34,7 @@ async function load(text: string): Promise<Config> {
   return (await loadConfig(workingTree(), file))!;
 }
 
-async function issues(text: string): Promise<string[]> {
-  try {
-    await load(text);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues.map((issue) => `${issue.path}: ${issue.message}`);
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const issues = async (text: string): Promise<string[]> => pathMessages(await asyncRefusal(() => load(text)));
 
 describe('llm: models', () => {
   it('a decode becomes an op list with bytes by kind, throughput in tokens and time per output token', async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, type Config } from '../src/core/config/index.js';
+import type { Config } from '../src/core/config/index.js';
 import { geometry } from '../src/core/chart/geometry.js';
 import { panelPairs } from '../src/core/chart/ops-view.js';
 import { crossoverBatch } from '../src/core/llm/crossover.js';
@@ -14,6 +14,7 @@ import { placeAll } from '../src/core/roofline.js';
 import { loadConfig } from '../src/shell/load-config.js';
 import { workingTree } from '../src/shell/sources.js';
 import { FIXTURES, FP16, read, workload } from './__fixtures__/llm.js';
+import { asyncRefusal, pathMessages } from './__fixtures__/config-error.js';
 
 /** A roof with its ridge at `ridge` FLOP/B: `ridge` TFLOP/s over 1 TB/s. */
 const roof = (ridge: number) => ({ flopsPerSecond: ridge * 1e12, bytesPerSecond: 1e12 });
@@ -75,15 +76,7 @@ ${models}${rest}`);
 }
 const tinyModel = (llm: string, extra = '') => `  - name: tiny\n    precision: fp16\n${extra}    llm: { config: models/tiny.json, ${llm} }\n`;
 
-async function issues(models: string, rest = ''): Promise<string[]> {
-  try {
-    await load(models, rest);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues.map((issue) => `${issue.path}: ${issue.message}`);
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const issues = async (models: string, rest = ''): Promise<string[]> => pathMessages(await asyncRefusal(() => load(models, rest)));
 
 describe('sweeps', () => {
   it('a batch list gives one result per batch, named NAME@bN, each with its sweep and the crossover', async () => {

@@ -10,6 +10,7 @@ import { expertsTouched, parameterCount } from '../src/core/llm/ops.js';
 import { place } from '../src/core/roofline.js';
 import type { Device, Model, Op } from '../src/core/types.js';
 import { FIXTURES, FP16, read, workload } from './__fixtures__/llm.js';
+import { refusal } from './__fixtures__/config-error.js';
 
 
 /** [name, flops, weights, activations, kv] per op, bytes at DRAM. */
@@ -229,14 +230,7 @@ describe('GPT-2', () => {
 });
 
 describe('what it cannot model is an error naming the key', () => {
-  const error = (text: string, file = 'config.json'): ConfigError => {
-    try {
-      architectureFromText(text, file);
-    } catch (caught) {
-      return caught as ConfigError;
-    }
-    throw new Error('expected a ConfigError');
-  };
+  const error = (text: string, file = 'config.json'): ConfigError => refusal(() => architectureFromText(text, file));
 
   it('a missing intermediate_size', () => {
     const file = path.join(FIXTURES, 'no-intermediate', 'config.json');

@@ -2,23 +2,16 @@
 // with an SI prefix, an exponent without JavaScript's plus sign, no float noise, counts of things grouped
 // as README writes them; never `1e+31`, `0.30000000000000004`, `NaN` or `Infinity`.
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, loadConfig, type ConfigIssue } from '../src/core/config/index.js';
+import { loadConfig, type ConfigIssue } from '../src/core/config/index.js';
 import { efficiency, givenFigure, signedPercent, time, wholeNumber } from '../src/core/format.js';
 import { crossoverText } from '../src/core/footprint-text.js';
 import { changedTitle } from '../src/core/report/op-rows.js';
 import type { ReportResult } from '../src/core/report/types.js';
 import { outOfRange, quantityText, rangeText } from '../src/core/units.js';
+import { pathMessages, refusal } from './__fixtures__/config-error.js';
 
-function issues(text: string): ConfigIssue[] {
-  try {
-    loadConfig(text, 'roofline.yml');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues;
-    throw error;
-  }
-  throw new Error('config was accepted');
-}
-const messages = (text: string) => issues(text).map((issue) => `${issue.path}: ${issue.message}`);
+const issues = (text: string): ConfigIssue[] => refusal(() => loadConfig(text, 'roofline.yml')).issues;
+const messages = (text: string) => pathMessages(refusal(() => loadConfig(text, 'roofline.yml')));
 
 const MODEL = (lines: string) => `version: 1\nhardware: gtx-1080-ti\nmodels:\n  - name: m\n    precision: fp32\n${lines}`;
 

@@ -5,9 +5,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { ConfigError } from '../src/core/config/index.js';
 import { loadConfig, OpTableMemo, readOpTable } from '../src/shell/load-config.js';
 import { workingTree } from '../src/shell/sources.js';
+import { asyncRefusal } from './__fixtures__/config-error.js';
 
 const CONFIG = 'version: 1\nhardware: gtx-1080-ti\nmodels:\n  - name: net\n    precision: fp32\n    ops: { file: ops.csv }\n';
 let dir: string;
@@ -55,9 +55,7 @@ describe('OpTableMemo', () => {
   }
   /** The issues of a table that does not load, as "line:column message". */
   async function issuesOf(table: Promise<unknown>): Promise<string[]> {
-    const error = await table.then(() => null, (error: unknown) => error);
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).issues.map((issue) => `${issue.line}:${issue.column} ${issue.message}`);
+    return (await asyncRefusal(() => table)).issues.map((issue) => `${issue.line}:${issue.column} ${issue.message}`);
   }
   const HEAD = 'name,flops,bytes\na,1 GFLOP,1 MB\nb,2 GFLOP,1 MB\nc,3 GFLOP,1 MB\nd,4 GFLOP,1 MB\n';
 

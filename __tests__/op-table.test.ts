@@ -9,6 +9,7 @@ import { loadConfig, parseCsv, readOpTable } from '../src/shell/load-config.js';
 import { parse as parseCsvText } from 'csv-parse/sync';
 import { workingTree } from '../src/shell/sources.js';
 import { plainOp } from '../src/core/config/op-columns.js';
+import { asyncRefusal } from './__fixtures__/config-error.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -33,15 +34,7 @@ async function load(files: Record<string, string>, configName = 'roofline.yml') 
   return loadConfig(workingTree(), path.join(dir, configName));
 }
 
-async function rejection(files: Record<string, string>): Promise<ConfigIssue> {
-  try {
-    await load(files);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues[0]!;
-    throw error;
-  }
-  throw new Error('accepted');
-}
+const rejection = async (files: Record<string, string>): Promise<ConfigIssue> => (await asyncRefusal(() => load(files))).issues[0]!;
 
 const chunks = (text: string) => (async function* () {
   yield text;
@@ -168,15 +161,7 @@ describe('op tables: macs are MACs, 2 FLOP each, in every format and on every pa
 });
 
 describe('op tables: a bad CSV header is one located error, never a crash', () => {
-  const refusal = async (text: string) => {
-    try {
-      await readOpTable(chunks(text), 'ops.csv');
-    } catch (error) {
-      if (error instanceof ConfigError) return error.issues;
-      throw error;
-    }
-    throw new Error('accepted');
-  };
+  const refusal = async (text: string) => (await asyncRefusal(() => readOpTable(chunks(text), 'ops.csv'))).issues;
 
   it('a header without a name column', async () => {
     expect(await refusal('flops,bytes\n1 GFLOP,1 MB\n2 GFLOP,1 MB\n')).toEqual([

@@ -1,12 +1,12 @@
 // The config and its op tables as they were at the base commit: read through the contents API, which
 // needs no history in the checkout, and from the local clone when the API fails for another reason than
-// "not there" (see afterContentsFailure for when that is allowed), or when there is no token to call it with.
+// "not there" (see cloneFallback for when that is allowed), or when there is no token to call it with.
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { BaselineUnreadable } from '../shell/analyse.js';
 import { decodeText, gitRef, type ConfigSource } from '../shell/sources.js';
 import { describeApiError, isForbidden } from '../github/client.js';
-import { afterContentsFailure, withoutContentsApi } from './baseline.js';
+import { cloneFallback } from './baseline.js';
 
 /** A file at the base commit by its path in the repository; null when not there, thrown on any other failure. */
 export type ReadAtBase = (inRepo: string) => Promise<Buffer | null>;
@@ -28,8 +28,8 @@ export function baseSource({ commit, readAtBase, workspace, warn, info = () => u
   /** The clone, once the API failed with `error` (or, null, when there is no API to ask). */
   const fromClone = async (file: string, error: { failed: unknown } | null): Promise<ConfigSource> => {
     const clone = await openClone(commit.sha).catch(() => null);
-    const facts = { label: commit.label, file, cloneHasCommit: clone !== null };
-    const next = error ? afterContentsFailure({ ...facts, why: describeApiError(error.failed), forbidden: isForbidden(error.failed) }) : withoutContentsApi(facts);
+    const problem = error && { why: describeApiError(error.failed), forbidden: isForbidden(error.failed) };
+    const next = cloneFallback({ label: commit.label, file, problem, cloneHasCommit: clone !== null });
     if (next.kind === 'fail') throw new BaselineUnreadable(next.message);
     if ('warning' in next) warn(next.warning);
     else info(next.info);

@@ -36,37 +36,37 @@ export function chooseBaseline({ setting, config, event, fileExists }: BaselineF
 }
 
 export type ContentsFallback =
-  /** Read the base commit from the local clone instead, after saying so. */
+  /** Read the base commit from the local clone instead, after saying so: a warning when the API failed... */
   | { kind: 'clone'; warning: string }
+  /** ...information when there was no token to call it with, since nothing failed. */
+  | { kind: 'clone'; info: string }
   /** Neither way works: the run stops with this message, which says what to change. */
   | { kind: 'fail'; message: string };
 
 /**
- * What to do when the contents API failed (`why`, for another reason than "not there") while reading
- * `file` of the base at `label`: the local clone when it has the commit, else stop and say how to make
- * either work (a shallow checkout, `fetch-depth: 1`, lacks the base commit). A refusal (`forbidden`, 401 or
- * 403) asks for the permission; a failure of GitHub's (5xx, no answer) may pass on a rerun.
+ * Why the contents API gave no base: it failed (`why`, for another reason than "not there"; `forbidden` for a
+ * refusal, 401 or 403), or null: there is no token to call it with (the `token` input empty).
  */
-export function afterContentsFailure({ label, file, why, forbidden, cloneHasCommit }: { label: string; file: string; why: string; forbidden: boolean; cloneHasCommit: boolean }): ContentsFallback {
-  const failed = `reading ${file} at ${label} through the contents API failed (${why})`;
-  if (cloneHasCommit) return { kind: 'clone', warning: `The baseline: ${failed}; it is read from the local clone instead.` };
-  const fix = forbidden ? 'grant `contents: read`' : 're-run the job once GitHub answers';
-  return {
-    kind: 'fail',
-    message: `cannot read the baseline: ${failed}, and the commit is not in the local clone. To compare, ${fix}, or check out with \`fetch-depth: 0\`; or set \`baseline: none\`.`,
-  };
-}
+export type ContentsProblem = { why: string; forbidden: boolean } | null;
 
 /**
- * Reading `file` of the base at `label` without a token (the `token` input empty), so without the contents
- * API: the local clone when it has the commit, said in the log; else stop and say how to make either work.
+ * What to do when the contents API could not read `file` of the base at `label`: the local clone when it has
+ * the commit, else stop and say how to make either work (a shallow checkout, `fetch-depth: 1`, lacks the base
+ * commit). A refusal asks for the permission, a failure of GitHub's (5xx, no answer) may pass on a rerun, and
+ * a run without a token asks for one.
  */
-export function withoutContentsApi({ label, file, cloneHasCommit }: { label: string; file: string; cloneHasCommit: boolean }): { kind: 'clone'; info: string } | { kind: 'fail'; message: string } {
-  if (cloneHasCommit) return { kind: 'clone', info: `The baseline: ${file} at ${label} is read from the local clone, since the \`token\` input is empty.` };
+export function cloneFallback({ label, file, problem, cloneHasCommit }: { label: string; file: string; problem: ContentsProblem; cloneHasCommit: boolean }): ContentsFallback {
+  const unread = problem
+    ? `reading ${file} at ${label} through the contents API failed (${problem.why})`
+    : `the \`token\` input is empty, so ${file} at ${label} cannot be read through the contents API`;
+  if (cloneHasCommit) {
+    return problem
+      ? { kind: 'clone', warning: `The baseline: ${unread}; it is read from the local clone instead.` }
+      : { kind: 'clone', info: `The baseline: ${file} at ${label} is read from the local clone, since the \`token\` input is empty.` };
+  }
+  const fix = problem === null ? 'set `token` (its default is `${{ github.token }}`)' : problem.forbidden ? 'grant `contents: read`' : 're-run the job once GitHub answers';
   return {
     kind: 'fail',
-    message:
-      `cannot read the baseline: the \`token\` input is empty, so ${file} at ${label} cannot be read through the contents API, and the commit is not in the local clone. ` +
-      'To compare, set `token` (its default is `${{ github.token }}`), or check out with `fetch-depth: 0`; or set `baseline: none`.',
+    message: `cannot read the baseline: ${unread}, and the commit is not in the local clone. To compare, ${fix}, or check out with \`fetch-depth: 0\`; or set \`baseline: none\`.`,
   };
 }

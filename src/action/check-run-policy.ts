@@ -11,9 +11,12 @@ import type { Event } from './event.js';
 import { failsStep } from './fail-on.js';
 import type { FailOn, Settings } from './inputs.js';
 
-/** Create the check run, or not: `check-run: off` asks for none, and a fork's read-only token cannot, nor no token. */
-export function checkRunPlan(settings: Pick<Settings, 'checkRun' | 'config' | 'token'>, event: Pick<Event, 'repo' | 'headSha' | 'readOnlyToken'>): CheckRunStart | null {
-  if (!settings.checkRun || event.readOnlyToken || !settings.token || !event.headSha) return null;
+/**
+ * Create the check run, or not: `check-run: off` asks for none, and a fork's read-only token cannot. What an
+ * empty token takes away is no-token.ts's (apiPlans).
+ */
+export function checkRunPlan(settings: Pick<Settings, 'checkRun' | 'config'>, event: Pick<Event, 'repo' | 'headSha' | 'readOnlyToken'>): CheckRunStart | null {
+  if (!settings.checkRun || event.readOnlyToken || !event.headSha) return null;
   return { repo: event.repo, name: checkRunName(settings.config), headSha: event.headSha };
 }
 

@@ -2,11 +2,12 @@
 // stopped it. The decisions are check-run-policy.ts's; a refusal is one note, and never changes the verdict.
 import type { Report } from '../core/report/types.js';
 import type { CheckRunEnd } from '../github/checks.js';
-import { checkRunEnd, checkRunFailure, checkRunPlan, errorEnd } from './check-run-policy.js';
+import { checkRunEnd, checkRunFailure, errorEnd } from './check-run-policy.js';
 import type { Event } from './event.js';
 import type { GitHubApi } from './github-api.js';
 import type { Settings } from './inputs.js';
 import type { Log } from './log.js';
+import { apiPlans } from './no-token.js';
 import type { Shared } from './share.js';
 
 export interface CheckRun {
@@ -17,11 +18,11 @@ export interface CheckRun {
 }
 
 /**
- * Creates the check run, in progress, when check-run-policy.ts says so, and returns at once: the request
+ * Creates the check run, in progress, when check-run-policy.ts says so (and apiPlans on the token), and returns at once: the request
  * runs alongside the analysis (one round trip fewer on the way), and ending the check waits for it.
  */
 export function beginCheckRun(settings: Settings, event: Event, api: GitHubApi, log: Log): CheckRun {
-  const start = checkRunPlan(settings, event);
+  const start = apiPlans(settings, event).checkRun;
   const said = (error: unknown) => {
     const failure = checkRunFailure(error);
     log[failure.level](failure.message);

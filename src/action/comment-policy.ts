@@ -30,14 +30,13 @@ export interface Skip {
 }
 
 /**
- * `comment: off` posts nothing; a fork's `pull_request` run cannot (its token is read-only), nor a run
- * without a token (no-token.ts warns once for everything it skips, so its note is null); else null.
+ * `comment: off` posts nothing; a fork's `pull_request` run cannot (its token is read-only); else null.
+ * What an empty token takes away is no-token.ts's (apiPlans), after these reasons.
  */
-export function skipBeforeApi(settings: Pick<Settings, 'comment' | 'outDir' | 'token'>, event: Pick<Event, 'readOnlyToken'>): Skip | null {
+export function skipBeforeApi(settings: Pick<Settings, 'comment' | 'outDir'>, event: Pick<Event, 'readOnlyToken'>): Skip | null {
   const hint = outDirHint(settings.outDir);
   if (settings.comment === 'off') return { chartReason: `No chart image: images are published with the pull-request comment, and comments are off. ${hint}.`, note: null };
   if (event.readOnlyToken) return { chartReason: `No chart image: this pull request comes from a fork, whose workflow token cannot push it. ${hint}.`, note: FORK_NOTE };
-  if (!settings.token) return { chartReason: `No chart image: the \`token\` input is empty, so nothing can be published. ${hint}.`, note: null };
   return null;
 }
 

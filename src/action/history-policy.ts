@@ -17,15 +17,14 @@ export type HistoryPlan =
 
 /**
  * `history: off` neither reads nor writes. The history lives on `chart-branch`, so without one there is
- * none; without a token, nothing can be read or stored (no-token.ts says so); a push to the default branch
- * stores, a run with a pull request reads.
+ * none; a push to the default branch stores, a run with a pull request reads. What an empty token takes
+ * away is no-token.ts's (apiPlans).
  */
-export function historyPlan(settings: Pick<Settings, 'history' | 'chartBranch' | 'token'>, event: Pick<Event, 'defaultBranchPush' | 'readOnlyToken'>): HistoryPlan {
+export function historyPlan(settings: Pick<Settings, 'history' | 'chartBranch'>, event: Pick<Event, 'defaultBranchPush' | 'readOnlyToken'>): HistoryPlan {
   if (!settings.history) return { kind: 'none', note: null };
   if (settings.chartBranch === null) {
     return { kind: 'none', note: event.defaultBranchPush ? 'History not stored: it is kept on `chart-branch`, which is empty.' : null };
   }
-  if (!settings.token) return { kind: 'none', note: null };
   if (event.defaultBranchPush) return { kind: 'store', branch: settings.chartBranch };
   if (event.readOnlyToken) return { kind: 'none', note: null };
   return { kind: 'read', branch: settings.chartBranch };

@@ -10,20 +10,21 @@ import { describeApiError, isForbidden } from '../github/client.js';
 import type { TrendEmbed } from './comment-body.js';
 import type { Event, PullRequest } from './event.js';
 import type { GitHubApi } from './github-api.js';
-import { historyPaths, historyPlan, storeChanges, trendCommits } from './history-policy.js';
+import { historyPaths, storeChanges, trendCommits } from './history-policy.js';
 import type { Settings } from './inputs.js';
 import type { Log } from './log.js';
+import { apiPlans } from './no-token.js';
 
-/** On a push to the default branch, stores the report (history-policy.ts decides); otherwise does nothing. */
+/** On a push to the default branch, stores the report (history-policy.ts decides, and apiPlans on the token); otherwise does nothing. */
 export async function recordHistory(report: Report, settings: Settings, event: Event, api: GitHubApi, log: Log): Promise<void> {
-  const plan = historyPlan(settings, event);
+  const plan = apiPlans(settings, event).history;
   if (plan.kind === 'store') await storeHistory(report, plan.branch, settings, event, api, log);
   else if (plan.kind === 'none' && plan.note) log.info(plan.note);
 }
 
-/** The trend for the pull request's comment, when the history is read (history-policy.ts); null when none. */
+/** The trend for the pull request's comment, when the history is read (history-policy.ts, and apiPlans on the token); null when none. */
 export async function pullRequestTrend(report: Report, chartPublished: boolean, pr: PullRequest, settings: Settings, event: Event, api: GitHubApi, log: Log): Promise<TrendEmbed | null> {
-  const plan = historyPlan(settings, event);
+  const plan = apiPlans(settings, event).history;
   if (plan.kind !== 'read') return null;
   return trendEmbed(await readTrend(report, plan.branch, settings, event, api, log), chartPublished, plan.branch, pr, event, api, log);
 }

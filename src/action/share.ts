@@ -6,12 +6,13 @@ import type { Report } from '../core/report/types.js';
 import { contentPath } from '../github/assets.js';
 import { stickyMarker, type Stamp, type Thread } from '../github/comment.js';
 import { commentBody, textChart } from './comment-body.js';
-import { chartFailure, chartPlan, commentAction, commentFailure, digest, hasChanges, leftReason, lookups, outDirHint, skipBeforeApi } from './comment-policy.js';
+import { chartFailure, chartPlan, commentAction, commentFailure, digest, hasChanges, leftReason, lookups, outDirHint } from './comment-policy.js';
 import type { Event, PullRequest } from './event.js';
 import type { GitHubApi } from './github-api.js';
 import { pullRequestTrend } from './history.js';
 import type { Settings } from './inputs.js';
 import type { Log } from './log.js';
+import { apiPlans } from './no-token.js';
 
 export interface Shared {
   /** The comment that shows this report (posted now or earlier); null when there is none. */
@@ -46,7 +47,7 @@ export async function share(report: Report, chart: Chart, settings: Settings, ev
     notes,
   });
 
-  const skip = skipBeforeApi(settings, event);
+  const skip = apiPlans(settings, event).comment;
   if (skip) {
     if (skip.note) {
       log.notice(skip.note);

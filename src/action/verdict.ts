@@ -10,13 +10,13 @@ import type { Analysis } from './analysis.js';
 import { annotateFindings } from './annotations.js';
 import type { CheckRun } from './check-run.js';
 import { drawTextChart, editorLink, textChart } from './comment-body.js';
-import { outDirHint, skipBeforeApi } from './comment-policy.js';
+import { outDirHint } from './comment-policy.js';
 import type { Event } from './event.js';
 import type { GitHubApi } from './github-api.js';
 import { recordHistory } from './history.js';
 import type { Settings } from './inputs.js';
 import type { Log } from './log.js';
-import { noTokenWarning, type TokenEvent, type TokenSettings } from './no-token.js';
+import { apiPlans, noTokenWarning, type TokenEvent, type TokenSettings } from './no-token.js';
 import { gateFailure, setFileOutputs, setSharedOutputs, setVerdictOutputs, writeSummary, type SummaryParts } from './outputs.js';
 import { share, type Chart, type Shared } from './share.js';
 
@@ -74,7 +74,7 @@ export async function deliverVerdict(
  * summary is written again with the comment's link and the image. An empty token's warning is its first note.
  */
 export function firstSummary(chart: Chart, settings: TokenSettings, event: TokenEvent): { parts: SummaryParts; final: boolean } {
-  const skip = skipBeforeApi(settings, event);
+  const skip = apiPlans(settings, event).comment;
   const reason = skip?.chartReason ?? `No chart image: this summary was written before the chart was published, and the step ended before it was written again. ${outDirHint(settings.outDir)}.`;
   const parts = { chart: textChart(chart.text, reason), editorUrl: chart.editorUrl, notes: [...runNotes(settings, event), ...(skip?.note ? [skip.note] : [])], commentUrl: null };
   return { parts, final: skip !== null };

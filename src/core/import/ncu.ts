@@ -132,10 +132,10 @@ export class NcuReader {
     if (counter === undefined) {
       if (TENSOR.test(metric)) this.tensorCounters.add(metric.trim());
       const tensor = tensorCounter(metric);
-      if (tensor) this.storeTensor(launch, tensor, cells[page.value]!, unit);
+      if (tensor) this.store(launch, tensor, cells[page.value]!, unit, null);
       return;
     }
-    this.store(launch, counter, metric.trim(), cells[page.value]!, unit, line, page.value + 1);
+    this.store(launch, counter, cells[page.value]!, unit, { metric: metric.trim(), line, column: page.value + 1 });
   }
 
   private rawRow(cells: string[], line: number, page: Extract<Page, { shape: 'raw' }>): void {
@@ -144,8 +144,8 @@ export class NcuReader {
       return;
     }
     const launch = this.launch(cells[page.id]!.trim(), cells[page.kernel]!, line);
-    for (const [index, counter] of page.columns) this.store(launch, counter, counter, cells[index]!, page.units?.[index] ?? '', line, index + 1);
-    for (const [index, counter] of page.tensorColumns) this.storeTensor(launch, counter, cells[index]!, page.units?.[index] ?? '');
+    for (const [index, counter] of page.columns) this.store(launch, counter, cells[index]!, page.units?.[index] ?? '', { metric: counter, line, column: index + 1 });
+    for (const [index, counter] of page.tensorColumns) this.store(launch, counter, cells[index]!, page.units?.[index] ?? '', null);
   }
 
   private launch(id: string, rawName: string, line: number): Launch {
@@ -160,29 +160,26 @@ export class NcuReader {
     return launch;
   }
 
-  private store(launch: Launch, counter: string, metric: string, cell: string, unit: string, line: number, column: number): void {
-    if (launch.values.has(counter)) return; // the same counter under its other prefix
-    this.collected.add(counter);
+  /**
+   * One cell of `counter`, in base units, once per launch (the first of its two prefixes); `nan` is null. A
+   * counter the ops are made of (`counted`: its metric name and cell) is also noted as collected, and a value
+   * or unit this cannot read is an error there; a tensor counter (`counted` null), only ever noted, is then
+   * unknown (null).
+   */
+  private store(launch: Launch, counter: string, cell: string, unit: string, counted: { metric: string; line: number; column: number } | null): void {
+    const values = counted ? launch.values : (launch.tensor ??= new Map());
+    if (values.has(counter)) return; // the same counter under its other prefix
+    if (counted) this.collected.add(counter);
     const exponent = ncuUnitExponent(unit);
     const value = ncuNumber(cell, exponent ?? 0);
-    if (value === null) return void launch.values.set(counter, null);
+    if (value === null) return void values.set(counter, null);
     if (Number.isNaN(value) || exponent === undefined) {
+      if (!counted) return void values.set(counter, null);
       const what = Number.isNaN(value) ? `value ${JSON.stringify(cell.trim().slice(0, 40))} is not a number` : `unit ${JSON.stringify(unit.trim().slice(0, 40))} is not one this reads (byte, Kbyte, ..., ns or nsecond, us or usecond, ms or msecond, cycle/nsecond)`;
-      throw ConfigError.at(this.file, { line, column }, [], `${metric} of launch ${launch.id}: ${what}`);
+      throw ConfigError.at(this.file, { line: counted.line, column: counted.column }, [], `${counted.metric} of launch ${launch.id}: ${what}`);
     }
     if (isScaled(unit)) this.scaledUnits.add(unit.trim());
-    launch.values.set(counter, value);
-  }
-
-  /** A tensor counter, only ever noted: a value or unit it cannot read is unknown (null), not an error. */
-  private storeTensor(launch: Launch, counter: string, cell: string, unit: string): void {
-    const tensor = (launch.tensor ??= new Map());
-    if (tensor.has(counter)) return;
-    const exponent = ncuUnitExponent(unit);
-    const value = ncuNumber(cell, exponent ?? 0);
-    if (value === null || Number.isNaN(value) || exponent === undefined) return void tensor.set(counter, null);
-    if (isScaled(unit)) this.scaledUnits.add(unit.trim());
-    tensor.set(counter, value);
+    values.set(counter, value);
   }
 
   finish(): Imported {
