@@ -207,6 +207,15 @@ export const findingSchema = z.strictObject({
 });
 
 /**
+ * The findings report.json leaves out, by severity: it lists at most MAX_REPORT_ITEMS (report/listed.ts),
+ * failures first.
+ */
+export const moreFindingsSchema = z.strictObject({ fail: count, warn: count });
+
+/** The advice items report.json leaves out: it lists at most MAX_REPORT_ITEMS (report/listed.ts). */
+export const moreAdviceSchema = count;
+
+/**
  * The kinds of advice (SPEC section 6), each a change recomputed on the roofline: store one kind of bytes
  * in fewer bits, fuse an inner level's traffic away, compute at the next lower precision, raise the batch,
  * reach the ridge, move to a device the config lists under `advice.devices`.
@@ -261,5 +270,6 @@ export type Snapshot = z.output<typeof snapshotSchema>;
 export type ReportResult = z.output<typeof pairedSchema>;
 export type RemovedPair = z.output<typeof removedSchema>;
 export type Finding = z.output<typeof findingSchema>;
+export type MoreFindings = z.output<typeof moreFindingsSchema>;
 export type Advice = z.output<typeof adviceSchema>;
 export type AdviceNote = z.output<typeof adviceNoteSchema>;
