@@ -4,7 +4,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { findingAnnotations } from '../src/action/annotations.js';
 import { MAX_REPORT_ITEMS, MESSAGE_LENGTH, NAME_LENGTH, REPORT_MAX_BYTES } from '../src/core/limits.js';
-import { assembleReport, reportJson, type ReportTop } from '../src/core/report/build.js';
+import { parseConfig, resolveConfig } from '../src/core/config/index.js';
+import { assembleReport, buildReport, reportJson, type ReportTop } from '../src/core/report/build.js';
 import { adviceTotal, findingCounts, listed, listedBytes, MARKER_BYTES, moreText } from '../src/core/report/listed.js';
 import { renderMarkdown } from '../src/core/report/markdown.js';
 import { parseReport, ReportFileError } from '../src/core/report/schema.js';
@@ -140,5 +141,27 @@ describe('renderings of a cut report', () => {
     expect(moreText(3, 0, 'findings')).toBe('3 more findings in report.json');
     expect(moreText(3, 7, '')).toBe('3 more in report.json, and 7 more not listed in it (it lists at most 100,000, within 128 MiB)');
     expect(moreText(0, 0, '')).toBeNull();
+  });
+});
+
+describe('an advice item about a level whose name is NAME_LENGTH long', () => {
+  it('reads back: its figure, `bytes.` and the name, is 206 characters', () => {
+    // One memory-bound model on a device whose one level has a 200-character name: 1 GFLOP over 1 GB at
+    // 100 GB/s and 100 TFLOP/s is far left of the ridge, so fusing kernels is advised at that level.
+    const level = `l${'x'.repeat(NAME_LENGTH - 1)}`;
+    const yaml = [
+      'version: 1',
+      'devices:',
+      `  npu: { name: NPU, compute: { fp16: 100 TFLOP/s }, memory: { ${level}: 100 GB/s } }`,
+      'hardware: [npu]',
+      'models:',
+      `  - { name: m, precision: fp16, flops: 1 GFLOP, bytes: { ${level}: 1 GB } }`,
+    ].join('\n');
+    const parsed = parseConfig(yaml, 'roofline.yml');
+    const built = buildReport(resolveConfig(parsed.raw, parsed, new Map()), null, null);
+    const figures = built.advice.map((a) => a.change.figure);
+    expect(figures).toContain(`bytes.${level}`);
+    expect(`bytes.${level}`).toHaveLength(206);
+    expect(parseReport(reportJson(built), 'report.json')).toEqual(built);
   });
 });

@@ -10,6 +10,11 @@ import { PRECISIONS, ROOF_KINDS } from './types.js';
 
 const name = z.string().min(1).max(NAME_LENGTH);
 const message = z.string().max(MESSAGE_LENGTH);
+/**
+ * A config key path an advice item changes: the longest advice.ts writes is `bytes.` and a level name
+ * (`bits.weights`, `precision`, `batch`, `hardware` are shorter), so 6 more than a name.
+ */
+const figure = z.string().min(1).max('bytes.'.length + NAME_LENGTH);
 const finite = z.number().finite();
 const positive = finite.positive();
 const nonNegative = finite.nonnegative();
@@ -243,7 +248,7 @@ export const adviceSchema = z.strictObject({
    * The input the item changes, as a config key path (`bits.weights`, `bytes.dram`, `precision`, `batch`,
    * `hardware`), before and after.
    */
-  change: z.strictObject({ figure: name, before: z.union([finite, name]), after: z.union([finite, name]) }),
+  change: z.strictObject({ figure, before: z.union([finite, name]), after: z.union([finite, name]) }),
 });
 
 /**
