@@ -19,13 +19,14 @@ export interface FindingAnnotation {
 /**
  * One annotation per model and cause (finding-groups.ts), its line first and then each of its findings;
  * per severity at most ANNOTATIONS_SHOWN, as many as GitHub shows, the last of them counting the rest when
- * there are more.
+ * there are more (report.json's findings and those it does not list, listed.ts).
  */
-export function findingAnnotations(report: Pick<Report, 'findings' | 'results'>): FindingAnnotation[] {
+export function findingAnnotations(report: Pick<Report, 'findings' | 'moreFindings' | 'results'>): FindingAnnotation[] {
   const groups = findingGroups(report);
   return (['fail', 'warn'] as const).flatMap((severity) => {
     const same = groups.filter((group) => group.severity === severity);
-    const shown = same.length > SHOWN ? same.slice(0, SHOWN - 1) : same;
+    const notListed = report.moreFindings?.[severity] ?? 0;
+    const shown = same.length > SHOWN || (notListed > 0 && same.length === SHOWN) ? same.slice(0, SHOWN - 1) : same;
     const rest = same.slice(shown.length);
     const annotations = shown.map((group): FindingAnnotation => ({
       severity,
@@ -33,9 +34,14 @@ export function findingAnnotations(report: Pick<Report, 'findings' | 'results'>)
       title: `roofline-gate: ${[...new Set(group.findings.map((finding) => finding.rule))].join(', ')}`,
       message: [groupLine(group), ...group.findings.map((finding) => `- ${finding.severity}: ${finding.message}`)].join('\n'),
     }));
-    if (rest.length === 0) return annotations;
+    if (rest.length === 0 && notListed === 0) return annotations;
     const findings = rest.reduce((count, group) => count + group.findings.length, 0);
-    const more = `…and ${rest.length} more ${severity === 'fail' ? 'failing' : 'warning'} models or causes (${findings} findings): see the job summary.`;
+    const word = severity === 'fail' ? 'failing' : 'warning';
+    const parts = [
+      ...(rest.length > 0 ? [`${rest.length} more ${word} models or causes (${findings} findings)`] : []),
+      ...(notListed > 0 ? [`${notListed} more ${word} findings not listed in report.json`] : []),
+    ];
+    const more = `…and ${parts.join(', and ')}: see the job summary.`;
     return [...annotations, { severity, title: 'roofline-gate', message: more }];
   });
 }

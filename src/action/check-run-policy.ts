@@ -2,6 +2,7 @@
 // and output it ends with, and what a refusal says. Pure: the calls are made by check-run.ts. The check
 // never changes the verdict; it carries it, so a branch rule can require it.
 import { CHECK_RUN_SUMMARY_MAX } from '../core/limits.js';
+import { findingCounts } from '../core/report/listed.js';
 import { renderMarkdown, type ChartEmbed } from '../core/report/markdown.js';
 import type { Report } from '../core/report/types.js';
 import { cutToFit } from '../core/text-size.js';
@@ -41,10 +42,10 @@ export function conclusionOf(status: Report['status'], failOn: FailOn): Conclusi
 
 /** The verdict as the check run ends with it: the conclusion, a one-line title, the report within GitHub's limit. */
 export function checkRunEnd(report: Report, failOn: FailOn, shown: { chart: ChartEmbed; editorUrl: string | null; commentUrl: string | null }): CheckRunEnd {
-  const count = (severity: string) => report.findings.filter((finding) => finding.severity === severity).length;
+  const { fail, warn } = findingCounts(report);
   return {
     conclusion: conclusionOf(report.status, failOn),
-    title: `${report.status}: ${count('fail')} failing, ${count('warn')} warning findings (fail-on: ${failOn})`,
+    title: `${report.status}: ${fail} failing, ${warn} warning findings (fail-on: ${failOn})`,
     summary: renderMarkdown(report, {
       chart: shown.chart,
       editorUrl: shown.editorUrl,

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { reportJson } from '../core/report/build.js';
 import { isChanged } from '../core/report/changed-pairs.js';
+import { findingTotal } from '../core/report/listed.js';
 import type { Report } from '../core/report/types.js';
 import { describeApiError, isForbidden } from '../github/client.js';
 import { isLater, type Stamp, type Sticky } from '../github/comment.js';
@@ -123,5 +124,5 @@ export function digest(report: Report): string {
 
 /** Anything a reviewer would want to hear about: a finding, a pair added or removed, a figure that moved. */
 export function hasChanges(report: Report): boolean {
-  return report.findings.length > 0 || report.removed.length > 0 || report.results.some(isChanged);
+  return findingTotal(report) > 0 || report.removed.length > 0 || report.results.some(isChanged);
 }

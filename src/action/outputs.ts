@@ -4,6 +4,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import { SUMMARY_MAX } from '../core/limits.js';
+import { findingCounts, findingTotal } from '../core/report/listed.js';
 import { renderMarkdown, type ChartEmbed } from '../core/report/markdown.js';
 import type { Report } from '../core/report/types.js';
 import type { Artifacts } from '../shell/artifacts.js';
@@ -36,7 +37,7 @@ export async function writeSummary(report: Report, parts: SummaryParts): Promise
 /** The verdict: set first, before anything else can fail. */
 export function setVerdictOutputs(report: Report): void {
   core.setOutput('status', report.status);
-  core.setOutput('findings', report.findings.length);
+  core.setOutput('findings', findingTotal(report));
 }
 
 /** Paths are absolute, so that any later step finds them; a file the out dir does not hold is '' (all of them when it was not written). */
@@ -57,6 +58,6 @@ export function setSharedOutputs({ commentUrl, chartUrl }: { commentUrl: string 
 /** Why the step fails under `fail-on`, or null when it passes. */
 export function gateFailure(report: Report, failOn: FailOn): string | null {
   if (!failsStep(report.status, failOn)) return null;
-  const count = (severity: string) => report.findings.filter((finding) => finding.severity === severity).length;
-  return `roofline-gate: ${report.status} (${count('fail')} failing, ${count('warn')} warning findings; fail-on: ${failOn}). The job summary has the details.`;
+  const { fail, warn } = findingCounts(report);
+  return `roofline-gate: ${report.status} (${fail} failing, ${warn} warning findings; fail-on: ${failOn}). The job summary has the details.`;
 }

@@ -50,8 +50,31 @@ export const MESSAGE_LENGTH = 2_000;
 export const MAX_LEVELS = 16;
 
 /**
- * report.json files larger than this are refused before parsing. A pair takes about 830 bytes (10,000 models
- * x 3 devices wrote 24,978,438 bytes), so MAX_PAIRS pairs, their findings and advice fit with room.
+ * report.json files larger than this are refused before parsing (a guard against a hostile file: the
+ * `report:` input may come from a fork). A pair takes about 830 bytes (10,000 models x 3 devices wrote
+ * 24,978,438 bytes), so MAX_PAIRS such pairs take about 83 MB.
+ *
+ * The largest item each list can hold, in report.json's layout (reportJson: 2-space indent; an item of a
+ * top-level list has its fields on lines indented 6 spaces, and is followed by `,\n`). Model and op names
+ * may hold any character, and JSON.stringify writes a control character or a lone surrogate as `\u00XX`,
+ * 6 bytes a UTF-16 unit (ECMA-262, QuoteJSONString); device ids and level names are ASCII (config/schema.ts:
+ * ID_PATTERN, levelName), 1 byte a character; a number takes at most 24 (`-2.2250738585072014e-308`).
+ * - A finding: `    {` 6; rule `max-crossover-batch` 37; severity 26; model 6+9+(2+6 x NAME_LENGTH)+2 = 1,219;
+ *   hardware 6+12+202+2 = 222; message 6+11+(2+6 x MESSAGE_LENGTH)+2 = 12,021; level 219; before, after,
+ *   limit 42+41+41; `"ops": [` 15, three op names of 8+1,202+2 (the last without its comma) 3,635, `]` 8;
+ *   `    },` 7: 17,539 bytes.
+ * - An advice item: `{` 6; model 1,219; hardware 222; kind `quantize-activations` 38; message 12,021;
+ *   throughput 46, gain 40; `"change": {` 18, figure `bytes.` + a level name 8+10+208+2 = 228, before a
+ *   device id 222, after 220, `}` 8; `},` 7: 14,295 bytes.
+ * So MAX_REPORT_ITEMS of them would take 1.75 GB and 1.43 GB: the cap on items alone does not keep a
+ * report within this size, and report/listed.ts also lists findings and advice only while the file stays
+ * within it (the rest counted, as those past the item cap are).
+ *
+ * The results are not cut: a pair with its names at NAME_LENGTH, MAX_LEVELS levels and CHANGED_OPS changed
+ * ops takes 268,370 bytes (193,032 of them the changed ops'); one of short names, three levels and
+ * CHANGED_OPS changed ops about 23,000 (20-character names and figures). So from about 500 of the first, or
+ * 5,900 of the second, a report exceeds this size and does not read back. Listing fewer changed ops would
+ * be the honest cut there (`moreChanged` counts them already).
  */
 export const REPORT_MAX_BYTES = 128 * 1024 * 1024;
 
@@ -99,7 +122,10 @@ export const MAX_PAIRS = 100_000;
 
 /**
  * Pairs, findings and advice items in one report.json: as many as a config may have pairs (MAX_PAIRS), so
- * that every report a run writes can be read back (the `report:` input, the history), and no more.
+ * that every pair a run writes can be read back (the `report:` input, the history), and no more. A pair
+ * can have up to 40 findings (intensity-drop and ridge-margin at each of MAX_LEVELS levels, one of each
+ * other rule) and 5 advice items: report.json lists the first MAX_REPORT_ITEMS and counts the rest
+ * (report/listed.ts).
  */
 export const MAX_REPORT_ITEMS = MAX_PAIRS;
 

@@ -10,6 +10,11 @@ import { PRECISIONS, ROOF_KINDS } from './types.js';
 
 const name = z.string().min(1).max(NAME_LENGTH);
 const message = z.string().max(MESSAGE_LENGTH);
+/**
+ * A config key path an advice item changes: the longest advice.ts writes is `bytes.` and a level name
+ * (`bits.weights`, `precision`, `batch`, `hardware` are shorter), so 6 more than a name.
+ */
+const figure = z.string().min(1).max('bytes.'.length + NAME_LENGTH);
 const finite = z.number().finite();
 const positive = finite.positive();
 const nonNegative = finite.nonnegative();
@@ -207,6 +212,15 @@ export const findingSchema = z.strictObject({
 });
 
 /**
+ * The findings report.json leaves out, by severity: it lists at most MAX_REPORT_ITEMS (report/listed.ts),
+ * failures first.
+ */
+export const moreFindingsSchema = z.strictObject({ fail: count, warn: count });
+
+/** The advice items report.json leaves out: it lists at most MAX_REPORT_ITEMS (report/listed.ts). */
+export const moreAdviceSchema = count;
+
+/**
  * The kinds of advice (SPEC section 6), each a change recomputed on the roofline: store one kind of bytes
  * in fewer bits, fuse an inner level's traffic away, compute at the next lower precision, raise the batch,
  * reach the ridge, move to a device the config lists under `advice.devices`.
@@ -234,7 +248,7 @@ export const adviceSchema = z.strictObject({
    * The input the item changes, as a config key path (`bits.weights`, `bytes.dram`, `precision`, `batch`,
    * `hardware`), before and after.
    */
-  change: z.strictObject({ figure: name, before: z.union([finite, name]), after: z.union([finite, name]) }),
+  change: z.strictObject({ figure, before: z.union([finite, name]), after: z.union([finite, name]) }),
 });
 
 /**
@@ -261,5 +275,6 @@ export type Snapshot = z.output<typeof snapshotSchema>;
 export type ReportResult = z.output<typeof pairedSchema>;
 export type RemovedPair = z.output<typeof removedSchema>;
 export type Finding = z.output<typeof findingSchema>;
+export type MoreFindings = z.output<typeof moreFindingsSchema>;
 export type Advice = z.output<typeof adviceSchema>;
 export type AdviceNote = z.output<typeof adviceNoteSchema>;

@@ -10,6 +10,7 @@ import { changedCount, changedTitle, OP_COLUMNS, opRow, withChangedOps, type OpC
 import { isChanged } from './changed-pairs.js';
 import { findingGroups, type FindingGroup } from './finding-groups.js';
 import { narrowColumnsFor, narrowRow, roofFootnote, snapshotText, type NarrowColumn } from './table.js';
+import { adviceTotal, findingCounts, findingTotal, moreText } from './listed.js';
 import type { Report, ReportResult } from './types.js';
 import { levelsLeftOutNote } from './levels-left-out.js';
 import { tokenLines } from './token-lines.js';
@@ -144,14 +145,15 @@ function compose(report: Report, options: MarkdownOptions, parts: Parts, shown: 
   if (options.header) out.push(options.header);
   out.push(`### ${ICON[report.status]} roofline-gate: ${report.status}`, '', summaryLine(report), '');
 
-  if (parts.groups.length > 0) {
+  if (findingTotal(report) > 0) {
     for (const group of parts.groups.slice(0, shown.groups)) out.push(`- ${MARK[group.severity]} **${markdownText(group.model)}**: ${markdownText(group.summary)}`);
     if (shown.groups < parts.groups.length) out.push(`- _…and ${wholeNumber(parts.groups.length - shown.groups)} more in report.json_`);
-    out.push('', `<details><summary>Findings (${wholeNumber(report.findings.length)})</summary>`, '');
+    out.push('', `<details><summary>Findings (${wholeNumber(findingTotal(report))})</summary>`, '');
     for (const finding of report.findings.slice(0, shown.findings)) {
       out.push(`- ${MARK[finding.severity]} **${finding.severity}** \`${finding.rule}\`: ${markdownText(finding.message)}`);
     }
-    if (shown.findings < report.findings.length) out.push(`- _…and ${wholeNumber(report.findings.length - shown.findings)} more findings in report.json_`);
+    const more = moreText(report.findings.length - shown.findings, findingTotal(report) - report.findings.length, 'findings');
+    if (more !== null) out.push(`- _…and ${more}_`);
     out.push('', '</details>', '');
   }
 
@@ -178,11 +180,12 @@ function compose(report: Report, options: MarkdownOptions, parts: Parts, shown: 
   if (tokens.length > 0) append(out, ['**Tokens**', '', ...tokens, '']);
 
   const notes = notesLine(report.notes ?? []);
-  if (report.advice.length > 0 || notes !== null) {
+  if (adviceTotal(report) > 0 || notes !== null) {
     const items = report.advice.slice(0, shown.advice);
-    out.push(`<details><summary>Advice (${wholeNumber(report.advice.length)})</summary>`, '');
+    out.push(`<details><summary>Advice (${wholeNumber(adviceTotal(report))})</summary>`, '');
     for (const item of items) out.push(`- ${markdownText(item.message)}`);
-    if (items.length < report.advice.length) out.push(`- _…${wholeNumber(report.advice.length - items.length)} more in report.json_`);
+    const more = moreText(report.advice.length - items.length, adviceTotal(report) - report.advice.length, '');
+    if (more !== null) out.push(`- _…${more}_`);
     if (notes !== null) out.push('', `_${markdownText(notes)}_`);
     out.push('', '</details>', '');
   }
@@ -213,8 +216,7 @@ function changedOps(result: ReportResult, most: number): string[] {
 }
 
 function summaryLine(report: Report): string {
-  const fail = report.findings.filter((f) => f.severity === 'fail').length;
-  const warn = report.findings.length - fail;
+  const { fail, warn } = findingCounts(report);
   const memory = report.results.filter((r) => r.bound === 'memory').length;
   const against = report.baseline === null ? 'no baseline' : `against ${markdownText(report.baseline)}`;
   return `${wholeNumber(report.results.length)} model × hardware pairs (${wholeNumber(memory)} ${BOUND_WORDS.memory}), ${wholeNumber(fail)} failing and ${wholeNumber(warn)} warning findings, ${against}.`;

@@ -9,7 +9,8 @@
 // baseline inputs (null).
 import { z } from 'zod';
 import { LABEL_LENGTH, REPORT_MAX_BYTES } from '../limits.js';
-import { adviceNoteSchema, adviceSchema, findingSchema, list, pairedSchema, removedSchema, statusSchema } from '../results.js';
+import { adviceNoteSchema, adviceSchema, findingSchema, list, moreAdviceSchema, moreFindingsSchema, pairedSchema, removedSchema, statusSchema } from '../results.js';
+import { findingCounts } from './listed.js';
 
 export { REPORT_MAX_BYTES } from '../limits.js';
 
@@ -33,21 +34,25 @@ export const reportSchema = z
     /** Pairs only in the baseline. */
     removed: list(removedSchema),
     findings: list(findingSchema),
+    /** Findings left out of `findings` (listed.ts): absent when none is. */
+    moreFindings: moreFindingsSchema.optional(),
     advice: list(adviceSchema),
+    /** Advice items left out of `advice` (listed.ts): absent when none is. */
+    moreAdvice: moreAdviceSchema.optional(),
     /** What advice could not be given and why; left out by reports written before notes existed. */
     notes: list(adviceNoteSchema).optional(),
   })
-  // The status is the worst finding's severity (gate/verdict.ts); a file that says otherwise was edited.
-  .refine((report) => report.status === worst(report.findings.map((f) => f.severity)), {
+  // The status is the worst finding's severity (gate/verdict.ts), listed or not; a file that says otherwise was edited.
+  .refine((report) => report.status === worst(findingCounts(report)), {
     message: 'status does not match the findings',
     path: ['status'],
   });
 
 export type Report = z.output<typeof reportSchema>;
 
-function worst(severities: string[]): string {
-  if (severities.includes('fail')) return 'fail';
-  return severities.length > 0 ? 'warn' : 'pass';
+function worst({ fail, warn }: { fail: number; warn: number }): string {
+  if (fail > 0) return 'fail';
+  return warn > 0 ? 'warn' : 'pass';
 }
 
 /** Thrown for a report that is not JSON or not a report: says where, never echoes the content. */

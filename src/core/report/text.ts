@@ -1,6 +1,7 @@
 // The report for a person at a terminal: an aligned table, human units, then findings, advice and the verdict.
 import { notesLine } from '../gate/index.js';
 import { changedCount, changedTitle, OP_COLUMNS, opRow, withChangedOps, type OpColumn } from './op-rows.js';
+import { adviceTotal, findingCounts, findingTotal, moreText } from './listed.js';
 import type { Report } from './types.js';
 import { columnsFor, roofFootnote, row, snapshotText, type Column } from './table.js';
 import { levelsLeftOutNote } from './levels-left-out.js';
@@ -70,17 +71,20 @@ export function renderText(given: Report, options: TextOptions = {}): string {
     for (const { result, text } of tokens) lines.push(`  ${result.model} on ${result.hardware}: ${text}`);
   }
 
-  if (report.findings.length > 0) {
+  if (findingTotal(report) > 0) {
     lines.push('', paint('Findings', 'bold'));
     for (const finding of report.findings) lines.push(`  ${paint(finding.severity.toUpperCase().padEnd(4), finding.severity)}  ${finding.rule}: ${finding.message}`);
+    const more = moreText(0, findingTotal(report) - report.findings.length, 'findings');
+    if (more !== null) lines.push(paint(`  ... ${more}`, 'dim'));
   }
 
   const maxAdvice = options.maxAdvice ?? 8;
   const notes = notesLine(report.notes ?? []);
-  if (report.advice.length > 0 || notes !== null) {
+  if (adviceTotal(report) > 0 || notes !== null) {
     lines.push('', paint('Advice', 'bold'));
     for (const item of report.advice.slice(0, maxAdvice)) lines.push(`  - ${item.message}`);
-    if (report.advice.length > maxAdvice) lines.push(paint(`  ... ${wholeNumber(report.advice.length - maxAdvice)} more in report.json`, 'dim'));
+    const more = moreText(Math.max(0, report.advice.length - maxAdvice), adviceTotal(report) - report.advice.length, '');
+    if (more !== null) lines.push(paint(`  ... ${more}`, 'dim'));
     if (notes !== null) lines.push(paint(`  ${notes}`, 'dim'));
   }
 
@@ -90,6 +94,7 @@ export function renderText(given: Report, options: TextOptions = {}): string {
 
 function verdictLine(report: Report, paint: NonNullable<TextOptions['paint']>): string {
   const against = report.baseline === null ? 'no baseline' : `against ${report.baseline}`;
-  const counts = ['fail', 'warn'].map((severity) => `${wholeNumber(report.findings.filter((f) => f.severity === severity).length)} ${severity}`).join(', ');
+  const { fail, warn } = findingCounts(report);
+  const counts = `${wholeNumber(fail)} fail, ${wholeNumber(warn)} warn`;
   return `${paint(report.status.toUpperCase(), report.status)}  ${wholeNumber(report.results.length)} results, ${counts}, ${against}`;
 }
