@@ -102,6 +102,8 @@ export interface LoggedRequest {
   path: string;
   operation: string | null;
   status: number;
+  /** When it arrived: milliseconds on performance.now()'s clock. */
+  at: number;
 }
 
 interface Entry {
@@ -199,8 +201,9 @@ export class FakeGitHub {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.url);
     const method = request.method ?? 'GET';
+    const at = performance.now();
     const raw = await readBody(request);
-    const entry: LoggedRequest = { method, path: url.pathname, operation: null, status: 0 };
+    const entry: LoggedRequest = { method, path: url.pathname, operation: null, status: 0, at };
     this.log.push(entry);
     const answer = (status: number, body: unknown, headers: Record<string, string> = {}, trickle?: Trickle) => {
       entry.status = status;

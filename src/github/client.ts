@@ -6,7 +6,8 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 
-export type Octokit = ReturnType<typeof getOctokit>;
+/** @actions/github's Octokit, and a wait as long as its retry plugin's, for the one write that retries by hand (createOnce). */
+export type Octokit = ReturnType<typeof createClient>;
 
 /** The repository every call is about. */
 export interface Repo {
@@ -17,7 +18,7 @@ export interface Repo {
 export interface ClientOptions {
   /** The REST API root: GITHUB_API_URL on GitHub Enterprise Server and in tests. */
   baseUrl: string;
-  /** Milliseconds per second of retry and rate-limit backoff; 1000 outside tests. */
+  /** Milliseconds per second of retry and rate-limit backoff (createOnce's waits too: beforeRetry); 1000 outside tests. */
   backoffMs?: number;
   /** Where retries are said (`info`) and Octokit's own chatter goes (`debug`); silent when left out. */
   log?: Logger;
@@ -46,8 +47,20 @@ const SILENT: Logger = { info: () => undefined, debug: () => undefined };
  */
 const UNPACED = { key: () => ({ schedule: <T>(_options: unknown, task: () => Promise<T>) => task() }) } as unknown as ThrottlingOptions['write'];
 
-/** Attempts after the first, for 5xx and for rate limits alike. */
-const RETRIES = 3;
+/** Attempts after the first, for 5xx and for rate limits alike, and for a comment's creation (createOnce). */
+export const RETRIES = 3;
+
+/**
+ * The wait before retry `retry` (1 for the first), in milliseconds: the retry plugin's own, `retry`² ×
+ * `backoffMs` (its error hook sets `retryAfter` to (retryCount + 1)², and its limiter waits
+ * `retryAfter × retryAfterBaseValue`: @octokit/plugin-retry 8.1.1, dist-src/error-request.js and
+ * wrap-request.js). A retry by hand waits as long as Octokit's would.
+ *
+ *   retryDelayMs(3, 1000) //=> 9000
+ */
+function retryDelayMs(retry: number, backoffMs: number): number {
+  return retry ** 2 * backoffMs;
+}
 
 /**
  * How long a request may go without a sign of life before it is abandoned (milliseconds): the wait for its
@@ -86,7 +99,7 @@ function timeouts(timeoutMs: number) {
   // before-after-hook hands every hook in the chain the same options object (a hook cannot pass others
   // on), so the watched fetch is set on it, per attempt; the caller's own fetch, if any, is kept aside.
   const callers = new WeakMap<object, typeof fetch>();
-  return (octokit: Pick<Octokit, 'hook'>) => {
+  return (octokit: Pick<ReturnType<typeof getOctokit>, 'hook'>) => {
     octokit.hook.wrap('request', async (request, options) => {
       if (!callers.has(options)) callers.set(options, (options.request?.fetch as typeof fetch | undefined) ?? globalThis.fetch);
       // The route (`/repos/{owner}/{repo}/...`), or for a next page the path without host and query.
@@ -161,13 +174,13 @@ function watched(fetch: typeof globalThis.fetch, watch: Watchdog): typeof global
   };
 }
 
-export function createClient(token: string, { baseUrl, backoffMs = 1000, log = SILENT, timeoutMs = REQUEST_TIMEOUT_MS }: ClientOptions): Octokit {
+export function createClient(token: string, { baseUrl, backoffMs = 1000, log = SILENT, timeoutMs = REQUEST_TIMEOUT_MS }: ClientOptions) {
   const giveUp = (what: string) => (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
     if (retryCount >= RETRIES) return false;
     log.info(`GitHub ${what} on ${options.method} ${options.url}: retrying in ${retryAfter} s`);
     return true;
   };
-  return getOctokit(
+  const octokit = getOctokit(
     token,
     {
       baseUrl,
@@ -186,6 +199,10 @@ export function createClient(token: string, { baseUrl, backoffMs = 1000, log = S
     retry,
     throttling,
   );
+  return Object.assign(octokit, {
+    /** Waits as long as the retry plugin does before its retry number `retry` (1 for the first). */
+    beforeRetry: (retry: number) => new Promise<void>((resolve) => setTimeout(resolve, retryDelayMs(retry, backoffMs))),
+  });
 }
 
 /** The HTTP status of an Octokit error, or undefined for anything else (a network error, a bug). */
