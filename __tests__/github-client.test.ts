@@ -4,13 +4,15 @@ import { describe, expect, it } from '@jest/globals';
 import { ACTIONS_BOT } from './e2e/fake-github.js';
 import { fakeGitHubSuite, OWNER, REPO } from './e2e/harness.js';
 import { ApiTimeout, createClient, describeApiError, statusOf } from '../src/github/client.js';
-import { ACTIONS_BOT as BOT, postComment, stickyMarker, type Thread } from '../src/github/comment.js';
+import { ACTIONS_BOT as BOT, findSticky, postComment, stickyMarker, type Thread } from '../src/github/comment.js';
 import { readFileAt } from '../src/github/contents.js';
 
 const TOKEN = 'ghs_clientTestToken';
+/** A big op table: 2,000 rows of `op<i>,<i>` (17,780 bytes), sent slowly by the trickle tests. */
+const OPS = `name,flops\n${Array.from({ length: 2000 }, (_, i) => `op${i},${i}\n`).join('')}`;
 const suite = fakeGitHubSuite(
   { [TOKEN]: { user: ACTIONS_BOT, pullRequests: 'write', contents: 'write' } },
-  { base: {}, head: { 'roofline.yml': 'version: 1\n' } },
+  { base: {}, head: { 'roofline.yml': 'version: 1\n', 'ops.csv': OPS } },
 );
 const client = (said: string[] = []) =>
   createClient(TOKEN, { baseUrl: suite.github.url, backoffMs: 1, log: { info: (m) => said.push(m), debug: () => undefined } });
@@ -79,5 +81,39 @@ describe('createClient', () => {
     const octokit = createClient(TOKEN, { baseUrl: suite.github.url, backoffMs: 1, timeoutMs: 1000 });
     expect((await readFileAt(octokit, repo, suite.repo.headSha, 'roofline.yml'))!.toString()).toBe('version: 1\n');
     expect(attempts('repos/get-content').slice(-2)).toEqual([502, 200]);
+  });
+
+  it('reads a big body that keeps arriving to its end, though it takes longer than the timeout', async () => {
+    // The answer 150 ms late, then its 4 pieces 100 ms apart: 450 ms in all, over the 300 ms timeout, but
+    // never 300 ms without a sign of life (150 ms to the headers, 100 ms between pieces).
+    suite.github.fault({ operation: 'repos/get-content', delayMs: 150, trickle: { pieces: 4, gapMs: 100 } });
+    const octokit = createClient(TOKEN, { baseUrl: suite.github.url, backoffMs: 1, timeoutMs: 300 });
+    expect((await readFileAt(octokit, repo, suite.repo.headSha, 'ops.csv'))!.toString()).toBe(OPS);
+    expect(attempts('repos/get-content').slice(-1)).toEqual([200]);
+  });
+
+  it('abandons a body that stops arriving, with the timeout and the call, once: a raw file read by the caller', async () => {
+    // 2 of 4 pieces, 50 ms apart, then silence: the watch runs out 200 ms after the second piece.
+    suite.github.fault({ operation: 'repos/get-content', trickle: { pieces: 4, gapMs: 50, stallAfter: 2 } });
+    const octokit = createClient(TOKEN, { baseUrl: suite.github.url, backoffMs: 1, timeoutMs: 200 });
+    const from = suite.github.log.length;
+    const error = await readFileAt(octokit, repo, suite.repo.headSha, 'ops.csv').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiTimeout);
+    expect(describeApiError(error)).toBe('GitHub did not answer: no answer within 0.2 s to GET /repos/{owner}/{repo}/contents/{path}');
+    expect(suite.github.log.slice(from).map((entry) => `${entry.operation} ${entry.status}`)).toEqual(['repos/get-content 200']);
+  });
+
+  it('reads a JSON answer that trickles in, and abandons one that stops: the body Octokit parses itself', async () => {
+    const t = thread();
+    suite.github.addComment(t.issueNumber, `${t.marker}\nours`, ACTIONS_BOT);
+    const octokit = createClient(TOKEN, { baseUrl: suite.github.url, backoffMs: 1, timeoutMs: 200 });
+    // 4 pieces 100 ms apart: 300 ms over the 200 ms timeout, 100 ms without a piece at most.
+    suite.github.fault({ operation: 'issues/list-comments', trickle: { pieces: 4, gapMs: 100 } });
+    expect(await findSticky(octokit, t)).toHaveLength(1);
+    // Octokit reads a JSON body that fails as '' (@octokit/request 10, getResponseData): not a silent empty list.
+    suite.github.fault({ operation: 'issues/list-comments', trickle: { pieces: 4, gapMs: 50, stallAfter: 1 } });
+    const error = await findSticky(octokit, t).catch((e: unknown) => e);
+    // paginate() requests its first page by its path already filled in, as it does each next page.
+    expect(describeApiError(error)).toBe(`GitHub did not answer: no answer within 0.2 s to GET /repos/${OWNER}/${REPO}/issues/${t.issueNumber}/comments`);
   });
 });

@@ -337,6 +337,28 @@ describe('a lost answer never leaves two comments', () => {
     expect(suite.github.log.slice(from).map((entry) => entry.operation)).toEqual(['issues/create-comment']);
   });
 
+  it('`comment: new`: 5xx after 5xx: a lookup and a re-post after each, at most RETRIES + 1 POSTs, waiting as Octokit’s retries do', async () => {
+    const t = thread();
+    // RETRIES is 3: the first POST and 3 more. A fifth would be answered 201, and the call would not throw.
+    suite.github.fault({ operation: 'issues/create-comment', status: 502, times: 4 });
+    const from = suite.github.log.length;
+    const octokit = createClient(TOKEN, { baseUrl: suite.github.url, backoffMs: 20 });
+    await expect(postComment(octokit, t, body(t, stamp(22), 'twenty-two'))).rejects.toMatchObject({ status: 502 });
+    const log = suite.github.log.slice(from);
+    expect(log.map((entry) => `${entry.operation} ${entry.status}`)).toEqual([
+      'issues/create-comment 502', 'issues/list-comments 200', 'issues/create-comment 502', 'issues/list-comments 200',
+      'issues/create-comment 502', 'issues/list-comments 200', 'issues/create-comment 502',
+    ]);
+    expect(texts(t)).toEqual([]);
+    // Before retry n the plugin's wait, n² × backoffMs: 20, 80 and 180 ms between each failed POST's arrival
+    // and the lookup after it (by the server's clock, which sees no less than the client waited). Node counts
+    // a timer from its event loop's cached clock, so one may end up to 1 ms early by performance.now().
+    const waits = [1, 3, 5].map((i) => log[i]!.at - log[i - 1]!.at);
+    expect(waits[0]).toBeGreaterThanOrEqual(20 - 1);
+    expect(waits[1]).toBeGreaterThanOrEqual(80 - 1);
+    expect(waits[2]).toBeGreaterThanOrEqual(180 - 1);
+  });
+
   it('the sticky comment: a lost answer on creating it is one comment, one POST', async () => {
     const t = thread();
     suite.github.fault({ operation: 'issues/create-comment', status: 502, applied: true });

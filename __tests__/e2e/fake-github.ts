@@ -63,6 +63,18 @@ export interface Fault {
   meanwhile?: () => void;
   /** Never answer: the connection stays open, silent, until the client gives up or the server stops. */
   stall?: boolean;
+  /** Send the body in pieces, slowly (after `delayMs`, if any): a large download, or one that stops. */
+  trickle?: Trickle;
+}
+
+/**
+ * The body in `pieces` parts of equal size (the last one shorter), the first with the headers and each next
+ * one `gapMs` later. With `stallAfter`, only that many are sent and the connection then stays open, silent.
+ */
+export interface Trickle {
+  pieces: number;
+  gapMs: number;
+  stallAfter?: number;
 }
 
 export interface Comment {
@@ -90,6 +102,8 @@ export interface LoggedRequest {
   path: string;
   operation: string | null;
   status: number;
+  /** When it arrived: milliseconds on performance.now()'s clock. */
+  at: number;
 }
 
 interface Entry {
@@ -187,12 +201,13 @@ export class FakeGitHub {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.url);
     const method = request.method ?? 'GET';
+    const at = performance.now();
     const raw = await readBody(request);
-    const entry: LoggedRequest = { method, path: url.pathname, operation: null, status: 0 };
+    const entry: LoggedRequest = { method, path: url.pathname, operation: null, status: 0, at };
     this.log.push(entry);
-    const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+    const answer = (status: number, body: unknown, headers: Record<string, string> = {}, trickle?: Trickle) => {
       entry.status = status;
-      send(response, status, body, headers);
+      send(response, status, body, headers, trickle);
     };
 
     const route = matchRoute(method, url.pathname);
@@ -227,14 +242,8 @@ export class FakeGitHub {
     fault?.meanwhile?.();
     // A slow answer: the state is read when the request arrives, the answer leaves later.
     const delay = (fault?.delayMs ?? 0) + this.latencyMs;
-    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-    if (Buffer.isBuffer(result.body)) {
-      entry.status = result.status;
-      response.writeHead(result.status, { 'content-type': 'application/vnd.github.raw', 'content-length': result.body.length });
-      response.end(result.body);
-      return;
-    }
-    answer(result.status, result.body, result.headers);
+    if (delay) await sleep(delay);
+    answer(result.status, result.body, result.headers, fault?.trickle);
   }
 
   private route(route: Route, url: URL, body: any, grant: Grant, accept: string): { status: number; body: unknown; headers?: Record<string, string> } {
@@ -507,14 +516,31 @@ export function gitHash(type: string, bytes: Buffer): string {
   return createHash('sha1').update(`${type} ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+/** Answers JSON, or for a Buffer (a raw file) its bytes; all at once, or trickled. */
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, trickle?: Trickle): void {
   if (status === 204) {
     response.writeHead(204, headers).end();
     return;
   }
-  const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
-  response.end(text);
+  const raw = Buffer.isBuffer(body);
+  const bytes = raw ? body : Buffer.from(JSON.stringify(body));
+  response.writeHead(status, { 'content-type': raw ? 'application/vnd.github.raw' : 'application/json; charset=utf-8', 'content-length': bytes.length, ...headers });
+  if (trickle) void dribble(response, bytes, trickle);
+  else response.end(bytes);
+}
+
+async function dribble(response: ServerResponse, bytes: Buffer, { pieces, gapMs, stallAfter = pieces }: Trickle): Promise<void> {
+  const size = Math.ceil(bytes.length / pieces);
+  for (let piece = 0; piece < stallAfter; piece++) {
+    if (piece > 0) await sleep(gapMs);
+    if (response.destroyed) return; // the client gave up
+    response.write(bytes.subarray(piece * size, (piece + 1) * size));
+  }
+  if (stallAfter === pieces) response.end();
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 async function readBody(request: IncomingMessage): Promise<Buffer> {

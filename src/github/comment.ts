@@ -7,7 +7,7 @@
 // `user.id`, the app the comment was written through (`performed_via_github_app`), and the time GitHub last
 // wrote it (`updated_at`). The body (marker and stamp) is text anyone with the same identity can type, so it
 // only says which config and run a comment claims to be; its claimed time counts only up to `updated_at`.
-import { statusOf, type Octokit, type Repo } from './client.js';
+import { RETRIES, statusOf, type Octokit, type Repo } from './client.js';
 
 /** Orders runs: the event's time (a push, the pull request's update), then the run id, then its attempt. */
 export interface Order {
@@ -238,21 +238,20 @@ export async function postComment(octokit: Octokit, thread: Thread, body: string
   return (await createOnce(octokit, thread, body, stamp)).html_url;
 }
 
-/** Attempts to create a comment, the first included: as many as Octokit's retries would make. */
-export const CREATE_ATTEMPTS = 4;
-
 /**
  * Creates the comment once, even when an answer is lost: a POST that timed out or failed with a 5xx may
  * still have written it. Octokit's retry would post it again blindly, so this call is not retried by
- * Octokit; after a failure this run's comment (by the run id and attempt in its stamp, among our own
+ * Octokit but here, as often (RETRIES) and after the same waits (octokit.beforeRetry()) as Octokit's retries:
+ * after a failure, and the wait, this run's comment (by the run id and attempt in its stamp, among our own
  * comments) is looked for first, and only when there is none is it posted again. A 4xx is an answer (the
  * request was refused, nothing was written) and is thrown; a secondary rate limit is still waited out by
  * the throttling plugin, whose retries are its own.
  */
 export async function createOnce(octokit: Octokit, thread: Thread, body: string, stamp: Stamp): Promise<ListedComment> {
   let lastError: unknown;
-  for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
-    if (attempt > 0) {
+  for (let retry = 0; retry <= RETRIES; retry++) {
+    if (retry > 0) {
+      await octokit.beforeRetry(retry);
       const mine = (await listOurs(octokit, thread)).find((comment) => isSameRun(readStamp(comment.body ?? '')?.order ?? NO_ORDER, stamp.order));
       if (mine) return mine;
     }
