@@ -8,7 +8,7 @@ import { parseConfig, resolveConfig } from '../src/core/config/index.js';
 import { assembleReport, buildReport, reportJson, type ReportTop } from '../src/core/report/build.js';
 import { adviceTotal, findingCounts, listed, listedBytes, MARKER_BYTES, moreText } from '../src/core/report/listed.js';
 import { renderMarkdown } from '../src/core/report/markdown.js';
-import { parseReport, ReportFileError } from '../src/core/report/schema.js';
+import { parseReport, ReportFileError, unreadableReport } from '../src/core/report/schema.js';
 import { renderText } from '../src/core/report/text.js';
 import type { Advice, Finding, Severity } from '../src/core/results.js';
 import { FAILING } from './__fixtures__/report.js';
@@ -163,5 +163,18 @@ describe('an advice item about a level whose name is NAME_LENGTH long', () => {
     expect(figures).toContain(`bytes.${level}`);
     expect(`bytes.${level}`).toHaveLength(206);
     expect(parseReport(reportJson(built), 'report.json')).toEqual(built);
+  });
+});
+
+describe('a report.json too large to read back is said when it is written', () => {
+  it('is silent up to REPORT_MAX_BYTES bytes and names the size one byte past it, counting bytes, not characters', () => {
+    const limit = 128 * 1024 * 1024; // 134,217,728 bytes
+    expect(unreadableReport('a'.repeat(limit))).toBeNull();
+    // 'é' is 2 bytes in UTF-8: limit / 2 of them are exactly the limit in 67,108,864 characters.
+    const accents = 'é'.repeat(limit / 2);
+    expect(unreadableReport(accents)).toBeNull();
+    expect(unreadableReport(`${accents}a`)).toBe(
+      "report.json is 134,217,729 bytes, more than the 128 MiB a run reads back: it is written, but cannot be a later run's baseline or history entry (fewer pairs or changed ops make it fit)",
+    );
   });
 });

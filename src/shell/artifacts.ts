@@ -4,6 +4,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { reportJson } from '../core/report/build.js';
 import { renderMarkdown, type MarkdownOptions } from '../core/report/markdown.js';
 import type { Report } from '../core/report/types.js';
+import { unreadableReport } from '../core/report/schema.js';
 
 export interface Artifacts {
   'report.json': string;
@@ -29,6 +30,8 @@ export async function renderArtifacts(
   warn: (message: string) => void = () => undefined,
 ): Promise<Rendered> {
   const base = { 'report.json': reportJson(report) };
+  const unreadable = unreadableReport(base['report.json']);
+  if (unreadable !== null) warn(unreadable);
   try {
     const { rooflineSpec } = await import('../core/chart/index.js');
     const { renderSvg } = await import('../render/svg.js');

@@ -11,6 +11,8 @@ import { z } from 'zod';
 import { LABEL_LENGTH, REPORT_MAX_BYTES } from '../limits.js';
 import { adviceNoteSchema, adviceSchema, findingSchema, list, moreAdviceSchema, moreFindingsSchema, pairedSchema, removedSchema, statusSchema } from '../results.js';
 import { findingCounts } from './listed.js';
+import { wholeNumber } from '../format.js';
+import { fits, sizeIn } from '../text-size.js';
 
 export { REPORT_MAX_BYTES } from '../limits.js';
 
@@ -58,6 +60,18 @@ function worst({ fail, warn }: { fail: number; warn: number }): string {
 /** Thrown for a report that is not JSON or not a report: says where, never echoes the content. */
 export class ReportFileError extends Error {
   override name = 'ReportFileError';
+}
+
+/**
+ * Why a run could not read `text` (report.json as reportJson writes it) back, or null when it can. The
+ * findings and advice are cut to fit (listed.ts), but every pair's result is written: thousands of pairs
+ * with many changed ops each can pass REPORT_MAX_BYTES, and such a file is refused as a baseline or a
+ * history entry (parseReport, the action's `report:` input). Said when it is written, not a run later.
+ */
+export function unreadableReport(text: string): string | null {
+  if (fits(text, { bytes: REPORT_MAX_BYTES })) return null;
+  const size = sizeIn(text, { bytes: REPORT_MAX_BYTES });
+  return `report.json is ${wholeNumber(size)} bytes, more than the ${REPORT_MAX_BYTES / 1024 / 1024} MiB a run reads back: it is written, but cannot be a later run's baseline or history entry (fewer pairs or changed ops make it fit)`;
 }
 
 /**
