@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { parseConfig, resolveConfig, type OpTable } from '../src/core/config/index.js';
 import { NO_SPLIT } from '../src/core/config/kinds.js';
 import { OpColumns, plainOp } from '../src/core/config/op-columns.js';
 import type { Op } from '../src/core/types.js';
@@ -92,5 +93,23 @@ describe('op tables stored by column', () => {
         }
       }),
     );
+  });
+});
+
+describe('a table two configs share (a baseline whose op table did not change)', () => {
+  it('gives each model the same totals, in records of its own', () => {
+    const text = 'version: 1\nhardware: [a100-sxm4-80gb]\nmodels:\n  - name: m\n    precision: fp16\n    ops: { file: ops.csv }\n';
+    const table: OpTable = { file: 'ops.csv', ops: [op('a', 1e9, [['dram', 2e6], ['l2', 3e6]]), op('b', 3e9, [['dram', 1e6]])], levelRows: new Map([['dram', 2], ['l2', 2]]) };
+    const resolve = () => {
+      const parsed = parseConfig(text, 'roofline.yml');
+      return resolveConfig(parsed.raw, parsed, new Map([[0, table]])).models[0]!;
+    };
+    const [head, base] = [resolve(), resolve()];
+    // 1e9 + 3e9 FLOP; DRAM 2e6 + 1e6 bytes; L2 3e6 (op b moves none there).
+    expect([head.flops, head.bytes]).toEqual([4e9, { dram: 3e6, l2: 3e6 }]);
+    expect([base.flops, base.bytes, base.kinds]).toEqual([head.flops, head.bytes, head.kinds]);
+    expect(base.bytes).not.toBe(head.bytes);
+    expect(base.kinds).not.toBe(head.kinds);
+    expect(base.ops).toBe(head.ops);
   });
 });

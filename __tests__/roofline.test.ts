@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { findEntry, toDevice } from '../src/core/catalog/index.js';
 import { intensity, place, ridge } from '../src/core/roofline.js';
-import type { Device, Model } from '../src/core/types.js';
+import type { Device, Model, Op } from '../src/core/types.js';
 
 const sig3 = (x: number) => Number(x.toPrecision(3));
 
@@ -170,5 +170,38 @@ describe('properties of the math', () => {
         return split.seconds >= whole.seconds * (1 - 1e-9);
       }),
     );
+  });
+});
+
+describe('an ops list placed twice (a baseline sharing the head\'s unchanged op table)', () => {
+  // Toy device: 100 TFLOP/s fp16, DRAM 1 TB/s, L2 5 TB/s. Op a: 1e9 FLOP is 10 us of compute; 2e7 DRAM bytes
+  // 20 us, 5e7 L2 bytes 10 us: 20 us, DRAM-bound. Op b: 4e9 FLOP 40 us; 1e7 DRAM bytes 10 us: 40 us, compute.
+  const ops: Op[] = [
+    { name: 'a', flops: 1e9, bytes: { dram: 2e7, l2: 5e7 }, kinds: {} },
+    { name: 'b', flops: 4e9, bytes: { dram: 1e7 }, kinds: {} },
+  ];
+  const twoLevels: Device = { ...threeLevels, levels: threeLevels.levels.slice(0, 2) };
+  const opsModel = (precision: Model['precision'] = 'fp16') =>
+    model({ precision, ops, flops: 5e9, bytes: { dram: 3e7, l2: 5e7 }, hardware: ['toy'] });
+
+  it('gives the same figures each time, in lists of its own', () => {
+    const first = place(opsModel(), twoLevels);
+    const second = place(opsModel(), twoLevels);
+    expect(first.seconds).toBeCloseTo(60e-6, 15);
+    expect(first.ops!.slowest.map((op) => [op.name, op.seconds])).toEqual([['b', 40e-6], ['a', 20e-6]]);
+    expect(second).toEqual(first);
+    expect(second.ops!.slowest).not.toBe(first.ops!.slowest);
+    expect(second.ops!.slowest[0]).not.toBe(first.ops!.slowest[0]);
+  });
+
+  it('times the list again on another roof or other eaves', () => {
+    // Half the DRAM bandwidth: a's DRAM time 40 us, b's 20 us (still under its 40 us of compute): 80 us.
+    const slower: Device = { ...twoLevels, levels: [{ name: 'dram', bytesPerSecond: 0.5e12 }, twoLevels.levels[1]!] };
+    expect(place(opsModel(), twoLevels).seconds).toBeCloseTo(60e-6, 15);
+    expect(place(opsModel(), slower).seconds).toBeCloseTo(80e-6, 15);
+    // Another roof: fp32 at 50 TFLOP/s makes a's compute 20 us and b's 80 us: 20 + 80 = 100 us.
+    const twoRoofs: Device = { ...twoLevels, flopsPerSecond: { fp16: 100e12, fp32: 50e12 } };
+    expect(place(opsModel('fp32'), twoRoofs).seconds).toBeCloseTo(100e-6, 15);
+    expect(place(opsModel('fp16'), twoRoofs).seconds).toBeCloseTo(60e-6, 15);
   });
 });

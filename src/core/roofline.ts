@@ -163,6 +163,22 @@ function opsPass(ops: readonly Op[], peakFlopsPerSecond: number, eaves: Eaves, m
   return { seconds, slowest, measuredSeconds: measuredSum, aboveRoof, aboveRoofCount };
 }
 
+/**
+ * Passes over each ops list, by the roof, eaves and measured flag they were made with: a baseline whose
+ * op table did not change shares the head's list (load-config.ts's OpTableMemo), and its million ops on
+ * the same device are then not timed again. Keyed weakly by the list; each call gets its own lists of ops.
+ */
+const PASSES = new WeakMap<readonly Op[], Map<string, OpsPass>>();
+
+function sharedOpsPass(ops: readonly Op[], peakFlopsPerSecond: number, eaves: Eaves, measured: boolean): OpsPass {
+  const key = JSON.stringify([peakFlopsPerSecond, eaves, measured]);
+  let passes = PASSES.get(ops);
+  if (!passes) PASSES.set(ops, (passes = new Map()));
+  let pass = passes.get(key);
+  if (!pass) passes.set(key, (pass = opsPass(ops, peakFlopsPerSecond, eaves, measured)));
+  return { ...pass, slowest: pass.slowest.map((entry) => ({ ...entry })), aboveRoof: pass.aboveRoof.map((entry) => ({ ...entry })) };
+}
+
 /** Puts `entry` into `list` (largest `key` first, ties in arrival order), keeping at most `limit`. */
 function insertSorted(list: OpTime[], entry: OpTime, key: (entry: OpTime) => number, limit: number): void {
   let at = list.length;
@@ -210,7 +226,7 @@ export function place(model: Model, device: Device): Result {
     if (eave < attainableFlopsPerSecond) [attainableFlopsPerSecond, bindingLevel] = [eave, level];
   }
   const eaves = levelsLeftOut.length === 0 ? bandwidth : eavesFor(model, device);
-  const byOp = model.ops ? opsPass(model.ops, peakFlopsPerSecond, eaves, opsMeasuredOn(model) === device.id) : null;
+  const byOp = model.ops ? sharedOpsPass(model.ops, peakFlopsPerSecond, eaves, opsMeasuredOn(model) === device.id) : null;
   const seconds = byOp ? byOp.seconds : passSeconds(model.flops, bytesByLevel, peakFlopsPerSecond, bandwidth);
   // An explicit `measured:` wins over the sum of the ops' times: it is the whole pass as the user timed it,
   // gaps between kernels included, which a sum of kernel times leaves out.

@@ -2,7 +2,7 @@
 // unique. Turns the schema's output into the Models and Devices the math takes.
 import { catalogNames, findEntry, toDevice } from '../catalog/index.js';
 import { levelBandwidth, OUTERMOST } from '../roofline.js';
-import type { BytesByKind, BytesByLevel, Device, FigureKind, MemoryLevel, Model, Op, Precision, Sweep } from '../types.js';
+import type { BytesByKind, BytesByLevel, Device, FigureKind, KindSplit, MemoryLevel, Model, Op, Precision, Sweep } from '../types.js';
 import { BYTE_KINDS, PRECISIONS } from '../types.js';
 import { bitsOf } from '../precision-bits.js';
 import { figureOfKind } from '../figure-kind-text.js';
@@ -263,17 +263,30 @@ function workOf(spec: RawModel, table: OpTable | undefined, at: (...rest: Array<
   return doesWork(work, at, fail) ? work : null;
 }
 
-/** A model's totals from its ops. */
+/**
+ * The totals of each ops list summed: a baseline whose op table did not change shares the head's list
+ * (load-config.ts's OpTableMemo), and its million ops are then not summed again. Keyed weakly: a list no
+ * model holds any more is dropped with it.
+ */
+const TOTALS = new WeakMap<readonly Op[], Pick<Work, 'flops' | 'bytes' | 'kinds'>>();
+
+/** A model's totals from its ops; each call's records its own (a model's may be changed, its list's never). */
 function summed(ops: Op[]): Work {
-  const work: Work = { flops: 0, bytes: keyedRecord(), kinds: aggregateKinds(ops), ops };
-  for (const op of ops) {
-    work.flops += op.flops;
-    // for...in, not Object.entries: the same keys in the same order, without two arrays per op. Read once:
-    // an op table's row makes its record at each read (op-columns.ts).
-    const bytes = op.bytes;
-    for (const level in bytes) work.bytes[level] = (work.bytes[level] ?? 0) + bytes[level]!;
+  let totals = TOTALS.get(ops);
+  if (!totals) {
+    totals = { flops: 0, bytes: keyedRecord(), kinds: aggregateKinds(ops) };
+    for (const op of ops) {
+      totals.flops += op.flops;
+      // for...in, not Object.entries: the same keys in the same order, without two arrays per op. Read once:
+      // an op table's row makes its record at each read (op-columns.ts).
+      const bytes = op.bytes;
+      for (const level in bytes) totals.bytes[level] = (totals.bytes[level] ?? 0) + bytes[level]!;
+    }
+    TOTALS.set(ops, totals);
   }
-  return work;
+  const kinds = keyedRecord<KindSplit>();
+  for (const level in totals.kinds) kinds[level] = { ...totals.kinds[level] };
+  return { flops: totals.flops, bytes: Object.assign(keyedRecord<number>(), totals.bytes), kinds, ops };
 }
 
 /** Keys of `llm:` each phase needs, and those it takes no value for. */
