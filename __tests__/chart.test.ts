@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import lzString from 'lz-string';
 import { asciiRoofline, geometry, rooflineSpec, textWidth, vegaEditorUrl, VEGA_EDITOR_URL } from '../src/core/chart/index.js';
 import { keyText } from '../src/core/chart/key-view.js';
+import { trendSpec } from '../src/core/chart/trend.js';
 import { measureText, renderSvg } from '../src/render/svg.js';
 import { ABOVE_ROOF_COLOR, BOUND_COLORS, DEVICE_COLORS } from '../src/core/chart/theme.js';
 import { evaluate } from '../src/core/gate/index.js';
@@ -702,6 +703,18 @@ describe('renderSvg: what a screen reader hears', () => {
     expect(undescribed(spec as Json)).toEqual([]);
     const labels = ariaLabels(await renderSvg(spec));
     expect(labels.length).toBeGreaterThan(20);
+    expect(labels.filter((label) => RAW.test(label))).toEqual([]);
+  });
+
+  it('reads a trend panel\'s points by commit and throughput as the report prints it, and skips its lines', async () => {
+    // 38,022.8 passes/s is 38.0k/s, 36,000.1 is 36.0k/s (format.ts perSecond: three digits and a prefix).
+    const svg = await renderSvg(trendSpec([{ model: 'resnet50', hardware: 'h100-sxm', points: [{ sha: 'abcdef1234', throughput: 38022.8136882 }], head: 36000.123 }]));
+    const labels = ariaLabels(svg);
+    expect(labels.filter((label) => !/^(Sub)?[tT]itle text|^Y-axis/.test(label))).toEqual([
+      'X-axis: the default-branch commits with a stored report, oldest first, then this pull request',
+      'abcdef1: 38.0k/s',
+      'this PR: 36.0k/s',
+    ]);
     expect(labels.filter((label) => RAW.test(label))).toEqual([]);
   });
 
