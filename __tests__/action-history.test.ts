@@ -150,9 +150,10 @@ describe('the trend', () => {
   it('trendSpec: one panel per pair, each commit in order and the head last, flagged', () => {
     const spec = trendSpec([{ model: 'vgg16', hardware: 'gtx-1080-ti', points: [{ sha: sha(1), throughput: 452 }, { sha: sha(2), throughput: 440 }], head: 403 }]) as any;
     expect(spec.data.values).toEqual([
-      { pair: 'vgg16 on gtx-1080-ti', order: 0, commit: '0000000', throughput: 452, head: false },
-      { pair: 'vgg16 on gtx-1080-ti', order: 1, commit: '0000000', throughput: 440, head: false },
-      { pair: 'vgg16 on gtx-1080-ti', order: 2, commit: 'this PR', throughput: 403, head: true },
+      // The throughput as the report prints it (format.ts perSecond), for the tooltip and the ARIA label.
+      { pair: 'vgg16 on gtx-1080-ti', order: 0, commit: '0000000', throughput: 452, head: false, throughputText: '452/s', description: '0000000: 452/s' },
+      { pair: 'vgg16 on gtx-1080-ti', order: 1, commit: '0000000', throughput: 440, head: false, throughputText: '440/s', description: '0000000: 440/s' },
+      { pair: 'vgg16 on gtx-1080-ti', order: 2, commit: 'this PR', throughput: 403, head: true, throughputText: '403/s', description: 'this PR: 403/s' },
     ]);
     expect(spec.facet.sort).toEqual(['vgg16 on gtx-1080-ti']);
     expect(spec.title.subtitle).toBe('per second at each of the last 2 commits with a stored report, oldest first; orange: this pull request');

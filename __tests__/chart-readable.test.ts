@@ -117,12 +117,13 @@ function labelBoxes(svg: string): Box[] {
 function pointBoxes(svg: string): Box[] {
   return groups(svg, 'mark-symbol role-mark concat_0').flatMap((group) =>
     [...group.matchAll(/<path aria-label="([^"]*)"[^>]*?transform="[^"]*"[^>]*?d="([^"]*)"/g)]
-      .filter(([, label]) => label!.includes('model × hardware'))
+      // A point's ARIA label starts with its number, a baseline mark's with `baseline of` (core/chart/aria.ts).
+      .filter(([, label]) => /^(baseline of )?\d+\. /.test(label!))
       .map(([element, label, d]) => {
         const { x, y } = translate(element);
         const [x0, y0] = /^M(-?[\d.]+),(-?[\d.]+)/.exec(d!)!.slice(1).map((n) => Math.abs(Number(n)));
         const r = Math.max(x0!, y0!);
-        return { what: `mark of ${/model × hardware: ([^;]*)/.exec(label!)![1]}`, corners: [[x - r, y - r], [x + r, y - r], [x + r, y + r], [x - r, y + r]] };
+        return { what: `mark '${unescape(label!).split(';')[0]}'`, corners: [[x - r, y - r], [x + r, y - r], [x + r, y + r], [x - r, y + r]] };
       }),
   );
 }

@@ -2,12 +2,15 @@ import { describe, expect, it } from '@jest/globals';
 import lzString from 'lz-string';
 import { asciiRoofline, geometry, rooflineSpec, textWidth, vegaEditorUrl, VEGA_EDITOR_URL } from '../src/core/chart/index.js';
 import { keyText } from '../src/core/chart/key-view.js';
+import { trendSpec } from '../src/core/chart/trend.js';
 import { measureText, renderSvg } from '../src/render/svg.js';
 import { ABOVE_ROOF_COLOR, BOUND_COLORS, DEVICE_COLORS } from '../src/core/chart/theme.js';
 import { evaluate } from '../src/core/gate/index.js';
 import type { Report } from '../src/core/report/types.js';
 import { place } from '../src/core/roofline.js';
 import type { Device, Model, Op } from '../src/core/types.js';
+import { analyse } from '../src/shell/analyse.js';
+import { workingTree } from '../src/shell/sources.js';
 
 // --- Reports made the way the tool makes them: hand-made devices and models, placed by the real roofline
 // math and compared by the real gate.
@@ -485,7 +488,7 @@ describe('rooflineSpec: the per-op view', () => {
     // On the H100, conv1: 236 MFLOP / 989 TFLOP/s = 0.239 us of compute, 9.6 MB / 3.35 TB/s = 2.87 us of
     // memory; attention: 4.04 us of compute, 0.358 us of memory. The op's time solid, the other at 0.3,
     // both outlined in their own colour.
-    const bar = (op: string, part: string) => new RegExp(`<path aria-label="[^"]*op: ${op}; part: ${part};[^"]*"[^>]*?fill="([^"]+)" fill-opacity="([\\d.]+)" stroke="([^"]+)"`).exec(svg)!.slice(1);
+    const bar = (op: string, part: string) => new RegExp(`<path aria-label="${op}, ${part} time [^"]*"[^>]*?fill="([^"]+)" fill-opacity="([\\d.]+)" stroke="([^"]+)"`).exec(svg)!.slice(1);
     expect(bar('conv1', 'compute')).toEqual([BOUND_COLORS.compute, '0.3', BOUND_COLORS.compute]);
     expect(bar('conv1', 'memory')).toEqual([BOUND_COLORS.memory, '1', BOUND_COLORS.memory]);
     expect(bar('attention', 'compute')).toEqual([BOUND_COLORS.compute, '1', BOUND_COLORS.compute]);
@@ -626,5 +629,105 @@ describe('renderSvg', () => {
     expect(measureText({ fontSize: 11, limit: 50 }, label)).toBe(50);
     expect(measureText({ fontSize: 11, fontWeight: 'bold' }, label)).toBeGreaterThan(measureText({ fontSize: 11 }, label));
     expect(measureText({}, undefined)).toBe(0);
+  });
+});
+
+describe('renderSvg: what a screen reader hears', () => {
+  const ariaLabels = (svg: string) => [...svg.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]!);
+
+  it('reads each mark in the figures the report prints, and skips the labels, arrows and rules that repeat them', async () => {
+    // One pair on the H100 (989 TFLOP/s fp16, 3.35 TB/s DRAM): 14 GFLOP over 7 GB of DRAM is 2.00 FLOP/B,
+    // memory-bound at 2 x 3.35 = 6.70 TFLOP/s; 7 GB / 3.35 TB/s = 2.09 ms a pass, 1 / 2.09 ms = 479 passes/s.
+    // Measured at 2.8 ms: 14 GFLOP / 2.8 ms = 5.00 TFLOP/s, 5 / 6.7 = 74.6% of attainable. The baseline
+    // moved 14 GB: 1.00 FLOP/B, 3.35 TFLOP/s, 14 GB / 3.35 TB/s = 4.18 ms. The ridge: 989 / 3.35 = 295 FLOP/B.
+    // The axes (geometry.ts domain): x from the least intensity / 2.5 to the ridge x 4, 1 / 2.5 = 0.400 to
+    // 295.2 x 4 = 1181 FLOP/B (3.47 decades); y from the least FLOP/s / 3 to the roof x 2.2, 3.35 / 3 = 1.12
+    // TFLOP/s to 989 x 2.2 = 2.18 PFLOP/s (3.29 decades): both past the 3 decades they are widened to.
+    const decode = model({ name: 'llama-decode', flops: 14e9, bytes: { dram: 7e9 }, measuredSeconds: { 'h100-sxm': 2.8e-3 } });
+    const svg = await renderSvg(rooflineSpec(reportOf([decode], [{ ...decode, bytes: { dram: 14e9 } }]), NAMES));
+    const pair = '1. llama-decode on H100 SXM (fp16, batch 1)';
+    const measured = '2.80 ms, 5.00 TFLOP/s: measured 74.6% of attainable';
+    expect(ariaLabels(svg).filter((label) => !/^(Sub)?[tT]itle text/.test(label))).toEqual([
+      // In the order Vega draws them: the axes, the roof and the eave, the ridge, the baseline mark, the x
+      // at achieved FLOP/s, the point; then the legends. No label, backing, arrow or dashed rule.
+      "X-axis titled 'Arithmetic intensity (FLOP/byte)' for a log scale with values from 0.400 FLOP/B to 1181 FLOP/B",
+      "Y-axis titled 'Attainable and achieved (×) FLOP/s' for a log scale with values from 1.12 TFLOP/s to 2.18 PFLOP/s",
+      'H100 SXM fp16 roof, 989 TFLOP/s',
+      'H100 SXM DRAM bandwidth, 3.35 TB/s',
+      'H100 SXM ridge point, 295 FLOP/B (fp16 roof, DRAM)',
+      `baseline of ${pair}: 3.35 TFLOP/s, memory-bound (DRAM), 4.18 ms`,
+      `${pair}, measured: ${measured}`,
+      `${pair}; bound: memory-bound (DRAM); intensity: DRAM 2.00 FLOP/B; attainable: 6.70 TFLOP/s; time per pass: 2.09 ms (479/s); measured: ${measured}; baseline: 3.35 TFLOP/s, memory-bound (DRAM), 4.18 ms`,
+      "Symbol legend titled 'Hardware' for shape and stroke color with 1 value: H100 SXM",
+      "Symbol legend titled 'Bound' for fill color with 2 values: compute, memory",
+    ]);
+  });
+
+  it('reads an op\'s bars by its name, part and time, and a sweep line by its values', async () => {
+    // resnet50 on the H100 (OPS): conv1 236 MFLOP / 989 TFLOP/s = 0.239 us of compute, 9.6 MB / 3.35 TB/s
+    // = 2.87 us of memory: memory-bound, its time the memory time.
+    const svg = await renderSvg(rooflineSpec(reportOf([withOps('resnet50')]), NAMES));
+    const labels = ariaLabels(svg);
+    expect(labels).toContain('conv1, compute time 239 ns; op time 2.87 us, memory-bound (DRAM)');
+    expect(labels).toContain('conv1, memory time 2.87 us; op time 2.87 us, memory-bound (DRAM)');
+    const swept = [1, 8].map((batch) => model({ name: `decode@b${batch}`, batch, sweep: { of: 'decode', by: 'batch', batch, context: 4096 } }));
+    expect(ariaLabels(await renderSvg(rooflineSpec(reportOf(swept), NAMES)))).toContain('sweep of decode on H100 SXM by batch: b1, b8');
+  });
+
+  it('escapes a model\'s name in its labels as in the drawn text: markup stays text', async () => {
+    const svg = await renderSvg(rooflineSpec(reportOf([model({ name: `<b>&"x'` })]), NAMES));
+    expect(ariaLabels(svg)).toContainEqual(expect.stringMatching(/^1\. &lt;b&gt;&amp;&quot;x' on H100 SXM \(fp16, batch 1\); bound: /));
+    expect(svg).not.toContain('<b>');
+  });
+
+  /**
+   * A figure printed as JavaScript or Vega prints a float: an exponent (3.12e+14, 1.5e-7), more than 4
+   * decimals (153.016184404), or more than 5 significant digits (96,902,375,146.8); or Vega-Lite's own label,
+   * which lists channels (`x: ...; y2: ...`): a mark left without a description.
+   */
+  const RAW = /\de[+-]\d|\.\d{5}|\d(?:[,.]?\d){5}|(^|; )(x|y)2?: /;
+
+  /** The units of a spec (views and layers with a mark) that a screen reader would hear as Vega-Lite's channel list. */
+  function undescribed(node: Json, encoding: Json = {}, at = 'spec'): string[] {
+    const own = { ...encoding, ...node.encoding };
+    const parts = [...(node.vconcat ?? []), ...(node.layer ?? [])] as Json[];
+    const here = node.mark && markOf(node).aria !== false && !own.description ? [at] : [];
+    return [...here, ...parts.flatMap((part, i) => undescribed(part, own, `${at}.${node.vconcat ? 'vconcat' : 'layer'}[${i}]`))];
+  }
+
+  it.each(['roofline', 'op-table', 'llama3-8b-decode'])('has no raw figure in any label of examples/%s.yml, against itself as its baseline', async (name) => {
+    const file = `examples/${name}.yml`;
+    const { report } = await analyse({ source: workingTree(), file }, { kind: 'config', source: workingTree(), file });
+    const spec = rooflineSpec(report);
+    // Every mark is described or skipped: none is left to Vega-Lite's list of its channels.
+    expect(undescribed(spec as Json)).toEqual([]);
+    const labels = ariaLabels(await renderSvg(spec));
+    expect(labels.length).toBeGreaterThan(20);
+    expect(labels.filter((label) => RAW.test(label))).toEqual([]);
+  });
+
+  it('reads a trend panel\'s points by commit and throughput as the report prints it, and skips its lines', async () => {
+    // 38,022.8 passes/s is 38.0k/s, 36,000.1 is 36.0k/s (format.ts perSecond: three digits and a prefix).
+    const svg = await renderSvg(trendSpec([{ model: 'resnet50', hardware: 'h100-sxm', points: [{ sha: 'abcdef1234', throughput: 38022.8136882 }], head: 36000.123 }]));
+    const labels = ariaLabels(svg);
+    expect(labels.filter((label) => !/^(Sub)?[tT]itle text|^Y-axis/.test(label))).toEqual([
+      'X-axis: the default-branch commits with a stored report, oldest first, then this pull request',
+      'abcdef1: 38.0k/s',
+      'this PR: 36.0k/s',
+    ]);
+    expect(labels.filter((label) => RAW.test(label))).toEqual([]);
+  });
+
+  it('the checks find the labels Vega-Lite wrote before, and a mark left undescribed', () => {
+    const before = [
+      'x: 153.016184404; y: 3.12e+14; x2: 1567.93057366; y2: 3.12e+14; device: a100-sxm4-80gb',
+      "Y-axis titled 'Attainable FLOP/s' for a log scale with values from 96,902,375,146.8 to 6.864e+14",
+      'value: 80.1194; op: attention; part: memory',
+      'order: 0; y2: 1.5e-7',
+    ];
+    expect(before.filter((label) => !RAW.test(label))).toEqual([]);
+    expect(RAW.test('a100-sxm4-80gb fp16 roof, 312 TFLOP/s; 1,568 FLOP/B; 0.442 FLOP/B; llama3-8b-decode-w4kv8@b128')).toBe(false);
+    const spec = { vconcat: [{ layer: [{ mark: 'rule', encoding: {} }, { mark: { type: 'text', aria: false } }] }, { mark: 'bar', encoding: { description: { field: 'd' } } }] };
+    expect(undescribed(spec)).toEqual(['spec.vconcat[0].layer[0]']);
   });
 });

@@ -1,7 +1,7 @@
 // How the roofline view's fields map to what is seen: the two log axes, device -> colour and shape, bound ->
 // fill, and the two legends (Hardware and Bound) those draw, with the room the legends take.
 import { BOUND_WORDS } from '../bound-text.js';
-import { SI_PREFIXES } from '../format.js';
+import { SI_PREFIXES, flopPerByte, flopRate } from '../format.js';
 import { type Geometry, decades } from './geometry.js';
 import type { LegendPlace } from './layout.js';
 import type { DeviceStyle } from './devices.js';
@@ -10,12 +10,14 @@ import { textWidth } from './text-width.js';
 
 /** The x axis: arithmetic intensity on a log scale over the geometry's domain, a tick per decade. */
 export function xEncoding(g: Geometry) {
+  const title = 'Arithmetic intensity (FLOP/byte)';
   return {
     field: 'x',
     type: 'quantitative',
     scale: { type: 'log', domain: g.x, nice: false },
     axis: {
-      title: 'Arithmetic intensity (FLOP/byte)',
+      title,
+      description: axisDescription('X', title, flopPerByte(g.x[0]), flopPerByte(g.x[1])),
       values: decades(g.x),
       labelExpr: siLabelExpr(''),
       grid: true,
@@ -25,12 +27,28 @@ export function xEncoding(g: Geometry) {
 
 /** The y axis: FLOP/s on a log scale, a tick per decade; it names the × marks when there are any. */
 export function yEncoding(g: Geometry) {
+  const title = g.points.some((p) => p.measured) ? 'Attainable and achieved (×) FLOP/s' : 'Attainable FLOP/s';
   return {
     field: 'y',
     type: 'quantitative',
     scale: { type: 'log', domain: g.y, nice: false },
-    axis: { title: g.points.some((p) => p.measured) ? 'Attainable and achieved (×) FLOP/s' : 'Attainable FLOP/s', values: decades(g.y), labelExpr: siLabelExpr(' '), grid: true },
+    axis: {
+      title,
+      description: axisDescription('Y', title, flopRate(g.y[0], undefined), flopRate(g.y[1], undefined)),
+      values: decades(g.y),
+      labelExpr: siLabelExpr(' '),
+      grid: true,
+    },
   } as const;
+}
+
+/**
+ * An axis's ARIA label in Vega's own wording (vega-scenegraph's axisCaption: "X-axis titled '...' for a log
+ * scale with values from ... to ..."), its ends formatted as the rest of the report writes them rather than
+ * as Vega prints a float. The domains are the geometry's, unniced, so these are the axis's true ends.
+ */
+function axisDescription(xy: 'X' | 'Y', title: string, from: string, to: string): string {
+  return `${xy}-axis titled '${title}' for a log scale with values from ${from} to ${to}`;
 }
 
 /** Device -> outline colour, for lines and marks (devices.ts: by the device's id). */

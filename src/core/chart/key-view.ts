@@ -4,6 +4,7 @@
 // entries that differ only by device stay apart.
 import { BOUND_WORDS, boundText } from '../bound-text.js';
 import type { Bound } from '../types.js';
+import { HIDDEN } from './aria.js';
 import { fillEncoding, shapeEncoding, strokeEncoding } from './encodings.js';
 import type { Plot } from './marks.js';
 import type { View } from './spec-types.js';
@@ -47,9 +48,10 @@ export function keyView({ g, device, legend }: Plot): View {
     height: rows * ROW_HEIGHT,
     data: { values },
     view: { stroke: null },
+    // The list repeats the plot's points, whose descriptions carry their numbers: a screen reader skips it.
     layer: [
       {
-        mark: { type: 'point', filled: true, size: 60, strokeWidth: 1.2, opacity: 1 },
+        mark: { type: 'point', filled: true, size: 60, strokeWidth: 1.2, opacity: 1, ...HIDDEN },
         encoding: {
           x: px,
           y: py,
@@ -61,12 +63,12 @@ export function keyView({ g, device, legend }: Plot): View {
         },
       },
       {
-        mark: { type: 'text', align: 'right', baseline: 'middle', dx: 30, fontWeight: 'bold', color: TEXT_COLOR },
+        mark: { type: 'text', align: 'right', baseline: 'middle', dx: 30, fontWeight: 'bold', color: TEXT_COLOR, ...HIDDEN },
         encoding: { x: px, y: py, text: { field: 'number' } },
       },
       {
         // The limit only where even the shortest entry (keyText) is too wide: a device name of 40 characters.
-        mark: { type: 'text', align: 'left', baseline: 'middle', dx: TEXT_INSET, color: TEXT_COLOR, limit: room(columns) },
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: TEXT_INSET, color: TEXT_COLOR, limit: room(columns), ...HIDDEN },
         encoding: { x: px, y: py, text: { field: 'text' }, tooltip: tooltipRows(g) },
       },
     ],

@@ -2,6 +2,7 @@
 // it exactly where layout.ts placed it, and a white backing under each horizontal one, drawn over the lines
 // but under the marks, so that a line crossing a label is broken rather than drawn through its text.
 import { isAboveRoof } from '../above-roof.js';
+import { HIDDEN } from './aria.js';
 import { xEncoding, yEncoding } from './encodings.js';
 import type { RoofLabel } from './label-scene.js';
 import type { LabelLayout, PlacedLabel } from './layout.js';
@@ -31,12 +32,14 @@ export function labelLayers(plot: Plot, layout: LabelLayout, roofs: readonly Roo
   return {
     backings: {
       data: { values: backings },
-      mark: { type: 'rect', fill: 'white', opacity: 0.9 },
+      mark: { type: 'rect', fill: 'white', opacity: 0.9, ...HIDDEN },
       encoding: { x: xEncoding(g), y: yEncoding(g), x2: { field: 'x2' }, y2: { field: 'y2' } },
     },
     labels: {
       data: { values: labels },
+      // Each label names a mark whose description (marks.ts) already says all it does.
       mark: {
+        ...HIDDEN,
         type: 'text',
         align: { expr: 'datum.align' },
         baseline: { expr: 'datum.baseline' },

@@ -7,6 +7,7 @@ import { boundText } from '../bound-text.js';
 import { flopRate, time, timeChange, wholeNumber } from '../format.js';
 import { opDelta, opFigure } from '../op-change-text.js';
 import type { OpChange } from '../results.js';
+import { DESCRIBED } from './aria.js';
 import type { ChartPoint } from './geometry.js';
 import type { View } from './spec-types.js';
 import { BOUND_COLORS, MUTED_COLOR, PLOT_WIDTH } from './theme.js';
@@ -89,10 +90,14 @@ function changedPanel(p: ChartPoint, deviceName: (id: string) => string): View {
   const label = labeller();
   const values = changes.flatMap((change: OpChange) => {
     const common = { op: label(change.name), moved: opFigure(change), opChange: timeChange(opDelta(change)) };
-    const bar = (side: string, seconds: number | null, level: string | null, color: string) => ({
-      ...common, side, value: (seconds ?? 0) / factor, partTime: seconds === null ? 'none' : time(seconds),
-      bound: level === null ? '-' : boundText(level), color,
-    });
+    const bar = (side: string, seconds: number | null, level: string | null, color: string) => {
+      const partTime = seconds === null ? 'none' : time(seconds);
+      const bound = level === null ? '-' : boundText(level);
+      return {
+        ...common, side, value: (seconds ?? 0) / factor, partTime, bound, color,
+        description: `${common.op}, ${side}: ${partTime}${level === null ? '' : `, ${bound}`}; what moved: ${common.moved}, change ${common.opChange}`,
+      };
+    };
     const head = change.bindingLevel === 'compute' ? 'head, compute-bound' : 'head, memory-bound';
     return [bar('baseline', change.baseSeconds, change.baseBindingLevel, 'baseline'), bar('head', change.seconds, change.bindingLevel, head)];
   });
@@ -137,6 +142,7 @@ function bars(panel: {
       y: { field: 'op', type: 'nominal', sort: null, scale: { paddingInner: 0.25 }, axis: { title: null, labelLimit: NAME_WIDTH - 10, ticks: false } },
       yOffset: { field: panel.pairBy.field, type: 'nominal', scale: { domain: panel.pairBy.domain } },
       x: { field: 'value', type: 'quantitative', axis: { title: `time per pass (${panel.unit})`, format: '~r', tickCount: 6 } },
+      ...DESCRIBED,
       ...panel.encoding,
     },
   };
@@ -155,10 +161,12 @@ function panel(p: ChartPoint, deviceName: (id: string) => string, subtitle: stri
     const name = label(op.name);
     const bindsCompute = op.bindingLevel === 'compute';
     const common = { op: name, opTime: time(op.seconds), bound: boundText(op.bindingLevel) };
-    return [
-      { ...common, part: 'compute', value: op.computeSeconds / factor, binds: bindsCompute, partTime: time(op.computeSeconds) },
-      { ...common, part: 'memory', value: op.memorySeconds / factor, binds: !bindsCompute, partTime: time(op.memorySeconds) },
-    ];
+    const bar = (part: string, seconds: number, binds: boolean) => {
+      const partTime = time(seconds);
+      const description = `${name}, ${part} time ${partTime}; op time ${common.opTime}, ${common.bound}`;
+      return { ...common, part, value: seconds / factor, binds, partTime, description };
+    };
+    return [bar('compute', op.computeSeconds, bindsCompute), bar('memory', op.memorySeconds, !bindsCompute)];
   });
   const shown = ops.length < r.ops!.count ? `${wholeNumber(ops.length)} slowest of ${wholeNumber(r.ops!.count)} ops` : `${wholeNumber(r.ops!.count)} ops, slowest first`;
   return bars({

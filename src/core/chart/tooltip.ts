@@ -45,11 +45,14 @@ export function sweptText(sweep: NonNullable<ChartPoint['sweep']>): string {
   return `${sweep.by === 'batch' ? 'b' : 'ctx'}${sweep.value}`;
 }
 
-/** The fields TOOLTIP names, for the datum of point `p`. */
+/**
+ * The fields TOOLTIP names, for the datum of point `p`, and its `description` (aria.ts): the same texts in
+ * one line, `pair; title: text; ...`, without the rows that would say there is nothing (not measured, no
+ * baseline, no note, no sweep).
+ */
 export function tooltipFields(p: ChartPoint, deviceName: (id: string) => string): Row {
   const r = p.result;
   const intensities = Object.entries(r.intensity).map(([level, value]) => `${levelText(level)} ${flopPerByte(value)}`);
-  const base = r.base && p.base ? `${flopRate(p.base.flopsPerSecond, undefined)}, ${boundText(r.base.bindingLevel)}, ${time(r.base.seconds)}` : 'none';
   const roofKind = unvendoredRoof(r);
   const notes = [
     p.clamp === 'infinite-intensity' ? 'no bytes moved: infinite intensity, drawn at the right edge' : null,
@@ -60,7 +63,8 @@ export function tooltipFields(p: ChartPoint, deviceName: (id: string) => string)
     roofKind ? `binding roof is ${figureOfKind([roofKind])}, not one a vendor states (roofline-gate hardware ${r.hardware} shows how it was obtained)` : null,
     p.measured?.clamped ? 'achieved FLOP/s not drawable on a log scale: drawn at the plot\'s edge' : null,
   ].filter((n) => n !== null);
-  return {
+  // Null where the pair has none of it: the tooltip then says so, the description leaves the row out.
+  const given: Record<string, string | null> = {
     pair: `${p.number}. ${r.model} on ${deviceName(r.hardware)} (${r.precision}, batch ${r.batch})`,
     boundBy: `${boundText(r.bindingLevel)}${unvendoredRoof(r) ? `, on a ${unvendoredRoof(r)} roof` : ''}`,
     intensityText: intensities.join(', ') || 'no bytes given',
@@ -69,9 +73,19 @@ export function tooltipFields(p: ChartPoint, deviceName: (id: string) => string)
     measuredText:
       p.measured && r.measuredSeconds !== null
         ? `${time(r.measuredSeconds)}, ${flopRate(p.measured.flopsPerSecond, r.precision)}: measured ${efficiency(p.measured.efficiency)} of attainable`
-        : 'not measured',
-    baseline: base,
-    note: notes.join('; ') || '-',
-    sweepText: p.sweep ? `${p.sweep.by} ${p.sweep.value} of ${p.sweep.values.join(', ')}` : '-',
+        : null,
+    baseline: r.base && p.base ? `${flopRate(p.base.flopsPerSecond, undefined)}, ${boundText(r.base.bindingLevel)}, ${time(r.base.seconds)}` : null,
+    note: notes.join('; ') || null,
+    sweepText: p.sweep ? `${p.sweep.by} ${p.sweep.value} of ${p.sweep.values.join(', ')}` : null,
+  };
+  const [pairRow, ...rows] = [...TOOLTIP, SWEEP_ROW];
+  const told = rows.filter((row) => given[row.field] !== null).map((row) => `${row.title}: ${given[row.field]}`);
+  return {
+    ...given,
+    measuredText: given.measuredText ?? 'not measured',
+    baseline: given.baseline ?? 'none',
+    note: given.note ?? '-',
+    sweepText: given.sweepText ?? '-',
+    description: [given[pairRow!.field], ...told].join('; '),
   };
 }
