@@ -731,3 +731,22 @@ describe('renderSvg: what a screen reader hears', () => {
     expect(undescribed(spec)).toEqual(['spec.vconcat[0].layer[0]']);
   });
 });
+
+describe('a name with characters XML does not allow', () => {
+  // XML 1.0 section 2.2: Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+  // An SVG holding anything else is not well-formed, and a browser shows no chart at all.
+  const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+  it('is drawn as the text shows it, <U+XXXX>, and the SVG holds only XML characters', async () => {
+    const names = ['a\u0001b', 'c\u001bd', 'e\ufffef', 'g\ud800h', 'i\udc00j', 'k\u0008l'];
+    const svg = await renderSvg(rooflineSpec(reportOf(names.map((name) => model({ name }))), NAMES));
+    expect(NOT_XML.test(svg)).toBe(false);
+    for (const shown of ['a&lt;U+0001&gt;b', 'c&lt;U+001B&gt;d', 'e&lt;U+FFFE&gt;f', 'g&lt;U+D800&gt;h', 'i&lt;U+DC00&gt;j', 'k&lt;U+0008&gt;l']) expect(svg).toContain(shown);
+  });
+
+  it('keeps a character outside the Basic Multilingual Plane, whose surrogates are a pair', async () => {
+    const svg = await renderSvg(rooflineSpec(reportOf([model({ name: 'gpu 🚀' })]), NAMES));
+    expect(NOT_XML.test(svg)).toBe(false);
+    expect(svg).toContain('gpu 🚀');
+  });
+});

@@ -17,6 +17,11 @@ describe('visibleText', () => {
     expect(visibleText('a\u202Eb\u001b[31mc\u200Bd\u2066e\ufeff\n\t\u0085')).toBe('a<U+202E>b<U+001B>[31mc<U+200B>d<U+2066>e<U+FEFF><U+000A><U+0009><U+0085>');
     expect(visibleText('résumé 模型 🙂')).toBe('résumé 模型 🙂');
   });
+
+  it('shows what is no character at all: U+FFFE, U+FFFF and a surrogate without its pair, but not a pair', () => {
+    // '\ud83d\ude42' is 🙂's pair; '\ud83d' alone before 'x', and '\ude42' alone after 'y', are not.
+    expect(visibleText('a\ufffeb\uffffc\ud83dx y\ude42 \ud83d\ude42')).toBe('a<U+FFFE>b<U+FFFF>c<U+D83D>x y<U+DE42> 🙂');
+  });
 });
 
 describe('commandSafe', () => {

@@ -11,6 +11,7 @@
 // view (ops-view.ts).
 import type { TopLevelSpec } from 'vega-lite';
 import { isAboveRoof } from '../above-roof.js';
+import { visibleText, withVisibleStrings } from '../report/escape.js';
 import type { Report } from '../report/types.js';
 import { deviceStyle } from './devices.js';
 import { type Drawn, drawnPairs, drawnReport, leftOutText } from './drawn.js';
@@ -38,9 +39,11 @@ export interface ChartOptions {
  */
 export function rooflineSpec(report: Report, options: ChartOptions = {}): TopLevelSpec {
   const drawn = drawnPairs(report);
-  const g = geometry(drawnReport(report, drawn));
+  // Names from the config are drawn as the text and the tables show them: an invisible or control
+  // character as <U+XXXX> (one that XML does not allow, such as U+0001, would leave the SVG unreadable).
+  const g = geometry(withVisibleStrings(drawnReport(report, drawn)));
   const f = frame(g);
-  const device = deviceStyle(g, options.deviceNames ?? {});
+  const device = deviceStyle(g, withVisibleStrings(options.deviceNames ?? {}));
   const roofs = roofLabels(g);
   const layout = placeLabels(labelScene(g, f, device, roofs));
   const plot: Plot = { g, f, device, legend: layout.legend };
@@ -83,7 +86,7 @@ function subtitle(report: Report, g: Geometry, drawn: Drawn, numbered: boolean):
     lines.push(`×: achieved FLOP/s from the measured time, dashed to its attainable point${above ? '; red ×: above its roof, so its inputs are off' : ''}.`);
   }
   // Arrows are drawn at least MIN_ARROW_SHAFT long (frame.ts arrow): hence 'however small'.
-  if (g.points.some((p) => p.base)) lines.push(`Hollow marks: baseline${report.baseline ? ` (${report.baseline})` : ''}; arrows lead to this change, however small.`);
+  if (g.points.some((p) => p.base)) lines.push(`Hollow marks: baseline${report.baseline ? ` (${visibleText(report.baseline)})` : ''}; arrows lead to this change, however small.`);
   if (g.points.some((p) => p.clamp === 'infinite-intensity')) lines.push('At the right edge: no bytes moved (infinite intensity).');
   if (g.points.some((p) => p.clamp === 'zero-intensity')) lines.push('At the left edge: no FLOPs (zero intensity).');
   if (numbered) lines.push('Numbers refer to the list below the plot.');

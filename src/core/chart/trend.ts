@@ -3,6 +3,7 @@
 // panel has its own y scale, so that a 2% move shows whatever the pair's size. A pure Vega-Lite spec.
 import type { TopLevelSpec } from 'vega-lite';
 import { perSecond } from '../format.js';
+import { visibleText } from '../report/escape.js';
 import type { TrendSeries } from '../history/trend.js';
 import { DESCRIBED, HIDDEN } from './aria.js';
 import { CONFIG, MUTED_COLOR, TEXT_COLOR } from './theme.js';
@@ -21,7 +22,8 @@ export function trendSpec(series: TrendSeries[]): TopLevelSpec {
     return { pair, order, commit, throughput, head, throughputText, description: `${commit}: ${throughputText}` };
   };
   const values = series.flatMap((s) => {
-    const pair = `${s.model} on ${s.hardware}`;
+    // Drawn as the text shows names: an invisible or control character as <U+XXXX> (see spec.ts).
+    const pair = visibleText(`${s.model} on ${s.hardware}`);
     return [...s.points.map((p, i) => point(pair, i, p.sha.slice(0, 7), p.throughput, false)), point(pair, s.points.length, HEAD_LABEL, s.head, true)];
   });
   // By position, not by commit: two short SHAs may be equal; the commit is in the tooltip.

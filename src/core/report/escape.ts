@@ -27,7 +27,8 @@ export function markdownText(text: string): string {
 
 /**
  * Characters that are invisible or act on the text around them, shown as `<U+XXXX>`: control characters
- * (an ANSI escape, a newline), right-to-left overrides and isolates, zero-width characters.
+ * (an ANSI escape, a newline), right-to-left overrides and isolates, zero-width characters, and what is
+ * no character at all (U+FFFE, U+FFFF, a lone surrogate).
  *
  *   visibleText('a\u202Eb\u001b[31m') //=> 'a<U+202E>b<U+001B>[31m'
  */
@@ -35,7 +36,11 @@ export function visibleText(text: string): string {
   return text.replace(INVISIBLE, visibleCharacter);
 }
 
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+// Also the two noncharacters U+FFFE and U+FFFF and a surrogate without its pair: none is a character
+// (Unicode 15, section 23.7 and 3.8), and XML allows none of them, nor any C0 control but tab and line ends
+// (XML 1.0, section 2.2, the Char production), so in a name drawn into the chart's SVG they would leave the
+// file unreadable.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * Text for a terminal or a workflow log, whole: a line that starts with `::` or `##[` (after spaces, which
