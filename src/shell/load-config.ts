@@ -87,7 +87,7 @@ async function withBytesFile(
   if (bytesChunks === null) throw bytes.at(`bytes file ${bytes.resolved} not found (paths are relative to the config file)`);
   const reader = new BytesTableReader(bytes.resolved);
   try {
-    await parseCsv(textChunks(bytesChunks, bytes.resolved), bytes.resolved, (record) => reader.record(record));
+    await parseCsv(textChunks(bytesChunks, bytes.resolved), bytes.resolved, (record, _oneLine, raw) => reader.record(record, raw), true);
   } finally {
     release(bytesChunks);
   }
