@@ -180,6 +180,31 @@ describe('ops: { file, format, bytes }: bytes merged by op name', () => {
     }
   });
 
+  it('points a byte count it cannot read at its cell, after a quoted cell holding commas and one spanning lines', async () => {
+    await copyFile(path.join(FIXTURES, 'fvcore-resnet18.md'), path.join(dir, 'flops.md'));
+    const bad = 'layer1.0.conv1,"2,000,000",1.75 MB,4 Mx';
+    const text = BYTES.replace('bn1,,', 'bn1,"a note\nof two lines",').replace('layer1.0.conv1,,1.75 MB,4 MB', bad);
+    // Line 1 the header, 2 conv1, 3-4 bn1 (its quoted note spans two lines), 5 layer1.0.conv1. Its cells:
+    // layer1.0.conv1, 1-15 | "2,000,000", 16-27 (two commas inside the quotes) | 1.75 MB, 28-35 | 4 Mx from 36.
+    expect(await rejection(withBytes('bytes.csv'), { 'bytes.csv': text })).toEqual({
+      file: path.join(dir, 'bytes.csv'), line: 5, column: 36, path: '', excerpt: bad,
+      message: 'layer1.0.conv1: "4 Mx" is not a byte count (a byte count such as 86 MB, 1.5 GiB or 4096 B)',
+    });
+  });
+
+  it('points a row without an op at its name cell, and a header without a bytes column at its line', async () => {
+    await copyFile(path.join(FIXTURES, 'fvcore-resnet18.md'), path.join(dir, 'flops.md'));
+    // The name last, after a quoted cell with a comma; bn1's row is named bn_1.
+    const rows = ['bytes.dram,note,name', '3.85 MB,,conv1', '6.42 MB,"a, b",bn_1', '1.75 MB,,layer1.0.conv1', '1.75 MB,,layer1.0.conv2', '3.5 MB,,layer1.1', '2.06 MB,,fc'];
+    const error = await asyncRefusal(() => load(withBytes('bytes.csv'), { 'bytes.csv': rows.join('\n') }));
+    // Line 3: 6.42 MB, 1-8 | "a, b", 9-15 | bn_1 from 16.
+    expect(error.issues[1]).toEqual({
+      file: path.join(dir, 'bytes.csv'), line: 3, column: 16, path: '', excerpt: '6.42 MB,"a, b",bn_1',
+      message: `bn_1: bytes for an op that ${path.join(dir, 'flops.md')} does not have: the names must match`,
+    });
+    expect(await rejection(withBytes('bytes.csv'), { 'bytes.csv': 'name,flops\nconv1,1\n' })).toMatchObject({ line: 1, column: 1, excerpt: 'name,flops' });
+  });
+
   it('keeps typo protection: a level the user wrote must exist on the target', async () => {
     await copyFile(path.join(FIXTURES, 'fvcore-resnet18.md'), path.join(dir, 'flops.md'));
     const issue = await rejection(withBytes('bytes.csv'), { 'bytes.csv': BYTES.replace('bytes.l2', 'bytes.l3') });

@@ -112,6 +112,71 @@ describe('ncu details page', () => {
   });
 });
 
+describe('ncu errors point at the cell, with the line shown', () => {
+  const issueOf = async (text: string) => (await asyncRefusal(() => readOpTable(chunked(text), 'profile.csv'))).issues[0]!;
+  const HEADER = '"ID","Process ID","Process Name","Host Name","Kernel Name","Section Name","Metric Name","Metric Unit","Metric Value"';
+
+  it('a value it cannot read (details page): at the value cell, after a quoted kernel name holding commas', async () => {
+    const row = '"0","1","app","host","void gemm<float, 128>(float*, int)","S","sm__sass_thread_inst_executed_op_fadd_pred_on.sum","inst","lots"';
+    // Line 1 is the profiler's, 2 the header, 3 the row. Columns, each cell with its quotes and comma:
+    // "0", 1-4 | "1", 5-8 | "app", 9-14 | "host", 15-21 | the 34-character kernel name, quoted, 22-58 (its two
+    // commas inside the quotes) | "S", 59-62 | the 49-character metric, quoted, 63-114 | "inst", 115-121 | "lots" from 122.
+    expect(await issueOf(`==PROF== Connected to process 1 (/bin/app)\n${HEADER}\n${row}\n`)).toEqual({
+      file: 'profile.csv', line: 3, column: 122, path: '', excerpt: row,
+      message: 'sm__sass_thread_inst_executed_op_fadd_pred_on.sum of launch 0: value "lots" is not a number',
+    });
+  });
+
+  it('a unit it does not know (details page): at the unit cell', async () => {
+    const row = '"0","1","a","h","k","S","dram__bytes.sum","Ebyte","3"';
+    // Six 1-character cells, quoted with a comma: 1-24; "dram__bytes.sum", 25-42; "Ebyte" from 43.
+    expect(await issueOf(`${HEADER}\n${row}\n`)).toMatchObject({ line: 2, column: 43, excerpt: row });
+  });
+
+  it('shows a cell far along the line from a little before it, the caret under it', async () => {
+    const row = '"0","1","app","host","void gemm<float, 128>(float*, int)","S","sm__sass_thread_inst_executed_op_fadd_pred_on.sum","inst","lots"';
+    const error = await asyncRefusal(() => readOpTable(chunked(`${HEADER}\n${row}\n`), 'profile.csv'));
+    // Column 122 is past the 100 characters a frame shows: the line from 40 characters before it (index 81 on,
+    // after the ellipsis), so the caret is at 1 + 40 + 1 = 42.
+    expect(error.message.split('\n')).toEqual([
+      'profile.csv:2:122: sm__sass_thread_inst_executed_op_fadd_pred_on.sum of launch 0: value "lots" is not a number',
+      `     2 | …${row.slice(81)}`,
+      `       | ${' '.repeat(41)}^`,
+    ]);
+    // The 40 characters before the caret, and the opening quote under it.
+    expect([row.slice(81, 121), row[121]]).toEqual(['st_executed_op_fadd_pred_on.sum","inst",', '"']);
+  });
+
+  it('on the raw page: a unit at its cell of the units row, a value after quoted cells holding commas', async () => {
+    /** The fixture (CRLF lines) with one cell changed: the issue, and line `line` of the text. */
+    const changed = async (from: string, to: string, line: number) => {
+      const text = fixture('ncu-raw.csv').replace(from, to);
+      return [await issueOf(text), text.split('\r\n')[line - 1]] as const;
+    };
+    const [unit, unitsRow] = await changed('"Mbyte","usecond"', '"Mbyte","usec"', 4);
+    // Lines 1 and 2 are the profiler's, 3 the header, 4 the units: eleven empty cells ("", each) 1-33,
+    // "Mbyte", 34-41, then gpu__time_duration.sum's unit from 42.
+    expect(unit).toEqual({
+      file: 'profile.csv', line: 4, column: 42, path: '', excerpt: unitsRow,
+      message: 'gpu__time_duration.sum of launch 0: unit "usec" is not one this reads (byte, Kbyte, ..., ns or nsecond, us or usecond, ms or msecond, cycle/nsecond)',
+    });
+    const [value, row] = await changed('"1,048,576"', '"1,048,57x"', 5);
+    // Line 5, launch 0: "0", 1-4 | "4242", 5-11 | "python3", 12-21 | "gpu-node-07", 22-35 | the 59-character
+    // kernel name, quoted, 36-97 | "1", 98-101 | "7", 102-105 | "(256, 1, 1)", 106-119 | "(1024, 1, 1)", 120-134 |
+    // "0", 135-138 | "8.0", 139-144 | "8", 145-148 | "100", 149-154 | "32", 155-159 | "16", 160-164 | "0", 165-168 |
+    // hfma's "1,048,57x" from 169.
+    expect([value.line, value.column, value.excerpt, value.message]).toEqual([5, 169, row, 'sm__sass_thread_inst_executed_op_hfma_pred_on.sum of launch 0: value "1,048,57x" is not a number']);
+  });
+
+  it('a row of the wrong width: the row as a whole, at column 1, shown', async () => {
+    const row = '"0","1","a","h","k","S","dram__bytes.sum","byte"';
+    expect(await issueOf(`${HEADER}\n${row}\n`)).toEqual({
+      file: 'profile.csv', line: 2, column: 1, path: '', excerpt: row,
+      message: 'expected 9 cells as in the Nsight Compute header, found 8',
+    });
+  });
+});
+
 describe('ncu raw page', () => {
   it('reads one row per launch with the units row under the header (CRLF lines)', async () => {
     const result = await imported(fixture('ncu-raw.csv'));

@@ -77,4 +77,13 @@ describe('quotations in errors', () => {
     const shown = formatIssues([{ file: 'roofline.yml', line: 3, column: 2, path: 'models[0].name', message: 'too long', excerpt: `x${'😀'.repeat(60)}` }]);
     expect(shown.split('\n')[1]).toBe(`     3 | x${'😀'.repeat(49)}…`);
   });
+
+  it('start a far column\'s excerpt where a character starts, the caret still under the column', () => {
+    // Units 0-99 'a', 100 'b', 101-140 twenty emoji (each a pair), 141-150 'c'. Column 143 is unit 142, a 'c'.
+    // The excerpt would start 40 units before it, at 102, the second half of the first emoji: it starts at 103,
+    // so the line is '…', 19 emoji (38 units) and the 10 c's, and unit 142 is at column 1 + 38 + 2 = 41.
+    const line = `${'a'.repeat(100)}b${'😀'.repeat(20)}${'c'.repeat(10)}`;
+    const shown = formatIssues([{ file: 'ops.csv', line: 2, column: 143, path: '', message: 'bad', excerpt: line }]).split('\n');
+    expect(shown.slice(1)).toEqual([`     2 | …${'😀'.repeat(19)}${'c'.repeat(10)}`, `       | ${' '.repeat(40)}^`]);
+  });
 });

@@ -87,7 +87,7 @@ async function withBytesFile(
   if (bytesChunks === null) throw bytes.at(`bytes file ${bytes.resolved} not found (paths are relative to the config file)`);
   const reader = new BytesTableReader(bytes.resolved);
   try {
-    await parseCsv(textChunks(bytesChunks, bytes.resolved), bytes.resolved, (record) => reader.record(record));
+    await parseCsv(textChunks(bytesChunks, bytes.resolved), bytes.resolved, (record, _oneLine, raw) => reader.record(record, raw), true);
   } finally {
     release(bytesChunks);
   }
@@ -365,7 +365,7 @@ async function readTool(chunks: AsyncIterable<string>, file: string, format: Too
   const start = ncuHeaderStart(head);
   const skipped = start < 0 ? '' : head.slice(0, start);
   const reader = new NcuReader(file, 1 + (skipped.match(/\n/g)?.length ?? 0));
-  await parseCsv(prepend(start < 0 ? head : head.slice(start), rest), file, (record) => reader.record(record));
+  await parseCsv(prepend(start < 0 ? head : head.slice(start), rest), file, (record, _oneLine, raw) => reader.record(record, raw), true);
   return reader.finish();
 }
 

@@ -77,6 +77,8 @@ export function quote(text: string): string {
 /** Shown at most; a config with more problems than this has one underlying mistake worth fixing first. */
 const MAX_SHOWN = 8;
 const MAX_EXCERPT = 100;
+/** Characters shown before the caret when the column lies past MAX_EXCERPT (a cell far along an Nsight Compute row). */
+const LEAD = 40;
 
 /**
  * One screen of text:
@@ -85,7 +87,9 @@ const MAX_EXCERPT = 100;
  *      12 |     bytes: { l2: 3.1 MBs }
  *         |                  ^
  *
- * An issue at line 0 has no position: `roofline.yml: config file not found (looked in /src)`.
+ * An issue at line 0 has no position: `roofline.yml: config file not found (looked in /src)`. A line is
+ * shown from its start up to MAX_EXCERPT characters; a column past that, from LEAD characters before it,
+ * after an ellipsis, so that the caret always points into the text shown.
  */
 export function formatIssues(issues: ConfigIssue[]): string {
   const shown = issues.slice(0, MAX_SHOWN).map((issue) => {
@@ -94,9 +98,15 @@ export function formatIssues(issues: ConfigIssue[]): string {
     const head = visibleText(`${where}: ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}`);
     if (issue.excerpt === undefined) return head;
     const gutter = String(issue.line).padStart(6);
-    const column = Math.min(issue.column, MAX_EXCERPT + 1);
-    const excerpt = visibleText(cutToFit(issue.excerpt, { chars: MAX_EXCERPT + 1 }));
-    return `${head}\n${gutter} | ${excerpt}\n${' '.repeat(6)} | ${' '.repeat(Math.max(0, column - 1))}^`;
+    let [line, column] = [issue.excerpt, issue.column];
+    if (column > MAX_EXCERPT && line.length > MAX_EXCERPT + 1) {
+      column = Math.min(column, line.length + 1);
+      let from = column - 1 - LEAD;
+      if (/[\udc00-\udfff]/.test(line[from] ?? '')) from++; // not half a surrogate pair
+      [line, column] = [`…${line.slice(from)}`, column - from + 1];
+    }
+    const excerpt = visibleText(cutToFit(line, { chars: MAX_EXCERPT + 1 }));
+    return `${head}\n${gutter} | ${excerpt}\n${' '.repeat(6)} | ${' '.repeat(Math.max(0, Math.min(column, MAX_EXCERPT + 1) - 1))}^`;
   });
   if (issues.length > MAX_SHOWN) shown.push(`... and ${wholeNumber(issues.length - MAX_SHOWN)} more`);
   return commandSafe(shown.join('\n'));

@@ -8,6 +8,7 @@ import { nearestWord } from '../nearest-word.js';
 import { flopsOfMacs, outOfRange, parseQuantity, quantityValue, type Dimension } from '../units.js';
 import { keyedRecord } from '../user-keys.js';
 import { ConfigError, issueAt, quote, type ConfigIssue, type Position } from './errors.js';
+import { cellIssue, cellPosition, recordLine } from './csv-cell.js';
 import { addsUp, NO_SPLIT, splitTotal, type LevelBytes } from './kinds.js';
 import { describeAll } from './issues.js';
 import { OpColumns } from './op-columns.js';
@@ -93,8 +94,8 @@ export class OpTableReader {
     const op = this.fastOp(cells, this.plan);
     if (op) return this.accept(op, line);
     const issues = this.issues.length;
-    this.add(this.csvObject(cells, this.plan), line, (path) => this.cellAt(line, this.columnOf(path)));
-    for (const issue of this.issues.slice(issues)) issue.excerpt = this.recordLine(issue.line - line);
+    this.add(this.csvObject(cells, this.plan), line, (path) => cellPosition(this.recordText(), line, this.columnOf(path)));
+    for (const issue of this.issues.slice(issues)) issue.excerpt = recordLine(this.recordText(), issue.line - line);
   }
 
   /** The columns' meaning, or null after reporting why the header cannot be used. */
@@ -283,39 +284,9 @@ export class OpTableReader {
     return this.raw ?? this.cells.join(',');
   }
 
-  /**
-   * Where cell `index` of the current record (which starts on `line`) starts: its first character, or its
-   * opening quote. A record that spans lines (a quoted line end) has the cell on the line it starts on.
-   * Worked out only when an issue is reported: the text is scanned again, outside quotes, for its commas.
-   */
-  private cellAt(line: number, index: number): Position {
-    const text = this.recordText();
-    let start = 0;
-    let quoted = false;
-    for (let at = 0, cell = 0; at < text.length && cell < index; at++) {
-      const char = text[at];
-      if (char === '"') quoted = !quoted; // a doubled quote inside quotes toggles twice
-      else if (char === ',' && !quoted && ++cell === index) start = at + 1;
-    }
-    let lines = 0;
-    for (let at = text.indexOf('\n'); at >= 0 && at < start; at = text.indexOf('\n', at + 1)) lines++;
-    return { line: line + lines, column: start - (text.lastIndexOf('\n', start - 1) + 1) + 1 };
-  }
-
-  /** Line `offset` (0 the first) of the current record, as an excerpt shows it. */
-  private recordLine(offset: number): string {
-    const text = this.recordText();
-    let start = 0;
-    for (let passed = 0; passed < offset; passed++) start = text.indexOf('\n', start) + 1 || text.length;
-    const end = text.indexOf('\n', start);
-    return text.slice(start, end < 0 ? undefined : end).replace(/\r$/, '').replace(/\t/g, ' ');
-  }
-
   /** An issue at cell `index` of the current CSV record, with the line it is on as the excerpt. */
   private cellIssue(line: number, index: number, message: string): void {
-    if (this.issues.length >= MAX_ISSUES) return;
-    const position = this.cellAt(line, index);
-    this.issues.push({ ...issueAt(this.file, position, [], message), excerpt: this.recordLine(position.line - line) });
+    if (this.issues.length < MAX_ISSUES) this.issues.push(cellIssue(this.file, this.recordText(), line, index, message));
   }
 
   private issue(line: number, column: number, message: string): void {

@@ -7,6 +7,7 @@
 // (`"ID",...,"Kernel Name",...,"Metric Name","Metric Unit","Metric Value"`); the raw page (`--page raw`)
 // has one row per launch, one column per metric, and a row of units under the header.
 import { ConfigError } from '../config/errors.js';
+import { cellIssue } from '../config/csv-cell.js';
 import { opName, type Imported, type ImportedOp } from './imported.js';
 import { isScaled, ncuNumber, ncuUnitExponent } from './ncu-units.js';
 import { TENSOR, tensorCounter, tensorNote } from './ncu-tensor.js';
@@ -60,9 +61,27 @@ interface Kernel {
   launches: Launch[];
 }
 
+/** A record: its cells, its text as the parser read it (undefined for a plain line) and the line it starts on. */
+interface RecordText {
+  cells: string[];
+  raw: string | undefined;
+  line: number;
+}
+
 type Page =
   | { shape: 'details'; id: number; kernel: number; metric: number; unit: number; value: number }
-  | { shape: 'raw'; id: number; kernel: number; columns: Array<[number, string]>; tensorColumns: Array<[number, string]>; units: string[] | null };
+  | { shape: 'raw'; id: number; kernel: number; columns: Array<[number, string]>; tensorColumns: Array<[number, string]>; units: RecordText | null };
+
+/** A counter the ops are made of, as `store` is handed it: its metric name and where its value and unit cells are. */
+interface Counted {
+  metric: string;
+  /** The row and the index of the value cell in it. */
+  at: RecordText;
+  value: number;
+  /** The row the unit is in (the raw page's units row) and the index of its cell. */
+  unitAt: RecordText;
+  unit: number;
+}
 
 /** Reads one Nsight Compute CSV, record by record; `finish` gives the kernels as ops. */
 export class NcuReader {
@@ -84,7 +103,8 @@ export class NcuReader {
     this.line = firstLine;
   }
 
-  record(cells: string[]): void {
+  /** One record: its cells and its text as the parser read it (`raw`; left out, the record is a plain line). */
+  record(cells: string[], raw?: string): void {
     const line = this.line;
     this.line += 1;
     for (const cell of cells) for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) this.line += 1;
@@ -94,14 +114,16 @@ export class NcuReader {
       if (cells[0]!.trim() === 'ID' && cells.some((cell) => cell.trim() === 'Kernel Name')) this.page = this.header(cells);
       return;
     }
+    const at: RecordText = { cells, raw, line };
     if (cells.length !== this.width) {
       // The application may print after the profile too; anything of a different width that is not a
       // launch is not ours to read.
       if (!/^\d+$/.test(cells[0]!.trim())) return;
-      throw ConfigError.at(this.file, { line, column: 1 }, [], `expected ${wholeNumber(this.width)} cells as in the Nsight Compute header, found ${wholeNumber(cells.length)}`);
+      const message = `expected ${wholeNumber(this.width)} cells as in the Nsight Compute header, found ${wholeNumber(cells.length)}`;
+      throw this.cellError(at, 0, message);
     }
-    if (this.page.shape === 'details') this.detailsRow(cells, line, this.page);
-    else this.rawRow(cells, line, this.page);
+    if (this.page.shape === 'details') this.detailsRow(cells, at, this.page);
+    else this.rawRow(cells, at, this.page);
   }
 
   private header(cells: string[]): Page {
@@ -124,8 +146,8 @@ export class NcuReader {
     return { shape: 'raw', id, kernel, columns, tensorColumns, units: null };
   }
 
-  private detailsRow(cells: string[], line: number, page: Extract<Page, { shape: 'details' }>): void {
-    const launch = this.launch(cells[page.id]!.trim(), cells[page.kernel]!, line);
+  private detailsRow(cells: string[], at: RecordText, page: Extract<Page, { shape: 'details' }>): void {
+    const launch = this.launch(cells[page.id]!.trim(), cells[page.kernel]!, at.line);
     const metric = cells[page.metric]!;
     const counter = counterOf(metric);
     const unit = page.unit < 0 ? '' : cells[page.unit]!;
@@ -135,17 +157,21 @@ export class NcuReader {
       if (tensor) this.store(launch, tensor, cells[page.value]!, unit, null);
       return;
     }
-    this.store(launch, counter, cells[page.value]!, unit, { metric: metric.trim(), line, column: page.value + 1 });
+    this.store(launch, counter, cells[page.value]!, unit, { metric: metric.trim(), at, value: page.value, unitAt: at, unit: page.unit });
   }
 
-  private rawRow(cells: string[], line: number, page: Extract<Page, { shape: 'raw' }>): void {
+  private rawRow(cells: string[], at: RecordText, page: Extract<Page, { shape: 'raw' }>): void {
     if (page.units === null && cells[page.id]!.trim() === '') {
-      page.units = cells; // the units row under the header
+      page.units = at; // the units row under the header
       return;
     }
-    const launch = this.launch(cells[page.id]!.trim(), cells[page.kernel]!, line);
-    for (const [index, counter] of page.columns) this.store(launch, counter, cells[index]!, page.units?.[index] ?? '', { metric: counter, line, column: index + 1 });
-    for (const [index, counter] of page.tensorColumns) this.store(launch, counter, cells[index]!, page.units?.[index] ?? '', null);
+    const launch = this.launch(cells[page.id]!.trim(), cells[page.kernel]!, at.line);
+    // A unit this cannot read is shown in the units row, where it is; without one, every unit is '' (base).
+    const unitsAt = page.units ?? at;
+    for (const [index, counter] of page.columns) {
+      this.store(launch, counter, cells[index]!, page.units?.cells[index] ?? '', { metric: counter, at, value: index, unitAt: unitsAt, unit: index });
+    }
+    for (const [index, counter] of page.tensorColumns) this.store(launch, counter, cells[index]!, page.units?.cells[index] ?? '', null);
   }
 
   private launch(id: string, rawName: string, line: number): Launch {
@@ -162,11 +188,11 @@ export class NcuReader {
 
   /**
    * One cell of `counter`, in base units, once per launch (the first of its two prefixes); `nan` is null. A
-   * counter the ops are made of (`counted`: its metric name and cell) is also noted as collected, and a value
-   * or unit this cannot read is an error there; a tensor counter (`counted` null), only ever noted, is then
-   * unknown (null).
+   * counter the ops are made of (`counted`: its metric name and cells) is also noted as collected, and a value
+   * or unit this cannot read is an error at its cell; a tensor counter (`counted` null), only ever noted, is
+   * then unknown (null).
    */
-  private store(launch: Launch, counter: string, cell: string, unit: string, counted: { metric: string; line: number; column: number } | null): void {
+  private store(launch: Launch, counter: string, cell: string, unit: string, counted: Counted | null): void {
     const values = counted ? launch.values : (launch.tensor ??= new Map());
     if (values.has(counter)) return; // the same counter under its other prefix
     if (counted) this.collected.add(counter);
@@ -175,11 +201,18 @@ export class NcuReader {
     if (value === null) return void values.set(counter, null);
     if (Number.isNaN(value) || exponent === undefined) {
       if (!counted) return void values.set(counter, null);
-      const what = Number.isNaN(value) ? `value ${JSON.stringify(cell.trim().slice(0, 40))} is not a number` : `unit ${JSON.stringify(unit.trim().slice(0, 40))} is not one this reads (byte, Kbyte, ..., ns or nsecond, us or usecond, ms or msecond, cycle/nsecond)`;
-      throw ConfigError.at(this.file, { line: counted.line, column: counted.column }, [], `${counted.metric} of launch ${launch.id}: ${what}`);
+      const badValue = Number.isNaN(value);
+      const what = badValue ? `value ${JSON.stringify(cell.trim().slice(0, 40))} is not a number` : `unit ${JSON.stringify(unit.trim().slice(0, 40))} is not one this reads (byte, Kbyte, ..., ns or nsecond, us or usecond, ms or msecond, cycle/nsecond)`;
+      const [at, index] = badValue ? [counted.at, counted.value] : [counted.unitAt, counted.unit];
+      throw this.cellError(at, index, `${counted.metric} of launch ${launch.id}: ${what}`);
     }
     if (isScaled(unit)) this.scaledUnits.add(unit.trim());
     values.set(counter, value);
+  }
+
+  /** An error at cell `index` of a record, shown in its line; worked out only then, so that a plain line is joined only then. */
+  private cellError(at: RecordText, index: number, message: string): ConfigError {
+    return new ConfigError([cellIssue(this.file, at.raw ?? at.cells.join(','), at.line, index, message)]);
   }
 
   finish(): Imported {
