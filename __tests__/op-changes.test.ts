@@ -7,6 +7,7 @@ import { asciiRoofline } from '../src/core/chart/ascii.js';
 import { geometry } from '../src/core/chart/geometry.js';
 import { tooltipFields } from '../src/core/chart/tooltip.js';
 import { compare, evaluate, opChangesOf } from '../src/core/gate/index.js';
+import { opChanges } from '../src/core/gate/op-changes.js';
 import { renderMarkdown } from '../src/core/report/markdown.js';
 import { reportJson } from '../src/core/report/build.js';
 import { parseReport, REPORT_VERSION } from '../src/core/report/schema.js';
@@ -230,5 +231,28 @@ describe('effective performance of ops that bind on different roofs', () => {
   it('is the attainable figure itself for a model given as totals', () => {
     const aggregate = place(totals(1.01e12, { dram: 1.1e10 }), toy);
     expect(aggregate.effectiveFlopsPerSecond).toBe(aggregate.attainableFlopsPerSecond);
+  });
+});
+
+describe('ops the baseline shares with the head (its table differs in a few rows)', () => {
+  // gemm: 1e9 FLOP, 2e7 DRAM bytes. On toy: compute 10 us, DRAM 20 us: 20 us. On a toy with half its DRAM
+  // bandwidth (0.5 TB/s): DRAM 40 us: 40 us, a change of 20 us. add: 1e6 FLOP, 1e6 bytes: 1 us, then 2 us.
+  const gemm = op('gemm', 1e9, 2e7);
+  const add = op('add', 1e6, 1e6);
+  const halfDram: Device = { ...toy, levels: [{ name: 'dram', bytesPerSecond: 0.5e12 }, toy.levels[1]!] };
+
+  it('are no change on the same device, one changed row beside them is', () => {
+    const changed = opChanges({ model: opModel([gemm, op('add', 3e6, 1e6)]), device: toy }, { model: opModel([gemm, add]), device: toy });
+    // The head's add does 3e6 FLOP (30 ns of compute) where the base's did 1e6 (10 ns), but its 1e6 DRAM
+    // bytes take 1 us on both sides: its time did not change, and gemm is the same op. An add moving 4e6
+    // bytes (4 us) is a change.
+    expect(changed).toEqual({ changed: [], moreChanged: 0 });
+    const moved = opChanges({ model: opModel([gemm, op('add', 1e6, 4e6)]), device: toy }, { model: opModel([gemm, add]), device: toy })!;
+    expect(moved.changed.map((c) => [c.name, c.seconds, c.baseSeconds])).toEqual([['add', 4e-6, 1e-6]]);
+  });
+
+  it('are timed on each side when the devices differ, shared or not', () => {
+    const changed = opChanges({ model: opModel([gemm, add]), device: halfDram }, { model: opModel([gemm, add]), device: toy })!;
+    expect(changed.changed.map((c) => [c.name, c.seconds, c.baseSeconds])).toEqual([['gemm', 40e-6, 20e-6], ['add', 2e-6, 1e-6]]);
   });
 });

@@ -88,20 +88,33 @@ export function levelsAndKinds(levels: Readonly<Record<string, LevelBytes>>): { 
  *                   { ..., bytes: { dram: 1 }, kinds: {} }])  //=> {} (one op's DRAM bytes are of unknown kind)
  */
 export function aggregateKinds(ops: readonly Op[]): BytesByKind {
-  const sums: BytesByKind = keyedRecord();
-  const unsplit = new Set<string>();
-  for (const op of ops) {
-    const { bytes, kinds } = op; // read once: an op table's row makes its record at each read (op-columns.ts)
+  const totals = new KindTotals();
+  for (const op of ops) totals.add(op.bytes, op.kinds);
+  return totals.result();
+}
+
+/** aggregateKinds() an op at a time, for a pass over the ops that sums more than their kinds (resolve.ts). */
+export class KindTotals {
+  private readonly sums: BytesByKind = keyedRecord();
+  private readonly unsplit = new Set<string>();
+
+  /** One op's bytes and split. */
+  add(bytes: BytesByLevel, kinds: BytesByKind): void {
     for (const level in bytes) {
       const split = kinds[level];
       if (split === undefined) {
-        if (bytes[level]! > 0) unsplit.add(level);
+        if (bytes[level]! > 0) this.unsplit.add(level);
         continue;
       }
-      const sum = (sums[level] ??= {});
+      const sum = (this.sums[level] ??= {});
       for (const kind of BYTE_KINDS) if (split[kind] !== undefined) sum[kind] = (sum[kind] ?? 0) + split[kind];
     }
   }
-  for (const level of unsplit) delete sums[level];
-  return sums;
+
+  /** The split of the ops added so far. */
+  result(): BytesByKind {
+    const sums = keyedRecord<KindSplit>();
+    for (const level in this.sums) if (!this.unsplit.has(level)) sums[level] = this.sums[level]!;
+    return sums;
+  }
 }

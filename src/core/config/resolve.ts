@@ -12,7 +12,7 @@ import { nearestWord } from '../nearest-word.js';
 import { cutToFit } from '../text-size.js';
 import { flopsOfMacs, outOfRange, quantityText, type Dimension } from '../units.js';
 import { keyedRecord } from '../user-keys.js';
-import { aggregateKinds, levelsAndKinds, sharedWhenEmpty, type LevelBytes } from './kinds.js';
+import { KindTotals, levelsAndKinds, sharedWhenEmpty, type LevelBytes } from './kinds.js';
 import { ConfigError, formatPath, issueAt, type ConfigIssue, type Position } from './errors.js';
 import type { GateConfig, RawConfig, RawLlm, RawModel, RawOp } from './schema.js';
 import type { Architecture } from '../llm/architecture.js';
@@ -274,14 +274,19 @@ const TOTALS = new WeakMap<readonly Op[], Pick<Work, 'flops' | 'bytes' | 'kinds'
 function summed(ops: Op[]): Work {
   let totals = TOTALS.get(ops);
   if (!totals) {
-    totals = { flops: 0, bytes: keyedRecord(), kinds: aggregateKinds(ops) };
+    // One pass over the ops for FLOPs, bytes and kinds.
+    let flops = 0;
+    const sums = keyedRecord<number>();
+    const kinds = new KindTotals();
     for (const op of ops) {
-      totals.flops += op.flops;
+      flops += op.flops;
       // for...in, not Object.entries: the same keys in the same order, without two arrays per op. Read once:
       // an op table's row makes its record at each read (op-columns.ts).
       const bytes = op.bytes;
-      for (const level in bytes) totals.bytes[level] = (totals.bytes[level] ?? 0) + bytes[level]!;
+      for (const level in bytes) sums[level] = (sums[level] ?? 0) + bytes[level]!;
+      kinds.add(bytes, op.kinds);
     }
+    totals = { flops, bytes: sums, kinds: kinds.result() };
     TOTALS.set(ops, totals);
   }
   const kinds = keyedRecord<KindSplit>();

@@ -42,8 +42,12 @@ export function opChanges(head: OpSide, base: OpSide): OpChanges | null {
   const headClock = clockOf(head);
   const baseClock = clockOf(base);
   const top = new Largest();
+  // A baseline whose table differs from the head's in a few rows shares the head's op for every other row
+  // (load-config.ts's OpTableMemo): on the same roof and eaves, one op is one time, and need not be timed.
+  const sameClock = headClock.peak === baseClock.peak && sameEaves(headClock.eaves, baseClock.eaves);
 
   const consider = (op: Op | null, baseOp: Op | null): void => {
+    if (sameClock && op === baseOp) return;
     const seconds = op ? passSeconds(op.flops, op.bytes, headClock.peak, headClock.eaves) : 0;
     const baseSeconds = baseOp ? passSeconds(baseOp.flops, baseOp.bytes, baseClock.peak, baseClock.eaves) : 0;
     if (op && baseOp && !differs(seconds, baseSeconds)) return;
@@ -71,6 +75,11 @@ export function opChanges(head: OpSide, base: OpSide): OpChanges | null {
   }
   for (const entry of byName.values()) for (let i = entry.next; i < entry.ops.length; i++) consider(null, entry.ops[i]!);
   return { changed: top.items, moreChanged: top.seen - top.items.length };
+}
+
+function sameEaves(a: Eaves, b: Eaves): boolean {
+  const levels = Object.keys(a);
+  return levels.length === Object.keys(b).length && levels.every((level) => Object.hasOwn(b, level) && a[level] === b[level]);
 }
 
 /** The entry for a pair of ops, either of them missing, timed by roofline.ts's opTime. */
