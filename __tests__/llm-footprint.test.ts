@@ -121,8 +121,8 @@ ${gate}`);
     const report = buildReport(await load(), null, null);
     const line = 'memory 14.6 GB of 14.0 GB (weights 13.5 GB, KV cache 1.07 GB, activations 72.2 kB)';
     // Decode against 2048 cached tokens tends to 14.3 GFLOP over 1.09 GB per sequence, 13 FLOP/B: under the ridge of 100.
-    expect(renderText(report)).toContain(`  llama2 on small: time per output token 14.3 ms, ${line}, decode compute-bound at no batch\n`);
+    expect(renderText(report)).toContain(`  llama2 on small: time per output token 14.3 ms, ${line}, decode memory-bound at every batch\n`);
     expect(renderText(report)).toContain('llama2 on unsized: time per output token 14.3 ms, memory 14.6 GB (device memory not known) (weights');
-    expect(renderMarkdown(report, { limit: null })).toContain(`- llama2 on small: time per output token 14.3 ms, ${line}, decode compute-bound at no batch\n`);
+    expect(renderMarkdown(report, { limit: null })).toContain(`- llama2 on small: time per output token 14.3 ms, ${line}, decode memory-bound at every batch\n`);
   });
 });

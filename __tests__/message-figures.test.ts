@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadConfig, type ConfigIssue } from '../src/core/config/index.js';
 import { efficiency, givenFigure, signedPercent, time, wholeNumber } from '../src/core/format.js';
-import { crossoverText } from '../src/core/footprint-text.js';
+import { crossoverText, decodeBoundText } from '../src/core/footprint-text.js';
 import { changedTitle } from '../src/core/report/op-rows.js';
 import type { ReportResult } from '../src/core/report/types.js';
 import { outOfRange, quantityText, rangeText } from '../src/core/units.js';
@@ -198,6 +198,8 @@ describe('counts of things in the renderings, grouped by thousands', () => {
 
   it('a crossover batch', () => {
     expect(crossoverText(123_456)).toBe('from batch 123,456');
-    expect(crossoverText(null)).toBe('at no batch');
+    expect(crossoverText(null)).toBe('memory-bound at every batch');
+    expect(decodeBoundText(null)).toBe('decode memory-bound at every batch');
+    expect(decodeBoundText(42)).toBe('decode compute-bound from batch 42');
   });
 });

@@ -20,7 +20,16 @@ export function memoryText(result: Pick<Result, 'footprint' | 'capacityBytes'>):
   return `memory ${byteCount(result.footprint.totalBytes)}${capacity} ${split(result.footprint)}`;
 }
 
-/** crossoverText(42) //=> 'from batch 42'; crossoverText(null) //=> 'at no batch' */
+/**
+ * When decode turns compute-bound, after "was" (a finding's baseline):
+ *
+ *   crossoverText(42) //=> 'from batch 42'; crossoverText(null) //=> 'memory-bound at every batch'
+ */
 export function crossoverText(crossoverBatch: number | null): string {
-  return crossoverBatch === null ? 'at no batch' : `from batch ${wholeNumber(crossoverBatch)}`;
+  return crossoverBatch === null ? 'memory-bound at every batch' : `from batch ${wholeNumber(crossoverBatch)}`;
+}
+
+/** decodeBoundText(42) //=> 'decode compute-bound from batch 42'; decodeBoundText(null) //=> 'decode memory-bound at every batch' */
+export function decodeBoundText(crossoverBatch: number | null): string {
+  return crossoverBatch === null ? `decode ${crossoverText(null)}` : `decode compute-bound ${crossoverText(crossoverBatch)}`;
 }

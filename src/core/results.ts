@@ -133,7 +133,7 @@ export const placementSchema = z.strictObject({
   capacityBytes: positive.nullable().optional(),
   /**
    * `llm:` decode and generate models only: the smallest batch at which a decode step is compute-bound on
-   * this device (null: at no batch).
+   * this device (null: memory-bound at every batch).
    */
   crossoverBatch: positive.nullable().optional(),
   /** One point of a swept `llm:` model: what a chart needs to join the points of `of` on a device into a line. */

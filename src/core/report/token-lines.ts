@@ -1,6 +1,6 @@
 // The "Tokens" lines of the text and Markdown reports: for each LLM pair, the latencies a server is judged
 // by, the memory its workload needs on the device, and the batch from which decode is compute-bound.
-import { crossoverText, memoryText } from '../footprint-text.js';
+import { decodeBoundText, memoryText } from '../footprint-text.js';
 import { time } from '../format.js';
 import type { ReportResult } from './types.js';
 
@@ -14,7 +14,7 @@ export function tokenLines(results: readonly ReportResult[]): Array<{ result: Re
       result.ttftSeconds != null && `time to first token ${time(result.ttftSeconds)}`,
       result.tpotSeconds != null && `time per output token ${time(result.tpotSeconds)}`,
       memoryText(result),
-      result.crossoverBatch !== undefined && `decode compute-bound ${crossoverText(result.crossoverBatch)}`,
+      result.crossoverBatch !== undefined && decodeBoundText(result.crossoverBatch),
     ].filter((part): part is string => typeof part === 'string');
     return parts.length > 0 ? [{ result, text: parts.join(', ') }] : [];
   });
