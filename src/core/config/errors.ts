@@ -22,6 +22,14 @@ export interface ConfigIssue {
   excerpt?: string;
 }
 
+/**
+ * A place in a file with its line as an issue shows it: what a reader keeps of a line for an issue it can
+ * only tell at the end (an op with no FLOP count, an op the bytes file has no row for).
+ */
+export interface Place extends Position {
+  excerpt: string;
+}
+
 /** Thrown by the core for any input that cannot be used. The CLI maps it to exit status 2. */
 export class ConfigError extends Error {
   readonly issues: ConfigIssue[];
@@ -50,6 +58,11 @@ export function issueAt(
     if (line !== undefined) issue.excerpt = line;
   }
   return issue;
+}
+
+/** An issue at a place kept (`Place`), its line shown. */
+export function issueIn(file: string, place: Place, message: string): ConfigIssue {
+  return { ...issueAt(file, { line: place.line, column: place.column }, [], message), excerpt: place.excerpt };
 }
 
 /** `['models', 2, 'bytes', 'l2']` -> `models[2].bytes.l2` */

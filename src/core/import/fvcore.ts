@@ -8,6 +8,7 @@
 //   |  conv1            |  9.408K                |  0.118G    |
 //   |   conv1.weight    |   (64, 3, 7, 7)        |            |
 import { ConfigError } from '../config/errors.js';
+import { lineIssue } from '../config/csv-cell.js';
 import { humanCount } from './human.js';
 import { opName, type Imported, type ImportedOp } from './imported.js';
 import type { LineImporter } from './line-importers.js';
@@ -40,7 +41,10 @@ export class FvcoreReader implements LineImporter {
     const count = (cells[this.flopsColumn] ?? '').trim();
     if (count === '') return; // a parameter's shape, or a module fvcore saw no work in
     const macs = humanCount(count);
-    if (macs === null) throw ConfigError.at(this.file, { line: number, column: 1 }, [], `fvcore table: ${JSON.stringify(count.slice(0, 40))} is not a count such as 0.958T`);
+    if (macs === null) {
+      const message = `fvcore table: ${JSON.stringify(count.slice(0, 40))} is not a count such as 0.958T`;
+      throw new ConfigError([lineIssue(this.file, text, number, cellColumn(text, cells, this.flopsColumn), message)]);
+    }
     // One space pads every cell; each level of the hierarchy adds one more.
     const depth = module.length - module.trimStart().length - 1;
     this.rows.push({ name: module.trim(), depth, macs, line: number });
@@ -67,4 +71,17 @@ export class FvcoreReader implements LineImporter {
       noBytes: 'fvcore\'s table gives no bytes: the ops need bytes from elsewhere (a bytes column, e.g. from Nsight Compute or the FlopCounterMode snippet in README) before the model can be placed',
     };
   }
+}
+
+/**
+ * The column (1-based) where the text of cell `index` of a table row starts: `text` the line as read,
+ * `cells` what lies between its bars.
+ *
+ *   cellColumn('| a  |  0.1G |', [' a  ', '  0.1G '], 1) //=> 9  (the 0 of 0.1G)
+ */
+function cellColumn(text: string, cells: readonly string[], index: number): number {
+  let at = text.length - text.trimStart().length + 1; // past the row's first bar
+  for (const cell of cells.slice(0, index)) at += cell.length + 1;
+  const cell = cells[index] ?? '';
+  return at + cell.length - cell.trimStart().length + 1;
 }
