@@ -90,7 +90,7 @@ describe('torchstat table', () => {
   it('makes each row an op: FLOPs 2 x its Flops (MACs), bytes MemRead + MemWrite at dram, after the warnings', async () => {
     const result = await imported(fixture('torchstat-resnet18.txt'), 'stat.txt');
     expect(result.format).toBe('torchstat');
-    expect(result.ops.map((op) => [op.name, op.flops, op.bytes.dram, op.line])).toEqual([
+    expect(result.ops.map((op) => [op.name, op.flops, op.bytes.dram, op.at.line])).toEqual([
       ['conv1', 236_027_904, 3_851_008, 5], // 2 x 118,013,952 (3 x 64 x 7 x 7 x 112 x 112); 639,744 + 3,211,264
       ['bn1', 3_211_264, 6_423_552, 6], // 2 x 1,605,632; 3,212,288 + 3,211,264
       ['relu', 1_605_632, 6_422_528, 7],
@@ -122,6 +122,14 @@ describe('torchstat table', () => {
   it('refuses a row whose cells do not line up under the header', async () => {
     const text = '  module name  MAdd  Flops  MemRead(B)  MemWrite(B)\n0       conv1   4.0  2.0    100.0       50.0\n';
     await expect(readImport(chunked(text), 'stat.txt')).rejects.toThrow(/torchstat table: row 0 has no Flops under its header/);
+  });
+
+  it('keeps where each op\'s name is, and its line cut to what an error shows', async () => {
+    const line = fixture('torchstat-resnet18.txt').split('\n')[4]!;
+    // Line 5: '0' and 14 spaces, 1-15, then conv1 from 16 (it ends at 20, where `module name` ends). The
+    // line is longer than the 108 characters kept (100 shown, 8 more).
+    expect(line.length).toBeGreaterThan(108);
+    expect((await imported(fixture('torchstat-resnet18.txt'), 'stat.txt')).ops[0]!.at).toEqual({ line: 5, column: 16, excerpt: line.slice(0, 108) });
   });
 
   it('places a model on the table as it is: bytes are there', async () => {

@@ -7,8 +7,8 @@
 //   | model             | 11.69M                 | 1.827G     |
 //   |  conv1            |  9.408K                |  0.118G    |
 //   |   conv1.weight    |   (64, 3, 7, 7)        |            |
-import { ConfigError } from '../config/errors.js';
-import { lineIssue } from '../config/csv-cell.js';
+import { ConfigError, type Place } from '../config/errors.js';
+import { lineIssue, linePlace } from '../config/csv-cell.js';
 import { humanCount } from './human.js';
 import { opName, type Imported, type ImportedOp } from './imported.js';
 import type { LineImporter } from './line-importers.js';
@@ -19,7 +19,8 @@ interface Row {
   name: string;
   depth: number;
   macs: number;
-  line: number;
+  /** The module's name in its row. */
+  at: Place;
 }
 
 export class FvcoreReader implements LineImporter {
@@ -47,7 +48,7 @@ export class FvcoreReader implements LineImporter {
     }
     // One space pads every cell; each level of the hierarchy adds one more.
     const depth = module.length - module.trimStart().length - 1;
-    this.rows.push({ name: module.trim(), depth, macs, line: number });
+    this.rows.push({ name: module.trim(), depth, macs, at: linePlace(text, number, cellColumn(text, cells, 0)) });
   }
 
   finish(): Imported {
@@ -55,7 +56,7 @@ export class FvcoreReader implements LineImporter {
       throw ConfigError.at(this.file, { line: 1, column: 1 }, [], 'no modules: expected fvcore\'s flop_count_table, a Markdown table whose header row is | module | #parameters or shape | #flops |');
     }
     const leaves = this.rows.filter((row, index) => (this.rows[index + 1]?.depth ?? -1) <= row.depth);
-    const ops: ImportedOp[] = leaves.map((row) => ({ name: opName(row.name), flops: flopsOfMacs(row.macs), bytes: {}, measuredSeconds: null, launches: 1, line: row.line, missing: [] }));
+    const ops: ImportedOp[] = leaves.map((row) => ({ name: opName(row.name), flops: flopsOfMacs(row.macs), bytes: {}, measuredSeconds: null, launches: 1, at: row.at, missing: [] }));
     const notes = [`${wholeNumber(ops.length)} leaf modules of ${wholeNumber(this.rows.length)} with counts`];
     const root = this.rows[0]!;
     const sum = leaves.reduce((total, row) => total + row.macs, 0);

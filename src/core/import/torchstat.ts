@@ -13,7 +13,7 @@
 // MemWrite (parameters and inputs read, outputs written), at dram. `duration[%]` is a share of the run, not
 // a time: no measured times.
 import { ConfigError } from '../config/errors.js';
-import { lineIssue } from '../config/csv-cell.js';
+import { lineIssue, linePlace } from '../config/csv-cell.js';
 import { humanCount } from './human.js';
 import { opName, type Imported, type ImportedOp } from './imported.js';
 import type { LineImporter } from './line-importers.js';
@@ -54,7 +54,7 @@ export class TorchstatReader implements LineImporter {
         : `row ${index}: ${JSON.stringify(word.slice(0, 40))} under ${COLUMNS[column]} is not a count such as 118,013,952.0 or 3.21MB`;
       throw new ConfigError([lineIssue(this.file, text, number, start + 1, `torchstat table: ${message}`)]);
     }
-    this.ops.push({ name: opName(name), flops: flopsOfMacs(macs), bytes: { dram: read + write }, measuredSeconds: null, launches: 1, line: number, missing: [] });
+    this.ops.push({ name: opName(name), flops: flopsOfMacs(macs), bytes: { dram: read + write }, measuredSeconds: null, launches: 1, at: linePlace(text, number, cells.name.start + 1), missing: [] });
   }
 
   finish(): Imported {
