@@ -180,6 +180,27 @@ describe('ops: { file, format, bytes }: bytes merged by op name', () => {
     }
   });
 
+  it('points an op without a row at its name in the import, with the line shown (fvcore, DeepSpeed)', async () => {
+    await copyFile(path.join(FIXTURES, 'fvcore-resnet18.md'), path.join(dir, 'flops.md'));
+    const fvcoreLine = '|  bn1                   |  0.128K                |  4.014M    |';
+    // flops.md line 8, bn1's row: | at 1, a space for the cell and one for its depth, 2-3, bn1 from 4.
+    expect(await rejection(withBytes('bytes.csv'), { 'bytes.csv': BYTES.replace('bn1,', 'bn_1,') })).toEqual({
+      file: path.join(dir, 'flops.md'), line: 8, column: 4, path: '', excerpt: fvcoreLine,
+      message: `bn1: no bytes for it in ${path.join(dir, 'bytes.csv')} (no row of that name)`,
+    });
+    await copyFile(path.join(FIXTURES, 'deepspeed-bert.txt'), path.join(dir, 'profile.txt'));
+    const config = withBytes('bytes.csv').replace('flops.md, format: fvcore', 'profile.txt, format: deepspeed');
+    const rows = ['name,bytes', 'embeddings,1 MB', 'layers.0-23.attention,1 MB', 'layers.0-23.dropout,1 MB'].join('\n');
+    // profile.txt line 44: two spaces, (head) from 3, head from 4. The line is 148 characters: kept, as an
+    // error shows it, are its first 108 (100 shown, 8 more).
+    const deepspeedLine = '  (head): Linear(1.05 M, 0.31% Params, 47.78 GMACs, 1.52% MACs, 1.2 ms, 1.57% latency, 79.63 TFLOPS, in_features=1024, out_features=1024, bias=True)';
+    expect(deepspeedLine.length).toBe(148);
+    expect(await rejection(config, { 'bytes.csv': rows })).toEqual({
+      file: path.join(dir, 'profile.txt'), line: 44, column: 4, path: '', excerpt: deepspeedLine.slice(0, 108),
+      message: `head: no bytes for it in ${path.join(dir, 'bytes.csv')} (no row of that name)`,
+    });
+  });
+
   it('points a byte count it cannot read at its cell, after a quoted cell holding commas and one spanning lines', async () => {
     await copyFile(path.join(FIXTURES, 'fvcore-resnet18.md'), path.join(dir, 'flops.md'));
     const bad = 'layer1.0.conv1,"2,000,000",1.75 MB,4 Mx';

@@ -168,6 +168,31 @@ describe('ncu errors point at the cell, with the line shown', () => {
     expect([value.line, value.column, value.excerpt, value.message]).toEqual([5, 169, row, 'sm__sass_thread_inst_executed_op_hfma_pred_on.sum of launch 0: value "1,048,57x" is not a number']);
   });
 
+  it('an op refused once the file is read (no bytes, no FLOPs): at its kernel name in its first row, the line kept cut', async () => {
+    const lines = fixture('ncu-raw.csv').split('\r\n');
+    // Launch 2 (line 7, the gemm first seen on line 5): nan at every level, dram, l1tex and lts (cells 12, 14
+    // and 15). Launch 1 (line 6, softmax): hmul (the last cell) nan, so its FLOPs are unknown.
+    lines[6] = lines[6]!.replace('"8","100","32","16"', '"nan","100","nan","nan"');
+    lines[5] = lines[5]!.replace('"1,000","0","500"', '"1,000","0","nan"');
+    const error = await asyncRefusal(() => readOpTable(chunked(lines.join('\r\n')), 'profile.csv'));
+    // Lines 5 and 6: "0" (or "1"), 1-4 | "4242", 5-11 | "python3", 12-21 | "gpu-node-07", 22-35 | the kernel
+    // name, quoted, from 36. Both lines are longer than the 108 characters kept for an op (100 shown, 8 more;
+    // the name lies within the first 40, so the line is shown from its start).
+    expect(lines[4]!.length).toBeGreaterThan(108);
+    expect(error.issues).toEqual([
+      {
+        file: 'profile.csv', line: 5, column: 36, path: '', excerpt: lines[4]!.slice(0, 108),
+        message: 'ampere_fp16_s16816gemm_fp16_128x128_ldg8_f2f_stages_32x5_nn: no byte count at any level (the source lacks its memory counters)',
+      },
+      {
+        file: 'profile.csv', line: 6, column: 36, path: '', excerpt: lines[5]!.slice(0, 108),
+        message: expect.stringMatching(/^softmax_warp_forward<c10::Half, c10::Half, float, 10, false>: no FLOP count \(FLOPs left out: sm__sass_thread_inst_executed_op_hmul_pred_on\.sum is nan in launch 1;/),
+      },
+    ]);
+    // Shown as the whole line would be: its first 100 characters and an ellipsis, the caret under the quote.
+    expect(error.message.split('\n').slice(1, 3)).toEqual([`     5 | ${lines[4]!.slice(0, 100)}…`, `       | ${' '.repeat(35)}^`]);
+  });
+
   it('a row of the wrong width: the row as a whole, at column 1, shown', async () => {
     const row = '"0","1","a","h","k","S","dram__bytes.sum","byte"';
     expect(await issueOf(`${HEADER}\n${row}\n`)).toEqual({

@@ -7,6 +7,7 @@ import { ConfigError } from '../src/core/config/index.js';
 import { humanCount, humanSeconds } from '../src/core/import/human.js';
 import { importedCsv, type Imported } from '../src/core/import/imported.js';
 import { readImport, readOpTable } from '../src/shell/load-config.js';
+import { asyncRefusal } from './__fixtures__/config-error.js';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', 'import', name), 'utf8');
 
@@ -89,7 +90,7 @@ describe('torchstat table', () => {
   it('makes each row an op: FLOPs 2 x its Flops (MACs), bytes MemRead + MemWrite at dram, after the warnings', async () => {
     const result = await imported(fixture('torchstat-resnet18.txt'), 'stat.txt');
     expect(result.format).toBe('torchstat');
-    expect(result.ops.map((op) => [op.name, op.flops, op.bytes.dram, op.line])).toEqual([
+    expect(result.ops.map((op) => [op.name, op.flops, op.bytes.dram, op.at.line])).toEqual([
       ['conv1', 236_027_904, 3_851_008, 5], // 2 x 118,013,952 (3 x 64 x 7 x 7 x 112 x 112); 639,744 + 3,211,264
       ['bn1', 3_211_264, 6_423_552, 6], // 2 x 1,605,632; 3,212,288 + 3,211,264
       ['relu', 1_605_632, 6_422_528, 7],
@@ -123,8 +124,70 @@ describe('torchstat table', () => {
     await expect(readImport(chunked(text), 'stat.txt')).rejects.toThrow(/torchstat table: row 0 has no Flops under its header/);
   });
 
+  it('keeps where each op\'s name is, and its line cut to what an error shows', async () => {
+    const line = fixture('torchstat-resnet18.txt').split('\n')[4]!;
+    // Line 5: '0' and 14 spaces, 1-15, then conv1 from 16 (it ends at 20, where `module name` ends). The
+    // line is longer than the 108 characters kept (100 shown, 8 more).
+    expect(line.length).toBeGreaterThan(108);
+    expect((await imported(fixture('torchstat-resnet18.txt'), 'stat.txt')).ops[0]!.at).toEqual({ line: 5, column: 16, excerpt: line.slice(0, 108) });
+  });
+
   it('places a model on the table as it is: bytes are there', async () => {
     const table = await readOpTable(chunked(fixture('torchstat-resnet18.txt')), 'stat.txt');
     expect(table.ops[0]).toEqual({ name: 'conv1', flops: 236_027_904, bytes: { dram: 3_851_008 }, kinds: {} });
+  });
+});
+
+describe('text-report errors point at the token, with the line shown', () => {
+  const issueOf = async (text: string, file: string, format?: 'fvcore') => (await asyncRefusal(() => readImport(chunked(text), file, format))).issues[0]!;
+  /** The issue a fixture with one piece changed is refused with (read as `file`), and line `line` of it. */
+  const changed = async (name: string, from: string, to: string, file: string, line: number) => {
+    const text = fixture(name).replace(from, to);
+    expect(text).not.toBe(fixture(name));
+    return [await issueOf(text, file), text.split('\n')[line - 1]!] as const;
+  };
+
+  it('fvcore: a count it cannot read, at its first character', async () => {
+    const [issue, line] = await changed('fvcore-resnet18.md', '|  0.118G    |', '|  0.118Q    |', 'flops.md', 6);
+    // Line 6, conv1's row: | at 1, the 24-character module cell 2-25, | at 26, the 24-character
+    // parameters cell 27-50, | at 51, two spaces 52-53, then 0.118Q from 54.
+    expect(issue).toEqual({ file: 'flops.md', line: 6, column: 54, path: '', excerpt: line, message: 'fvcore table: "0.118Q" is not a count such as 0.958T' });
+  });
+
+  it('fvcore: a table indented in its file, counted from the line\'s start', async () => {
+    const text = '  | module | #flops |\n  |:--|:--|\n  | model | 1.5Q |\n';
+    // Line 3: two spaces 1-2, | at 3, " model " 4-10, | at 11, a space at 12, then 1.5Q from 13.
+    expect(await issueOf(text, 'flops.md', 'fvcore')).toMatchObject({ line: 3, column: 13, excerpt: '  | model | 1.5Q |' });
+  });
+
+  it('DeepSpeed: a MAC count it cannot read, at that item of the profile', async () => {
+    const [issue, line] = await changed('deepspeed-bert.txt', '47.78 GMACs', '47.78 XMACs', 'profile.txt', 44);
+    // Line 44: two spaces 1-2, "(head): " 3-10, "Linear(" 11-17, the profile from 18: "1.05 M, " 18-25,
+    // "0.31% Params, " 26-39, then 47.78 XMACs from 40.
+    const message = 'DeepSpeed report: module head has no MAC count such as "3139.93 GMACs" in its profile';
+    expect(issue).toEqual({ file: 'profile.txt', line: 44, column: 40, path: '', excerpt: line, message });
+  });
+
+  it('DeepSpeed: a profile with no MAC count at all, at the profile\'s start', async () => {
+    const [issue, line] = await changed('deepspeed-bert.txt', 'Dropout(0, 0.00% Params, 0 MACs, ', 'Dropout(0, 0.00% Params, ', 'profile.txt', 41);
+    // Line 41: six spaces 1-6, "(dropout): " 7-17, "Dropout(" 18-25, the profile from 26 (its only MACs
+    // item left is "0.00% MACs", a share).
+    expect(issue).toMatchObject({ line: 41, column: 26, excerpt: line, message: expect.stringMatching(/^DeepSpeed report: module layers\.0-23\.dropout has no MAC count/) });
+  });
+
+  it('torchstat: a count it cannot read, at its first character', async () => {
+    const [issue, line] = await changed('torchstat-resnet18.txt', '118,013,952.0', '118,013,95x.0', 'stat.txt', 5);
+    // The header (line 4): "module name" ends at 20, then "  input shape" to 33, "  output shape" to 47,
+    // "    params" to 57, "  memory(MB)" to 69, "           MAdd" to 84, "          Flops" to 99. Line 5's
+    // 13-character cell under Flops, right-aligned, ends there too: it starts at 99 - 13 + 1 = 87.
+    const message = 'torchstat table: row 0: "118,013,95x.0" under Flops is not a count such as 118,013,952.0 or 3.21MB';
+    expect(issue).toEqual({ file: 'stat.txt', line: 5, column: 87, path: '', excerpt: line, message });
+  });
+
+  it('torchstat: a cell missing under its header, at the header\'s last character', async () => {
+    const row = '0       conv1   4.0  2.0    100.0       50.0';
+    // The header: two spaces 1-2, "module name" 3-13, two spaces, "MAdd" 16-19, two spaces, "Flops" 22-26. In
+    // the row, 2.0 ends at 24 and spaces follow to 28: nothing ends at 26, the caret goes there.
+    expect(await issueOf(`  module name  MAdd  Flops  MemRead(B)  MemWrite(B)\n${row}\n`, 'stat.txt')).toMatchObject({ line: 2, column: 26, excerpt: row });
   });
 });

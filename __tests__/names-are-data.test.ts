@@ -2,7 +2,7 @@
 // no invisible reordering.
 import { describe, expect, it } from '@jest/globals';
 import { marked } from 'marked';
-import { formatIssues, quote } from '../src/core/config/errors.js';
+import { formatIssues, keptExcerpt, quote } from '../src/core/config/errors.js';
 import { loadConfig } from '../src/core/config/index.js';
 import { asciiRoofline } from '../src/core/chart/ascii.js';
 import { buildReport } from '../src/core/report/build.js';
@@ -85,5 +85,24 @@ describe('quotations in errors', () => {
     const line = `${'a'.repeat(100)}b${'😀'.repeat(20)}${'c'.repeat(10)}`;
     const shown = formatIssues([{ file: 'ops.csv', line: 2, column: 143, path: '', message: 'bad', excerpt: line }]).split('\n');
     expect(shown.slice(1)).toEqual([`     2 | …${'😀'.repeat(19)}${'c'.repeat(10)}`, `       | ${' '.repeat(40)}^`]);
+  });
+
+  it('keep of a line, for an issue told later, what a frame shows of it and no more', () => {
+    const line = 'x'.repeat(5000);
+    const frame = (excerpt: string, column: number) => formatIssues([{ file: 'p.csv', line: 2, column, path: '', message: 'bad', excerpt }]);
+    // Column 1: the frame shows 100 characters and an ellipsis; kept, 100 + 8 (enough to still be cut there).
+    expect(keptExcerpt(line, 1)).toBe('x'.repeat(108));
+    expect(frame(keptExcerpt(line, 1), 1).split('\n')[1]).toBe(`     2 | ${'x'.repeat(100)}…`);
+    // Column 300: the frame starts 40 before it (index 259, after an ellipsis), 101 characters in all with
+    // both ellipses (so 99 x's), the caret at 1 + 40 + 1 = 42; kept, the 260 before LEAD and 108 more, 368.
+    expect(keptExcerpt(line, 300)).toHaveLength(368);
+    expect(frame(keptExcerpt(line, 300), 300).split('\n').slice(1)).toEqual([`     2 | …${'x'.repeat(99)}…`, `       | ${' '.repeat(41)}^`]);
+    expect(frame(keptExcerpt(line, 300), 300)).toBe(frame(line, 300));
+    // 99 a's and emoji: 108 units would end inside the fifth emoji, so the kept text ends after the fourth; shown
+    // as the whole line is, 99 a's and the ellipsis (the 50th unit's emoji would split at 100).
+    const emoji = `${'a'.repeat(99)}${'😀'.repeat(10)}`;
+    expect(keptExcerpt(emoji, 1)).toBe(`${'a'.repeat(99)}${'😀'.repeat(4)}`);
+    expect(frame(keptExcerpt(emoji, 1), 1)).toBe(frame(emoji, 1));
+    expect(frame(emoji, 1).split('\n')[1]).toBe(`     2 | ${'a'.repeat(99)}…`);
   });
 });

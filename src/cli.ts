@@ -284,7 +284,7 @@ async function importFile(args: string[]): Promise<number> {
     throw error;
   }
   if ('table' in read) {
-    process.stdout.write(importedCsv(read.table.ops.map((op) => ({ ...plainOp(op), measuredSeconds: op.measuredSeconds ?? null, launches: 1, line: 0, missing: [] }))));
+    process.stdout.write(importedCsv(read.table.ops.map((op) => ({ ...plainOp(op), measuredSeconds: op.measuredSeconds ?? null, launches: 1 }))));
     return 0;
   }
   process.stdout.write(importedCsv(read.imported.ops));

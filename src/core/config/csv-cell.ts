@@ -1,8 +1,9 @@
 // Where a cell of a CSV record is, for an error that points at it: the line and character column it starts
 // at, and the line it is on as the code frame's excerpt. The readers of CSV files (op tables, the bytes
 // files merged into an import, Nsight Compute's output) hand over a record's cells and its text as the
-// parser read it; positions are worked out from the text only when an issue is reported.
-import { issueAt, type ConfigIssue, type Position } from './errors.js';
+// parser read it; positions are worked out from the text only when an issue is reported. The readers of
+// text reports (fvcore, DeepSpeed, torchstat) find their token's column themselves and hand over the line.
+import { issueAt, issueIn, keptExcerpt, type ConfigIssue, type Place, type Position } from './errors.js';
 
 /**
  * Where cell `index` of a record whose text is `text`, starting on `line`, starts: its first character, or
@@ -39,4 +40,27 @@ export function recordLine(text: string, offset: number): string {
 export function cellIssue(file: string, text: string, line: number, index: number, message: string): ConfigIssue {
   const position = cellPosition(text, line, index);
   return { ...issueAt(file, position, [], message), excerpt: recordLine(text, position.line - line) };
+}
+
+/**
+ * Where cell `index` of a record is, kept for an issue told later (`Place`): its position, and the line it
+ * is on cut to what an issue there shows.
+ */
+export function cellPlace(text: string, line: number, index: number): Place {
+  const position = cellPosition(text, line, index);
+  return { ...position, excerpt: keptExcerpt(recordLine(text, position.line - line), position.column) };
+}
+
+/**
+ * Column `column` of one line of a text report (`text`, the line as read), kept for an issue told later.
+ *
+ *   linePlace('|  conv1 |', 6, 4) //=> { line: 6, column: 4, excerpt: '|  conv1 |' }
+ */
+export function linePlace(text: string, line: number, column: number): Place {
+  return { line, column, excerpt: keptExcerpt(recordLine(text, 0), column) };
+}
+
+/** An issue at column `column` of one line of a text report (`text`, on `line`), the line shown. */
+export function lineIssue(file: string, text: string, line: number, column: number, message: string): ConfigIssue {
+  return issueIn(file, { line, column, excerpt: recordLine(text, 0) }, message);
 }

@@ -18,8 +18,19 @@ export interface ConfigIssue {
   /** Key path in the config, e.g. `models[2].bytes.l2`; empty for the file as a whole. */
   path: string;
   message: string;
-  /** The source line the issue points into, when the text is at hand. */
+  /**
+   * The source line the issue points into, when the text is at hand; for a place kept to be reported later
+   * (`Place`), as much of it as `formatIssues` shows (`keptExcerpt`).
+   */
   excerpt?: string;
+}
+
+/**
+ * A place in a file with its line as an issue shows it: what a reader keeps of a line for an issue it can
+ * only tell at the end (an op with no FLOP count, an op the bytes file has no row for).
+ */
+export interface Place extends Position {
+  excerpt: string;
 }
 
 /** Thrown by the core for any input that cannot be used. The CLI maps it to exit status 2. */
@@ -50,6 +61,11 @@ export function issueAt(
     if (line !== undefined) issue.excerpt = line;
   }
   return issue;
+}
+
+/** An issue at a place kept (`Place`), its line shown. */
+export function issueIn(file: string, place: Place, message: string): ConfigIssue {
+  return { ...issueAt(file, { line: place.line, column: place.column }, [], message), excerpt: place.excerpt };
 }
 
 /** `['models', 2, 'bytes', 'l2']` -> `models[2].bytes.l2` */
@@ -110,6 +126,21 @@ export function formatIssues(issues: ConfigIssue[]): string {
   });
   if (issues.length > MAX_SHOWN) shown.push(`... and ${wholeNumber(issues.length - MAX_SHOWN)} more`);
   return commandSafe(shown.join('\n'));
+}
+
+/**
+ * As much of `line` as `formatIssues` shows for an issue at `column`, and a few characters more (so that it
+ * still cuts the line there, a character across the cut whole): a reader that keeps lines for later issues
+ * keeps at most that, not lines of any length (a raw Nsight Compute row of a thousand metrics).
+ *
+ *   keptExcerpt('x'.repeat(5000), 1).length    //=> 108  (MAX_EXCERPT + 8)
+ *   keptExcerpt('x'.repeat(5000), 300).length  //=> 368  (300 - LEAD, then MAX_EXCERPT + 8)
+ */
+export function keptExcerpt(line: string, column: number): string {
+  const kept = line.slice(0, Math.max(0, column - LEAD) + MAX_EXCERPT + 8).replace(/[\ud800-\udbff]$/, ''); // not half a surrogate pair
+  // A copy: V8 cuts a string of 13 or more characters out of another as a view that keeps the whole of the
+  // other alive (the line, and the 64 KiB chunk it was cut from), for as long as the op that keeps it.
+  return structuredClone(kept);
 }
 
 /** Offsets at which each line of `text` starts. */

@@ -11,6 +11,7 @@
 // A leaf sits on one line; a module with children opens a block, its profile on the next line. PyTorch
 // prints runs of identical modules once, as `(0-23): 24 x BertLayer(`: counted 24 times here.
 import { ConfigError } from '../config/errors.js';
+import { lineIssue, linePlace } from '../config/csv-cell.js';
 import { humanCount, humanSeconds } from './human.js';
 import { opName, type Imported, type ImportedOp } from './imported.js';
 import type { LineImporter } from './line-importers.js';
@@ -21,6 +22,8 @@ const OPEN = /^(\s*)(?:\(([^)]+)\): )?(?:(\d+) x )?[\w.]+\($/;
 const LEAF = /^(\s*)\(([^)]+)\): (?:(\d+) x )?[\w.]+\((.*)\)$/;
 const MACS = /(?:^|, )(\d+(?:\.\d+)?\s*[KMGTP]?MACs), /;
 const LATENCY = /(?:^|, )(\d+(?:\.\d+)?\s*(?:s|ms|us|ns)), \d+(?:\.\d+)?% latency/;
+/** An item of a profile that names MACs but is not a share of them (`1.52% MACs`): a MAC count MACS cannot read. */
+const MACS_ITEM = /(?:^|, )([^,%]*MACs)(?=,|$)/;
 
 interface Block {
   name: string;
@@ -48,7 +51,7 @@ export class DeepSpeedReader implements LineImporter {
     if (leaf && this.stack.length > 0) {
       this.modules++;
       const count = Number(leaf[3] ?? 1) * this.repeats();
-      return this.leaf([...this.stack.slice(1).map((block) => block.name), leaf[2]!].join('.'), leaf[4]!, count, number);
+      return this.leaf([...this.stack.slice(1).map((block) => block.name), leaf[2]!].join('.'), text, leaf[1]!.length, leaf[4]!, count, number);
     }
     const open = OPEN.exec(text);
     if (open && (this.stack.length > 0 || open[1] === '')) {
@@ -62,14 +65,25 @@ export class DeepSpeedReader implements LineImporter {
     return this.stack.reduce((product, block) => product * block.count, 1);
   }
 
-  private leaf(name: string, profile: string, count: number, line: number): void {
+  /**
+   * A leaf module's op, from its line (`text`: `indent` characters, then `(name): Module(profile)`). An error
+   * points at the MAC count it cannot read, or at the profile's start when it has none.
+   */
+  private leaf(name: string, text: string, indent: number, profile: string, count: number, line: number): void {
     const macs = MACS.exec(profile);
     const latency = LATENCY.exec(profile);
     const macCount = macs ? humanCount(macs[1]!) : null;
-    if (macCount === null) throw ConfigError.at(this.file, { line, column: 1 }, [], `DeepSpeed report: module ${name} has no MAC count such as "3139.93 GMACs" in its profile`);
+    if (macCount === null) {
+      const item = MACS_ITEM.exec(profile);
+      // The profile ends the line, before its closing parenthesis.
+      const column = text.length - profile.length + (item ? item.index + item[0].indexOf(item[1]!) : 0);
+      throw new ConfigError([lineIssue(this.file, text, line, column, `DeepSpeed report: module ${name} has no MAC count such as "3139.93 GMACs" in its profile`)]);
+    }
     const seconds = latency ? humanSeconds(latency[1]!) : null;
     const missing = seconds === null ? ['measured time left out: no latency in its profile'] : [];
-    this.ops.push({ name: opName(name), flops: flopsOfMacs(macCount * count), bytes: {}, measuredSeconds: seconds === null ? null : seconds * count, launches: count, line, missing });
+    // Its place: the name in its parentheses, `(attention)`.
+    const at = linePlace(text, line, indent + 2);
+    this.ops.push({ name: opName(name), flops: flopsOfMacs(macCount * count), bytes: {}, measuredSeconds: seconds === null ? null : seconds * count, launches: count, at, missing });
   }
 
   finish(): Imported {

@@ -7,7 +7,8 @@
 //   | model             | 11.69M                 | 1.827G     |
 //   |  conv1            |  9.408K                |  0.118G    |
 //   |   conv1.weight    |   (64, 3, 7, 7)        |            |
-import { ConfigError } from '../config/errors.js';
+import { ConfigError, type Place } from '../config/errors.js';
+import { lineIssue, linePlace } from '../config/csv-cell.js';
 import { humanCount } from './human.js';
 import { opName, type Imported, type ImportedOp } from './imported.js';
 import type { LineImporter } from './line-importers.js';
@@ -18,7 +19,8 @@ interface Row {
   name: string;
   depth: number;
   macs: number;
-  line: number;
+  /** The module's name in its row. */
+  at: Place;
 }
 
 export class FvcoreReader implements LineImporter {
@@ -40,10 +42,13 @@ export class FvcoreReader implements LineImporter {
     const count = (cells[this.flopsColumn] ?? '').trim();
     if (count === '') return; // a parameter's shape, or a module fvcore saw no work in
     const macs = humanCount(count);
-    if (macs === null) throw ConfigError.at(this.file, { line: number, column: 1 }, [], `fvcore table: ${JSON.stringify(count.slice(0, 40))} is not a count such as 0.958T`);
+    if (macs === null) {
+      const message = `fvcore table: ${JSON.stringify(count.slice(0, 40))} is not a count such as 0.958T`;
+      throw new ConfigError([lineIssue(this.file, text, number, cellColumn(text, cells, this.flopsColumn), message)]);
+    }
     // One space pads every cell; each level of the hierarchy adds one more.
     const depth = module.length - module.trimStart().length - 1;
-    this.rows.push({ name: module.trim(), depth, macs, line: number });
+    this.rows.push({ name: module.trim(), depth, macs, at: linePlace(text, number, cellColumn(text, cells, 0)) });
   }
 
   finish(): Imported {
@@ -51,7 +56,7 @@ export class FvcoreReader implements LineImporter {
       throw ConfigError.at(this.file, { line: 1, column: 1 }, [], 'no modules: expected fvcore\'s flop_count_table, a Markdown table whose header row is | module | #parameters or shape | #flops |');
     }
     const leaves = this.rows.filter((row, index) => (this.rows[index + 1]?.depth ?? -1) <= row.depth);
-    const ops: ImportedOp[] = leaves.map((row) => ({ name: opName(row.name), flops: flopsOfMacs(row.macs), bytes: {}, measuredSeconds: null, launches: 1, line: row.line, missing: [] }));
+    const ops: ImportedOp[] = leaves.map((row) => ({ name: opName(row.name), flops: flopsOfMacs(row.macs), bytes: {}, measuredSeconds: null, launches: 1, at: row.at, missing: [] }));
     const notes = [`${wholeNumber(ops.length)} leaf modules of ${wholeNumber(this.rows.length)} with counts`];
     const root = this.rows[0]!;
     const sum = leaves.reduce((total, row) => total + row.macs, 0);
@@ -67,4 +72,17 @@ export class FvcoreReader implements LineImporter {
       noBytes: 'fvcore\'s table gives no bytes: the ops need bytes from elsewhere (a bytes column, e.g. from Nsight Compute or the FlopCounterMode snippet in README) before the model can be placed',
     };
   }
+}
+
+/**
+ * The column (1-based) where the text of cell `index` of a table row starts: `text` the line as read,
+ * `cells` what lies between its bars.
+ *
+ *   cellColumn('| a  |  0.1G |', [' a  ', '  0.1G '], 1) //=> 9  (the 0 of 0.1G)
+ */
+function cellColumn(text: string, cells: readonly string[], index: number): number {
+  let at = text.length - text.trimStart().length + 1; // past the row's first bar
+  for (const cell of cells.slice(0, index)) at += cell.length + 1;
+  const cell = cells[index] ?? '';
+  return at + cell.length - cell.trimStart().length + 1;
 }

@@ -5,7 +5,7 @@
 import { keyedRecord } from '../user-keys.js';
 import { NAME_LENGTH } from '../limits.js';
 import type { BytesByLevel, Op } from '../types.js';
-import { ConfigError, issueAt, type ConfigIssue } from '../config/errors.js';
+import { ConfigError, issueAt, issueIn, type ConfigIssue, type Place } from '../config/errors.js';
 import type { OpTable } from '../config/resolve.js';
 
 export const IMPORT_FORMATS = ['csv', 'json', 'jsonl', 'ncu', 'torchstat', 'fvcore', 'deepspeed'] as const;
@@ -23,8 +23,12 @@ export interface ImportedOp {
   measuredSeconds: number | null;
   /** Kernel launches summed into this op (1 for a module). */
   launches: number;
-  /** Line of the source where the op was first seen, for errors. */
-  line: number;
+  /**
+   * Where the op was first seen in the source: its name there, and that line as an error shows it (kept
+   * cut, so that a profile of long lines keeps a few hundred characters an op). Errors about the op as a
+   * whole, told after the whole source is read, point there.
+   */
+  at: Place;
   /** Each figure left out, and why: `FLOPs: sm__sass_thread_inst_executed_op_ffma_pred_on.sum is nan in launch 3`. */
   missing: string[];
 }
@@ -65,7 +69,7 @@ function fnv1a(text: string): string {
 }
 
 /** The op table as CSV, in the op-table columns (`name,flops,bytes.dram,...,measured,launches`). */
-export function importedCsv(ops: readonly ImportedOp[]): string {
+export function importedCsv(ops: ReadonlyArray<Pick<ImportedOp, 'name' | 'flops' | 'bytes' | 'measuredSeconds' | 'launches'>>): string {
   const levels = [...new Set(ops.flatMap((op) => Object.keys(op.bytes)))].sort((a, b) => levelRank(a) - levelRank(b));
   const measured = ops.some((op) => op.measuredSeconds !== null);
   const launches = ops.some((op) => op.launches !== 1);
@@ -98,24 +102,24 @@ function csvCell(text: string): string {
 /** The imported ops as a model's op table, or a ConfigError naming each op that lacks a figure. */
 export function importedTable(imported: Imported, file: string): OpTable {
   const issues: ConfigIssue[] = [];
-  const at = (line: number, message: string) => issues.length < 8 && issues.push(issueAt(file, { line, column: 1 }, [], message));
-  if (imported.noBytes !== undefined) at(1, imported.noBytes);
+  const at = (issue: ConfigIssue) => issues.length < 8 && issues.push(issue);
+  if (imported.noBytes !== undefined) at(issueAt(file, { line: 1, column: 1 }, [], imported.noBytes));
   // The levels are the source's own counters, unless merged from the user's bytes file: a target without
   // one of the source's leaves it out (OpTable.counters).
   const table: OpTable = { file, ops: [], levelRows: new Map(), counters: imported.bytesFrom === undefined };
   for (const op of imported.ops) {
     if (op.flops === null) {
-      at(op.line, `${op.name}: no FLOP count (${op.missing.join('; ') || 'the source gives none'})`);
+      at(issueIn(file, op.at, `${op.name}: no FLOP count (${op.missing.join('; ') || 'the source gives none'})`));
       continue;
     }
     if (imported.noBytes === undefined && Object.keys(op.bytes).length === 0) {
-      at(op.line, `${op.name}: no byte count at any level (the source lacks its memory counters)`);
+      at(issueIn(file, op.at, `${op.name}: no byte count at any level (the source lacks its memory counters)`));
       continue;
     }
     const result: Op = { name: op.name, flops: op.flops, bytes: op.bytes, kinds: keyedRecord() };
     if (op.measuredSeconds !== null) result.measuredSeconds = op.measuredSeconds;
     table.ops.push(result);
-    for (const level in op.bytes) if (!table.levelRows.has(level)) table.levelRows.set(level, op.line);
+    for (const level in op.bytes) if (!table.levelRows.has(level)) table.levelRows.set(level, op.at.line);
   }
   if (issues.length > 0) throw new ConfigError(issues);
   return table;

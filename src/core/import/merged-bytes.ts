@@ -4,18 +4,15 @@
 // table or the CSV that `roofline-gate import` prints serves as well. The k-th op of a name takes the bytes
 // of the k-th row of that name; an op without a row, or a row without an op, is an error naming it, since
 // a name that does not match is a typo or a module one tool saw and the other did not, never a guess.
-import { ConfigError, issueAt, type ConfigIssue, type Position } from '../config/errors.js';
-import { cellIssue, cellPosition, recordLine } from '../config/csv-cell.js';
+import { ConfigError, issueAt, issueIn, type ConfigIssue, type Place } from '../config/errors.js';
+import { cellIssue, cellPlace, recordLine } from '../config/csv-cell.js';
 import { OUTERMOST } from '../roofline.js';
 import type { BytesByLevel } from '../types.js';
 import { parseQuantity } from '../units.js';
 import type { Imported } from './imported.js';
 
-/** Where a row's name cell is, and the line it is on: a row without an op is shown there. */
-export type NameCell = Position & { excerpt: string };
-
-/** Rows of a bytes file by op name, each name's rows in file order, with where each row's name is. */
-export type BytesByName = Map<string, Array<{ bytes: BytesByLevel; name: NameCell }>>;
+/** Rows of a bytes file by op name, each name's rows in file order, with where each row's name is (a row without an op is shown there). */
+export type BytesByName = Map<string, Array<{ bytes: BytesByLevel; name: Place }>>;
 
 /** Errors shown at once: enough to see a pattern (every name misspelt the same way), few enough to read. */
 const SHOWN_ISSUES = 8;
@@ -50,9 +47,8 @@ export class BytesTableReader {
       }
       bytes[level] = parsed.value;
     }
-    const position = cellPosition(text, line, this.columns.name);
     const rows = this.byName.get(name) ?? [];
-    rows.push({ bytes, name: { ...position, excerpt: recordLine(text, position.line - line) } });
+    rows.push({ bytes, name: cellPlace(text, line, this.columns.name) });
     this.byName.set(name, rows);
   }
 
@@ -91,14 +87,13 @@ export function withBytes(imported: Imported, file: string, byName: BytesByName,
     const occurrence = taken.get(op.name) ?? 0;
     taken.set(op.name, occurrence + 1);
     const row = byName.get(op.name)?.[occurrence];
-    // The import's lines are not kept: its op is named at column 1, without the line.
-    if (!row) issue(issueAt(file, { line: op.line, column: 1 }, [], `${op.name}: no bytes for it in ${bytesFile} (${occurrence === 0 ? 'no row of that name' : `only ${occurrence} row${occurrence === 1 ? '' : 's'} of that name`})`));
+    if (!row) issue(issueIn(file, op.at, `${op.name}: no bytes for it in ${bytesFile} (${occurrence === 0 ? 'no row of that name' : `only ${occurrence} row${occurrence === 1 ? '' : 's'} of that name`})`));
     return { ...op, bytes: row?.bytes ?? {} };
   });
   for (const [name, rows] of byName) {
     for (const { name: cell } of rows.slice(taken.get(name) ?? 0)) {
       const message = `${name}: bytes for an op that ${file} does not have${taken.has(name) ? ' that many times' : ''}: the names must match`;
-      issue({ ...issueAt(bytesFile, { line: cell.line, column: cell.column }, [], message), excerpt: cell.excerpt });
+      issue(issueIn(bytesFile, cell, message));
     }
   }
   if (issues.length > 0) throw new ConfigError(issues);

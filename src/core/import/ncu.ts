@@ -6,8 +6,8 @@
 // Two page shapes: the details page (`--page details`, the default) has one row per metric of a launch
 // (`"ID",...,"Kernel Name",...,"Metric Name","Metric Unit","Metric Value"`); the raw page (`--page raw`)
 // has one row per launch, one column per metric, and a row of units under the header.
-import { ConfigError } from '../config/errors.js';
-import { cellIssue } from '../config/csv-cell.js';
+import { ConfigError, type Place } from '../config/errors.js';
+import { cellIssue, cellPlace } from '../config/csv-cell.js';
 import { opName, type Imported, type ImportedOp } from './imported.js';
 import { isScaled, ncuNumber, ncuUnitExponent } from './ncu-units.js';
 import { TENSOR, tensorCounter, tensorNote } from './ncu-tensor.js';
@@ -57,7 +57,8 @@ interface Launch {
 
 interface Kernel {
   rawName: string;
-  line: number;
+  /** Its name cell in the row it was first seen in: an op's error after the whole file is read points there. */
+  at: Place;
   launches: Launch[];
 }
 
@@ -147,7 +148,7 @@ export class NcuReader {
   }
 
   private detailsRow(cells: string[], at: RecordText, page: Extract<Page, { shape: 'details' }>): void {
-    const launch = this.launch(cells[page.id]!.trim(), cells[page.kernel]!, at.line);
+    const launch = this.launch(cells[page.id]!.trim(), at, page.kernel);
     const metric = cells[page.metric]!;
     const counter = counterOf(metric);
     const unit = page.unit < 0 ? '' : cells[page.unit]!;
@@ -165,7 +166,7 @@ export class NcuReader {
       page.units = at; // the units row under the header
       return;
     }
-    const launch = this.launch(cells[page.id]!.trim(), cells[page.kernel]!, at.line);
+    const launch = this.launch(cells[page.id]!.trim(), at, page.kernel);
     // A unit this cannot read is shown in the units row, where it is; without one, every unit is '' (base).
     const unitsAt = page.units ?? at;
     for (const [index, counter] of page.columns) {
@@ -174,12 +175,13 @@ export class NcuReader {
     for (const [index, counter] of page.tensorColumns) this.store(launch, counter, cells[index]!, page.units?.cells[index] ?? '', null);
   }
 
-  private launch(id: string, rawName: string, line: number): Launch {
+  /** The launch of a row (`at`, its kernel name in cell `kernelCell`), made on its first row. */
+  private launch(id: string, at: RecordText, kernelCell: number): Launch {
     let launch = this.launches.get(id);
     if (launch) return launch;
-    const key = rawName.replace(/\s+/g, ' ').trim();
+    const key = at.cells[kernelCell]!.replace(/\s+/g, ' ').trim();
     let kernel = this.kernels.get(key);
-    if (!kernel) this.kernels.set(key, (kernel = { rawName: key, line, launches: [] }));
+    if (!kernel) this.kernels.set(key, (kernel = { rawName: key, at: cellPlace(this.recordText(at), at.line, kernelCell), launches: [] }));
     launch = { id, kernel, values: new Map() };
     kernel.launches.push(launch);
     this.launches.set(id, launch);
@@ -212,7 +214,12 @@ export class NcuReader {
 
   /** An error at cell `index` of a record, shown in its line; worked out only then, so that a plain line is joined only then. */
   private cellError(at: RecordText, index: number, message: string): ConfigError {
-    return new ConfigError([cellIssue(this.file, at.raw ?? at.cells.join(','), at.line, index, message)]);
+    return new ConfigError([cellIssue(this.file, this.recordText(at), at.line, index, message)]);
+  }
+
+  /** A record's text: as the parser read it, or a plain line's cells joined. */
+  private recordText(at: RecordText): string {
+    return at.raw ?? at.cells.join(',');
   }
 
   finish(): Imported {
@@ -291,7 +298,7 @@ export class NcuReader {
         measuredSeconds += seconds;
       }
     }
-    return { name: opName(kernel.rawName), flops, bytes, measuredSeconds, launches: kernel.launches.length, line: kernel.line, missing };
+    return { name: opName(kernel.rawName), flops, bytes, measuredSeconds, launches: kernel.launches.length, at: kernel.at, missing };
   }
 }
 

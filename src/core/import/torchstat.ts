@@ -13,6 +13,7 @@
 // MemWrite (parameters and inputs read, outputs written), at dram. `duration[%]` is a share of the run, not
 // a time: no measured times.
 import { ConfigError } from '../config/errors.js';
+import { lineIssue, linePlace } from '../config/csv-cell.js';
 import { humanCount } from './human.js';
 import { opName, type Imported, type ImportedOp } from './imported.js';
 import type { LineImporter } from './line-importers.js';
@@ -42,15 +43,18 @@ export class TorchstatReader implements LineImporter {
     if (index === 'total') return void (this.done = true); // torchstat's own totals, and the summary after
     if (index === undefined || !/^\d+$/.test(index)) return;
     const cell = (column: Column) => cellEndingAt(text, this.ends![column]);
-    const name = cell('name');
-    const macs = count(cell('macs'));
-    const read = count(cell('read'));
-    const write = count(cell('write'));
+    const cells = { name: cell('name'), macs: cell('macs'), read: cell('read'), write: cell('write') };
+    const name = cells.name.word;
+    const [macs, read, write] = [count(cells.macs.word), count(cells.read.word), count(cells.write.word)];
     if (name === null || macs === null || read === null || write === null) {
-      const what = name === null ? 'module name' : macs === null ? 'Flops' : read === null ? 'MemRead(B)' : 'MemWrite(B)';
-      throw ConfigError.at(this.file, { line: number, column: 1 }, [], `torchstat table: row ${index} has no ${what} under its header (expected the table as torchstat prints it, columns right-aligned)`);
+      const column: Column = name === null ? 'name' : macs === null ? 'macs' : read === null ? 'read' : 'write';
+      const { word, start } = cells[column];
+      const message = word === null
+        ? `row ${index} has no ${COLUMNS[column]} under its header (expected the table as torchstat prints it, columns right-aligned)`
+        : `row ${index}: ${JSON.stringify(word.slice(0, 40))} under ${COLUMNS[column]} is not a count such as 118,013,952.0 or 3.21MB`;
+      throw new ConfigError([lineIssue(this.file, text, number, start + 1, `torchstat table: ${message}`)]);
     }
-    this.ops.push({ name: opName(name), flops: flopsOfMacs(macs), bytes: { dram: read + write }, measuredSeconds: null, launches: 1, line: number, missing: [] });
+    this.ops.push({ name: opName(name), flops: flopsOfMacs(macs), bytes: { dram: read + write }, measuredSeconds: null, launches: 1, at: linePlace(text, number, cells.name.start + 1), missing: [] });
   }
 
   finish(): Imported {
@@ -78,10 +82,20 @@ function headerEnds(line: string): Record<Column, number> | null {
   return ends as Record<Column, number>;
 }
 
-/** The word of `line` that ends at `end`, or null when none does there (a misaligned or empty cell). */
-function cellEndingAt(line: string, end: number): string | null {
-  if (end > line.length || /\S/.test(line[end] ?? ' ')) return null;
-  return /\S+$/.exec(line.slice(0, end))?.[0] ?? null;
+/**
+ * The word of `line` that ends at `end` and where it starts (0-based); word null when none ends there (a
+ * misaligned or empty cell), start then where the cell was looked for: the start of the word across `end`,
+ * the last character before `end`, or the line's end when the line is shorter.
+ *
+ *   cellEndingAt('  ab  cd', 4) //=> { word: 'ab', start: 2 }
+ *   cellEndingAt('  ab  cd', 7) //=> { word: null, start: 6 }  (cd runs on past 7)
+ */
+function cellEndingAt(line: string, end: number): { word: string | null; start: number } {
+  if (end > line.length) return { word: null, start: line.length };
+  const before = line.slice(0, end);
+  const start = before.search(/\S*$/);
+  if (/\S/.test(line[end] ?? ' ')) return { word: null, start };
+  return start === end ? { word: null, start: Math.max(0, end - 1) } : { word: before.slice(start), start };
 }
 
 /** `235,225,088.0`, `3211264.0`, `1.43GMAdd`, `3.21MB` as a number; null when the cell is none of these. */
