@@ -82,3 +82,4 @@ function graphemeStart(text: string, at: number): number {
   }
   return start;
 }
+

@@ -4,6 +4,7 @@ import { QUOTE_LENGTH } from '../limits.js';
 import { cutToFit } from '../text-size.js';
 import { wholeNumber } from '../format.js';
 import { commandSafe, visibleText } from '../report/escape.js';
+import { detached } from '../detached.js';
 
 export interface Position {
   line: number;
@@ -138,9 +139,8 @@ export function formatIssues(issues: ConfigIssue[]): string {
  */
 export function keptExcerpt(line: string, column: number): string {
   const kept = line.slice(0, Math.max(0, column - LEAD) + MAX_EXCERPT + 8).replace(/[\ud800-\udbff]$/, ''); // not half a surrogate pair
-  // A copy: V8 cuts a string of 13 or more characters out of another as a view that keeps the whole of the
-  // other alive (the line, and the 64 KiB chunk it was cut from), for as long as the op that keeps it.
-  return structuredClone(kept);
+  // A copy: a cut would keep the line, and the chunk it was cut from, alive as long as the op (detached.ts).
+  return detached(kept);
 }
 
 /** Offsets at which each line of `text` starts. */

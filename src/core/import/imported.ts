@@ -7,6 +7,7 @@ import { NAME_LENGTH } from '../limits.js';
 import type { BytesByLevel, Op } from '../types.js';
 import { ConfigError, issueAt, issueIn, type ConfigIssue, type Place } from '../config/errors.js';
 import type { OpTable } from '../config/resolve.js';
+import { detached } from '../detached.js';
 
 export const IMPORT_FORMATS = ['csv', 'json', 'jsonl', 'ncu', 'torchstat', 'fvcore', 'deepspeed'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -52,10 +53,11 @@ export interface Imported {
 /** Names the report can carry: whitespace (newlines inside kernel names) collapsed, long ones shortened. */
 export function opName(raw: string): string {
   const name = raw.replace(/\s+/g, ' ').trim();
-  if (name.length <= NAME_LENGTH) return name;
+  // A copy: a name cut from a report's line would keep the line's 64 KiB chunk alive (detached.ts).
+  if (name.length <= NAME_LENGTH) return detached(name);
   // Kernel names of templated code run to kilobytes and often differ only at the end: a hash of the
   // whole name keeps two of them apart.
-  return `${name.slice(0, NAME_LENGTH - 12)}… #${fnv1a(name)}`;
+  return detached(`${name.slice(0, NAME_LENGTH - 12)}… #${fnv1a(name)}`);
 }
 
 /** 32-bit FNV-1a of the text, as 8 hex digits. */
