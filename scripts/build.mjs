@@ -6,6 +6,7 @@
 //   node scripts/build.mjs DIR    the bundle in DIR only, nothing in the repo touched (the tests build so)
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -38,6 +39,33 @@ const vegaLiteWithoutVega = {
   setup(build) {
     build.onResolve({ filter: /^vega$/ }, (args) =>
       /[\\/]node_modules[\\/]vega-lite[\\/]/.test(args.importer) ? build.resolve('vega-util', { kind: args.kind, resolveDir: args.resolveDir }) : undefined);
+  },
+};
+
+/**
+ * main.ts needs only @actions/github's `context`, but the package's index (lib/github.js) also builds
+ * getOctokit's class at load time: Octokit, its REST endpoint methods and undici for the proxy (over
+ * 500 KB), compiled at every start of the action, a run that makes no API call too. Only main.ts's import
+ * is resolved to a module that makes the same `new Context()` from lib/context.js; the Octokit, in
+ * src/github/octokit.ts, loads the whole package in a chunk of its own, at the first call (github-api.ts).
+ * lib/context.js is not in the package's exports map, so only the build can reach it, by its path: when a
+ * release of @actions/github moves it, the build fails here rather than bundle the package again.
+ */
+const githubContextOnly = {
+  name: 'github-context-only',
+  setup(build) {
+    const main = path.join(root, 'src', 'main.ts');
+    const contextFile = path.join(root, 'node_modules', '@actions', 'github', 'lib', 'context.js');
+    build.onResolve({ filter: /^@actions\/github$/ }, (args) => {
+      if (args.importer !== main) return undefined;
+      if (!existsSync(contextFile)) return { errors: [{ text: `${path.relative(root, contextFile)} is missing: @actions/github has moved its Context, and main.ts would load the whole package (see github-context-only in scripts/build.mjs)` }] };
+      return { path: 'context', namespace: 'github-context-only' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'github-context-only' }, () => ({
+      contents: `import { Context } from ${JSON.stringify(contextFile)};\nexport const context = new Context();\n`,
+      resolveDir: root,
+      loader: 'js',
+    }));
   },
 };
 
@@ -86,7 +114,7 @@ const { metafile } = await build({
   // reads a function's or class's name, and users never see a stack trace (errors are one screen of text).
   minify: true,
   metafile: true,
-  plugins: [cliStart, zodEnglishOnly, vegaLiteWithoutVega],
+  plugins: [cliStart, zodEnglishOnly, vegaLiteWithoutVega, githubContextOnly],
 });
 
 // The licences of the bundled packages travel with the bundle: vega and vega-lite (BSD-3-Clause), like
