@@ -70,6 +70,31 @@ const githubContextOnly = {
 };
 
 /**
+ * @actions/core's core.js imports its OIDC client (getIDToken) at load time, and with it
+ * @actions/http-client and undici (about 400 KB), which every run of the action compiled. The action never
+ * asks for an OIDC token, so core.js gets a stub whose getIDToken says that instead. When a release of
+ * @actions/core no longer imports './oidc-utils.js' from core.js, this plugin matches nothing, and the
+ * check after the build (startupInputs) fails on undici being back.
+ */
+const coreWithoutOidc = {
+  name: 'core-without-oidc',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]@actions[\\/]core[\\/]lib[\\/]core\.js$/.test(args.importer) ? { path: 'oidc-utils', namespace: 'core-without-oidc' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'core-without-oidc' }, () => ({
+      contents: [
+        'export class OidcClient {',
+        '  static async getIDToken() {',
+        "    throw new Error('getIDToken is not bundled in roofline-gate: the action never asks for an OIDC token (scripts/build.mjs, core-without-oidc)');",
+        '  }',
+        '}',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * dist/cli.js is a stub that turns on Node's compile cache (22.1+; os.tmpdir()/node-compile-cache) and
  * only then imports the CLI, so the cache covers every module of the bundle: called from src/cli.ts itself,
  * it came after cli.ts's static imports were compiled, and the main chunk (zod, js-yaml, the catalog,
@@ -114,8 +139,14 @@ const { metafile } = await build({
   // reads a function's or class's name, and users never see a stack trace (errors are one screen of text).
   minify: true,
   metafile: true,
-  plugins: [cliStart, zodEnglishOnly, vegaLiteWithoutVega, githubContextOnly],
+  plugins: [cliStart, zodEnglishOnly, vegaLiteWithoutVega, githubContextOnly, coreWithoutOidc],
 });
+
+// What the action loads at every start holds no Octokit, no undici and no HTTP client: only a run that
+// makes an API call loads them (the chunk of src/github/octokit.ts). A dependency that brings them back
+// statically (a new @actions/core or @actions/github, an import in src/) fails the build here.
+const atStart = startupInputs(metafile, path.join(outdir, 'index.js')).filter((input) => /node_modules\/(undici|@octokit|@actions\/http-client)\//.test(input));
+if (atStart.length > 0) throw new Error(`dist/index.js loads at start what only an API call needs:\n  ${atStart.join('\n  ')}`);
 
 // The licences of the bundled packages travel with the bundle: vega and vega-lite (BSD-3-Clause), like
 // most of the others, ask that their notice be reproduced in binary distributions, and dist/ is one.
@@ -126,6 +157,16 @@ await writeFile(path.join(outdir, 'THIRD_PARTY_NOTICES.txt'), await notices(Obje
 if (process.argv[2] === undefined) {
   const schema = execFileSync(process.execPath, [path.join(outdir, 'cli.js'), 'schema'], { encoding: 'utf8' });
   await writeFile(path.join(root, 'roofline.schema.json'), schema);
+}
+
+/** The inputs bundled in `entry` and in every chunk it imports statically, however deep: what a start compiles. */
+function startupInputs(metafile, entry) {
+  const outputs = new Map(Object.entries(metafile.outputs).map(([file, output]) => [path.resolve(root, file), output]));
+  const loaded = new Set([entry]);
+  for (const file of loaded) {
+    for (const { path: chunk, kind, external } of outputs.get(file).imports) if (kind === 'import-statement' && !external) loaded.add(path.resolve(root, chunk));
+  }
+  return [...loaded].flatMap((file) => Object.keys(outputs.get(file).inputs));
 }
 
 /** Every package whose code is in the bundle, with its licence text, one block each, sorted by name. */
