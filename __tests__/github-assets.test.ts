@@ -3,7 +3,8 @@ import { describe, expect, it } from '@jest/globals';
 import { ACTIONS_BOT } from './e2e/fake-github.js';
 import { fakeGitHubSuite, OWNER, REPO } from './e2e/harness.js';
 import { contentPath, publishAsset, type Asset } from '../src/github/assets.js';
-import { createClient, isForbidden } from '../src/github/client.js';
+import { isForbidden } from '../src/github/client.js';
+import { createClient } from '../src/github/octokit.js';
 
 const TOKEN = 'ghs_assetsTestToken';
 const READ_ONLY = 'ghs_assetsReadOnly';

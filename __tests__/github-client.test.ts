@@ -3,9 +3,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { ACTIONS_BOT } from './e2e/fake-github.js';
 import { fakeGitHubSuite, OWNER, REPO } from './e2e/harness.js';
-import { ApiTimeout, createClient, describeApiError, statusOf } from '../src/github/client.js';
+import { ApiTimeout, describeApiError, statusOf } from '../src/github/client.js';
 import { ACTIONS_BOT as BOT, findSticky, postComment, stickyMarker, type Thread } from '../src/github/comment.js';
 import { readFileAt } from '../src/github/contents.js';
+import { createClient } from '../src/github/octokit.js';
 
 const TOKEN = 'ghs_clientTestToken';
 /** A big op table: 2,000 rows of `op<i>,<i>` (17,780 bytes), sent slowly by the trickle tests. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ACTIONS_APP, ACTIONS_BOT as BOT_USER, type User } from './e2e/fake-github.js';
 import { fakeGitHubSuite, OWNER, REPO } from './e2e/harness.js';
-import { createClient } from '../src/github/client.js';
+import { createClient } from '../src/github/octokit.js';
 import {
   ACTIONS_BOT, authorOf, credibleStamp, findSticky, isLater, isOurs, isSameRun, mayHaveLanded, postComment, readStamp, settle, stampLine,
   stickyMarker, tokenAuthor, writeSticky, type Author, type ListedComment, type Stamp, type Thread,

@@ -3,7 +3,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { ACTIONS_BOT } from './e2e/fake-github.js';
 import { fakeGitHubSuite, OWNER, REPO } from './e2e/harness.js';
-import { createClient, statusOf } from '../src/github/client.js';
+import { statusOf } from '../src/github/client.js';
+import { createClient } from '../src/github/octokit.js';
 import { readFileAt } from '../src/github/contents.js';
 
 const TOKEN = 'ghs_contentsTestToken';

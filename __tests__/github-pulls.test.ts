@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ACTIONS_BOT } from './e2e/fake-github.js';
 import { fakeGitHubSuite, OWNER, REPO } from './e2e/harness.js';
-import { createClient } from '../src/github/client.js';
+import { createClient } from '../src/github/octokit.js';
 import { pullRequestOfRun, type RunHead } from '../src/github/pulls.js';
 
 const TOKEN = 'ghs_pullsTestToken';

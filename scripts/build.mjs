@@ -6,6 +6,7 @@
 //   node scripts/build.mjs DIR    the bundle in DIR only, nothing in the repo touched (the tests build so)
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -38,6 +39,58 @@ const vegaLiteWithoutVega = {
   setup(build) {
     build.onResolve({ filter: /^vega$/ }, (args) =>
       /[\\/]node_modules[\\/]vega-lite[\\/]/.test(args.importer) ? build.resolve('vega-util', { kind: args.kind, resolveDir: args.resolveDir }) : undefined);
+  },
+};
+
+/**
+ * main.ts needs only @actions/github's `context`, but the package's index (lib/github.js) also builds
+ * getOctokit's class at load time: Octokit, its REST endpoint methods and undici for the proxy (over
+ * 500 KB), compiled at every start of the action, a run that makes no API call too. Only main.ts's import
+ * is resolved to a module that makes the same `new Context()` from lib/context.js; the Octokit, in
+ * src/github/octokit.ts, loads the whole package in a chunk of its own, at the first call (github-api.ts).
+ * lib/context.js is not in the package's exports map, so only the build can reach it, by its path: when a
+ * release of @actions/github moves it, the build fails here rather than bundle the package again.
+ */
+const githubContextOnly = {
+  name: 'github-context-only',
+  setup(build) {
+    const main = path.join(root, 'src', 'main.ts');
+    const contextFile = path.join(root, 'node_modules', '@actions', 'github', 'lib', 'context.js');
+    build.onResolve({ filter: /^@actions\/github$/ }, (args) => {
+      if (args.importer !== main) return undefined;
+      if (!existsSync(contextFile)) return { errors: [{ text: `${path.relative(root, contextFile)} is missing: @actions/github has moved its Context, and main.ts would load the whole package (see github-context-only in scripts/build.mjs)` }] };
+      return { path: 'context', namespace: 'github-context-only' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'github-context-only' }, () => ({
+      contents: `import { Context } from ${JSON.stringify(contextFile)};\nexport const context = new Context();\n`,
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * @actions/core's core.js imports its OIDC client (getIDToken) at load time, and with it
+ * @actions/http-client and undici (about 400 KB), which every run of the action compiled. The action never
+ * asks for an OIDC token, so core.js gets a stub whose getIDToken says that instead. When a release of
+ * @actions/core no longer imports './oidc-utils.js' from core.js, this plugin matches nothing, and the
+ * check after the build (startupInputs) fails on undici being back.
+ */
+const coreWithoutOidc = {
+  name: 'core-without-oidc',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]@actions[\\/]core[\\/]lib[\\/]core\.js$/.test(args.importer) ? { path: 'oidc-utils', namespace: 'core-without-oidc' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'core-without-oidc' }, () => ({
+      contents: [
+        'export class OidcClient {',
+        '  static async getIDToken() {',
+        "    throw new Error('getIDToken is not bundled in roofline-gate: the action never asks for an OIDC token (scripts/build.mjs, core-without-oidc)');",
+        '  }',
+        '}',
+      ].join('\n'),
+      loader: 'js',
+    }));
   },
 };
 
@@ -86,8 +139,14 @@ const { metafile } = await build({
   // reads a function's or class's name, and users never see a stack trace (errors are one screen of text).
   minify: true,
   metafile: true,
-  plugins: [cliStart, zodEnglishOnly, vegaLiteWithoutVega],
+  plugins: [cliStart, zodEnglishOnly, vegaLiteWithoutVega, githubContextOnly, coreWithoutOidc],
 });
+
+// What the action loads at every start holds no Octokit, no undici and no HTTP client: only a run that
+// makes an API call loads them (the chunk of src/github/octokit.ts). A dependency that brings them back
+// statically (a new @actions/core or @actions/github, an import in src/) fails the build here.
+const atStart = startupInputs(metafile, path.join(outdir, 'index.js')).filter((input) => /node_modules\/(undici|@octokit|@actions\/http-client)\//.test(input));
+if (atStart.length > 0) throw new Error(`dist/index.js loads at start what only an API call needs:\n  ${atStart.join('\n  ')}`);
 
 // The licences of the bundled packages travel with the bundle: vega and vega-lite (BSD-3-Clause), like
 // most of the others, ask that their notice be reproduced in binary distributions, and dist/ is one.
@@ -98,6 +157,16 @@ await writeFile(path.join(outdir, 'THIRD_PARTY_NOTICES.txt'), await notices(Obje
 if (process.argv[2] === undefined) {
   const schema = execFileSync(process.execPath, [path.join(outdir, 'cli.js'), 'schema'], { encoding: 'utf8' });
   await writeFile(path.join(root, 'roofline.schema.json'), schema);
+}
+
+/** The inputs bundled in `entry` and in every chunk it imports statically, however deep: what a start compiles. */
+function startupInputs(metafile, entry) {
+  const outputs = new Map(Object.entries(metafile.outputs).map(([file, output]) => [path.resolve(root, file), output]));
+  const loaded = new Set([entry]);
+  for (const file of loaded) {
+    for (const { path: chunk, kind, external } of outputs.get(file).imports) if (kind === 'import-statement' && !external) loaded.add(path.resolve(root, chunk));
+  }
+  return [...loaded].flatMap((file) => Object.keys(outputs.get(file).inputs));
 }
 
 /** Every package whose code is in the bundle, with its licence text, one block each, sorted by name. */

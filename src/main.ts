@@ -12,7 +12,6 @@ import { gitHubApi, WITHOUT_TOKEN } from './action/github-api.js';
 import { deliverVerdict, shareVerdict } from './action/verdict.js';
 import { ConfigError } from './core/config/index.js';
 import { ReportFileError } from './core/report/schema.js';
-import { createClient } from './github/client.js';
 
 export async function run(): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
@@ -22,7 +21,7 @@ export async function run(): Promise<void> {
     const event = readEvent(context);
     // An empty token (an unset secret) makes no call at all: getOctokit would throw on it before any verdict.
     const api = settings.token
-      ? gitHubApi(createClient(settings.token, { baseUrl: context.apiUrl, backoffMs: settings.backoffMs, timeoutMs: settings.timeoutMs, log: core }), event.repo, settings.token)
+      ? gitHubApi(settings.token, { baseUrl: context.apiUrl, backoffMs: settings.backoffMs, timeoutMs: settings.timeoutMs, log: core }, event.repo)
       : WITHOUT_TOKEN;
     check = beginCheckRun(settings, event, api, core);
 

@@ -2,7 +2,7 @@
 // against it, main.ts hands it the real one, and tests a typed fake (__tests__/__fixtures__/github-api.ts).
 import { commitFiles, publishAsset, type Asset, type BranchCommit } from '../github/assets.js';
 import { finishCheckRun, startCheckRun, type CheckRunEnd, type CheckRunStart } from '../github/checks.js';
-import type { Octokit, Repo } from '../github/client.js';
+import type { ClientOptions, Octokit, Repo } from '../github/client.js';
 import { findSticky, postComment, tokenAuthor, writeSticky, type Author, type Outcome, type Stamp, type Sticky, type Thread } from '../github/comment.js';
 import { readFileAt } from '../github/contents.js';
 import { pullRequestOfRun, type RunHead } from '../github/pulls.js';
@@ -27,18 +27,25 @@ export interface GitHubApi {
   finishCheckRun(id: number, end: CheckRunEnd): Promise<void>;
 }
 
-export function gitHubApi(octokit: Octokit, repo: Repo, token: string): GitHubApi {
+/**
+ * The real API, with `token`. Its Octokit (undici and the REST endpoint methods with it, most of the
+ * action's code) is loaded and built at the first call, once, concurrent first calls waiting for the same
+ * one: a run that makes no call (`comment: off`, a push with nothing to store) never compiles it.
+ */
+export function gitHubApi(token: string, options: ClientOptions, repo: Repo): GitHubApi {
+  let client: Promise<Octokit> | undefined;
+  const octokit = () => (client ??= import('../github/octokit.js').then(({ createClient }) => createClient(token, options)));
   return {
-    readFileAt: (sha, path) => readFileAt(octokit, repo, sha, path),
-    pullRequestOfRun: (run) => pullRequestOfRun(octokit, repo, run),
-    tokenAuthor: () => tokenAuthor(octokit, token),
-    findSticky: (thread) => findSticky(octokit, thread),
-    writeSticky: (thread, body, stamp, found) => writeSticky(octokit, thread, body, stamp, found),
-    postComment: (thread, body) => postComment(octokit, thread, body),
-    publishAsset: (asset) => publishAsset(octokit, asset),
-    commitFiles: (commit) => commitFiles(octokit, commit),
-    startCheckRun: (start) => startCheckRun(octokit, start),
-    finishCheckRun: (id, end) => finishCheckRun(octokit, repo, id, end),
+    readFileAt: async (sha, path) => readFileAt(await octokit(), repo, sha, path),
+    pullRequestOfRun: async (run) => pullRequestOfRun(await octokit(), repo, run),
+    tokenAuthor: async () => tokenAuthor(await octokit(), token),
+    findSticky: async (thread) => findSticky(await octokit(), thread),
+    writeSticky: async (thread, body, stamp, found) => writeSticky(await octokit(), thread, body, stamp, found),
+    postComment: async (thread, body) => postComment(await octokit(), thread, body),
+    publishAsset: async (asset) => publishAsset(await octokit(), asset),
+    commitFiles: async (commit) => commitFiles(await octokit(), commit),
+    startCheckRun: async (start) => startCheckRun(await octokit(), start),
+    finishCheckRun: async (id, end) => finishCheckRun(await octokit(), repo, id, end),
   };
 }
 
