@@ -174,8 +174,9 @@ describe('ops: { file, format, bytes }: bytes merged by op name', () => {
     } catch (error) {
       const issues = (error as ConfigError).issues.map((issue) => `${path.basename(issue.file)}:${issue.line}: ${issue.message}`);
       expect(issues).toEqual([
-        `flops.md:8: bn1: no bytes for it in ${path.join(dir, 'bytes.csv')} (no row of that name)`,
-        `bytes.csv:3: bn_1: bytes for an op that ${path.join(dir, 'flops.md')} does not have: the names must match`,
+        // bn1 and bn_1 are one edit apart, within a third of either name's length: each is the other's hint.
+        `flops.md:8: bn1: no bytes for it in ${path.join(dir, 'bytes.csv')} (no row of that name; did you mean "bn_1"?)`,
+        `bytes.csv:3: bn_1: bytes for an op that ${path.join(dir, 'flops.md')} does not have: the names must match; did you mean "bn1"?`,
       ]);
     }
   });
@@ -186,7 +187,7 @@ describe('ops: { file, format, bytes }: bytes merged by op name', () => {
     // flops.md line 8, bn1's row: | at 1, a space for the cell and one for its depth, 2-3, bn1 from 4.
     expect(await rejection(withBytes('bytes.csv'), { 'bytes.csv': BYTES.replace('bn1,', 'bn_1,') })).toEqual({
       file: path.join(dir, 'flops.md'), line: 8, column: 4, path: '', excerpt: fvcoreLine,
-      message: `bn1: no bytes for it in ${path.join(dir, 'bytes.csv')} (no row of that name)`,
+      message: `bn1: no bytes for it in ${path.join(dir, 'bytes.csv')} (no row of that name; did you mean "bn_1"?)`,
     });
     await copyFile(path.join(FIXTURES, 'deepspeed-bert.txt'), path.join(dir, 'profile.txt'));
     const config = withBytes('bytes.csv').replace('flops.md, format: fvcore', 'profile.txt, format: deepspeed');
@@ -221,7 +222,7 @@ describe('ops: { file, format, bytes }: bytes merged by op name', () => {
     // Line 3: 6.42 MB, 1-8 | "a, b", 9-15 | bn_1 from 16.
     expect(error.issues[1]).toEqual({
       file: path.join(dir, 'bytes.csv'), line: 3, column: 16, path: '', excerpt: '6.42 MB,"a, b",bn_1',
-      message: `bn_1: bytes for an op that ${path.join(dir, 'flops.md')} does not have: the names must match`,
+      message: `bn_1: bytes for an op that ${path.join(dir, 'flops.md')} does not have: the names must match; did you mean "bn1"?`,
     });
     expect(await rejection(withBytes('bytes.csv'), { 'bytes.csv': 'name,flops\nconv1,1\n' })).toMatchObject({ line: 1, column: 1, excerpt: 'name,flops' });
   });

@@ -4,12 +4,13 @@
 // table or the CSV that `roofline-gate import` prints serves as well. The k-th op of a name takes the bytes
 // of the k-th row of that name; an op without a row, or a row without an op, is an error naming it, since
 // a name that does not match is a typo or a module one tool saw and the other did not, never a guess.
-import { ConfigError, issueAt, issueIn, type ConfigIssue, type Place } from '../config/errors.js';
+import { ConfigError, issueAt, issueIn, quote, type ConfigIssue, type Place } from '../config/errors.js';
 import { cellIssue, cellPlace, recordLine } from '../config/csv-cell.js';
 import { OUTERMOST } from '../roofline.js';
 import type { BytesByLevel } from '../types.js';
 import { parseQuantity } from '../units.js';
-import type { Imported } from './imported.js';
+import type { Imported, ImportedOp } from './imported.js';
+import { nearestWord } from '../nearest-word.js';
 
 /** Rows of a bytes file by op name, each name's rows in file order, with where each row's name is (a row without an op is shown there). */
 export type BytesByName = Map<string, Array<{ bytes: BytesByLevel; name: Place }>>;
@@ -83,16 +84,29 @@ export function withBytes(imported: Imported, file: string, byName: BytesByName,
   const issues: ConfigIssue[] = [];
   const issue = (found: ConfigIssue) => issues.length < SHOWN_ISSUES && issues.push(found);
   const taken = new Map<string, number>();
+  const unmatched: Array<{ op: ImportedOp; occurrence: number }> = [];
   const ops = imported.ops.map((op) => {
     const occurrence = taken.get(op.name) ?? 0;
     taken.set(op.name, occurrence + 1);
     const row = byName.get(op.name)?.[occurrence];
-    if (!row) issue(issueIn(file, op.at, `${op.name}: no bytes for it in ${bytesFile} (${occurrence === 0 ? 'no row of that name' : `only ${occurrence} row${occurrence === 1 ? '' : 's'} of that name`})`));
+    if (!row) unmatched.push({ op, occurrence });
     return { ...op, bytes: row?.bytes ?? {} };
   });
-  for (const [name, rows] of byName) {
+  // A name on one side only is most often the other side's, spelt another way (bn1, bn_1): said so.
+  const orphans = [...byName].filter(([name, rows]) => rows.length > (taken.get(name) ?? 0));
+  const rowNames = orphans.map(([name]) => name);
+  const opNames = [...new Set(unmatched.map(({ op }) => op.name))];
+  const hint = (name: string, names: string[]) => {
+    const nearest = nearestWord(name, names.filter((other) => other !== name));
+    return nearest === undefined ? '' : `; did you mean ${quote(nearest)}?`;
+  };
+  for (const { op, occurrence } of unmatched) {
+    const why = occurrence === 0 ? `no row of that name${hint(op.name, rowNames)}` : `only ${occurrence} row${occurrence === 1 ? '' : 's'} of that name`;
+    issue(issueIn(file, op.at, `${op.name}: no bytes for it in ${bytesFile} (${why})`));
+  }
+  for (const [name, rows] of orphans) {
     for (const { name: cell } of rows.slice(taken.get(name) ?? 0)) {
-      const message = `${name}: bytes for an op that ${file} does not have${taken.has(name) ? ' that many times' : ''}: the names must match`;
+      const message = `${name}: bytes for an op that ${file} does not have${taken.has(name) ? ' that many times' : ''}: the names must match${taken.has(name) ? '' : hint(name, opNames)}`;
       issue(issueIn(bytesFile, cell, message));
     }
   }
