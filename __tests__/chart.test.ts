@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import lzString from 'lz-string';
+import { compile } from 'vega-lite';
 import { asciiRoofline, geometry, rooflineSpec, textWidth, vegaEditorUrl, VEGA_EDITOR_URL } from '../src/core/chart/index.js';
 import { keyText } from '../src/core/chart/key-view.js';
 import { trendSpec } from '../src/core/chart/trend.js';
@@ -493,6 +494,18 @@ describe('rooflineSpec: the per-op view', () => {
     expect(bar('conv1', 'memory')).toEqual([BOUND_COLORS.memory, '1', BOUND_COLORS.memory]);
     expect(bar('attention', 'compute')).toEqual([BOUND_COLORS.compute, '1', BOUND_COLORS.compute]);
     expect(bar('attention', 'memory')).toEqual([BOUND_COLORS.memory, '0.3', BOUND_COLORS.memory]);
+  });
+
+  it('draws each bar as one rounded shape, not a group per op: stacked bars with rounded ends would be a dataflow each', () => {
+    const spec = rooflineSpec(reportOf([withOps('resnet50')]), NAMES);
+    // Vega-Lite turns a stacked bar with cornerRadiusEnd into a group mark faceted by stack, one subflow per op.
+    expect(JSON.stringify(compile(spec).spec)).not.toContain('"facet"');
+  });
+
+  it('rounds the far end of each bar', async () => {
+    const svg = await renderSvg(rooflineSpec(reportOf([withOps('resnet50')]), NAMES));
+    // conv1's memory bar: a path with curves at its end (cornerRadiusEnd: 2), not a square rect.
+    expect(/<path aria-label="conv1, memory time [^"]*"[^>]*? d="([^"]+)"/.exec(svg)![1]).toMatch(/C/);
   });
 
   it('names the baseline\'s colour and the head\'s bounds drawn in the changed ops\' legend', () => {

@@ -133,7 +133,8 @@ function bars(panel: {
   encoding: Record<string, unknown>;
 }): View {
   return {
-    title: { text: panel.title, subtitle: panel.subtitle, fontSize: 12.5 },
+    // No subtitle rather than an empty one, which a screen reader would read out as "Subtitle text ''".
+    title: { text: panel.title, ...(panel.subtitle.length > 0 && { subtitle: panel.subtitle }), fontSize: 12.5 },
     width: PLOT_WIDTH - NAME_WIDTH,
     height: { step: BAR_STEP },
     data: { values: panel.values },
@@ -141,7 +142,10 @@ function bars(panel: {
     encoding: {
       y: { field: 'op', type: 'nominal', sort: null, scale: { paddingInner: 0.25 }, axis: { title: null, labelLimit: NAME_WIDTH - 10, ticks: false } },
       yOffset: { field: panel.pairBy.field, type: 'nominal', scale: { domain: panel.pairBy.domain } },
-      x: { field: 'value', type: 'quantitative', axis: { title: `time per pass (${panel.unit})`, format: '~r', tickCount: 6 } },
+      // Not stacked: the bars of a pair sit side by side (yOffset). Vega-Lite stacks a bar by default, and a
+      // stacked bar with rounded ends becomes a group per stack at render, each its own dataflow: 24 of
+      // them on the example, a quarter of the chart's run time, for the same pixels.
+      x: { field: 'value', type: 'quantitative', stack: null, axis: { title: `time per pass (${panel.unit})`, format: '~r', tickCount: 6 } },
       ...DESCRIBED,
       ...panel.encoding,
     },
