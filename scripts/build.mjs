@@ -95,8 +95,8 @@ const coreWithoutOidc = {
 };
 
 /**
- * dist/cli.js is a stub that turns on Node's compile cache (22.1+; os.tmpdir()/node-compile-cache) and
- * only then imports the CLI, so the cache covers every module of the bundle: called from src/cli.ts itself,
+ * dist/cli.js is a stub that turns on Node's compile cache (22.1+; os.tmpdir()/node-compile-cache), starts
+ * the chart thread for `check` (dist/chart-worker.js, an entry of its own), and only then imports the CLI, so the cache covers every module of the bundle: called from src/cli.ts itself,
  * it came after cli.ts's static imports were compiled, and the main chunk (zod, js-yaml, the catalog,
  * about 440 KB) was compiled afresh at every start. A no-op on older Node. The action (dist/index.js)
  * has none: a runner's tmpdir is new at every job, so the cache would be written and never read.
@@ -110,6 +110,8 @@ const cliStart = {
         '#!/usr/bin/env node',
         "import module from 'node:module';",
         'module.enableCompileCache?.();',
+        // `check` draws the chart: its thread starts before the CLI's modules load (src/shell/chart-thread.ts).
+        `if (process.argv[2] === 'check') (await import(${JSON.stringify(path.join(root, 'src/shell/chart-thread.ts'))})).startChartThread(new URL('./chart-worker.js', import.meta.url));`,
         `await import(${JSON.stringify(path.join(root, 'src/cli.ts'))});`,
       ].join('\n'),
       resolveDir: root,
@@ -120,7 +122,7 @@ const cliStart = {
 
 await rm(outdir, { recursive: true, force: true });
 const { metafile } = await build({
-  entryPoints: { cli: 'roofline-gate:cli-start', index: path.join(root, 'src/index.ts') },
+  entryPoints: { cli: 'roofline-gate:cli-start', index: path.join(root, 'src/index.ts'), 'chart-worker': path.join(root, 'src/shell/chart-worker.ts') },
   absWorkingDir: root,
   outdir,
   bundle: true,

@@ -91,8 +91,8 @@ async function trendEmbed(series: TrendSeries[], image: boolean, branch: string,
   let content: string;
   try {
     const { trendSpec } = await import('../core/chart/trend.js');
-    const { renderSvg } = await import('../render/svg.js');
-    content = await renderSvg(trendSpec(series));
+    const { renderChart } = await import('../shell/chart-thread.js');
+    content = await renderChart(trendSpec(series));
   } catch (error) {
     log.warning(`No trend image: the trend chart could not be drawn (${(error as Error).message}). The comment shows the trend as text.`);
     return text;

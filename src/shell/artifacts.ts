@@ -21,8 +21,9 @@ export interface Rendered {
 }
 
 /**
- * Renders everything the out dir holds. The chart code (vega) is loaded only here, on demand. A chart
- * that cannot be drawn is a warning, never a lost verdict: the report is written without it.
+ * Renders everything the out dir holds. The chart is drawn on the chart thread when the entry point started
+ * it (src/shell/chart-thread.ts), else here, with vega loaded on demand. A chart that cannot be drawn is a
+ * warning, never a lost verdict: the report is written without it.
  */
 export async function renderArtifacts(
   report: Report,
@@ -34,9 +35,9 @@ export async function renderArtifacts(
   if (unreadable !== null) warn(unreadable);
   try {
     const { rooflineSpec } = await import('../core/chart/index.js');
-    const { renderSvg } = await import('../render/svg.js');
+    const { renderChart } = await import('./chart-thread.js');
     const spec = rooflineSpec(report);
-    const svg = await renderSvg(spec);
+    const svg = await renderChart(spec);
     const files = {
       ...base,
       'report.md': renderMarkdown(report, { chart: { kind: 'image', url: 'roofline.svg' }, ...markdown, limit: null }),

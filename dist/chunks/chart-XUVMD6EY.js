@@ -1,2 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{a,b,c,d,e as g}from"./chunk-PS4DCWNP.js";import"./chunk-6RQABNWQ.js";import"./chunk-JNO5RR7K.js";import{a as e,b as f}from"./chunk-AORWRKE2.js";import"./chunk-LK3QX5WH.js";import"./chunk-XY7QUVLB.js";export{e as CHART_FONT,c as VEGA_EDITOR_URL,b as asciiRoofline,a as geometry,g as rooflineSpec,f as textWidth,d as vegaEditorUrl};
