@@ -4,8 +4,10 @@ import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
+import { renderArtifacts } from '../src/shell/artifacts.js';
 import { renderChart, startChartThread } from '../src/shell/chart-thread.js';
 import { renderSvg } from '../src/render/svg.js';
+import { FAILING } from './__fixtures__/report.js';
 import { DIST } from './setup/dist.js';
 
 const SPEC: TopLevelSpec = {
@@ -20,9 +22,15 @@ const REFUSED: TopLevelSpec = { ...SPEC, params: [{ name: 'p', expr: 'unknownFun
 
 // In this order: the module keeps one thread, and the first test must find none started.
 describe('the chart thread', () => {
-  it('that cannot start fails the chart it was drawing, and the next is drawn in this thread', async () => {
+  it('that cannot start fails the chart it owed: the out dir is rendered without it, with a warning; the next is drawn in this thread', async () => {
     startChartThread(pathToFileURL(path.join(DIST, 'no-such-worker.js')));
-    await expect(renderChart(SPEC)).rejects.toThrow(/no-such-worker\.js/);
+    const warnings: string[] = [];
+    const { files, spec } = await renderArtifacts(FAILING, {}, (message) => warnings.push(message));
+    expect(warnings).toEqual([expect.stringMatching(/^the roofline chart could not be drawn \(.*no-such-worker\.js.*\); the report is written without it$/)]);
+    expect(spec).toBeNull();
+    expect(Object.keys(files).sort()).toEqual(['report.json', 'report.md']);
+    expect(files['report.md']).not.toContain('roofline.svg');
+    expect(files['report.json']).toContain('"status": "fail"');
     expect(await renderChart(SPEC)).toBe(await renderSvg(SPEC));
   });
 

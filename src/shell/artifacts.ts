@@ -22,7 +22,8 @@ export interface Rendered {
 
 /**
  * Renders everything the out dir holds. The chart is drawn on the chart thread when the entry point started
- * it (src/shell/chart-thread.ts), else here, with vega loaded on demand. A chart that cannot be drawn is a
+ * it (src/shell/chart-thread.ts), else here, with vega loaded on demand; its spec goes first, so that the
+ * thread draws while this one renders report.json and report.md. A chart that cannot be drawn is a
  * warning, never a lost verdict: the report is written without it.
  */
 export async function renderArtifacts(
@@ -30,23 +31,28 @@ export async function renderArtifacts(
   markdown: Omit<MarkdownOptions, 'limit'> = {},
   warn: (message: string) => void = () => undefined,
 ): Promise<Rendered> {
+  let chart: { spec: TopLevelSpec; svg: Promise<string> } | { error: unknown };
+  try {
+    const [{ rooflineSpec }, { renderChart }] = await Promise.all([import('../core/chart/index.js'), import('./chart-thread.js')]);
+    const spec = rooflineSpec(report);
+    chart = { spec, svg: renderChart(spec) };
+  } catch (error) {
+    chart = { error };
+  }
+  // Nothing below yields to the event loop before the SVG is awaited, so a failed chart is never an unhandled rejection.
   const base = { 'report.json': reportJson(report) };
   const unreadable = unreadableReport(base['report.json']);
   if (unreadable !== null) warn(unreadable);
-  try {
-    const { rooflineSpec } = await import('../core/chart/index.js');
-    const { renderChart } = await import('./chart-thread.js');
-    const spec = rooflineSpec(report);
-    const svg = await renderChart(spec);
-    const files = {
-      ...base,
-      'report.md': renderMarkdown(report, { chart: { kind: 'image', url: 'roofline.svg' }, ...markdown, limit: null }),
-      'roofline.svg': svg,
-      'roofline.vl.json': `${JSON.stringify(spec, null, 2)}\n`,
-    };
-    return { files, spec };
-  } catch (error) {
-    warn(`the roofline chart could not be drawn (${(error as Error).message}); the report is written without it`);
-    return { files: { ...base, 'report.md': renderMarkdown(report, { ...markdown, limit: null }) }, spec: null };
+  if ('spec' in chart) {
+    const withChart = renderMarkdown(report, { chart: { kind: 'image', url: 'roofline.svg' }, ...markdown, limit: null });
+    const specFile = `${JSON.stringify(chart.spec, null, 2)}\n`;
+    try {
+      const files = { ...base, 'report.md': withChart, 'roofline.svg': await chart.svg, 'roofline.vl.json': specFile };
+      return { files, spec: chart.spec };
+    } catch (error) {
+      chart = { error };
+    }
   }
+  warn(`the roofline chart could not be drawn (${(chart.error as Error).message}); the report is written without it`);
+  return { files: { ...base, 'report.md': renderMarkdown(report, { ...markdown, limit: null }) }, spec: null };
 }
