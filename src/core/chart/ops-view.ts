@@ -19,6 +19,8 @@ export const MAX_OPS_PER_PANEL = 10;
 
 /** Room left of the bars for op names, so that panels line up with the roofline plot above. */
 const NAME_WIDTH = 100;
+/** A panel title's start, px from the plot's left edge: as far left as an op name can reach (labelLimit, padding). */
+const TITLE_DX = -(NAME_WIDTH - 8);
 /** Height per bar, px (Vega-Lite's step is per bar of a pair): bars about 8 px thick. */
 const BAR_STEP = 10;
 /** Fill opacity of the bar that is not the op's time: pale, inside a full-colour outline. */
@@ -134,7 +136,9 @@ function bars(panel: {
 }): View {
   return {
     // No subtitle rather than an empty one, which a screen reader would read out as "Subtitle text ''".
-    title: { text: panel.title, ...(panel.subtitle.length > 0 && { subtitle: panel.subtitle }), fontSize: 12.5 },
+    // Every panel's title starts at the same x, where the longest op name can (TITLE_DX), not at its own
+    // longest name: a panel of short names would have its title indented.
+    title: { text: panel.title, ...(panel.subtitle.length > 0 && { subtitle: panel.subtitle }), fontSize: 12.5, frame: 'group', dx: TITLE_DX },
     width: PLOT_WIDTH - NAME_WIDTH,
     height: { step: BAR_STEP },
     data: { values: panel.values },
