@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkRequest, matchRoute, type Route } from './openapi.js';
+import { checkRequest, load as loadOpenApi, matchRoute, type Route } from './openapi.js';
 
 export interface User {
   login: string;
@@ -182,6 +182,7 @@ export class FakeGitHub {
   }
 
   async start(): Promise<this> {
+    loadOpenApi();
     this.server = createServer((request, response) => {
       this.handle(request, response).catch((error: unknown) => {
         this.problems.push(`fake server error: ${String((error as Error).stack ?? error)}`);

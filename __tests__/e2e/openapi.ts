@@ -38,7 +38,11 @@ interface Compiled {
 
 let loaded: { operations: Compiled[]; api: OpenApi } | undefined;
 
-function load() {
+/**
+ * GitHub's description (about 13 MB of JSON) read and its routes compiled, once; the fake calls it as it
+ * starts, so that its first answer is not a quarter of a second late and holds up the others in flight.
+ */
+export function load() {
   if (loaded) return loaded;
   const api = require('@octokit/openapi/generated/api.github.com.json') as OpenApi;
   const operations: Compiled[] = [];
