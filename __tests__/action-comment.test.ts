@@ -169,8 +169,8 @@ describe('share', () => {
   it('first run: publishes the chart, creates the sticky comment showing it, and links both', async () => {
     const api = fakeApi();
     const { shared } = await shareWith(api);
-    // readFileAt: the history's index, which this fake does not have (no trend).
-    expect(api.methods()).toEqual(['tokenAuthor', 'findSticky', 'publishAsset', 'readFileAt', 'writeSticky']);
+    // readFileAt: the history's index, which this fake does not have (no trend), asked for as the chart is published.
+    expect(api.methods()).toEqual(['tokenAuthor', 'findSticky', 'readFileAt', 'publishAsset', 'writeSticky']);
     expect(threadOf(api)).toEqual({ repo: { owner: 'octo-org', repo: 'octo-repo' }, issueNumber: 7, marker: '<!-- roofline-gate:sticky roofline.yml -->', author: { id: 41898282, login: 'github-actions[bot]', app: 15368, source: 'assumed' } });
     const asset = api.calls.find((c) => c.method === 'publishAsset')!.args[0];
     expect(asset).toEqual({

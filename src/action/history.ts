@@ -22,11 +22,26 @@ export async function recordHistory(report: Report, settings: Settings, event: E
   else if (plan.kind === 'none' && plan.note) log.info(plan.note);
 }
 
-/** The trend for the pull request's comment, when the history is read (history-policy.ts, and apiPlans on the token); null when none. */
-export async function pullRequestTrend(report: Report, chartPublished: boolean, pr: PullRequest, settings: Settings, event: Event, api: GitHubApi, log: Log): Promise<TrendEmbed | null> {
+/** The stored series a pull request's trend is drawn from, and the branch they were read from. */
+export interface StoredTrend {
+  series: TrendSeries[];
+  branch: string;
+}
+
+/**
+ * The stored series for the pull request's comment, when the history is read (history-policy.ts, and
+ * apiPlans on the token); null when it is not. Never throws: a history that cannot be read is a warning
+ * and no series, so the read can go on while the chart is published.
+ */
+export async function readPullRequestTrend(report: Report, settings: Settings, event: Event, api: GitHubApi, log: Log): Promise<StoredTrend | null> {
   const plan = apiPlans(settings, event).history;
   if (plan.kind !== 'read') return null;
-  return trendEmbed(await readTrend(report, plan.branch, settings, event, api, log), chartPublished, plan.branch, pr, event, api, log);
+  return { series: await readTrend(report, plan.branch, settings, event, api, log), branch: plan.branch };
+}
+
+/** The trend as the pull request's comment shows it (see trendEmbed); null when none was read. */
+export async function pullRequestTrend(stored: StoredTrend | null, chartPublished: boolean, pr: PullRequest, event: Event, api: GitHubApi, log: Log): Promise<TrendEmbed | null> {
+  return stored && trendEmbed(stored.series, chartPublished, stored.branch, pr, event, api, log);
 }
 
 /** Commits this push's report and the updated index to `branch`, pruning the oldest reports. */

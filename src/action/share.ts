@@ -9,7 +9,7 @@ import { commentBody, textChart } from './comment-body.js';
 import { chartFailure, chartPlan, commentAction, commentFailure, digest, hasChanges, leftReason, lookups, outDirHint } from './comment-policy.js';
 import type { Event, PullRequest } from './event.js';
 import type { GitHubApi } from './github-api.js';
-import { pullRequestTrend } from './history.js';
+import { pullRequestTrend, readPullRequestTrend } from './history.js';
 import type { Settings } from './inputs.js';
 import type { Log } from './log.js';
 import { apiPlans } from './no-token.js';
@@ -78,8 +78,10 @@ export async function share(report: Report, chart: Chart, settings: Settings, ev
       return shared(textChart(chart.text, leftReason(action.why, settings.outDir)), found[0]?.url ?? null);
     }
 
+    // The history's reports are read while the chart is published: neither waits for the other.
+    const stored = readPullRequestTrend(report, settings, event, api, log);
     embed = await publishChart(chart, pr, settings, event, api, log, notes);
-    const trend = await pullRequestTrend(report, embed.kind === 'image', pr, settings, event, api, log);
+    const trend = await pullRequestTrend(await stored, embed.kind === 'image', pr, event, api, log);
     const body = commentBody(report, { chart: embed, trend, editorUrl, marker: thread.marker, stamp, headSha: pr.headSha, runUrl: event.runUrl });
     const outcome = action.kind === 'post' ? { action: 'created', url: await api.postComment(thread, body) } : await api.writeSticky(thread, body, stamp, found);
     const { url } = outcome;
