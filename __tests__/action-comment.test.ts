@@ -5,7 +5,7 @@ import { FORK_NOTE, chartFailure, chartPlan, commentAction, commentFailure, dige
 import { commentBody, editorLink } from '../src/action/comment-body.js';
 import type { CommentMode } from '../src/action/inputs.js';
 import type { Log } from '../src/action/log.js';
-import { share } from '../src/action/share.js';
+import { lookUpComment, share } from '../src/action/share.js';
 import type { Report } from '../src/core/report/types.js';
 import { asciiRoofline } from '../src/core/chart/index.js';
 import { ACTIONS_BOT, type Stamp, type Sticky, type Thread } from '../src/github/comment.js';
@@ -151,11 +151,11 @@ describe('editorLink', () => {
 });
 
 /** share() against the fake, with what it logged. */
-async function shareWith(api: FakeApi, options: { settings?: Parameters<typeof settings>[0]; event?: ReturnType<typeof pullRequestEvent>; svg?: string | undefined; report?: typeof FAILING } = {}) {
+async function shareWith(api: FakeApi, options: { settings?: Parameters<typeof settings>[0]; event?: ReturnType<typeof pullRequestEvent>; svg?: string | undefined; report?: typeof FAILING; lookup?: ReturnType<typeof lookUpComment> } = {}) {
   const logged: string[] = [];
   const log: Log = { info: (m) => logged.push(`info: ${m}`), notice: (m) => logged.push(`notice: ${m}`), warning: (m) => logged.push(`warning: ${m}`) };
   const chart = { svg: 'svg' in options ? options.svg : '<svg>chart</svg>', text: asciiRoofline(options.report ?? FAILING), editorUrl: editorLink({ mark: 'point' }) };
-  const shared = await share(options.report ?? FAILING, chart, settings(options.settings), options.event ?? pullRequestEvent(), api, log);
+  const shared = await share(options.report ?? FAILING, chart, settings(options.settings), options.event ?? pullRequestEvent(), api, log, options.lookup);
   return { shared, logged };
 }
 
@@ -270,6 +270,23 @@ describe('share', () => {
     const { shared, logged } = await shareWith(api);
     expect(shared).toMatchObject({ commentUrl: null, chartUrl: null, notes: ['No pull-request comment: the GitHub API failed (HTTP 500: Server Error).'] });
     expect(logged).toEqual(['warning: No pull-request comment: the GitHub API failed (HTTP 500: Server Error). The verdict, job summary and out dir are unaffected.']);
+  });
+
+  it('takes the lookup main.ts starts before the verdict: the comments looked up once, a failed lookup kept until share reports it', async () => {
+    const api = fakeApi({ findSticky: async () => { throw apiError(500, 'Server Error'); } });
+    const early = lookUpComment(settings(), pullRequestEvent(), api);
+    await expect(early).resolves.toMatchObject({ kind: 'failed' });
+    const { shared, logged } = await shareWith(api, { lookup: early });
+    expect(shared.notes).toEqual(['No pull-request comment: the GitHub API failed (HTTP 500: Server Error).']);
+    expect(logged).toEqual(['warning: No pull-request comment: the GitHub API failed (HTTP 500: Server Error). The verdict, job summary and out dir are unaffected.']);
+    expect(api.methods()).toEqual(['tokenAuthor', 'findSticky']);
+
+    const working = fakeApi();
+    const found = lookUpComment(settings(), pullRequestEvent(), working);
+    await found;
+    await shareWith(working, { lookup: found });
+    expect(working.methods().filter((method) => method === 'findSticky')).toHaveLength(1);
+    expect(working.methods()).toContain('writeSticky');
   });
 
   it('a fork’s pull_request run calls no API, gives notice why, and shows the text roofline', async () => {

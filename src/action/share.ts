@@ -4,7 +4,7 @@
 import type { ChartEmbed } from '../core/report/markdown.js';
 import type { Report } from '../core/report/types.js';
 import { contentPath } from '../github/assets.js';
-import { stickyMarker, type Stamp, type Thread } from '../github/comment.js';
+import { stickyMarker, type Stamp, type Sticky, type Thread } from '../github/comment.js';
 import { commentBody, textChart } from './comment-body.js';
 import { chartFailure, chartPlan, commentAction, commentFailure, digest, hasChanges, leftReason, lookups, outDirHint } from './comment-policy.js';
 import type { Event, PullRequest } from './event.js';
@@ -36,7 +36,45 @@ export interface Chart {
   editorUrl: string | null;
 }
 
-export async function share(report: Report, chart: Chart, settings: Settings, event: Event, api: GitHubApi, log: Log): Promise<Shared> {
+/** The pull request and its sticky comments, looked up before anything is written; the error when the lookup failed. */
+export type CommentLookup =
+  | { kind: 'found'; pr: PullRequest; thread: Thread; found: Sticky[] }
+  | { kind: 'no-pull-request' }
+  | { kind: 'failed'; error: unknown };
+
+/**
+ * Which pull request to comment on and the sticky comments it has: only reads, so main.ts starts it before
+ * the verdict is written (their answers arrive while the chart is drawn). Never throws: a failure is kept
+ * for share() to report as any failed comment; null when no comment is made (apiPlans).
+ */
+export async function lookUpComment(settings: Settings, event: Event, api: GitHubApi): Promise<CommentLookup | null> {
+  if (apiPlans(settings, event).comment) return null;
+  try {
+    const pr = event.pullRequest ?? (event.workflowRun ? await pullOfRun(api, event.workflowRun) : null);
+    if (!pr) return { kind: 'no-pull-request' };
+    const thread: Thread = {
+      repo: event.repo,
+      issueNumber: pr.number,
+      marker: stickyMarker(settings.config),
+      author: await api.tokenAuthor(),
+    };
+    const found = lookups(settings.comment).existing ? await api.findSticky(thread) : [];
+    return { kind: 'found', pr, thread, found };
+  } catch (error) {
+    return { kind: 'failed', error };
+  }
+}
+
+/** `lookup`: lookUpComment's answer, when it was started earlier; looked up now when not. */
+export async function share(
+  report: Report,
+  chart: Chart,
+  settings: Settings,
+  event: Event,
+  api: GitHubApi,
+  log: Log,
+  lookup: Promise<CommentLookup | null> = lookUpComment(settings, event, api),
+): Promise<Shared> {
   const notes: string[] = [];
   const { editorUrl } = chart;
   const shared = (embed: ChartEmbed, commentUrl: string | null = null): Shared => ({
@@ -58,20 +96,15 @@ export async function share(report: Report, chart: Chart, settings: Settings, ev
 
   let embed: ChartEmbed | null = null;
   try {
-    const pr = event.pullRequest ?? (event.workflowRun ? await pullOfRun(api, event.workflowRun) : null);
-    if (!pr) {
+    // null only where apiPlans says no comment, which returned above.
+    const looked = await lookup;
+    if (looked?.kind === 'failed') throw looked.error;
+    if (looked?.kind !== 'found') {
       log.info(`No pull request to comment on for this ${event.name} event.`);
       return shared(textChart(chart.text, `No chart image: there is no pull request to comment on. ${outDirHint(settings.outDir)}.`));
     }
-    const look = lookups(settings.comment);
-    const thread: Thread = {
-      repo: event.repo,
-      issueNumber: pr.number,
-      marker: stickyMarker(settings.config),
-      author: await api.tokenAuthor(),
-    };
+    const { pr, thread, found } = looked;
     const stamp: Stamp = { order: event.order, digest: digest(report) };
-    const found = look.existing ? await api.findSticky(thread) : [];
     const action = commentAction({ mode: settings.comment, stamp, last: found[0], changes: hasChanges(report) });
     if (action.kind === 'leave') {
       log.info(`Comment left as it is: ${action.why}.`);

@@ -1,6 +1,7 @@
 // The verdict is never lost: the step's `status` and `findings`, the out dir, the annotations and a first
-// job summary are written before any API call that could stall or fail (the comment, the chart image,
-// the history, the check run). What is shared afterwards rewrites the summary with its links; a failure
+// job summary are written before waiting on any API call that could stall or fail (the comment, the chart
+// image, the history, the check run; the comment's lookup, only reads, is in flight meanwhile and waited on
+// after). What is shared afterwards rewrites the summary with its links; a failure
 // there, or in drawing a chart, is a warning that names what failed, and the verdict stands.
 import { asciiRoofline } from '../core/chart/index.js';
 import { renderArtifacts, type Rendered } from '../shell/artifacts.js';
@@ -18,7 +19,7 @@ import type { Settings } from './inputs.js';
 import type { Log } from './log.js';
 import { apiPlans, noTokenWarning, type TokenEvent, type TokenSettings } from './no-token.js';
 import { gateFailure, setFileOutputs, setSharedOutputs, setVerdictOutputs, writeSummary, type SummaryParts } from './outputs.js';
-import { share, type Chart, type Shared } from './share.js';
+import { share, type Chart, type CommentLookup, type Shared } from './share.js';
 
 export interface Delivered {
   /** The chart as the comment and the summary show it. */
@@ -93,8 +94,9 @@ function runNotes(settings: TokenSettings, event: TokenEvent): string[] {
  * already (share.ts, history.ts, check-run.ts); anything else they throw is one more warning here. Without
  * a token every plan skips its part, so no call is made (no-token.ts).
  */
-export async function shareVerdict(report: Report, delivered: Delivered, settings: Settings, event: Event, api: GitHubApi, check: CheckRun, log: Log): Promise<void> {
-  const made = await attemptAsync(log, 'No pull-request comment', () => share(report, delivered.chart, settings, event, api, log));
+/** `lookup`: the comment's lookup, started before the verdict was written (main.ts); made now when not given. */
+export async function shareVerdict(report: Report, delivered: Delivered, settings: Settings, event: Event, api: GitHubApi, check: CheckRun, log: Log, lookup?: Promise<CommentLookup | null>): Promise<void> {
+  const made = await attemptAsync(log, 'No pull-request comment', () => share(report, delivered.chart, settings, event, api, log, lookup));
   // The first summary's notes already start with the run's notes.
   const shared: Shared = made ? { ...made, notes: [...runNotes(settings, event), ...made.notes] } : { ...delivered.summary, commentUrl: null, chartUrl: null };
   await attemptAsync(log, 'History not stored', () => recordHistory(report, settings, event, api, log));
