@@ -96,7 +96,8 @@ const coreWithoutOidc = {
 
 /**
  * dist/cli.js is a stub that turns on Node's compile cache (22.1+; os.tmpdir()/node-compile-cache), starts
- * the chart thread for `check` (dist/chart-worker.js, an entry of its own), and only then imports the CLI, so the cache covers every module of the bundle: called from src/cli.ts itself,
+ * the chart thread for `check` (dist/chart-worker.js, an entry of its own), and only then imports the CLI,
+ * so the cache covers every module of the bundle: called from src/cli.ts itself,
  * it came after cli.ts's static imports were compiled, and the main chunk (zod, js-yaml, the catalog,
  * about 440 KB) was compiled afresh at every start. A no-op on older Node. The action (dist/index.js)
  * has none: a runner's tmpdir is new at every job, so the cache would be written and never read.
