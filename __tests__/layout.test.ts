@@ -60,8 +60,9 @@ function refusal(layer: Layer, imported: Import, target: Layer | null): string |
     case 'core':
       if (target !== null) return target === 'core' ? null : `core imports only core, not ${target}`;
       if (PURE_LIBRARIES.includes(pkg!)) return null;
-      if (pkg === 'vega-lite' && imported.typeOnly) return null;
-      return `core is pure: no ${pkg} (only \`import type\` from vega-lite, and ${PURE_LIBRARIES.join(', ')})`;
+      // The chart's specs are typed by vega-lite's and vega's types, erased from the build.
+      if ((pkg === 'vega-lite' || pkg === 'vega') && imported.typeOnly) return null;
+      return `core is pure: no ${pkg} (only \`import type\` from vega-lite and vega, and ${PURE_LIBRARIES.join(', ')})`;
     case 'render':
       if (target !== null) return target === 'core' || target === 'render' ? null : `render imports only core, not ${target}`;
       return pkg === 'vega' || pkg!.startsWith('vega-') ? null : `render imports only vega, its modules (vega-*) and vega-lite, not ${pkg}`;

@@ -151,6 +151,13 @@ const { metafile } = await build({
 const atStart = startupInputs(metafile, path.join(outdir, 'index.js')).filter((input) => /node_modules\/(undici|@octokit|@actions\/http-client)\//.test(input));
 if (atStart.length > 0) throw new Error(`dist/index.js loads at start what only an API call needs:\n  ${atStart.join('\n  ')}`);
 
+// The chart is drawn from its translation to Vega (src/core/chart/vega-spec.ts): vega-lite (about 270 KB)
+// is loaded only for a chart the translation leaves to it, never with the module that draws charts.
+const svgChunk = Object.entries(metafile.outputs).find(([, output]) => 'src/render/svg.ts' in output.inputs)?.[0];
+if (!svgChunk) throw new Error('no chunk holds src/render/svg.ts');
+const vegaLiteAtChart = startupInputs(metafile, path.resolve(root, svgChunk)).filter((input) => /node_modules\/vega-lite\//.test(input));
+if (vegaLiteAtChart.length > 0) throw new Error(`drawing a chart loads vega-lite at once:\n  ${vegaLiteAtChart.slice(0, 5).join('\n  ')}`);
+
 // The licences of the bundled packages travel with the bundle: vega and vega-lite (BSD-3-Clause), like
 // most of the others, ask that their notice be reproduced in binary distributions, and dist/ is one.
 await writeFile(path.join(outdir, 'THIRD_PARTY_NOTICES.txt'), await notices(Object.keys(metafile.inputs)));

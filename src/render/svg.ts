@@ -1,11 +1,13 @@
-// Vega-Lite spec -> SVG text, in Node: compiled by vega-lite, rendered by vega's headless View. No browser,
-// no canvas: text is measured with the advance widths of the font the chart names (core/chart/text-width.ts), which
+// Vega-Lite spec -> SVG text, in Node: translated to Vega (core/chart/vega-spec.ts; compiled by vega-lite
+// only when the spec is outside what that translates, such as the trend chart's facets), rendered by vega's
+// headless View. No browser, no canvas: text is measured with the advance widths of the font the chart names (core/chart/text-width.ts), which
 // is what lets Vega lay out axis titles, legends and labels where a browser will draw them.
 // The only module that loads vega or touches its globals (its text metrics and its transform registry),
 // loaded on demand: the shell imports it dynamically only when a chart is drawn. It loads vega's modules
 // one by one rather than the `vega` bundle, which registers every transform vega has (geo, force, label,
 // wordcloud...): the compiled chart uses only those of vega-transforms, vega-view-transforms and
-// vega-encode; scripts/build.mjs keeps vega-lite from pulling the bundle back in.
+// vega-encode; scripts/build.mjs keeps vega-lite from pulling the bundle back in. vega-lite itself is
+// loaded only for a chart the translation leaves to it.
 import { transforms } from 'vega-dataflow';
 import * as encode from 'vega-encode';
 import { parse } from 'vega-parser';
@@ -13,8 +15,10 @@ import { textMetrics } from 'vega-scenegraph';
 import * as dataflowTransforms from 'vega-transforms';
 import { View } from 'vega-view';
 import * as viewTransforms from 'vega-view-transforms';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Spec } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 import { textWidth } from '../core/chart/text-width.js';
+import { UntranslatedSpec, vegaSpec } from '../core/chart/vega-spec.js';
 
 /** The part of a Vega text item the width depends on. */
 interface TextItem {
@@ -48,10 +52,22 @@ function isBold(weight: TextItem['fontWeight']): boolean {
   return weight === 'bold' || weight === 'bolder' || (weight != null && Number(weight) >= 600);
 }
 
-/** Renders a Vega-Lite spec to a standalone SVG document. */
+/** Renders a Vega-Lite spec to a standalone SVG document, the one vega-lite's compile of it draws. */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  let vgSpec: Spec;
+  try {
+    vgSpec = vegaSpec(spec);
+  } catch (error) {
+    if (!(error instanceof UntranslatedSpec)) throw error;
+    const { compile } = await import('vega-lite');
+    vgSpec = compile(spec).spec;
+  }
+  return renderVegaSvg(vgSpec);
+}
+
+/** Renders a Vega spec to a standalone SVG document. */
+export async function renderVegaSvg(vgSpec: Spec): Promise<string> {
   metrics.width = measureText;
-  const { spec: vgSpec } = compile(spec);
   const view = new View(parse(vgSpec), { renderer: 'none' });
   try {
     return await view.toSVG();
