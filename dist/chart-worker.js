@@ -1,2 +1,2 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import r from"node:module";import{workerData as e}from"node:worker_threads";var{compileCacheDir:a}=e,{enableCompileCache:t}=r;a!==null&&t?.(a);await import("./chunks/chart-loop-AZ57FVTG.js");
+import{b as e}from"./chunks/chunk-AMPUDF4P.js";import"./chunks/chunk-7R2TQ4UL.js";import"./chunks/chunk-AORWRKE2.js";import"./chunks/chunk-XY7QUVLB.js";import{parentPort as o}from"node:worker_threads";var t=o;if(!t)throw new Error("chart-worker.js runs as the chart thread (src/shell/chart-thread.ts), not on its own");t.on("message",({id:s,spec:a})=>{e(a).then(r=>t.postMessage({id:s,svg:r}),r=>t.postMessage({id:s,error:r instanceof Error?r.message:String(r)}))});

@@ -96,11 +96,20 @@ const coreWithoutOidc = {
 
 /**
  * dist/cli.js is a stub that turns on Node's compile cache (22.1+; os.tmpdir()/node-compile-cache), starts
- * the chart thread for `check` (dist/chart-worker.js, an entry of its own), and only then imports the CLI,
- * so the cache covers every module of the bundle: called from src/cli.ts itself,
+ * the chart thread for `check` (dist/chart-worker.js, an entry of its own) when the cache is off, and only
+ * then imports the CLI, so the cache covers every module of the bundle: called from src/cli.ts itself,
  * it came after cli.ts's static imports were compiled, and the main chunk (zod, js-yaml, the catalog,
- * about 440 KB) was compiled afresh at every start. A no-op on older Node. The action (dist/index.js)
- * has none: a runner's tmpdir is new at every job, so the cache would be written and never read.
+ * about 440 KB) was compiled afresh at every start. The action (dist/index.js) has none: a runner's
+ * tmpdir is new at every job, so the cache would be written and never read.
+ *
+ * The thread pays for itself while vega's modules are compiled (Node 20, or a first run): it compiles them
+ * on the other core. From the cache they load in a few milliseconds, and the thread's own start (an
+ * isolate and Node's bootstrap: 35-50 ms for an empty one on this 2-core machine) and its competing with
+ * the main thread's module loading cost more than it saves. The one-model config on Node 24, medians of 25
+ * interleaved runs: 218 ms with the thread, 210 ms without; the example 294 and 286 ms; on Node 20, with no
+ * cache, the thread saves 5% and 1%. Even importing chart-thread.ts before the CLI, to start no thread,
+ * cost 6 ms (192 vs 186 ms, 31 runs): the stub asks the cache itself. getCompileCacheDir is Node 22.8+:
+ * on 22.1-22.7 the thread is started, as before.
  */
 const cliStart = {
   name: 'cli-start',
@@ -111,8 +120,8 @@ const cliStart = {
         '#!/usr/bin/env node',
         "import module from 'node:module';",
         'module.enableCompileCache?.();',
-        // `check` draws the chart: its thread starts before the CLI's modules load (src/shell/chart-thread.ts).
-        `if (process.argv[2] === 'check') (await import(${JSON.stringify(path.join(root, 'src/shell/chart-thread.ts'))})).startChartThread(new URL('./chart-worker.js', import.meta.url));`,
+        // `check` draws the chart: without the cache, on its thread, started before the CLI's modules load.
+        `if (process.argv[2] === 'check' && !module.getCompileCacheDir?.()) (await import(${JSON.stringify(path.join(root, 'src/shell/chart-thread.ts'))})).startChartThread(new URL('./chart-worker.js', import.meta.url));`,
         `await import(${JSON.stringify(path.join(root, 'src/cli.ts'))});`,
       ].join('\n'),
       resolveDir: root,

@@ -1,9 +1,9 @@
-// Charts drawn on a thread of their own. The entry points start it first thing (dist/cli.js for `check`,
-// dist/index.js for the action), so that vega's modules, most of a run's start-up, load on another core
-// while this one loads the rest, reads the config and analyses; the chart is drawn there when its spec is
-// ready. Without a started thread (the unit tests, the scripts) a chart is drawn in this one, as renderSvg
-// does, and a thread that cannot start or dies hands the charts after it back to this one.
-import module from 'node:module';
+// Charts drawn on a thread of their own. The entry points start it first thing (dist/cli.js for `check`
+// when the compile cache is off, dist/index.js for the action), so that vega's modules, compiled, load on
+// another core while this one loads the rest, reads the config and analyses; the chart is drawn there when
+// its spec is ready. Without a started thread (the CLI with the compile cache on, the unit tests, the
+// scripts) a chart is drawn in this one, as renderSvg does, and a thread that cannot start or dies hands
+// the charts after it back to this one.
 import { Worker } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
 
@@ -15,11 +15,6 @@ export interface ChartRequest {
 
 /** The thread's answer: the SVG, or why vega could not draw it (the message of what it threw). */
 export type ChartAnswer = { id: number; svg: string } | { id: number; error: string };
-
-/** What the thread starts with: the compile cache of this process, if it turned one on, to turn on there too. */
-export interface ChartThreadData {
-  compileCacheDir: string | null;
-}
 
 interface Pending {
   resolve: (svg: string) => void;
@@ -36,15 +31,14 @@ let thread: ChartThread | null = null;
 let nextId = 0;
 
 /**
- * Starts the chart thread from `workerFile` (dist/chart-worker.js). It does not keep the process alive:
- * a run that draws no chart (bad input, `--help`) ends without waiting for vega to load.
+ * Starts the chart thread from `workerFile` (dist/chart-worker.js). dist/cli.js starts it only when Node's
+ * compile cache is off (scripts/build.mjs, cliStart, says why); dist/index.js always, as a runner starts
+ * with no cache. The thread does not keep the process alive: a run that draws no chart (bad input,
+ * `--help`) ends without waiting for vega to load.
  */
 export function startChartThread(workerFile: URL): void {
   if (thread) return;
-  // Node 22.8+; the @types/node of Node 20, the oldest supported, does not know it.
-  const { getCompileCacheDir } = module as { getCompileCacheDir?: () => string | undefined };
-  const workerData: ChartThreadData = { compileCacheDir: getCompileCacheDir?.() ?? null };
-  const started: ChartThread = { worker: new Worker(workerFile, { workerData }), owed: new Map() };
+  const started: ChartThread = { worker: new Worker(workerFile), owed: new Map() };
   const { worker, owed } = started;
   worker.on('message', (answer: ChartAnswer) => {
     const request = owed.get(answer.id);

@@ -1,12 +1,15 @@
-// The chart thread's entry (dist/chart-worker.js, started by chart-thread.ts). A thread does not share the
-// compile cache its process turned on (dist/cli.js, Node 22.1+), so it turns on the same one, before its
-// modules load (vega, about 700 KB): only then are they covered.
-import module from 'node:module';
-import { workerData } from 'node:worker_threads';
-import type { ChartThreadData } from './chart-thread.js';
+// The chart thread (dist/chart-worker.js, started by chart-thread.ts): vega loaded at once, before any chart
+// is asked of it, then each spec it is sent drawn and answered with the SVG or vega's error.
+import { parentPort } from 'node:worker_threads';
+import type { ChartAnswer, ChartRequest } from './chart-thread.js';
+import { renderSvg } from '../render/svg.js';
 
-const { compileCacheDir } = workerData as ChartThreadData;
-// Node 22.1+; the @types/node of Node 20, the oldest supported, does not know it.
-const { enableCompileCache } = module as { enableCompileCache?: (directory: string) => unknown };
-if (compileCacheDir !== null) enableCompileCache?.(compileCacheDir);
-await import('./chart-loop.js');
+const port = parentPort;
+if (!port) throw new Error('chart-worker.js runs as the chart thread (src/shell/chart-thread.ts), not on its own');
+
+port.on('message', ({ id, spec }: ChartRequest) => {
+  renderSvg(spec).then(
+    (svg) => port.postMessage({ id, svg } satisfies ChartAnswer),
+    (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies ChartAnswer),
+  );
+});

@@ -1,2 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{b as e}from"./chunk-AMPUDF4P.js";import"./chunk-7R2TQ4UL.js";import"./chunk-AORWRKE2.js";import"./chunk-XY7QUVLB.js";import{parentPort as o}from"node:worker_threads";var t=o;if(!t)throw new Error("chart-worker.js runs as the chart thread (src/shell/chart-thread.ts), not on its own");t.on("message",({id:s,spec:a})=>{e(a).then(r=>t.postMessage({id:s,svg:r}),r=>t.postMessage({id:s,error:r instanceof Error?r.message:String(r)}))});
