@@ -7,7 +7,7 @@ import path from 'node:path';
 import { importedCsv, type Imported } from '../src/core/import/imported.js';
 import { isScaled, ncuNumber, ncuUnitExponent } from '../src/core/import/ncu-units.js';
 import { NAME_LENGTH } from '../src/core/limits.js';
-import { readImport, readOpTable } from '../src/shell/load-config.js';
+import { readImport, readOpTable } from '../src/shell/op-table-files.js';
 import { plainOp } from '../src/core/config/op-columns.js';
 import { asyncRefusal } from './__fixtures__/config-error.js';
 

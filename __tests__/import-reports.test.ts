@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ConfigError } from '../src/core/config/index.js';
 import { humanCount, humanSeconds } from '../src/core/import/human.js';
 import { importedCsv, type Imported } from '../src/core/import/imported.js';
-import { readImport, readOpTable } from '../src/shell/load-config.js';
+import { readImport, readOpTable } from '../src/shell/op-table-files.js';
 import { asyncRefusal } from './__fixtures__/config-error.js';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', 'import', name), 'utf8');

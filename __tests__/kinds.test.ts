@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { ConfigError, configJsonSchema, loadConfig, type ConfigIssue, type OpTable } from '../src/core/config/index.js';
 import { bitsOf, PRECISION_BITS } from '../src/core/precision-bits.js';
 import { placeAll } from '../src/core/roofline.js';
-import { readOpTable } from '../src/shell/load-config.js';
+import { readOpTable } from '../src/shell/op-table-files.js';
 import { plainOp } from '../src/core/config/op-columns.js';
 import { refusal } from './__fixtures__/config-error.js';
 

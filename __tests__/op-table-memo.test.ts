@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { loadConfig, OpTableMemo, readOpTable } from '../src/shell/load-config.js';
+import { loadConfig, OpTableMemo } from '../src/shell/load-config.js';
+import { readOpTable } from '../src/shell/op-table-files.js';
 import { workingTree } from '../src/shell/sources.js';
 import { asyncRefusal } from './__fixtures__/config-error.js';
 

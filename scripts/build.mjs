@@ -167,6 +167,15 @@ if (!svgChunk) throw new Error('no chunk holds src/render/svg.ts');
 const vegaLiteAtChart = startupInputs(metafile, path.resolve(root, svgChunk)).filter((input) => /node_modules\/vega-lite\//.test(input));
 if (vegaLiteAtChart.length > 0) throw new Error(`drawing a chart loads vega-lite at once:\n  ${vegaLiteAtChart.slice(0, 5).join('\n  ')}`);
 
+// A config that names no op table is read without the table readers (src/shell/op-table-files.ts):
+// csv-parse, the importers and node:crypto load only for one that does (core/import/imported.ts, the
+// formats' names and the import command's CSV, is the importers' only module the CLI needs at start).
+const cliChunk = Object.entries(metafile.outputs).find(([, output]) => 'src/cli.ts' in output.inputs)?.[0];
+if (!cliChunk) throw new Error('no chunk holds src/cli.ts');
+const tableReadersAtStart = startupInputs(metafile, path.resolve(root, cliChunk), { builtins: true })
+  .filter((input) => /node_modules\/csv-parse\/|src\/core\/import\/(?!imported\.ts$)|src\/shell\/op-table-files\.ts|^node:crypto$/.test(input));
+if (tableReadersAtStart.length > 0) throw new Error(`the CLI loads the op-table readers at start:\n  ${tableReadersAtStart.slice(0, 5).join('\n  ')}`);
+
 // The licences of the bundled packages travel with the bundle: vega and vega-lite (BSD-3-Clause), like
 // most of the others, ask that their notice be reproduced in binary distributions, and dist/ is one.
 await writeFile(path.join(outdir, 'THIRD_PARTY_NOTICES.txt'), await notices(Object.keys(metafile.inputs)));
@@ -178,14 +187,22 @@ if (process.argv[2] === undefined) {
   await writeFile(path.join(root, 'roofline.schema.json'), schema);
 }
 
-/** The inputs bundled in `entry` and in every chunk it imports statically, however deep: what a start compiles. */
-function startupInputs(metafile, entry) {
+/**
+ * The inputs bundled in `entry` and in every chunk it imports statically, however deep: what a start
+ * compiles; with `builtins`, the Node built-ins they import too (`node:crypto`).
+ */
+function startupInputs(metafile, entry, { builtins = false } = {}) {
   const outputs = new Map(Object.entries(metafile.outputs).map(([file, output]) => [path.resolve(root, file), output]));
   const loaded = new Set([entry]);
+  const external = new Set();
   for (const file of loaded) {
-    for (const { path: chunk, kind, external } of outputs.get(file).imports) if (kind === 'import-statement' && !external) loaded.add(path.resolve(root, chunk));
+    for (const { path: chunk, kind, external: isExternal } of outputs.get(file).imports) {
+      if (kind !== 'import-statement') continue;
+      if (isExternal) external.add(chunk);
+      else loaded.add(path.resolve(root, chunk));
+    }
   }
-  return [...loaded].flatMap((file) => Object.keys(outputs.get(file).inputs));
+  return [...[...loaded].flatMap((file) => Object.keys(outputs.get(file).inputs)), ...(builtins ? external : [])];
 }
 
 /** Every package whose code is in the bundle, with its licence text, one block each, sorted by name. */

@@ -18,7 +18,7 @@ import { gitRef, UsageError, workingTree } from './shell/sources.js';
 import { IMPORT_FORMATS, importedCsv, type ImportFormat } from './core/import/imported.js';
 import { opTableCsv } from './core/llm/csv.js';
 import { plainOp } from './core/config/op-columns.js';
-import { loadConfig, readImport, UnknownFormat } from './shell/load-config.js';
+import { loadConfig } from './shell/load-config.js';
 
 const VERSION = '0.1.0';
 const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -276,6 +276,7 @@ async function importFile(args: string[]): Promise<number> {
   }
   const chunks = await workingTree().readChunks(file!);
   if (chunks === null) throw new UsageError(`${file}: file not found`);
+  const { readImport, UnknownFormat } = await import('./shell/op-table-files.js');
   let read: Awaited<ReturnType<typeof readImport>>;
   try {
     read = await readImport(chunks, file!, format as ImportFormat | undefined);

@@ -163,3 +163,13 @@ function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
+
+/** The read, with a refusal (a link out of the tree, a FIFO, a directory) turned into the caller's error. */
+export async function refusedAs<T>(read: () => Promise<T>, error: (reason: string) => Error): Promise<T> {
+  try {
+    return await read();
+  } catch (refusal) {
+    if (refusal instanceof FileRefused) throw error(refusal.reason);
+    throw refusal;
+  }
+}
