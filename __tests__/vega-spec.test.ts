@@ -92,5 +92,8 @@ describe('vegaSpec', () => {
     const area = rooflineSpec(reportOf(FOUR), NAMES) as Json;
     area.vconcat[0].layer[0].mark.type = 'area';
     expect(() => vegaSpec(area as TopLevelSpec)).toThrow('does not translate area marks');
+    const unsized = rooflineSpec(reportOf(FOUR), NAMES) as Json;
+    delete unsized.vconcat[0].width;
+    expect(() => vegaSpec(unsized as TopLevelSpec)).toThrow('view concat_0: only a width in pixels translates');
   });
 });

@@ -35,7 +35,7 @@ export function vegaSpec(spec: TopLevelSpec): Spec {
   const height = mergedSize(views.map((v) => v.height));
   const groups = views.map((view, i) => viewGroup(view, `concat_${i}`, config, out, { width, height }));
   if (height !== null) out.signals.unshift({ name: 'childHeight', value: height });
-  const title = top.title === undefined ? undefined : { ...titleConfig(config), ...(typeof top.title === 'string' ? { text: top.title } : omit(top.title, ['fontSize'])) };
+  const title = top.title === undefined ? undefined : { ...titleConfig(config), ...(typeof top.title === 'string' ? { text: top.title } : top.title) };
   return {
     $schema: 'https://vega.github.io/schema/vega/v6.json',
     ...(top.description === undefined ? {} : { description: top.description }),
@@ -151,6 +151,9 @@ function mergedSize(sizes: unknown[]): number | null {
 /** One view of the vconcat as a Vega group: its marks, axes and legends, with its scales, signals and data added to `out`. */
 function viewGroup(view: Obj, name: string, config: Obj, out: Output, merged: { width: number | null; height: number | null }): Obj {
   allowOnly(view, ['width', 'height', 'layer', 'data', 'view', 'title', 'mark', 'encoding'], `view ${name}`);
+  // vega-lite sizes a view without a width or height from its config and its scales: not translated.
+  if (typeof view.width !== 'number') untranslated(`view ${name}: only a width in pixels translates`);
+  if (typeof view.height !== 'number' && typeof view.height?.step !== 'number') untranslated(`view ${name}: only a height in pixels or in steps translates`);
   const viewSource = view.data ? out.source(dataValues(view.data, name)) : null;
   const units: Obj[] = view.layer ?? [{ mark: view.mark, encoding: view.encoding }];
   const markName = (j: number) => (view.layer ? `${name}_layer_${j}_marks` : `${name}_marks`);
@@ -602,10 +605,6 @@ function vegaConfig(config: Obj): Obj {
     },
     ...(Object.keys(title).length ? { title } : {}),
   };
-}
-
-function omit(object: Obj, keys: string[]): Obj {
-  return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
 }
 
 /** A spec outside what this module translates: vega-lite's compile draws it instead. */
