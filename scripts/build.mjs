@@ -99,8 +99,9 @@ const coreWithoutOidc = {
  * the chart thread for `check` (dist/chart-worker.js, an entry of its own) when the cache is off, and only
  * then imports the CLI, so the cache covers every module of the bundle: called from src/cli.ts itself,
  * it came after cli.ts's static imports were compiled, and the main chunk (zod, js-yaml, the catalog,
- * about 440 KB) was compiled afresh at every start. The action (dist/index.js) has none: a runner's
- * tmpdir is new at every job, so the cache would be written and never read.
+ * about 440 KB then; 300 KB since zod's mini API) was compiled afresh at every start. The action
+ * (dist/index.js) has none: a runner's tmpdir is new at every job, so the cache would be written and never
+ * read.
  *
  * The thread pays for itself while vega's modules are compiled (Node 20, or a first run): it compiles them
  * on the other core. From the cache they load in a few milliseconds, and the thread's own start (an
@@ -175,6 +176,16 @@ if (!cliChunk) throw new Error('no chunk holds src/cli.ts');
 const tableReadersAtStart = startupInputs(metafile, path.resolve(root, cliChunk), { builtins: true })
   .filter((input) => /node_modules\/csv-parse\/|src\/core\/import\/(?!imported\.ts$)|src\/shell\/op-table-files\.ts|^node:crypto$/.test(input));
 if (tableReadersAtStart.length > 0) throw new Error(`the CLI loads the op-table readers at start:\n  ${tableReadersAtStart.slice(0, 5).join('\n  ')}`);
+
+// The schemas are written in zod's mini API (src/core/zod.ts): its schemas carry no methods, so a start
+// compiles only the zod functions they call (about 54 KB of zod, against 188 KB with the classic API,
+// whose every schema holds all its methods and the JSON Schema processors). An import of 'zod' itself, the
+// classic API, anywhere the CLI or the action loads at start fails the build here.
+const mainChunk = Object.entries(metafile.outputs).find(([, output]) => 'src/main.ts' in output.inputs)?.[0];
+if (!mainChunk) throw new Error('no chunk holds src/main.ts');
+const classicZodAtStart = [cliChunk, mainChunk].flatMap((chunk) => startupInputs(metafile, path.resolve(root, chunk)))
+  .filter((input) => /node_modules\/zod\/(v4\/classic|v3)\//.test(input));
+if (classicZodAtStart.length > 0) throw new Error(`a start loads zod's classic API (import from 'zod/mini', through src/core/zod.ts):\n  ${[...new Set(classicZodAtStart)].slice(0, 5).join('\n  ')}`);
 
 // The licences of the bundled packages travel with the bundle: vega and vega-lite (BSD-3-Clause), like
 // most of the others, ask that their notice be reproduced in binary distributions, and dist/ is one.

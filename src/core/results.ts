@@ -4,37 +4,40 @@
 // check is one of limits.ts: what the engine writes, the action's `report:` input reads back.
 //
 // All quantities are in base SI units: FLOP, bytes, seconds, per second.
-import { z } from 'zod';
+import * as z from './zod.js';
 import { CHANGED_OPS, EXPLAINING_OPS, MAX_LEVELS, MAX_REPORT_ITEMS, MESSAGE_LENGTH, NAME_LENGTH } from './limits.js';
 import { PRECISIONS, ROOF_KINDS } from './types.js';
 
-const name = z.string().min(1).max(NAME_LENGTH);
-const message = z.string().max(MESSAGE_LENGTH);
+const name = z.string().check(z.minLength(1)).check(z.maxLength(NAME_LENGTH));
+const message = z.string().check(z.maxLength(MESSAGE_LENGTH));
 /**
  * A config key path an advice item changes: the longest advice.ts writes is `bytes.` and a level name
  * (`bits.weights`, `precision`, `batch`, `hardware` are shorter), so 6 more than a name.
  */
-const figure = z.string().min(1).max('bytes.'.length + NAME_LENGTH);
-const finite = z.number().finite();
-const positive = finite.positive();
-const nonNegative = finite.nonnegative();
-const perLevel = <T extends z.ZodType>(value: T) =>
-  z.record(z.string().min(1).max(NAME_LENGTH), value).refine((record) => Object.keys(record).length <= MAX_LEVELS, `at most ${MAX_LEVELS} memory levels`);
+const figure = z.string().check(z.minLength(1)).check(z.maxLength('bytes.'.length + NAME_LENGTH));
+// zod 4's numbers refuse Infinity and NaN already: classic zod's `.finite()` returned the schema as it was.
+const finite = z.number();
+const positive = finite.check(z.gt(0));
+const nonNegative = finite.check(z.gte(0));
+const perLevel = <T extends z.ZodMiniType>(value: T) =>
+  z
+    .record(z.string().check(z.minLength(1)).check(z.maxLength(NAME_LENGTH)), value)
+    .check(z.refine((record) => Object.keys(record).length <= MAX_LEVELS, `at most ${MAX_LEVELS} memory levels`));
 /**
  * FLOP per byte per level. No bytes through a level is an infinite intensity, which JSON cannot hold:
  * report.json writes it as null, and reading turns null back into Infinity.
  */
-const intensity = perLevel(nonNegative.nullable().transform((value) => value ?? Infinity));
+const intensity = perLevel(z.pipe(z.nullable(nonNegative), z.transform((value: number | null) => value ?? Infinity)));
 /** A finding's figure: null stands for an infinite one (JSON.stringify writes Infinity as null). */
-const finiteOrNull = finite.nullable();
+const finiteOrNull = z.nullable(finite);
 /**
  * Samples per second. A pass whose time underflows to 0 s (a few bytes at TB/s, no FLOPs) has an infinite
  * throughput: written as null, read back as Infinity, as intensities are.
  */
-const throughput = nonNegative.nullable().transform((value) => value ?? Infinity);
-const count = z.number().int().nonnegative();
+const throughput = z.pipe(z.nullable(nonNegative), z.transform((value: number | null) => value ?? Infinity));
+const count = z.number().check(z.int()).check(z.gte(0));
 
-export const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_REPORT_ITEMS);
+export const list = <T extends z.ZodMiniType>(item: T) => z.array(item).check(z.maxLength(MAX_REPORT_ITEMS));
 
 export const boundSchema = z.enum(['compute', 'memory']);
 export const severitySchema = z.enum(['warn', 'fail']);
@@ -65,8 +68,8 @@ export const opTimeSchema = z.strictObject({
    * its efficiency, `seconds / measuredSeconds`; null when the op is not measured on this device. Absent
    * in reports written before ops carried them.
    */
-  measuredSeconds: positive.nullable().default(null),
-  efficiency: nonNegative.nullable().default(null),
+  measuredSeconds: z._default(z.nullable(positive), null),
+  efficiency: z._default(z.nullable(nonNegative), null),
 });
 
 /** One model placed on one device: the roofline of SPEC section 1. */
@@ -96,55 +99,55 @@ export const placementSchema = z.strictObject({
    * What the binding roof is: a catalog figure's kind (`vendor`, `derived`, `measured`, `estimate`), or
    * `config` for a device the config defines. Absent in reports written before kinds existed.
    */
-  roofKind: z.enum(ROOF_KINDS).optional(),
+  roofKind: z.optional(z.enum(ROOF_KINDS)),
   seconds: nonNegative,
   throughput,
-  measuredSeconds: positive.nullable(),
-  achievedFlopsPerSecond: nonNegative.nullable(),
-  efficiency: nonNegative.nullable(),
+  measuredSeconds: z.nullable(positive),
+  achievedFlopsPerSecond: z.nullable(nonNegative),
+  efficiency: z.nullable(nonNegative),
   /**
    * For a model given as ops: how many, the slowest ones with their time split, and the measured ops that
    * beat their roofs (isAboveRoof: the EXPLAINING_OPS furthest above, highest efficiency first, and how
    * many in all);
    * null otherwise.
    */
-  ops: z
-    .strictObject({
+  ops: z.nullable(
+    z.strictObject({
       count,
-      slowest: z.array(opTimeSchema).max(100),
-      aboveRoof: z.array(opTimeSchema).max(EXPLAINING_OPS).default([]),
-      aboveRoofCount: count.default(0),
-    })
-    .nullable(),
+      slowest: z.array(opTimeSchema).check(z.maxLength(100)),
+      aboveRoof: z._default(z.array(opTimeSchema).check(z.maxLength(EXPLAINING_OPS)), []),
+      aboveRoofCount: z._default(count, 0),
+    }),
+  ),
   /**
    * Levels the model's imported profiler counters give bytes for but the device publishes no bandwidth
    * for (an `l1` count on a catalog device without L1): left out of this placement's roofline, their bytes
    * taking no time. Absent when none is.
    */
-  levelsLeftOut: z.array(name).max(MAX_LEVELS).optional(),
+  levelsLeftOut: z.optional(z.array(name).check(z.maxLength(MAX_LEVELS))),
   /**
    * Models generated with `llm:` only: seconds to the first token (the prefill) and per output token (one
    * decode step of the batch); null when the phase has none (a decode has no prefill).
    */
-  ttftSeconds: nonNegative.nullable().optional(),
-  tpotSeconds: nonNegative.nullable().optional(),
+  ttftSeconds: z.optional(z.nullable(nonNegative)),
+  tpotSeconds: z.optional(z.nullable(nonNegative)),
   /** Models generated with `llm:` only: what they keep in device memory, and the device's memory (null: not known). */
-  footprint: footprintSchema.optional(),
-  capacityBytes: positive.nullable().optional(),
+  footprint: z.optional(footprintSchema),
+  capacityBytes: z.optional(z.nullable(positive)),
   /**
    * `llm:` decode and generate models only: the smallest batch at which a decode step is compute-bound on
    * this device (null: memory-bound at every batch).
    */
-  crossoverBatch: positive.nullable().optional(),
+  crossoverBatch: z.optional(z.nullable(positive)),
   /** One point of a swept `llm:` model: what a chart needs to join the points of `of` on a device into a line. */
-  sweep: z.strictObject({ of: name, by: z.enum(['batch', 'context']), batch: positive, context: nonNegative }).optional(),
+  sweep: z.optional(z.strictObject({ of: name, by: z.enum(['batch', 'context']), batch: positive, context: nonNegative })),
 });
 
 /** The baseline's side of a pair: only the figures a comparison or a reader needs. */
 export const snapshotSchema = z.strictObject({
   /** The inputs, to say which one moved (null only in a version 1 report, which did not keep them). */
-  flops: nonNegative.nullable(),
-  bytes: perLevel(nonNegative).nullable(),
+  flops: z.nullable(nonNegative),
+  bytes: z.nullable(perLevel(nonNegative)),
   intensity,
   attainableFlopsPerSecond: nonNegative,
   effectiveFlopsPerSecond: nonNegative,
@@ -152,9 +155,9 @@ export const snapshotSchema = z.strictObject({
   bindingLevel: name,
   seconds: nonNegative,
   throughput,
-  efficiency: nonNegative.nullable(),
+  efficiency: z.nullable(nonNegative),
   /** The baseline's crossover batch, for `llm:` decode models (absent otherwise). */
-  crossoverBatch: positive.nullable().optional(),
+  crossoverBatch: z.optional(z.nullable(positive)),
 });
 
 /**
@@ -165,26 +168,26 @@ export const snapshotSchema = z.strictObject({
 export const opChangeSchema = z.strictObject({
   status: z.enum(['changed', 'added', 'removed']),
   name,
-  seconds: nonNegative.nullable(),
-  baseSeconds: nonNegative.nullable(),
-  flops: nonNegative.nullable(),
-  baseFlops: nonNegative.nullable(),
-  bytes: perLevel(nonNegative).nullable(),
-  baseBytes: perLevel(nonNegative).nullable(),
-  bindingLevel: name.nullable(),
-  baseBindingLevel: name.nullable(),
+  seconds: z.nullable(nonNegative),
+  baseSeconds: z.nullable(nonNegative),
+  flops: z.nullable(nonNegative),
+  baseFlops: z.nullable(nonNegative),
+  bytes: z.nullable(perLevel(nonNegative)),
+  baseBytes: z.nullable(perLevel(nonNegative)),
+  bindingLevel: z.nullable(name),
+  baseBindingLevel: z.nullable(name),
 });
 
 /** The ops of a pair that changed: the largest absolute time changes first, at most CHANGED_OPS, and how many more. */
-export const opChangesSchema = z.strictObject({ changed: z.array(opChangeSchema).max(CHANGED_OPS), moreChanged: count });
+export const opChangesSchema = z.strictObject({ changed: z.array(opChangeSchema).check(z.maxLength(CHANGED_OPS)), moreChanged: count });
 
 /**
  * A placement with its baseline: null when the pair is new or there is no baseline. For a model given as
  * ops on both sides, `ops.changed` and `ops.moreChanged` compare them op by op (null and 0 otherwise).
  */
-export const pairedSchema = placementSchema.extend({
-  ops: placementSchema.shape.ops.unwrap().extend({ changed: opChangesSchema.shape.changed.nullable(), moreChanged: count }).nullable(),
-  base: snapshotSchema.nullable(),
+export const pairedSchema = z.extend(placementSchema, {
+  ops: z.nullable(z.extend(placementSchema.shape.ops.def.innerType, { changed: z.nullable(opChangesSchema.shape.changed), moreChanged: count })),
+  base: z.nullable(snapshotSchema),
 });
 
 /** A pair only in the baseline. */
@@ -198,17 +201,17 @@ export const findingSchema = z.strictObject({
   /** One line with the figures before and after. */
   message,
   /** The memory level the finding is about, for per-level rules. */
-  level: name.optional(),
+  level: z.optional(name),
   /** Figures in base units, when the rule compares two numbers (null: infinite). */
-  before: finiteOrNull.optional(),
-  after: finiteOrNull.optional(),
+  before: z.optional(finiteOrNull),
+  after: z.optional(finiteOrNull),
   /**
    * The threshold or budget that was crossed, in base units: a fraction for the relative rules, samples/s or
    * seconds for the budgets, the FLOP/B needed for ridge-margin, 1 (efficiency) for above-roof.
    */
-  limit: finite.optional(),
+  limit: z.optional(finite),
   /** For a model given as ops: the ops that explain the finding, named in its message too. */
-  ops: z.array(name).max(EXPLAINING_OPS).optional(),
+  ops: z.optional(z.array(name).check(z.maxLength(EXPLAINING_OPS))),
 });
 
 /**
@@ -259,7 +262,7 @@ export const adviceNoteSchema = z.strictObject({
   model: name,
   kind: z.enum(['split-unknown']),
   /** The levels whose bytes are of unknown kind. */
-  levels: z.array(name).max(MAX_LEVELS),
+  levels: z.array(name).check(z.maxLength(MAX_LEVELS)),
   message,
 });
 

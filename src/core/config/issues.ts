@@ -1,7 +1,7 @@
 // zod's issues, as a person reads them: at the line and column of the offending key or value, with what was
 // expected and the nearest valid word for a misspelt key or enum value. Used for the config file and for
 // op tables alike.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { configNumber, wholeNumber } from '../format.js';
 import { nearestWord } from '../nearest-word.js';
 import { BYTE_KINDS } from '../types.js';
@@ -15,7 +15,7 @@ type Locate = Locator['locate'];
  * twice in zod's issues, as an unknown key and as a missing one: keep the unknown key (its message
  * suggests the right spelling) and put it first, as it is usually the cause of the rest.
  */
-export function describeAll(issues: z.core.$ZodIssue[], schema: z.ZodType, root: unknown, file: string, text: string | undefined, locate: Locate): ConfigIssue[] {
+export function describeAll(issues: z.core.$ZodIssue[], schema: z.ZodMiniType, root: unknown, file: string, text: string | undefined, locate: Locate): ConfigIssue[] {
   const unknown = issues.filter((issue) => issue.code === 'unrecognized_keys');
   const explained = new Set<string>();
   for (const issue of unknown) {
@@ -29,7 +29,7 @@ export function describeAll(issues: z.core.$ZodIssue[], schema: z.ZodType, root:
 }
 
 /** A zod issue as a person reads it, at the line and column of the offending key or value. */
-function describe(issue: z.core.$ZodIssue, schema: z.ZodType, root: unknown, file: string, text: string | undefined, locate: Locate): ConfigIssue {
+function describe(issue: z.core.$ZodIssue, schema: z.ZodMiniType, root: unknown, file: string, text: string | undefined, locate: Locate): ConfigIssue {
   const path = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -171,14 +171,14 @@ function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
 }
 
 /** Keys allowed in the mapping at `path`, from the schema itself. */
-function allowedKeys(root: z.ZodType, path: ReadonlyArray<string | number>): string[] {
+function allowedKeys(root: z.ZodMiniType, path: ReadonlyArray<string | number>): string[] {
   let schema: unknown = root;
   for (const step of path) schema = stepInto(branchFor(unwrap(schema), step), step);
   const mapping = branchFor(unwrap(schema), '');
-  if (typeOf(mapping) === 'object') return Object.keys((mapping as z.ZodObject).shape);
+  if (typeOf(mapping) === 'object') return Object.keys((mapping as z.ZodMiniObject).def.shape);
   // A record keyed by an enum (`compute:`, by precision) allows the enum's words.
-  const keys = typeOf(mapping) === 'record' ? unwrap((mapping as z.ZodRecord).keyType) : undefined;
-  return typeOf(keys) === 'enum' ? (keys as z.ZodEnum).options.map(String) : [];
+  const keys = typeOf(mapping) === 'record' ? unwrap((mapping as z.ZodMiniRecord).def.keyType) : undefined;
+  return typeOf(keys) === 'enum' ? [...(keys as z.ZodMiniEnum)._zod.values].map(String) : [];
 }
 
 function typeOf(schema: unknown): string | undefined {
@@ -192,12 +192,12 @@ function typeOf(schema: unknown): string | undefined {
  */
 function branchFor(schema: unknown, step: string | number): unknown {
   if (typeOf(schema) !== 'union') return schema;
-  const options = (schema as z.ZodUnion<z.ZodType[]>).options.map(unwrap);
+  const options = (schema as z.ZodMiniUnion).def.options.map(unwrap);
   if (typeof step === 'number') return options.find((option) => typeOf(option) === 'array');
   const mappings = options.filter((option) => typeOf(option) === 'object' || typeOf(option) === 'record');
   if (step === '') return mappings[0];
   return (
-    mappings.find((option) => typeOf(option) === 'object' && step in (option as z.ZodObject).shape) ??
+    mappings.find((option) => typeOf(option) === 'object' && step in (option as z.ZodMiniObject).def.shape) ??
     mappings.find((option) => typeOf(option) === 'record') ??
     mappings[0]
   );
@@ -206,11 +206,11 @@ function branchFor(schema: unknown, step: string | number): unknown {
 function stepInto(schema: unknown, step: string | number): unknown {
   switch (typeOf(schema)) {
     case 'object':
-      return (schema as z.ZodObject).shape[String(step)];
+      return (schema as z.ZodMiniObject).def.shape[String(step)];
     case 'array':
-      return (schema as z.ZodArray<z.ZodType>).element;
+      return (schema as z.ZodMiniArray).def.element;
     case 'record':
-      return (schema as z.ZodRecord).valueType;
+      return (schema as z.ZodMiniRecord).def.valueType;
     default:
       return undefined;
   }

@@ -1,7 +1,8 @@
 // The config file's shape: the one source of truth for validation and for the JSON Schema that
 // `roofline-gate schema` prints. Quantities are parsed to base units here; cross-field rules (targets
 // exist, precisions offered, names unique) live in resolve.ts because they need the catalog.
-import { z } from 'zod';
+import * as z from '../zod.js';
+import { withMeta as meta } from '../zod.js';
 import { catalogNames } from '../catalog/index.js';
 import { BYTE_KINDS, FIGURE_KINDS, PRECISIONS, type ByteKind } from '../types.js';
 import { IMPORT_FORMATS } from '../import/imported.js';
@@ -21,11 +22,11 @@ type Sign = 'positive' | 'nonnegative';
  */
 export function quantity(dimension: Dimension, sign: Sign, description: string) {
   // Parsing accepts any string so that the error can be precise; quantityPattern serves the JSON Schema.
-  const schema = z
-    .unknown()
-    .transform((raw, context) => {
+  const schema = meta(z.pipe(z.unknown(), z.transform((raw: unknown, context) => {
+      // classic zod's context.addIssue, which mini's transforms lack: the issue at the value, as it is.
+      const addIssue = (issue: { message: string; params?: Record<string, unknown> }) => context.issues.push({ code: 'custom', ...issue, input: raw });
       if (raw === undefined) {
-        context.addIssue({ code: 'custom', message: `missing: expected ${dimensionWord[dimension] === 'percentage' ? 'a percentage' : `a ${dimensionWord[dimension]}`}` });
+        addIssue({ message: `missing: expected ${dimensionWord[dimension] === 'percentage' ? 'a percentage' : `a ${dimensionWord[dimension]}`}` });
         return z.NEVER;
       }
       const parsed = parseQuantity(raw, dimension);
@@ -35,21 +36,20 @@ export function quantity(dimension: Dimension, sign: Sign, description: string) 
         // A mapping or list where a quantity belongs is the wrong shape, not a bad quantity: marked so, a union
         // with a mapping branch (a level split by kind) reports that branch's issue instead.
         const shape = raw !== null && typeof raw === 'object';
-        context.addIssue({ code: 'custom', message: parsed.reason ?? `expected ${parsed.expected}, got ${got}${hint}`, ...(shape && { params: { wrongShape: true } }) });
+        addIssue({ message: parsed.reason ?? `expected ${parsed.expected}, got ${got}${hint}`, ...(shape && { params: { wrongShape: true } }) });
         return z.NEVER;
       }
       if (parsed.value < 0 || (sign === 'positive' && parsed.value === 0)) {
-        context.addIssue({ code: 'custom', message: `expected a ${sign === 'positive' ? 'positive' : 'non-negative'} ${dimensionWord[dimension]}, got ${typeof raw === 'number' ? quantityText(raw, dimension) : String(raw)}` });
+        addIssue({ message: `expected a ${sign === 'positive' ? 'positive' : 'non-negative'} ${dimensionWord[dimension]}, got ${typeof raw === 'number' ? quantityText(raw, dimension) : String(raw)}` });
         return z.NEVER;
       }
       const range = outOfRange(parsed.value, dimension);
       if (range !== undefined) {
-        context.addIssue({ code: 'custom', message: range });
+        addIssue({ message: range });
         return z.NEVER;
       }
       return parsed.value;
-    })
-    .meta({ description });
+    })), { description });
   quantityDimension.set(schema, dimension);
   return schema;
 }
@@ -69,22 +69,22 @@ function capped(what: string) {
   const article = /^[aeiou]/.test(what) ? 'an' : 'a';
   return z
     .string()
-    .min(1, `expected a non-empty ${what}`)
-    .max(NAME_LENGTH, { error: (issue) => `expected ${article} ${what} of at most ${wholeNumber(NAME_LENGTH)} characters, got ${wholeNumber(String(issue.input).length)}` });
+    .check(z.minLength(1, `expected a non-empty ${what}`))
+    .check(z.maxLength(NAME_LENGTH, { error: (issue) => `expected ${article} ${what} of at most ${wholeNumber(NAME_LENGTH)} characters, got ${wholeNumber(String(issue.input).length)}` }));
 }
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const ID_RULE = 'expected an id of letters, digits, dots, dashes and underscores';
-const identifier = capped('device id').regex(ID_PATTERN, ID_RULE);
+const identifier = capped('device id').check(z.regex(ID_PATTERN, ID_RULE));
 
-const precision = z.enum(PRECISIONS).meta({ description: 'Numeric format; picks the compute roof.' });
+const precision = meta(z.enum(PRECISIONS), { description: 'Numeric format; picks the compute roof.' });
 
 export const levelName = capped('memory level name')
-  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'expected a memory level name such as dram, l2 or l1')
+  .check(z.regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'expected a memory level name such as dram, l2 or l1'))
   // A level named like a kind would make `bytes: { weights: ... }` (the outermost level's split) ambiguous.
-  .regex(new RegExp(`^(?!(?:${BYTE_KINDS.join('|')})$)`), {
+  .check(z.regex(new RegExp(`^(?!(?:${BYTE_KINDS.join('|')})$)`), {
     error: (issue) => `"${String(issue.input)}" is a kind of bytes, not a memory level: give kinds under their level, as in { dram: { ${String(issue.input)}: ... } }`,
-  });
+  }));
 
 const kindDescription: Record<ByteKind, string> = {
   weights: 'Bytes of weights (parameters) moved through this level per pass; read once per pass whatever the batch.',
@@ -96,17 +96,19 @@ const kindDescription: Record<ByteKind, string> = {
  * `{ weights: 13.5 GB, activations: 40 MB, kv: 1.1 GB }`: a level's bytes by kind. The kinds add up to the
  * level's bytes (a kind left out is 0); `total:` beside them is checked against their sum.
  */
-const kindSplit = z
-  .strictObject({
-    ...(Object.fromEntries(BYTE_KINDS.map((kind) => [kind, quantity('bytes', 'nonnegative', kindDescription[kind]).optional()])) as Record<ByteKind, z.ZodOptional<ReturnType<typeof quantity>>>),
-    total: quantity('bytes', 'nonnegative', 'The level\'s bytes, when given beside the kinds: they must add up to it.').optional(),
-  })
-  .check((context) => {
-    if (BYTE_KINDS.some((kind) => context.value[kind] !== undefined)) return;
-    context.issues.push({ code: 'custom', input: context.value, path: [], message: `expected at least one kind of bytes (${BYTE_KINDS.join(', ')}) in a split` });
-  })
-  .meta({ description: 'Bytes by kind: weights, activations, kv (a kind left out is 0), and optionally their total.' });
-const outermostSplit = kindSplit.meta({ description: 'Bytes moved through the outermost memory level (DRAM/HBM) per pass, by kind.' });
+const kindSplit = meta(
+  z
+    .strictObject({
+      ...(Object.fromEntries(BYTE_KINDS.map((kind) => [kind, z.optional(quantity('bytes', 'nonnegative', kindDescription[kind]))])) as Record<ByteKind, z.ZodMiniOptional<ReturnType<typeof quantity>>>),
+      total: z.optional(quantity('bytes', 'nonnegative', 'The level\'s bytes, when given beside the kinds: they must add up to it.')),
+    })
+    .check((context) => {
+      if (BYTE_KINDS.some((kind) => context.value[kind] !== undefined)) return;
+      context.issues.push({ code: 'custom', input: context.value, path: [], message: `expected at least one kind of bytes (${BYTE_KINDS.join(', ')}) in a split` });
+    }),
+  { description: 'Bytes by kind: weights, activations, kv (a kind left out is 0), and optionally their total.' },
+);
+const outermostSplit = meta(kindSplit, { description: 'Bytes moved through the outermost memory level (DRAM/HBM) per pass, by kind.' });
 /** The split schemas, for the JSON Schema to require a kind in each as the check above does. */
 const splitSchemas = new WeakSet<object>([kindSplit, outermostSplit]);
 
@@ -115,7 +117,7 @@ const splitSchemas = new WeakSet<object>([kindSplit, outermostSplit]);
  * `bytes: { dram: { weights: 13.5 GB, kv: 1.1 GB }, l2: 3 GB }`, or `bytes: { weights: ..., kv: ... }`
  * for the outermost level's split alone. Parsed to `{ level: count | split }` with totals checked and gone.
  */
-const bytes = z
+const bytes = meta(z.pipe(z
   .union([
     quantity('bytes', 'nonnegative', 'Bytes moved through the outermost memory level (DRAM/HBM) per pass.'),
     outermostSplit,
@@ -136,13 +138,11 @@ const bytes = z
       const sum = splitTotal(split);
       if (!addsUp(sum, split.total)) context.issues.push({ code: 'custom', input: split, path: [...path, 'total'], message: mismatch(level, sum, split.total) });
     }
-  })
-  .transform((value): number | Record<string, LevelBytes> => {
+  }), z.transform((value): number | Record<string, LevelBytes> => {
     if (typeof value === 'number') return value;
     if (isShorthand(value)) return { [OUTERMOST]: kindsOf(value) };
     return Object.fromEntries(Object.entries(value).map(([level, count]) => [level, isSplit(count) ? kindsOf(count) : count]));
-  })
-  .meta({ description: 'Bytes moved per pass: one size for the outermost level (DRAM/HBM), one per memory level (e.g. { dram: 86 MB, l2: 300 MB }), any level split by kind (e.g. { dram: { weights: 13.5 GB, kv: 1.1 GB } }).' });
+  })), { description: 'Bytes moved per pass: one size for the outermost level (DRAM/HBM), one per memory level (e.g. { dram: 86 MB, l2: 300 MB }), any level split by kind (e.g. { dram: { weights: 13.5 GB, kv: 1.1 GB } }).' });
 
 /** A split given without a level: no level may be named like a kind, so its keys tell it apart. */
 function isShorthand(value: object): value is RawSplit {
@@ -154,11 +154,11 @@ const macsField = quantity('macs', 'nonnegative', 'Multiply-accumulates per pass
 
 export const opSchema = z
   .strictObject({
-    name: capped('op name').meta({ description: 'Name of the op, e.g. layers.0.q_proj.' }),
-    flops: flopsField.optional(),
-    macs: macsField.optional(),
+    name: meta(capped('op name'), { description: 'Name of the op, e.g. layers.0.q_proj.' }),
+    flops: z.optional(flopsField),
+    macs: z.optional(macsField),
     bytes,
-    measured: quantity('seconds', 'positive', 'Measured time of this op per pass, on the device it was profiled on (imported kernel times).').optional(),
+    measured: z.optional(quantity('seconds', 'positive', 'Measured time of this op per pass, on the device it was profiled on (imported kernel times).')),
   })
   .check((context) => {
     const { flops, macs } = context.value;
@@ -176,150 +176,183 @@ export const opSchema = z
 export const opFileSchema = z.union([z.array(opSchema), z.strictObject({ ops: z.array(opSchema) })]);
 
 /** A target: editors offer the built-in ids and aliases; any other id must be defined under `devices:`. */
-const hardwareId = capped('device id').regex(ID_PATTERN, {
-  // `hardware: a, b` is YAML for the one string "a, b": when each part is an id, the list lacks its brackets.
-  error: (issue) => {
-    const parts = String(issue.input).split(/\s*,\s*/);
-    return parts.length > 1 && parts.every((part) => ID_PATTERN.test(part))
-      ? `a list needs brackets: \`hardware: [${parts.join(', ')}]\``
-      : ID_RULE;
+const hardwareId = meta(
+  capped('device id').check(z.regex(ID_PATTERN, {
+    // `hardware: a, b` is YAML for the one string "a, b": when each part is an id, the list lacks its brackets.
+    error: (issue) => {
+      const parts = String(issue.input).split(/\s*,\s*/);
+      return parts.length > 1 && parts.every((part) => ID_PATTERN.test(part))
+        ? `a list needs brackets: \`hardware: [${parts.join(', ')}]\``
+        : ID_RULE;
+    },
+  })),
+  {
+    description: 'A built-in device id or alias (`roofline-gate hardware` lists them), or an id defined under `devices:`.',
+    examples: catalogNames(),
   },
-}).meta({
-  description: 'A built-in device id or alias (`roofline-gate hardware` lists them), or an id defined under `devices:`.',
-  examples: catalogNames(),
-});
-const targets = z.union([hardwareId, z.array(hardwareId).min(1, 'expected at least one target').max(MAX_TARGETS, `expected at most ${wholeNumber(MAX_TARGETS)} targets`)]);
+);
+const targets = z.union([
+  hardwareId,
+  z.array(hardwareId).check(z.minLength(1, 'expected at least one target')).check(z.maxLength(MAX_TARGETS, `expected at most ${wholeNumber(MAX_TARGETS)} targets`)),
+]);
 
 const opTableRef = z.strictObject({
-  file: z.string().min(1).meta({ description: 'Op table, relative to the config file: an op table (CSV, JSON, JSON Lines) or a profiler\'s or FLOP counter\'s output.' }),
-  format: z.enum(IMPORT_FORMATS).optional().meta({ description: 'What the file is; read from its content when left out. ncu: Nsight Compute --csv (details or raw page); torchstat, fvcore (flop_count_table), deepspeed (flops profiler report).' }),
-  bytes: z.string().min(1).optional().meta({ description: 'For an import that gives no bytes (fvcore, deepspeed): a CSV with columns name and bytes or bytes.<level>, relative to the config file; each op takes the bytes of the row of its name.' }),
+  file: meta(z.string().check(z.minLength(1)), { description: 'Op table, relative to the config file: an op table (CSV, JSON, JSON Lines) or a profiler\'s or FLOP counter\'s output.' }),
+  format: meta(z.optional(z.enum(IMPORT_FORMATS)), { description: 'What the file is; read from its content when left out. ncu: Nsight Compute --csv (details or raw page); torchstat, fvcore (flop_count_table), deepspeed (flops profiler report).' }),
+  bytes: meta(z.optional(z.string().check(z.minLength(1))), { description: 'For an import that gives no bytes (fvcore, deepspeed): a CSV with columns name and bytes or bytes.<level>, relative to the config file; each op takes the bytes of the row of its name.' }),
 });
 
 const tokens = (description: string, least: 0 | 1) =>
-  z.number().int().min(least).max(MAX_TOKENS, `expected at most ${wholeNumber(MAX_TOKENS)} tokens`).meta({ description });
+  meta(z.number().check(z.int()).check(z.gte(least)).check(z.lte(MAX_TOKENS, `expected at most ${wholeNumber(MAX_TOKENS)} tokens`)), { description });
 
 /** Values one sweep may take: enough for any curve, few enough that a report stays readable. */
 export const MAX_SWEEP = 64;
 
 /** One value, or a list of distinct values to sweep (one result each). */
-const sweepable = <T extends z.ZodNumber>(value: T, description: string) =>
-  z.union([value, z.array(value).min(1, 'expected at least one value to sweep').max(MAX_SWEEP, `expected at most ${wholeNumber(MAX_SWEEP)} values to sweep`)]).meta({ description });
+const sweepable = <T extends z.ZodMiniNumber>(value: T, description: string) =>
+  meta(
+    z.union([
+      value,
+      z.array(value).check(z.minLength(1, 'expected at least one value to sweep')).check(z.maxLength(MAX_SWEEP, `expected at most ${wholeNumber(MAX_SWEEP)} values to sweep`)),
+    ]),
+    { description },
+  );
 
 /** `llm:` (SPEC section 6): the model's ops generated from a Hugging Face config.json. */
 const llmSchema = z.strictObject({
-  config: z.string().min(1).regex(/\.json$/i, 'expected a .json file (a Hugging Face config.json)').meta({ description: 'A Hugging Face config.json, relative to the config file.' }),
-  phase: z.enum(PHASES).meta({ description: 'prefill (the prompt), decode (one token against `context` cached tokens), or generate (prefill, then `generate` decode steps).' }),
-  batch: sweepable(z.number().int().positive().max(MAX_TOKENS), 'Sequences served together; a list, e.g. [1, 8, 32, 128], sweeps it: one result per value, named NAME@bN.').default(1),
-  context: sweepable(tokens('decode: tokens already in each sequence\'s KV cache (prefill: the prompt length, as `prompt:`).', 0), 'Tokens already in each sequence\'s KV cache (decode) or the prompt length (prefill); a list, e.g. [1024, 8192, 32768], sweeps it: one result per value, named NAME@ctxN.').optional(),
-  prompt: tokens('prefill and generate: prompt tokens per sequence.', 1).optional(),
-  generate: tokens('generate: decode steps after the prefill.', 1).optional(),
-  attention: z.enum(['flash', 'plain']).default('flash').meta({ description: 'flash (no scores in memory, K/V read once per block of 128 queries) or plain (scores materialised).' }),
+  config: meta(z.string().check(z.minLength(1)).check(z.regex(/\.json$/i, 'expected a .json file (a Hugging Face config.json)')), { description: 'A Hugging Face config.json, relative to the config file.' }),
+  phase: meta(z.enum(PHASES), { description: 'prefill (the prompt), decode (one token against `context` cached tokens), or generate (prefill, then `generate` decode steps).' }),
+  batch: z._default(sweepable(z.number().check(z.int()).check(z.gt(0)).check(z.lte(MAX_TOKENS)), 'Sequences served together; a list, e.g. [1, 8, 32, 128], sweeps it: one result per value, named NAME@bN.'), 1),
+  context: z.optional(sweepable(tokens('decode: tokens already in each sequence\'s KV cache (prefill: the prompt length, as `prompt:`).', 0), 'Tokens already in each sequence\'s KV cache (decode) or the prompt length (prefill); a list, e.g. [1024, 8192, 32768], sweeps it: one result per value, named NAME@ctxN.')),
+  prompt: z.optional(tokens('prefill and generate: prompt tokens per sequence.', 1)),
+  generate: z.optional(tokens('generate: decode steps after the prefill.', 1)),
+  attention: meta(z._default(z.enum(['flash', 'plain']), 'flash'), { description: 'flash (no scores in memory, K/V read once per block of 128 queries) or plain (scores materialised).' }),
 });
 
 export const modelSchema = z.strictObject({
-  name: capped('model name').meta({ description: 'Unique name of the model.' }),
+  name: meta(capped('model name'), { description: 'Unique name of the model.' }),
   precision,
-  flops: flopsField.optional(),
-  macs: macsField.optional(),
-  bytes: bytes.optional(),
-  ops: z
-    .union([z.array(opSchema).min(1, 'expected at least one op').max(MAX_INLINE_OPS, `expected at most ${wholeNumber(MAX_INLINE_OPS)} ops inline: list more in an op table file, \`ops: { file: ops.csv }\``), opTableRef])
-    .optional()
-    .meta({ description: 'The model as ops, each with its FLOPs (or MACs) and bytes, listed here or in a table file; time is summed op by op.' }),
-  llm: llmSchema.optional().meta({ description: 'The model generated from a Hugging Face config.json: its phase (prefill, decode, generate), batch, context and attention; see "How an LLM is modelled" in README.' }),
-  bits: z
-    .strictObject(
+  flops: z.optional(flopsField),
+  macs: z.optional(macsField),
+  bytes: z.optional(bytes),
+  ops: meta(
+    z.optional(z.union([
+      z
+        .array(opSchema)
+        .check(z.minLength(1, 'expected at least one op'))
+        .check(z.maxLength(MAX_INLINE_OPS, `expected at most ${wholeNumber(MAX_INLINE_OPS)} ops inline: list more in an op table file, \`ops: { file: ops.csv }\``)),
+      opTableRef,
+    ])),
+    { description: 'The model as ops, each with its FLOPs (or MACs) and bytes, listed here or in a table file; time is summed op by op.' },
+  ),
+  llm: meta(z.optional(llmSchema), { description: 'The model generated from a Hugging Face config.json: its phase (prefill, decode, generate), batch, context and attention; see "How an LLM is modelled" in README.' }),
+  bits: meta(
+    z.optional(z.strictObject(
       Object.fromEntries(
-        BYTE_KINDS.map((kind) => [kind, z.literal(STORAGE_WIDTHS).optional().meta({ description: `Bits per stored value of the ${kind === 'kv' ? 'KV cache' : kind}: ${STORAGE_WIDTHS.join(', ')}.` })]),
-      ) as Record<ByteKind, z.ZodOptional<z.ZodLiteral<(typeof STORAGE_WIDTHS)[number]>>>,
-    )
-    .optional()
-    .meta({ description: 'Storage width in bits of each kind of bytes, e.g. { weights: 4, kv: 8 }; a kind left out is stored at the precision\'s width.' }),
+        BYTE_KINDS.map((kind) => [kind, meta(z.optional(z.literal(STORAGE_WIDTHS)), { description: `Bits per stored value of the ${kind === 'kv' ? 'KV cache' : kind}: ${STORAGE_WIDTHS.join(', ')}.` })]),
+      ) as Record<ByteKind, z.ZodMiniOptional<z.ZodMiniLiteral<(typeof STORAGE_WIDTHS)[number]>>>,
+    )),
+    { description: 'Storage width in bits of each kind of bytes, e.g. { weights: 4, kv: 8 }; a kind left out is stored at the precision\'s width.' },
+  ),
   // Optional rather than defaulted: resolve must tell a batch given beside `llm:` (refused) from none.
-  batch: z.number().positive().max(MAX_BATCH, `expected a batch of at most ${wholeNumber(MAX_BATCH)}`).int().optional().meta({ description: 'Samples (or tokens) per pass; 1 when left out.' }),
-  hardware: targets.optional().meta({ description: 'Targets for this model; overrides the top-level list.' }),
-  measured: z
-    .record(identifier, quantity('seconds', 'positive', 'Measured time per pass on this target.'))
-    .optional()
-    .meta({ description: 'Measured time per pass by target id, for efficiency and the above-roof check.' }),
+  batch: meta(
+    z.optional(z.number().check(z.gt(0)).check(z.lte(MAX_BATCH, `expected a batch of at most ${wholeNumber(MAX_BATCH)}`)).check(z.int())),
+    { description: 'Samples (or tokens) per pass; 1 when left out.' },
+  ),
+  hardware: meta(z.optional(targets), { description: 'Targets for this model; overrides the top-level list.' }),
+  measured: meta(
+    z.optional(z.record(identifier, quantity('seconds', 'positive', 'Measured time per pass on this target.'))),
+    { description: 'Measured time per pass by target id, for efficiency and the above-roof check.' },
+  ),
 });
 
-const threshold = (description: string) => z.strictObject({
-  warn: quantity('fraction', 'nonnegative', 'Relative drop that warns.').optional(),
-  fail: quantity('fraction', 'nonnegative', 'Relative drop that fails the gate.').optional(),
-}).meta({ description });
+const threshold = (description: string) => meta(z.strictObject({
+  warn: z.optional(quantity('fraction', 'nonnegative', 'Relative drop that warns.')),
+  fail: z.optional(quantity('fraction', 'nonnegative', 'Relative drop that fails the gate.')),
+}), { description });
 
 const severityOrOff = z.enum(['fail', 'warn', 'off']);
 
-const budgets = z
-  .strictObject({
-  'min-throughput': quantity('perSecond', 'positive', 'Lowest acceptable throughput, e.g. 1000/s.').optional(),
-  'max-latency': quantity('seconds', 'positive', 'Highest acceptable time per pass, e.g. 5 ms.').optional(),
-  'ridge-margin': quantity('fraction', 'nonnegative', 'How far right of the ridge a model must stay, e.g. 20%.').optional(),
-  'max-crossover-batch': z.number().int().positive().optional().meta({ description: '`llm:` decode and generate models: the batch served at; fails when decode turns compute-bound only past it (the crossover batch is higher).' }),
-  })
-  .meta({ description: 'Absolute limits every result must meet, with or without a baseline.' });
+const budgets = meta(
+  z.strictObject({
+    'min-throughput': z.optional(quantity('perSecond', 'positive', 'Lowest acceptable throughput, e.g. 1000/s.')),
+    'max-latency': z.optional(quantity('seconds', 'positive', 'Highest acceptable time per pass, e.g. 5 ms.')),
+    'ridge-margin': z.optional(quantity('fraction', 'nonnegative', 'How far right of the ridge a model must stay, e.g. 20%.')),
+    'max-crossover-batch': meta(z.optional(z.number().check(z.int()).check(z.gt(0))), { description: '`llm:` decode and generate models: the batch served at; fails when decode turns compute-bound only past it (the crossover batch is higher).' }),
+  }),
+  { description: 'Absolute limits every result must meet, with or without a baseline.' },
+);
 
 const gateRules = {
-  'intensity-drop': threshold('The intensity at a level present on both sides drops by this much against the baseline.').optional(),
-  'throughput-drop': threshold('Throughput drops (time per pass rises) by this much against the baseline.').optional(),
-  'bound-shift': severityOrOff.optional().meta({ description: 'Compute-bound becomes memory-bound, or a slower, outer level starts to bind: fail, warn or off.' }),
-  'efficiency-drop': threshold('Measured efficiency drops by this much against the baseline (measured times on both sides).').optional(),
-  'above-roof': severityOrOff.optional().meta({ description: 'A measured time faster than the roofline allows (the inputs are off): fail, warn or off.' }),
-  'exceeds-memory': severityOrOff.optional().meta({ description: 'An `llm:` model\'s footprint (weights, KV cache, largest activation) does not fit its device\'s memory: fail, warn or off.' }),
-  budgets: budgets.optional(),
+  'intensity-drop': z.optional(threshold('The intensity at a level present on both sides drops by this much against the baseline.')),
+  'throughput-drop': z.optional(threshold('Throughput drops (time per pass rises) by this much against the baseline.')),
+  'bound-shift': meta(z.optional(severityOrOff), { description: 'Compute-bound becomes memory-bound, or a slower, outer level starts to bind: fail, warn or off.' }),
+  'efficiency-drop': z.optional(threshold('Measured efficiency drops by this much against the baseline (measured times on both sides).')),
+  'above-roof': meta(z.optional(severityOrOff), { description: 'A measured time faster than the roofline allows (the inputs are off): fail, warn or off.' }),
+  'exceeds-memory': meta(z.optional(severityOrOff), { description: 'An `llm:` model\'s footprint (weights, KV cache, largest activation) does not fit its device\'s memory: fail, warn or off.' }),
+  budgets: z.optional(budgets),
 };
 
-export const gateSchema = z.strictObject({
+export const gateSchema = meta(z.strictObject({
   ...gateRules,
-  models: z
-    .record(z.string(), z.strictObject(gateRules).meta({ description: 'Rules for this model, overriding the ones above.' }))
-    .optional()
-    .meta({ description: 'Per-model rules, by model name.' }),
-}).meta({ description: 'When the gate warns or fails: thresholds against the baseline and absolute budgets.' });
+  models: meta(
+    z.optional(z.record(z.string(), meta(z.strictObject(gateRules), { description: 'Rules for this model, overriding the ones above.' }))),
+    { description: 'Per-model rules, by model name.' },
+  ),
+}), { description: 'When the gate warns or fails: thresholds against the baseline and absolute budgets.' });
 
-const deviceSchema = z
-  .strictObject({
-    name: capped('device name').optional().meta({ description: 'Name shown in reports and the chart; the id when absent.' }),
-    compute: z
-      .partialRecord(precision, quantity('flopRate', 'positive', 'Dense peak at this precision.'))
-      .meta({ description: 'Dense peak per precision, e.g. { fp16: 50 TFLOP/s, int8: 100 TOP/s }.' }),
-    memory: z
-      .record(levelName, quantity('byteRate', 'positive', 'Bandwidth of this level.'))
-      .meta({ description: 'Bandwidth per memory level, outermost (slowest) first, e.g. { dram: 100 GB/s, sram: 2 TB/s }.' }),
-    capacity: quantity('bytes', 'positive', 'Device memory (the outermost level), e.g. 24 GB: an `llm:` model\'s footprint must fit in it (rule exceeds-memory).').optional(),
-  })
-  .meta({ description: 'A device of your own: its figures are taken as given.' });
+const deviceSchema = meta(
+  z.strictObject({
+    name: meta(z.optional(capped('device name')), { description: 'Name shown in reports and the chart; the id when absent.' }),
+    compute: meta(
+      z.partialRecord(precision, quantity('flopRate', 'positive', 'Dense peak at this precision.')),
+      { description: 'Dense peak per precision, e.g. { fp16: 50 TFLOP/s, int8: 100 TOP/s }.' },
+    ),
+    memory: meta(
+      z.record(levelName, quantity('byteRate', 'positive', 'Bandwidth of this level.')),
+      { description: 'Bandwidth per memory level, outermost (slowest) first, e.g. { dram: 100 GB/s, sram: 2 TB/s }.' },
+    ),
+    capacity: z.optional(quantity('bytes', 'positive', 'Device memory (the outermost level), e.g. 24 GB: an `llm:` model\'s footprint must fit in it (rule exceeds-memory).')),
+  }),
+  { description: 'A device of your own: its figures are taken as given.' },
+);
 
-const catalogOptions = z
-  .strictObject({
-    kinds: z
-      .array(z.enum(FIGURE_KINDS).meta({ description: 'vendor: a datasheet states it; derived: computed from vendor figures; measured: a published benchmark; estimate: none of these.' }))
-      .min(1, 'expected at least one kind, e.g. [vendor, derived]')
-      .optional()
-      .meta({ description: 'Kinds of built-in figures a target may rely on; a target whose roof or level is of another kind is an error. Default: all.' }),
-  })
-  .meta({ description: 'How the built-in hardware catalog is used. Devices under `devices:` are your own figures and are not filtered.' });
+const catalogOptions = meta(
+  z.strictObject({
+    kinds: meta(
+      z.optional(
+        z
+          .array(meta(z.enum(FIGURE_KINDS), { description: 'vendor: a datasheet states it; derived: computed from vendor figures; measured: a published benchmark; estimate: none of these.' }))
+          .check(z.minLength(1, 'expected at least one kind, e.g. [vendor, derived]')),
+      ),
+      { description: 'Kinds of built-in figures a target may rely on; a target whose roof or level is of another kind is an error. Default: all.' },
+    ),
+  }),
+  { description: 'How the built-in hardware catalog is used. Devices under `devices:` are your own figures and are not filtered.' },
+);
 
 const adviceSchema = z.strictObject({
-  devices: z
-    .array(identifier)
-    .optional()
-    .meta({ description: 'Devices advice may suggest moving to: built-in ids or aliases, or ids under `devices:`. None by default.' }),
+  devices: meta(
+    z.optional(z.array(identifier)),
+    { description: 'Devices advice may suggest moving to: built-in ids or aliases, or ids under `devices:`. None by default.' },
+  ),
 });
 
-export const configSchema = z
-  .strictObject({
-    version: z.literal(1).meta({ description: 'Config format version; always 1.' }),
-    hardware: targets.optional().meta({ description: 'Default targets: built-in ids or ids under devices.' }),
-    devices: z.record(identifier, deviceSchema).optional().meta({ description: 'Your own devices by id; an id that is also built in overrides the built-in one.' }),
-    catalog: catalogOptions.optional(),
-    models: z.array(modelSchema).min(1, 'expected at least one model').max(MAX_MODELS, `expected at most ${wholeNumber(MAX_MODELS)} models`).meta({ description: 'The models to place on the roofline of their targets.' }),
-    gate: gateSchema.optional(),
-    advice: adviceSchema.optional().meta({ description: 'What advice may suggest beyond the model itself.' }),
-  })
-  .meta({ title: 'roofline-gate config', description: 'Models, their FLOPs and bytes, target hardware and gate thresholds.' });
+export const configSchema = meta(
+  z.strictObject({
+    version: meta(z.literal(1), { description: 'Config format version; always 1.' }),
+    hardware: meta(z.optional(targets), { description: 'Default targets: built-in ids or ids under devices.' }),
+    devices: meta(z.optional(z.record(identifier, deviceSchema)), { description: 'Your own devices by id; an id that is also built in overrides the built-in one.' }),
+    catalog: z.optional(catalogOptions),
+    models: meta(
+      z.array(modelSchema).check(z.minLength(1, 'expected at least one model')).check(z.maxLength(MAX_MODELS, `expected at most ${wholeNumber(MAX_MODELS)} models`)),
+      { description: 'The models to place on the roofline of their targets.' },
+    ),
+    gate: z.optional(gateSchema),
+    advice: meta(z.optional(adviceSchema), { description: 'What advice may suggest beyond the model itself.' }),
+  }),
+  { title: 'roofline-gate config', description: 'Models, their FLOPs and bytes, target hardware and gate thresholds.' },
+);
 
 export type RawConfig = z.output<typeof configSchema>;
 export type RawModel = z.output<typeof modelSchema>;

@@ -1,19 +1,19 @@
 // The history's index on the assets branch: which default-branch commits have a stored report.json, oldest
 // first, and when each was pushed. Adding an entry prunes the oldest beyond a count; the pruned files are
 // deleted by an ordinary commit, so the branch's history is never rewritten. Pure: text in, values out.
-import { z } from 'zod';
+import * as z from '../zod.js';
 
 /** Reports kept: the last 100 pushes. */
 export const HISTORY_KEEP = 100;
 
 const entrySchema = z.strictObject({
   /** The commit; word characters only, as it names a file. */
-  sha: z.string().regex(/^\w{4,64}$/),
+  sha: z.string().check(z.regex(/^\w{4,64}$/)),
   /** The push's commit time, ISO 8601; '' when the event carried none. */
-  time: z.string().max(40),
+  time: z.string().check(z.maxLength(40)),
 });
 
-const indexSchema = z.strictObject({ version: z.literal(1), entries: z.array(entrySchema).max(10_000) });
+const indexSchema = z.strictObject({ version: z.literal(1), entries: z.array(entrySchema).check(z.maxLength(10_000)) });
 
 export type HistoryIndexEntry = z.output<typeof entrySchema>;
 export type HistoryIndex = z.output<typeof indexSchema>;

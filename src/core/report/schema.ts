@@ -7,7 +7,7 @@
 // (`peakFlops`, `attainableFlops`, `achievedFlops`); it is still read, its keys renamed before validation.
 // It had no effective FLOP/s (its points sat at the attainable figure, which is taken for it) and kept no
 // baseline inputs (null).
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { LABEL_LENGTH, REPORT_MAX_BYTES } from '../limits.js';
 import { adviceNoteSchema, adviceSchema, findingSchema, list, moreAdviceSchema, moreFindingsSchema, pairedSchema, removedSchema, statusSchema } from '../results.js';
 import { findingCounts } from './listed.js';
@@ -31,24 +31,24 @@ export const reportSchema = z
     version: z.literal(REPORT_VERSION),
     status: statusSchema,
     /** Where the baseline came from (`--base old.yml`, `git:main`, ...); null when there was none. */
-    baseline: z.string().max(LABEL_LENGTH).nullable(),
+    baseline: z.nullable(z.string().check(z.maxLength(LABEL_LENGTH))),
     results: list(pairedSchema),
     /** Pairs only in the baseline. */
     removed: list(removedSchema),
     findings: list(findingSchema),
     /** Findings left out of `findings` (listed.ts): absent when none is. */
-    moreFindings: moreFindingsSchema.optional(),
+    moreFindings: z.optional(moreFindingsSchema),
     advice: list(adviceSchema),
     /** Advice items left out of `advice` (listed.ts): absent when none is. */
-    moreAdvice: moreAdviceSchema.optional(),
+    moreAdvice: z.optional(moreAdviceSchema),
     /** What advice could not be given and why; left out by reports written before notes existed. */
-    notes: list(adviceNoteSchema).optional(),
+    notes: z.optional(list(adviceNoteSchema)),
   })
   // The status is the worst finding's severity (gate/verdict.ts), listed or not; a file that says otherwise was edited.
-  .refine((report) => report.status === worst(findingCounts(report)), {
+  .check(z.refine((report) => report.status === worst(findingCounts(report)), {
     message: 'status does not match the findings',
     path: ['status'],
-  });
+  }));
 
 export type Report = z.output<typeof reportSchema>;
 
