@@ -1,2 +1,0 @@
-import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import{a as c,b as d,c as e,d as f,e as g}from"./chunk-HAGU33Y7.js";import"./chunk-A56ZYK6I.js";import"./chunk-JNO5RR7K.js";import{a,b}from"./chunk-AORWRKE2.js";import"./chunk-LZDALAZL.js";import"./chunk-LK3QX5WH.js";import"./chunk-XY7QUVLB.js";export{a as CHART_FONT,e as VEGA_EDITOR_URL,d as asciiRoofline,c as geometry,g as rooflineSpec,b as textWidth,f as vegaEditorUrl};
