@@ -21,8 +21,8 @@ const MARK_TYPES: Readonly<Record<string, string>> = { rule: 'rule', rect: 'rect
 const REDUCED_OPACITY_MARKS = new Set(['point']);
 /** The mark properties that go into a mark's encoding as they are (mark/encode/base.ts, nonPosition props). */
 const MARK_PROPERTIES = ['opacity', 'fill', 'stroke', 'strokeCap', 'strokeWidth', 'strokeDash', 'size', 'shape', 'align', 'baseline', 'dx', 'dy', 'angle', 'fontSize', 'fontWeight', 'limit'];
-/** Non-position channels drawn through a scale, in the order vega-lite encodes them. */
-const SCALED_CHANNELS = ['fill', 'stroke', 'shape'];
+/** The non-position channels drawn through a scale, each with its legend, in vega-lite's order (channel.ts, UNIT_CHANNEL_INDEX). */
+const LEGEND_CHANNELS = ['fill', 'stroke', 'shape'];
 
 /** The Vega spec of `spec`, which vega draws as vega-lite's compile of it. */
 export function vegaSpec(spec: TopLevelSpec): Spec {
@@ -245,10 +245,8 @@ function unitMark(unit: Obj, name: string, view: string, source: Source, scales:
     if (!encoding[channel] && update[channel] === undefined) update[channel] = valueRef(markDef.color);
   }
   if (markDef.type === 'point' && !filled && update.fill === undefined && !encoding.fill) update.fill = { value: 'transparent' };
-  for (const channel of SCALED_CHANNELS) {
-    if (channel === 'shape' || !encoding[channel]) continue;
-    update[channel] = { scale: scales.name(channel), field: encoding[channel].field };
-  }
+  // The colours here, the shape after the position, where vega-lite encodes it.
+  for (const channel of ['fill', 'stroke']) if (encoding[channel]) update[channel] = { scale: scales.name(channel), field: encoding[channel].field };
   if (encoding.fillOpacity) {
     allowOnly(encoding.fillOpacity, ['condition', 'value'], `mark ${name}'s fillOpacity`);
     update.fillOpacity = [{ test: encoding.fillOpacity.condition.test, value: encoding.fillOpacity.condition.value }, { value: encoding.fillOpacity.value }];
@@ -365,8 +363,6 @@ interface Prop {
 }
 type Component = Map<string, Prop>;
 
-/** The channels with legends, in vega-lite's order (channel.ts, UNIT_CHANNEL_INDEX). */
-const LEGEND_CHANNELS = ['fill', 'stroke', 'shape'];
 
 /** One view's scales, axes and legends, gathered from its units' encodings in order. */
 class Scales {
